@@ -1,0 +1,136 @@
+/**
+ * `PeerClient`: everything a widget asks of a backend. The REST implementation
+ * (`RestClient`) speaks the contract in `contract.ts`; a host whose backend speaks
+ * another API sets `provider.client` to its own object implementing this interface.
+ *
+ * Every method takes `CallOptions`: an `AbortSignal` (a removed element cancels its
+ * requests) and, for writes, an `idempotencyKey`. The client makes one key per call and
+ * reuses it on its own retries; a widget that lets the user retry a failed write passes
+ * the key of the first attempt so the retry can never double it.
+ *
+ * Every failure is a `PeerError` (never a bare `TypeError` from `fetch`).
+ */
+import type {
+  CreateEndorsement,
+  CreatePost,
+  CreateReport,
+  Endorsement,
+  Expert,
+  GiveKudos,
+  KudosCount,
+  KudosGiver,
+  Me,
+  Page,
+  PeopleQuery,
+  Post,
+  PostEvent,
+  PostPage,
+  PostsQuery,
+  Problem,
+  Reflection,
+  ReflectionsQuery,
+  Report,
+  ReportItem,
+  ReportsQuery,
+  ResolveReport,
+  SaveReflection,
+  SkillSuggestion,
+  UpdatePost,
+} from '../contract.js';
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** For writes: reuse the key of an earlier attempt of the same logical write. */
+  idempotencyKey?: string;
+}
+
+/** Handlers for a live thread subscription. */
+export interface StreamHandlers {
+  onEvent(event: PostEvent): void;
+  /** The stream is open (again). */
+  onOpen?(): void;
+  /** The stream failed; the client reconnects (and falls back to polling) by itself. */
+  onError?(error: PeerError): void;
+}
+
+export interface PeerClient {
+  /** The signed-in person, or `null` when nobody is signed in (a 401). */
+  me(options?: CallOptions): Promise<Me | null>;
+
+  listPosts(query: PostsQuery, options?: CallOptions): Promise<PostPage>;
+  createPost(input: CreatePost, options?: CallOptions): Promise<Post>;
+  updatePost(id: string, input: UpdatePost, options?: CallOptions): Promise<Post>;
+  /** Answers the placeholder when the post has replies, else `null`. */
+  deletePost(id: string, options?: CallOptions): Promise<Post | null>;
+  reportPost(id: string, input: CreateReport, options?: CallOptions): Promise<Report>;
+  /** Live updates of one thread; returns the function that closes the subscription. */
+  subscribePosts(activity: string, handlers: StreamHandlers): () => void;
+
+  listReports(query?: ReportsQuery, options?: CallOptions): Promise<Page<ReportItem>>;
+  resolveReport(id: string, input: ResolveReport, options?: CallOptions): Promise<ReportItem>;
+
+  listPeople(query: PeopleQuery, options?: CallOptions): Promise<Page<Expert>>;
+  listSkills(q: string, options?: CallOptions): Promise<SkillSuggestion[]>;
+  endorse(personId: string, input: CreateEndorsement, options?: CallOptions): Promise<Endorsement>;
+
+  listReflections(query: ReflectionsQuery, options?: CallOptions): Promise<Page<Reflection>>;
+  saveReflection(id: string, input: SaveReflection, options?: CallOptions): Promise<Reflection>;
+  deleteReflection(id: string, options?: CallOptions): Promise<void>;
+
+  /**
+   * The kudos state of one activity. Calls made by many elements in the same frame are
+   * coalesced into one `GET /kudos?activity=…&activity=…` (split only past a safe URL length).
+   */
+  kudos(activity: string, options?: CallOptions): Promise<KudosCount>;
+  giveKudos(input: GiveKudos, options?: CallOptions): Promise<KudosCount>;
+  withdrawKudos(activity: string, options?: CallOptions): Promise<KudosCount>;
+  kudosGivers(
+    activity: string,
+    query?: { cursor?: string; limit?: number },
+    options?: CallOptions,
+  ): Promise<Page<KudosGiver>>;
+}
+
+export type PeerErrorKind =
+  /** The request never got an answer: offline, refused, dropped, CORS. */
+  | 'network'
+  /** The server answered with an error status; `problem` holds its details. */
+  | 'http'
+  /** The server's answer did not match the contract (malformed JSON, wrong shape, HTML). */
+  | 'validation'
+  /** 401/403: nobody signed in, or not allowed. */
+  | 'auth'
+  /** The caller aborted. */
+  | 'aborted'
+  /** The host's configuration is wrong (bad endpoint, unknown xapi mode, bad attribute). */
+  | 'config';
+
+/** The one error type every Peerkit failure is. */
+export class PeerError extends Error {
+  override readonly name = 'PeerError';
+  constructor(
+    readonly kind: PeerErrorKind,
+    message: string,
+    readonly details: {
+      status?: number;
+      problem?: Problem;
+      /** Field errors from a schema check. */
+      issues?: { path: string; message: string }[];
+      /** Seconds from a `Retry-After` header. */
+      retryAfter?: number;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(message, { cause: details.cause });
+  }
+
+  get status(): number | undefined {
+    return this.details.status;
+  }
+
+  /** Worth retrying later without changing anything (network, 429, 5xx). */
+  get retryable(): boolean {
+    const s = this.details.status;
+    return this.kind === 'network' || (this.kind === 'http' && (s === 429 || (s ?? 0) >= 500));
+  }
+}
