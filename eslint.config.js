@@ -1,0 +1,75 @@
+// ESLint flat config: TypeScript, Lit templates (lit), their accessibility (lit-a11y) and
+// custom-element best practice (wc). `npm run lint` runs it with Prettier's check.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import litA11y from 'eslint-plugin-lit-a11y';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'storybook-static/**',
+      '.peerkit-data/**',
+      'custom-elements.json',
+      'coverage/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      // The house rule: nothing a user or a server wrote reaches an HTML sink.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'No HTML sinks: render user content as Lit templates.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'No HTML sinks: render user content as Lit templates.',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'lit/directives/unsafe-html.js',
+              message: 'No HTML sinks: render user content as Lit templates.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/*/src/**/*.ts', 'stories/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+  },
+  {
+    files: ['packages/*/src/**/*.ts', 'stories/**/*.ts'],
+    ...litA11y.configs.recommended,
+  },
+  {
+    files: ['packages/*/src/**/*.ts'],
+    ...wc.configs['flat/best-practice'],
+  },
+  {
+    // Tests may read shadow roots freely and use chai's expression assertions.
+    files: ['test/**/*.ts', 'test/**/*.mjs'],
+    rules: {
+      '@typescript-eslint/no-unused-expressions': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);
