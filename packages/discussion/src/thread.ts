@@ -1,0 +1,149 @@
+/**
+ * The thread as the widget holds it: every post loaded so far, in reading order.
+ *
+ * `GET /posts` pages by root posts (each root followed by its descendants), so the model
+ * keeps roots in the server's order and children oldest first under their parent. Live
+ * events and the person's own posts are merged in by id, so a page that arrives later
+ * with a post we already show never doubles it.
+ */
+import type { Post, PostSort } from '@peerkit/core';
+
+export class ThreadModel {
+  readonly posts = new Map<string, Post>();
+  private roots: string[] = [];
+  private children = new Map<string, string[]>();
+  private flat: Post[] | null = null;
+  /** Cursor of the next page of roots, `null` once all are loaded. */
+  nextCursor: string | null = null;
+  /** Every visible post of the thread, as the server counts them. */
+  total = 0;
+  /** Whether at least one page arrived. */
+  loaded = false;
+
+  constructor(readonly sort: PostSort) {}
+
+  get size(): number {
+    return this.posts.size;
+  }
+
+  /** Adds a page from the server, after what is loaded. */
+  addPage(page: { items: Post[]; nextCursor: string | null; total: number }): Post[] {
+    const added: Post[] = [];
+    for (const post of page.items) {
+      if (this.posts.has(post.id)) {
+        this.posts.set(post.id, post);
+        continue;
+      }
+      this.attach(post, 'end');
+      added.push(post);
+    }
+    this.nextCursor = page.nextCursor;
+    this.total = Math.max(page.total, this.posts.size);
+    this.loaded = true;
+    this.flat = null;
+    return added;
+  }
+
+  /**
+   * A post that was just written (by this person, or arriving live). Roots go where the
+   * sort puts a new post (first for `newest`, else last); replies after their siblings.
+   * Returns `false` when it is already known or its parent is not loaded.
+   */
+  insert(post: Post): boolean {
+    if (this.posts.has(post.id)) {
+      this.update(post);
+      return false;
+    }
+    if (post.parentId && !this.posts.has(post.parentId)) return false;
+    this.attach(post, this.sort === 'newest' ? 'start' : 'end');
+    this.total += 1;
+    if (post.parentId) {
+      const parent = this.posts.get(post.parentId)!;
+      this.posts.set(parent.id, { ...parent, replyCount: parent.replyCount + 1 });
+    }
+    this.flat = null;
+    return true;
+  }
+
+  /** Replaces a known post (an edit, a hide, a placeholder). */
+  update(post: Post): boolean {
+    if (!this.posts.has(post.id)) return false;
+    this.posts.set(post.id, post);
+    this.flat = null;
+    return true;
+  }
+
+  /**
+   * A deleted post: kept as a placeholder while it has replies, else removed (and a deleted
+   * parent left without replies goes with it, as the server prunes it too).
+   */
+  applyDeleted(id: string, placeholder: Post | null): void {
+    const known = this.posts.get(id);
+    if (!known) return;
+    const kids = this.children.get(id) ?? [];
+    if (placeholder && (placeholder.replyCount > 0 || kids.length > 0)) {
+      this.update(placeholder);
+      return;
+    }
+    this.remove(id);
+  }
+
+  private remove(id: string): void {
+    const post = this.posts.get(id);
+    if (!post) return;
+    for (const child of [...(this.children.get(id) ?? [])]) this.remove(child);
+    this.posts.delete(id);
+    this.children.delete(id);
+    this.total = Math.max(0, this.total - 1);
+    if (post.parentId) {
+      const siblings = this.children.get(post.parentId);
+      if (siblings) siblings.splice(siblings.indexOf(id), 1);
+      const parent = this.posts.get(post.parentId);
+      if (parent) {
+        const replyCount = Math.max(0, parent.replyCount - 1);
+        this.posts.set(parent.id, { ...parent, replyCount });
+        if (parent.deleted && (siblings?.length ?? 0) === 0) this.remove(parent.id);
+      }
+    } else {
+      this.roots.splice(this.roots.indexOf(id), 1);
+    }
+    this.flat = null;
+  }
+
+  private attach(post: Post, where: 'start' | 'end'): void {
+    this.posts.set(post.id, post);
+    if (post.parentId && this.posts.has(post.parentId)) {
+      const siblings = this.children.get(post.parentId) ?? [];
+      siblings.push(post.id);
+      this.children.set(post.parentId, siblings);
+    } else if (where === 'start') {
+      this.roots.unshift(post.id);
+    } else {
+      this.roots.push(post.id);
+    }
+  }
+
+  /** Every loaded post in reading order: each root, then its replies depth first. */
+  list(): Post[] {
+    if (this.flat) return this.flat;
+    const out: Post[] = [];
+    // Iterative depth-first walk: a 5,000-deep chain of replies must not overflow the stack.
+    const stack = [...this.roots].reverse();
+    while (stack.length) {
+      const id = stack.pop()!;
+      const post = this.posts.get(id);
+      if (!post) continue;
+      out.push(post);
+      const kids = this.children.get(id);
+      if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+    this.flat = out;
+    return out;
+  }
+
+  /** Whether the person wrote any loaded post (so they have posted here before). */
+  hasPostBy(personId: string): boolean {
+    for (const post of this.posts.values()) if (post.author?.id === personId) return true;
+    return false;
+  }
+}
