@@ -1,0 +1,624 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import {
+  formatCompact,
+  formatList,
+  KUDOS_MESSAGE_MAX,
+  KudosValue,
+  PeerElement,
+  PeerError,
+  PROFILE_ID,
+  toPeerError,
+  type KudosCount,
+  type KudosGiver,
+  type Page,
+} from '@peerkit/core';
+import { kudosStyles } from './kudos.styles.js';
+import { messages as t } from './messages.js';
+import { PeerKudosGivenEvent, PeerKudosWithdrawnEvent } from './events.js';
+
+/** A choice the user made and the server has not confirmed yet. */
+interface Intent {
+  mine: boolean;
+  value?: string;
+  message?: string;
+  /** One key per choice, reused when the user retries that same choice. */
+  key: string;
+}
+
+type GiversState =
+  | { status: 'loading' }
+  | { status: 'done'; page: Page<KudosGiver> }
+  | { status: 'error'; error: PeerError };
+
+/** How many givers are named before "and N others". */
+const NAMED_GIVERS = 2;
+/** xAPI result extension carrying the recognition value. */
+const VALUE_EXTENSION = `${PROFILE_ID}/extensions/kudos-value`;
+
+let nextId = 0;
+
+/**
+ * @summary A kudos button: thank a colleague or a piece of work, see how many did and who.
+ *
+ * The count moves at once and rolls back with a visible retry when the server refuses; however
+ * fast the clicks, the element ends in the state the user last chose with at most one request
+ * in flight. With `values`, giving opens a small popover to choose a recognition value and add
+ * a short message. Signed out, or `readonly`, it shows the count without the button.
+ *
+ * @attr activity - The IRI of what the kudos is about; defaults to the page's canonical URL.
+ * @attr recipient - The id of the person thanked. When it is the signed-in person the button is disabled, with the reason as its description.
+ * @attr recipient-name - The recipient's display name, used in the announcement ("You thanked Ana").
+ * @attr values - Comma-separated recognition values (lower-case words and dashes), e.g. `helpful,clear,generous`.
+ * @attr label - The button's text (default "Kudos"); the default slot replaces it too.
+ * @attr readonly - Show the count only.
+ *
+ * @slot - The button's text, in place of `label`.
+ *
+ * @fires {PeerKudosGivenEvent} peer-kudos-given - The server has the kudos. `detail: { activity, recipient, value, message, count }`.
+ * @fires {PeerKudosWithdrawnEvent} peer-kudos-withdrawn - The server has withdrawn it. `detail: { activity, recipient, count }`.
+ * @fires {PeerErrorEvent} peer-error - Loading or saving failed (`detail: { error }`); the element shows it with a retry.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart button - The native toggle button (`aria-pressed`).
+ * @csspart icon - The icon inside the button.
+ * @csspart label - The text inside the button.
+ * @csspart count - The count (a button revealing who gave, or plain text).
+ * @csspart values - The list of values given so far ("Helpful ×4").
+ * @csspart value-chip - One value in that list.
+ * @csspart givers - The line naming who gave.
+ * @csspart status - The visible message line (error, offline).
+ * @csspart retry - The retry button of a failed load or save.
+ * @csspart popover - The value picker.
+ *
+ * @cssproperty --peer-kudos-accent - The pressed button's background and the focus of chosen values.
+ * @cssproperty --peer-kudos-on-accent - Text on the accent colour.
+ * @cssproperty --peer-kudos-color - Text colour.
+ * @cssproperty --peer-kudos-muted-color - Secondary text (values, givers).
+ * @cssproperty --peer-kudos-background - Button and popover background.
+ * @cssproperty --peer-kudos-border-color - Button and popover border.
+ * @cssproperty --peer-kudos-radius - The button's corner radius.
+ * @cssproperty --peer-kudos-gap - Space between the button, count and values.
+ * @cssproperty --peer-kudos-icon-size - The icon's size.
+ */
+export class PeerKudos extends PeerElement {
+  static override styles = [...PeerElement.styles, kudosStyles];
+
+  /** The id of the person thanked. */
+  @property({ reflect: true }) recipient?: string;
+
+  /** The recipient's display name, for the announcement. */
+  @property({ attribute: 'recipient-name' }) recipientName?: string;
+
+  /** Comma-separated recognition values, e.g. `helpful,clear,generous`. */
+  @property() values?: string;
+
+  /** The button's text (default "Kudos"). */
+  @property() label?: string;
+
+  /** Show the count only, without the button. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /** Last state the server confirmed. */
+  @state() private confirmed?: KudosCount;
+  /** What the user chose last, while the server has not confirmed it. */
+  @state() private intent?: Intent;
+  /** A choice the server refused, offered again by the retry button. */
+  @state() private failure?: { intent: Intent; error: PeerError };
+  @state() private picking = false;
+  @state() private pickValue?: string;
+  @state() private pickMessage = '';
+  @state() private showGivers = false;
+  @state() private givers?: GiversState;
+  @state() private announcement = '';
+  @state() private online = typeof navigator === 'undefined' ? true : navigator.onLine;
+
+  private inFlight = false;
+  private readonly uid = `k${++nextId}`;
+  private readonly countsTask = new Task(this, {
+    task: async ([client, activity, person], { signal }) => {
+      // Wait for the provider and for who is signed in (`mine` depends on it), so a page of
+      // kudos elements asks once, all in the same frame, and the core coalesces the asks.
+      if (!client || !activity || person === undefined) throw new Waiting();
+      return client.kudos(activity, { signal });
+    },
+    args: () => {
+      const me = this.peer?.me;
+      return [this.peer?.client, this.activityIri, me === undefined ? undefined : (me?.id ?? null)] as const;
+    },
+    onComplete: (value) => {
+      if (!this.inFlight) this.confirmed = value;
+    },
+    onError: (error) => {
+      if (!(error instanceof Waiting)) this.fail(error);
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    document.removeEventListener('pointerdown', this.onOutsidePointer, true);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new activity or person makes the old state meaningless.
+    if (changed.has('activity' as keyof PeerKudos) || changed.has('peer' as keyof PeerKudos)) {
+      const key = `${this.activityIri}|${this.peer?.me?.id ?? ''}`;
+      if (key !== this.stateKey) {
+        this.stateKey = key;
+        this.confirmed = undefined;
+        this.intent = undefined;
+        this.failure = undefined;
+        this.givers = undefined;
+        this.showGivers = false;
+        this.picking = false;
+      }
+    }
+  }
+  private stateKey = '';
+
+  // ---------------------------------------------------------------------------------------
+  // What is shown
+
+  /** The parsed `values` attribute; `null` when it holds something invalid. */
+  private get valueList(): string[] | null {
+    const list = (this.values ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    return list.every((v) => KudosValue.safeParse(v).success) ? [...new Set(list)] : null;
+  }
+
+  /** The confirmed state with the pending choice applied on top (the optimistic view). */
+  private get view(): KudosCount | undefined {
+    const c = this.confirmed;
+    const i = this.intent;
+    if (!c || !i || i.mine === c.mine) return c;
+    const values = { ...c.values };
+    if (i.mine) {
+      if (i.value) values[i.value] = (values[i.value] ?? 0) + 1;
+      return { ...c, mine: true, count: c.count + 1, myValue: i.value ?? null, values };
+    }
+    if (c.myValue) values[c.myValue] = Math.max(0, (values[c.myValue] ?? 0) - 1);
+    return { ...c, mine: false, count: Math.max(0, c.count - 1), myValue: null, values };
+  }
+
+  /** The counts could not be loaded (not merely waiting for a provider). */
+  private get loadFailed(): boolean {
+    return this.countsTask.status === TaskStatus.ERROR && !(this.countsTask.error instanceof Waiting);
+  }
+
+  private get signedIn(): boolean {
+    return !!this.peer?.me;
+  }
+
+  private get isSelf(): boolean {
+    return !!this.recipient && this.peer?.me?.id === this.recipient;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Choosing
+
+  private onButtonClick(): void {
+    const view = this.view;
+    if (!view || this.isSelf || this.valueList === null) return;
+    if (!view.mine && this.valueList.length > 0) {
+      if (this.picking) this.closePicker(false);
+      else this.openPicker();
+      return;
+    }
+    this.choose({ mine: !view.mine });
+  }
+
+  private choose(next: Omit<Intent, 'key'>): void {
+    this.failure = undefined;
+    this.intent = { ...next, key: crypto.randomUUID() };
+    void this.sync();
+  }
+
+  /** Sends the latest choice, one request at a time, until the server agrees with the user. */
+  private async sync(): Promise<void> {
+    if (this.inFlight) return;
+    const intent = this.intent;
+    const client = this.peer?.client;
+    const before = this.confirmed;
+    if (!intent || !client || !before) return;
+    if (intent.mine === before.mine) {
+      this.intent = undefined;
+      return;
+    }
+    const activity = this.activityIri;
+    this.inFlight = true;
+    try {
+      const after = intent.mine
+        ? await client.giveKudos(
+            {
+              activity,
+              ...(this.recipient ? { recipient: this.recipient } : {}),
+              ...(intent.value ? { value: intent.value } : {}),
+              ...(intent.message ? { message: intent.message } : {}),
+            },
+            { idempotencyKey: intent.key },
+          )
+        : await client.withdrawKudos(activity, { idempotencyKey: intent.key });
+      this.inFlight = false;
+      if (activity !== this.activityIri) return;
+      this.confirmed = after;
+      if (this.intent === intent) this.intent = undefined;
+      if (after.mine !== before.mine) this.confirmedChange(after, intent);
+    } catch (error) {
+      this.inFlight = false;
+      const peerError = toPeerError(error);
+      if (this.intent === intent) {
+        // Roll back to what the server has, say so, and offer the same choice again.
+        this.intent = undefined;
+        this.failure = { intent, error: peerError };
+        this.announcement = intent.mine ? t.saveFailed() : t.withdrawFailed();
+        this.fail(peerError);
+      }
+    }
+    if (this.intent) void this.sync();
+  }
+
+  private confirmedChange(after: KudosCount, intent: Intent): void {
+    const activity = this.activityIri;
+    const recipient = this.recipient ?? null;
+    if (after.mine) {
+      const did = t.did(after.count, this.locale);
+      this.announcement = `${this.recipientName ? t.thanked(this.recipientName) : t.gave()} ${did}`;
+      this.dispatchEvent(
+        new PeerKudosGivenEvent({
+          activity,
+          recipient,
+          value: intent.value ?? null,
+          message: intent.message ?? null,
+          count: after.count,
+        }),
+      );
+    } else {
+      this.announcement = `${t.withdrew()} ${t.remaining(after.count, this.locale)}`;
+      this.dispatchEvent(new PeerKudosWithdrawnEvent({ activity, recipient, count: after.count }));
+    }
+    // The list of givers is stale now.
+    this.givers = undefined;
+    if (this.showGivers) void this.loadGivers();
+    const recorder = this.peer?.recorder;
+    if (recorder) {
+      const result =
+        after.mine && (intent.value || intent.message)
+          ? {
+              ...(intent.message ? { response: intent.message } : {}),
+              ...(intent.value ? { extensions: { [VALUE_EXTENSION]: intent.value } } : {}),
+            }
+          : undefined;
+      recorder
+        .record({
+          verb: after.mine ? 'gave-kudos' : 'withdrew-kudos',
+          object: { id: activity, type: this.recipient ? 'person' : 'page', ...(this.recipientName ? { name: this.recipientName } : {}) },
+          ...(result ? { result } : {}),
+        })
+        .catch((error: unknown) => this.fail(toPeerError(error)));
+    }
+  }
+
+  private retry(): void {
+    const failure = this.failure;
+    if (!failure) return;
+    this.failure = undefined;
+    // The same choice with the same idempotency key: a retry can never double a kudos.
+    this.intent = failure.intent;
+    void this.sync();
+  }
+
+  private readonly onOnline = () => {
+    this.online = true;
+    if (this.failure?.error.retryable) this.retry();
+    if (this.loadFailed) void this.countsTask.run();
+  };
+
+  private readonly onOffline = () => {
+    this.online = false;
+  };
+
+  // ---------------------------------------------------------------------------------------
+  // The value picker
+
+  private openPicker(): void {
+    const list = this.valueList ?? [];
+    this.pickValue = list[0];
+    this.pickMessage = '';
+    this.picking = true;
+    document.addEventListener('pointerdown', this.onOutsidePointer, true);
+    void this.updateComplete.then(() => this.radio(this.pickValue)?.focus());
+  }
+
+  private closePicker(returnFocus = true): void {
+    this.picking = false;
+    document.removeEventListener('pointerdown', this.onOutsidePointer, true);
+    if (returnFocus) void this.updateComplete.then(() => this.button?.focus());
+  }
+
+  private readonly onOutsidePointer = (event: Event) => {
+    if (!event.composedPath().includes(this)) this.closePicker(false);
+  };
+
+  private onPickerKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.closePicker();
+      return;
+    }
+    const list = this.valueList ?? [];
+    if (!(event.target instanceof HTMLInputElement) || event.target.type !== 'radio') return;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const forward = ['ArrowDown', rtl ? 'ArrowLeft' : 'ArrowRight'];
+    const backward = ['ArrowUp', rtl ? 'ArrowRight' : 'ArrowLeft'];
+    let index = list.indexOf(this.pickValue ?? '');
+    if (forward.includes(event.key)) index = (index + 1) % list.length;
+    else if (backward.includes(event.key)) index = (index - 1 + list.length) % list.length;
+    else if (event.key === 'Home') index = 0;
+    else if (event.key === 'End') index = list.length - 1;
+    else return;
+    event.preventDefault();
+    this.pickValue = list[index];
+    void this.updateComplete.then(() => this.radio(this.pickValue)?.focus());
+  }
+
+  private onPickerSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const message = this.pickMessage.trim();
+    this.closePicker();
+    this.choose({
+      mine: true,
+      ...(this.pickValue ? { value: this.pickValue } : {}),
+      ...(message ? { message } : {}),
+    });
+  }
+
+  private get button(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector('[part~="button"]');
+  }
+
+  private radio(value: string | undefined): HTMLInputElement | null {
+    if (!value) return null;
+    return this.renderRoot.querySelector(`input[type="radio"][value="${CSS.escape(value)}"]`);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Who gave
+
+  private toggleGivers(): void {
+    this.showGivers = !this.showGivers;
+    if (this.showGivers && this.givers?.status !== 'done') void this.loadGivers();
+  }
+
+  private async loadGivers(): Promise<void> {
+    const client = this.peer?.client;
+    if (!client) return;
+    const activity = this.activityIri;
+    this.givers = { status: 'loading' };
+    try {
+      const page = await client.kudosGivers(activity, { limit: NAMED_GIVERS + 1 });
+      if (activity === this.activityIri) this.givers = { status: 'done', page };
+    } catch (error) {
+      const peerError = toPeerError(error);
+      if (peerError.kind === 'aborted') return;
+      this.givers = { status: 'error', error: peerError };
+      this.fail(peerError);
+    }
+  }
+
+  private giversText(page: Page<KudosGiver>): string {
+    const names = page.items.map((g) => g.person.name);
+    const total = Math.max(page.total, names.length);
+    const shown = total > names.length ? names.slice(0, NAMED_GIVERS) : names;
+    const others = total - shown.length;
+    const parts = others > 0 ? [...shown, t.others(others, this.locale)] : shown;
+    return formatList(parts, this.locale);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Formatting
+
+  private valueLabel(value: string): string {
+    const words = value.replace(/-/g, ' ');
+    return words.charAt(0).toLocaleUpperCase(this.locale) + words.slice(1);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Rendering
+
+  override render(): TemplateResult {
+    const valueList = this.valueList;
+    const configError =
+      this.peer?.error ??
+      (valueList === null
+        ? new PeerError('config', t.badValues())
+        : undefined);
+    const view = this.view;
+    const loading = !view && !configError && !this.loadFailed;
+    const canGive = this.signedIn && !this.readonly;
+    return html`
+      <div part="base" aria-busy=${loading ? 'true' : 'false'}>
+        ${canGive ? this.renderButton(view, loading || !!configError) : this.renderIcon()}
+        ${this.renderCount(view, loading)} ${this.renderValues(view)}
+        ${this.picking && canGive ? this.renderPicker(valueList ?? []) : nothing}
+        ${this.showGivers ? this.renderGivers() : nothing} ${this.renderStatus(configError)}
+        <span class="visually-hidden" role="status">${this.announcement}</span>
+        ${this.isSelf && canGive
+          ? html`<span class="visually-hidden" id="${this.uid}-self"
+              >${t.self()}</span
+            >`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderIcon(): TemplateResult {
+    return html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        d="M12 21s-7.5-4.6-9.6-9.2C.9 8.4 3 4.5 6.6 4.5c2.1 0 3.6 1.2 4.4 2.6.8-1.4 2.3-2.6 4.4-2.6 3.6 0 5.7 3.9 4.2 7.3C19.5 16.4 12 21 12 21z"
+      />
+    </svg>`;
+  }
+
+  private renderButton(view: KudosCount | undefined, unavailable: boolean): TemplateResult {
+    const self = this.isSelf;
+    const disabled = unavailable || self || !view;
+    return html`<button
+      type="button"
+      part="button"
+      aria-pressed=${view?.mine ? 'true' : 'false'}
+      aria-disabled=${disabled ? 'true' : 'false'}
+      aria-describedby=${self ? `${this.uid}-self` : nothing}
+      aria-haspopup=${(this.valueList?.length ?? 0) > 0 && !view?.mine ? 'dialog' : nothing}
+      aria-expanded=${(this.valueList?.length ?? 0) > 0 && !view?.mine ? String(this.picking) : nothing}
+      title=${self ? t.self() : nothing}
+      @click=${this.onButtonClick}
+    >
+      ${this.renderIcon()}<span part="label"><slot>${this.label || t.label()}</slot></span>
+    </button>`;
+  }
+
+  private renderCount(view: KudosCount | undefined, loading: boolean): TemplateResult | typeof nothing {
+    if (loading) {
+      return html`<span part="count"
+        ><span class="skeleton"></span><span class="visually-hidden">${t.loading()}</span></span
+      >`;
+    }
+    if (!view) return nothing;
+    const n = view.count;
+    const text = html`<span aria-hidden="true">${formatCompact(n, this.locale)}</span
+      ><span class="visually-hidden">${t.count(n, this.locale)}</span>`;
+    if (n === 0 || !this.signedIn) return html`<span part="count">${text}</span>`;
+    return html`<button
+      type="button"
+      part="count"
+      aria-expanded=${String(this.showGivers)}
+      aria-controls="${this.uid}-givers"
+      @click=${this.toggleGivers}
+    >
+      ${text}
+    </button>`;
+  }
+
+  private renderValues(view: KudosCount | undefined): TemplateResult | typeof nothing {
+    if (!view) return nothing;
+    const order = this.valueList ?? [];
+    const entries = Object.entries(view.values)
+      .filter(([, n]) => n > 0)
+      .sort(([a], [b]) => rank(order, a) - rank(order, b));
+    if (entries.length === 0) return nothing;
+    return html`<ul part="values" aria-label=${t.valuesGiven()}>
+      ${entries.map(
+        ([value, n]) =>
+          html`<li part="value-chip" class=${view.myValue === value ? 'mine' : ''}>
+            ${t.valueCount(this.valueLabel(value), n, this.locale)}
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderGivers(): TemplateResult {
+    const g = this.givers;
+    let content: TemplateResult | string;
+    if (!g || g.status === 'loading') content = t.giversLoading();
+    else if (g.status === 'error')
+      content = html`${t.giversFailed()}
+        <button type="button" class="link" part="retry" @click=${this.loadGivers}>${t.retry()}</button>`;
+    else if (g.page.items.length === 0) content = t.giversNone();
+    else content = t.givenBy(this.giversText(g.page));
+    return html`<p part="givers" id="${this.uid}-givers">${content}</p>`;
+  }
+
+  private renderStatus(configError: PeerError | undefined): TemplateResult | typeof nothing {
+    if (configError) {
+      return html`<p part="status" class="error">${t.misconfigured()}</p>`;
+    }
+    if (this.loadFailed && !this.confirmed) {
+      return html`<p part="status" class="error">
+        ${this.online ? t.loadFailed() : t.offlineLoad()}
+        <button type="button" class="link" part="retry" @click=${() => void this.countsTask.run()}>
+          ${t.retry()}
+        </button>
+      </p>`;
+    }
+    if (this.failure) {
+      const giving = this.failure.intent.mine;
+      const text = !this.online ? t.offlineSave() : giving ? t.saveFailed() : t.withdrawFailed();
+      return html`<p part="status" class="error">
+        ${text}
+        <button type="button" class="link" part="retry" @click=${this.retry}>${t.retry()}</button>
+      </p>`;
+    }
+    return nothing;
+  }
+
+  private renderPicker(values: string[]): TemplateResult {
+    const left = KUDOS_MESSAGE_MAX - this.pickMessage.length;
+    return html`<form
+      part="popover"
+      role="dialog"
+      aria-labelledby="${this.uid}-legend"
+      @keydown=${this.onPickerKeydown}
+      @submit=${this.onPickerSubmit}
+    >
+      <fieldset>
+        <legend id="${this.uid}-legend">${t.pickLegend()}</legend>
+        ${values.map(
+          (value) =>
+            html`<label class="choice"
+              ><input
+                type="radio"
+                name="value"
+                .value=${value}
+                .checked=${this.pickValue === value}
+                tabindex=${this.pickValue === value ? '0' : '-1'}
+                @change=${() => (this.pickValue = value)}
+              />${this.valueLabel(value)}</label
+            >`,
+        )}
+      </fieldset>
+      <label class="message" for="${this.uid}-message">${t.pickMessage()}</label>
+      <textarea
+        id="${this.uid}-message"
+        maxlength=${KUDOS_MESSAGE_MAX}
+        rows="2"
+        aria-describedby="${this.uid}-counter"
+        .value=${this.pickMessage}
+        @input=${(e: Event) => (this.pickMessage = (e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      <p class="counter" id="${this.uid}-counter">
+        ${t.charactersLeft(left, this.locale)}
+      </p>
+      <div class="actions">
+        <button type="button" @click=${() => this.closePicker()}>${t.cancel()}</button>
+        <button type="submit" class="primary">${t.give()}</button>
+      </div>
+    </form>`;
+  }
+}
+
+/** Thrown by the counts task while there is no provider or activity yet. */
+class Waiting extends Error {}
+
+const rank = (order: string[], value: string) => {
+  const i = order.indexOf(value);
+  return i === -1 ? order.length : i;
+};
+
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'peer-kudos': PeerKudos;
+  }
+}

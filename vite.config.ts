@@ -1,0 +1,94 @@
+/**
+ * Every Peerkit build, chosen by `--mode` (what `scripts/build.mjs` and `scripts/size.mjs` pass):
+ *
+ * - `lib:<package>` (`lib:core`, `lib:kudos`, `lib:discussion`, `lib:peerkit`): the library
+ *   build of one package into `packages/<package>/dist/`: ES modules, one per entry of the
+ *   package's `exports` map, with `lit` and every dependency external (two copies of Lit on a
+ *   host page is a bug report waiting to happen), unminified (the host's bundler minifies).
+ * - `cdn`: the one self-contained ES module for a `<script type="module">` tag,
+ *   `packages/peerkit/dist/cdn/peerkit.js`, with Lit and zod bundled and minified; code that
+ *   only one widget needs is split into chunks next to it, loaded when the widget's tag first
+ *   appears (see `packages/peerkit/src/cdn.ts`).
+ *
+ * - any other mode (Storybook loads this file): only the `source` resolve condition.
+ *
+ * Packages import each other by name and resolve to their `src/*.ts` through the `source`
+ * export condition, so no build order between packages is needed.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, defaultClientConditions, type UserConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const pkgDir = (name: string) => `${root}packages/${name}`;
+
+/** The entries of a package: every `exports` subpath that has a `source` file. */
+function entriesOf(name: string): Record<string, string> {
+  const pkg = JSON.parse(readFileSync(`${pkgDir(name)}/package.json`, 'utf8')) as {
+    exports: Record<string, { source?: string }>;
+  };
+  const entries: Record<string, string> = {};
+  for (const [subpath, target] of Object.entries(pkg.exports)) {
+    if (!target.source) continue;
+    const file = `${pkgDir(name)}/${target.source.replace(/^\.\//, '')}`;
+    if (!existsSync(file)) continue;
+    const entryName = subpath === '.' ? 'index' : subpath.replace(/^\.\//, '');
+    entries[entryName] = file;
+  }
+  return entries;
+}
+
+/** Bare specifiers (a package and its subpaths) stay external; relative files are bundled. */
+const isBare = (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+const resolve = { conditions: ['source', ...defaultClientConditions] };
+
+function libConfig(name: string): UserConfig {
+  return {
+    resolve,
+    logLevel: 'warn',
+    build: {
+      outDir: `${pkgDir(name)}/dist`,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: false,
+      sourcemap: true,
+      copyPublicDir: false,
+      lib: { entry: entriesOf(name), formats: ['es'], fileName: (_format, entry) => `${entry}.js` },
+      rolldownOptions: { external: isBare },
+    },
+  };
+}
+
+function cdnConfig(): UserConfig {
+  return {
+    resolve,
+    logLevel: 'warn',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      outDir: `${pkgDir('peerkit')}/dist/cdn`,
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      copyPublicDir: false,
+      lib: {
+        entry: { peerkit: `${pkgDir('peerkit')}/src/cdn.ts` },
+        formats: ['es'],
+        fileName: (_format, entry) => `${entry}.js`,
+      },
+      rolldownOptions: {
+        output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'cdn') return cdnConfig();
+  const lib = /^lib:([a-z-]+)$/.exec(mode);
+  if (lib) return libConfig(lib[1]!);
+  // Any other mode (Storybook's dev server and build load this file too): resolve the
+  // packages' sources, nothing else.
+  return { resolve };
+});
