@@ -1,0 +1,60 @@
+/**
+ * The events `<peer-discussion>` dispatches: one typed class per event, each declared in
+ * `GlobalEventHandlersEventMap`, so a host's `addEventListener('peer-post-created', e =>
+ * e.detail.post)` is typed. All bubble and cross shadow roots.
+ */
+import { PeerEvent, type Post, type ReportReason } from '@peerkit/core';
+
+export interface PostEventDetail {
+  post: Post;
+}
+
+/** A post or reply was published. */
+export class PeerPostCreatedEvent extends PeerEvent<PostEventDetail> {
+  constructor(detail: PostEventDetail) {
+    super('peer-post-created', detail);
+  }
+}
+
+/** A post was edited. */
+export class PeerPostUpdatedEvent extends PeerEvent<PostEventDetail> {
+  constructor(detail: PostEventDetail) {
+    super('peer-post-updated', detail);
+  }
+}
+
+export interface PostDeletedDetail {
+  /** The id of the deleted post. */
+  id: string;
+  /** The placeholder left when the post has replies, else `null`. */
+  placeholder: Post | null;
+}
+
+/** A post was deleted. */
+export class PeerPostDeletedEvent extends PeerEvent<PostDeletedDetail> {
+  constructor(detail: PostDeletedDetail) {
+    super('peer-post-deleted', detail);
+  }
+}
+
+export interface PostReportedDetail {
+  post: Post;
+  reason: ReportReason;
+  note?: string;
+}
+
+/** A post was reported to the moderators. */
+export class PeerPostReportedEvent extends PeerEvent<PostReportedDetail> {
+  constructor(detail: PostReportedDetail) {
+    super('peer-post-reported', detail);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'peer-post-created': PeerPostCreatedEvent;
+    'peer-post-updated': PeerPostUpdatedEvent;
+    'peer-post-deleted': PeerPostDeletedEvent;
+    'peer-post-reported': PeerPostReportedEvent;
+  }
+}

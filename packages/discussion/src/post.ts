@@ -1,0 +1,182 @@
+/**
+ * One post as an `<article>` of the feed: initials avatar, author name and title, a
+ * relative `<time>` with the absolute time on hover, the Markdown body, the "edited"
+ * marker, its own `<peer-kudos>`, and the actions the person may take on it.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { formatDateTime, formatRelativeTime, msg, str, type Post } from '@peerkit/core';
+import { renderMarkdown } from './markdown.js';
+
+/** The IRI a post is known by (kudos, xAPI); the reference server uses the same scheme. */
+export const postIri = (id: string): string => `urn:peerkit:post:${id}`;
+
+/** An id usable inside an IDREF list (no white space). */
+export const domId = (prefix: string, id: string): string =>
+  `${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
+
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = words[0] ?? '';
+  const last = words.length > 1 ? words[words.length - 1]! : '';
+  const pick = (w: string) => (w ? (Array.from(w)[0] ?? '') : '');
+  return (pick(first) + pick(last)).toLocaleUpperCase() || '?';
+}
+
+function hue(id: string): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  return h % 360;
+}
+
+/** What a post needs from the element drawing it. */
+export interface PostHost {
+  readonly locale: string;
+  readonly meId: string | null;
+  readonly moderator: boolean;
+  /** Whether writing is possible at all (signed in, not readonly). */
+  readonly canWrite: boolean;
+  readonly readonly: boolean;
+  /** The depth at which deeper replies attach. */
+  readonly maxDepth: number;
+  authorOf(id: string | null): string | null;
+  reply(post: Post): void;
+  edit(post: Post): void;
+  askDelete(post: Post): void;
+  askReport(post: Post): void;
+}
+
+export interface PostRenderOptions {
+  posinset: number;
+  setsize: number;
+  fresh: boolean;
+  /** The editor drawn in place of the body, when editing. */
+  editor: TemplateResult | null;
+  /** The reply composer drawn under the post. */
+  replyBox: TemplateResult | null;
+}
+
+export function renderPost(host: PostHost, post: Post, o: PostRenderOptions): TemplateResult {
+  const authorId = domId('a', post.id);
+  const timeId = domId('t', post.id);
+  const depth = Math.min(post.depth, host.maxDepth);
+  const beyond = post.depth > host.maxDepth;
+  const hiddenForMe = post.hidden && !host.moderator;
+  const gone = post.deleted || hiddenForMe;
+  const mine = !!post.author && post.author.id === host.meId;
+  const name = post.author?.name ?? msg('Deleted post', { id: 'discussion.deleted.author' });
+  const answering = beyond ? host.authorOf(post.parentId) : null;
+  const replyToId = domId('r', post.id);
+  const canAct = host.canWrite && !gone;
+
+  const body = gone
+    ? html`<p class="placeholder">
+        ${post.deleted
+          ? msg('This post was deleted.', { id: 'discussion.deleted' })
+          : msg('This post was hidden by a moderator.', { id: 'discussion.hidden' })}
+      </p>`
+    : o.editor ?? renderMarkdown(post.body);
+
+  return html`<article
+    part="post"
+    id=${domId('p', post.id)}
+    class=${o.fresh ? 'fresh' : ''}
+    data-id=${post.id}
+    data-depth=${depth}
+    tabindex="0"
+    aria-posinset=${o.posinset}
+    aria-setsize=${o.setsize}
+    aria-labelledby="${authorId} ${timeId}"
+    aria-describedby=${answering ? replyToId : nothing}
+    style=${styleMap({ '--_depth': String(depth) })}
+  >
+    <span
+      part="avatar"
+      aria-hidden="true"
+      style=${styleMap({
+        '--_avatar-bg': post.author
+          ? `light-dark(hsl(${hue(post.author.id)} 60% 88%), hsl(${hue(post.author.id)} 35% 28%))`
+          : '',
+      })}
+      >${post.author ? initials(post.author.name) : '–'}</span
+    >
+    <div class="meta">
+      <span class="author" id=${authorId}>${name}</span>
+      ${post.author?.title ? html`<span class="title">${post.author.title}</span>` : nothing}
+      <time id=${timeId} datetime=${post.createdAt} title=${formatDateTime(post.createdAt, host.locale)}
+        >${formatRelativeTime(post.createdAt, host.locale)}</time
+      >
+      ${post.editedAt && !post.deleted
+        ? html`<span class="edited" title=${formatDateTime(post.editedAt, host.locale)}
+            >${msg('edited', { id: 'discussion.edited' })}</span
+          >`
+        : nothing}
+      ${post.hidden && host.moderator
+        ? html`<span class="hidden-mark">${msg('hidden from others', { id: 'discussion.hidden.mark' })}</span>`
+        : nothing}
+    </div>
+    ${answering
+      ? html`<p class="in-reply" id=${replyToId}>
+          ${msg(str`In reply to ${answering}`, { id: 'discussion.in-reply' })}
+        </p>`
+      : nothing}
+    <div part="body">${body}</div>
+    ${o.editor && !gone
+      ? nothing
+      : html`<div part="actions">
+          ${!gone && post.author
+            ? html`<peer-kudos
+                activity=${postIri(post.id)}
+                recipient=${post.author.id}
+                recipient-name=${post.author.name}
+                ?readonly=${host.readonly}
+              ></peer-kudos>`
+            : nothing}
+          ${canAct
+            ? html`<button
+                type="button"
+                class="button link"
+                data-action="reply"
+                aria-describedby=${authorId}
+                @click=${() => host.reply(post)}
+              >
+                ${msg('Reply', { id: 'discussion.reply' })}
+              </button>`
+            : nothing}
+          ${canAct && mine
+            ? html`<button
+                type="button"
+                class="button link"
+                data-action="edit"
+                aria-describedby=${authorId}
+                @click=${() => host.edit(post)}
+              >
+                ${msg('Edit', { id: 'discussion.edit' })}
+              </button>`
+            : nothing}
+          ${canAct && (mine || host.moderator)
+            ? html`<button
+                  type="button"
+                  class="button link"
+                  data-action="delete"
+                  aria-describedby=${authorId}
+                  @click=${() => host.askDelete(post)}
+                >
+                  ${msg('Delete', { id: 'discussion.delete' })}
+                </button>`
+            : nothing}
+          ${canAct && !mine && post.author
+            ? html`<button
+                type="button"
+                class="button link"
+                data-action="report"
+                aria-describedby=${authorId}
+                @click=${() => host.askReport(post)}
+              >
+                ${msg('Report', { id: 'discussion.report' })}
+              </button>`
+            : nothing}
+        </div>`}
+    ${o.replyBox ? html`<div class="reply-slot">${o.replyBox}</div>` : nothing}
+  </article>`;
+}
