@@ -1,0 +1,695 @@
+/**
+ * `RestClient`: the `PeerClient` that speaks Peerkit's REST contract.
+ *
+ * - A bearer token from `getToken()` on every call; after a 401 it asks once more and
+ *   retries once (a token that just expired).
+ * - Every answer is checked with its contract schema (`safeParse`); every failure is a
+ *   `PeerError`: `network` (no answer, a dropped connection), `http` (an error status, with
+ *   the problem details when the body has them), `validation` (malformed JSON, a wrong
+ *   shape, a non-JSON body, or a request body that breaks the contract), `auth` (401/403),
+ *   `aborted`.
+ * - Retries with exponential backoff and jitter on network errors, 429 and 503, honouring
+ *   `Retry-After`: GETs, and writes, which all carry an `Idempotency-Key` made once per
+ *   logical write (`crypto.randomUUID()`) and reused on every retry.
+ * - Coalescing: `me()` is one request however many ask, cached for the client's life and
+ *   refreshed when the token changes; `kudos(activity)` calls made in one frame become one
+ *   `GET /kudos?activity=…&activity=…`, split past `KUDOS_BATCH_MAX` or a safe URL length.
+ * - `subscribePosts()` reads the SSE stream with `fetch` (so the bearer header goes along),
+ *   resumes with `Last-Event-ID`, reconnects with backoff, and polls when streaming fails.
+ */
+import type * as z from 'zod/mini';
+import {
+  CreateEndorsement,
+  CreatePost,
+  CreateReport,
+  Endorsement,
+  ExpertPage,
+  GiveKudos,
+  KUDOS_BATCH_MAX,
+  KudosCount,
+  KudosCountList,
+  KudosGiverPage,
+  Me,
+  Post,
+  PostEvent,
+  PostPage,
+  Problem,
+  ReflectionPage,
+  Reflection,
+  Report,
+  ReportItem,
+  ReportPage,
+  ResolveReport,
+  SaveReflection,
+  SkillList,
+  UpdatePost,
+  type Page,
+  type Expert,
+  type KudosGiver,
+  type PeopleQuery,
+  type PostsQuery,
+  type ReflectionsQuery,
+  type ReportsQuery,
+  type SkillSuggestion,
+} from '../contract.js';
+import { PeerError, type CallOptions, type PeerClient, type StreamHandlers } from './types.js';
+import { isAbort, toPeerError } from './errors.js';
+
+export type TokenSource = () => string | null | undefined | Promise<string | null | undefined>;
+
+export interface RestClientOptions {
+  /** Base URL of the contract, e.g. `https://intranet.example/api`. */
+  endpoint: string;
+  credentials?: RequestCredentials;
+  getToken?: TokenSource;
+  /** Retries after the first attempt (default 3). */
+  retries?: number;
+  /** First backoff step in ms (default 250); doubles each retry, with jitter. */
+  backoffMs?: number;
+  /** Longest single wait, including a `Retry-After` (default 30 s); longer ones fail. */
+  maxDelayMs?: number;
+  /** Longest URL for a coalesced `GET /kudos` (default 6,000 characters). */
+  maxUrlLength?: number;
+  /** How often the live-thread fallback polls, in ms (default 15 s). */
+  pollIntervalMs?: number;
+}
+
+type Query = Record<string, unknown>;
+type Schema<T> = z.ZodMiniType<T>;
+
+interface RequestSpec<T> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Query;
+  body?: unknown;
+  /** The contract schema of the request body, checked before sending. */
+  bodySchema?: Schema<unknown>;
+  /** The schema of a 2xx answer; `null` for calls that answer 204. */
+  schema: Schema<T> | null;
+  options?: CallOptions;
+}
+
+interface KudosWaiter {
+  resolve(value: KudosCount): void;
+  reject(error: PeerError): void;
+  signal?: AbortSignal;
+}
+
+/** Waits `ms`, or rejects with an `aborted` PeerError when `signal` aborts first. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(aborted(signal));
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(aborted(signal!));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function aborted(signal?: AbortSignal): PeerError {
+  return new PeerError('aborted', 'The request was aborted.', { cause: signal?.reason });
+}
+
+/** Seconds from a `Retry-After` header (delta-seconds or an HTTP date). */
+export function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const s = Number(value.trim());
+  if (Number.isFinite(s) && s >= 0) return s;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+const RETRY_STATUSES = new Set([429, 503]);
+
+export class RestClient implements PeerClient {
+  readonly endpoint: string;
+  private readonly opts: Required<Omit<RestClientOptions, 'getToken'>> & { getToken?: TokenSource };
+  private meCache?: { token: string | null; promise: Promise<Me | null> };
+  private kudosQueue = new Map<string, KudosWaiter[]>();
+  private kudosScheduled = false;
+
+  constructor(options: RestClientOptions) {
+    this.endpoint = options.endpoint.replace(/\/+$/, '');
+    this.opts = {
+      credentials: 'same-origin',
+      retries: 3,
+      backoffMs: 250,
+      maxDelayMs: 30_000,
+      maxUrlLength: 6_000,
+      pollIntervalMs: 15_000,
+      ...options,
+      endpoint: this.endpoint,
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The contract
+
+  async me(options?: CallOptions): Promise<Me | null> {
+    const token = await this.token();
+    if (!this.meCache || this.meCache.token !== token) {
+      const promise = this.request({ method: 'GET', path: '/me', schema: Me }).then(
+        (me) => me as Me | null,
+        (error: PeerError) => {
+          if (error.kind === 'auth' && error.status === 401) return null;
+          if (this.meCache?.promise === promise) this.meCache = undefined; // don't cache failures
+          throw error;
+        },
+      );
+      this.meCache = { token, promise };
+    }
+    // Each caller may abort its own wait without cancelling the shared request.
+    return withSignal(this.meCache.promise, options?.signal);
+  }
+
+  /** Forgets the cached `/me` (the next call asks the server again). */
+  forgetMe(): void {
+    this.meCache = undefined;
+  }
+
+  listPosts(query: PostsQuery, options?: CallOptions): Promise<PostPage> {
+    return this.request({ method: 'GET', path: '/posts', query: { ...query }, schema: PostPage, options });
+  }
+
+  createPost(input: CreatePost, options?: CallOptions): Promise<Post> {
+    return this.request({ method: 'POST', path: '/posts', body: input, bodySchema: CreatePost, schema: Post, options });
+  }
+
+  updatePost(id: string, input: UpdatePost, options?: CallOptions): Promise<Post> {
+    return this.request({ method: 'PATCH', path: `/posts/${enc(id)}`, body: input, bodySchema: UpdatePost, schema: Post, options });
+  }
+
+  async deletePost(id: string, options?: CallOptions): Promise<Post | null> {
+    const post = await this.request({ method: 'DELETE', path: `/posts/${enc(id)}`, schema: Post, options });
+    return post ?? null;
+  }
+
+  reportPost(id: string, input: CreateReport, options?: CallOptions) {
+    return this.request({
+      method: 'POST',
+      path: `/posts/${enc(id)}/reports`,
+      body: input,
+      bodySchema: CreateReport,
+      schema: Report,
+      options,
+    });
+  }
+
+  listReports(query: ReportsQuery = {}, options?: CallOptions): Promise<Page<ReportItem>> {
+    return this.request({ method: 'GET', path: '/reports', query: { ...query }, schema: ReportPage, options });
+  }
+
+  resolveReport(id: string, input: ResolveReport, options?: CallOptions): Promise<ReportItem> {
+    return this.request({
+      method: 'POST',
+      path: `/reports/${enc(id)}/resolve`,
+      body: input,
+      bodySchema: ResolveReport,
+      schema: ReportItem,
+      options,
+    });
+  }
+
+  listPeople(query: PeopleQuery, options?: CallOptions): Promise<Page<Expert>> {
+    return this.request({ method: 'GET', path: '/people', query: { ...query }, schema: ExpertPage, options });
+  }
+
+  async listSkills(q: string, options?: CallOptions): Promise<SkillSuggestion[]> {
+    const list = await this.request({ method: 'GET', path: '/skills', query: { q }, schema: SkillList, options });
+    return list.items;
+  }
+
+  endorse(personId: string, input: CreateEndorsement, options?: CallOptions): Promise<Endorsement> {
+    return this.request({
+      method: 'POST',
+      path: `/people/${enc(personId)}/endorsements`,
+      body: input,
+      bodySchema: CreateEndorsement,
+      schema: Endorsement,
+      options,
+    });
+  }
+
+  listReflections(query: ReflectionsQuery, options?: CallOptions): Promise<Page<Reflection>> {
+    return this.request({ method: 'GET', path: '/reflections', query: { ...query }, schema: ReflectionPage, options });
+  }
+
+  saveReflection(id: string, input: SaveReflection, options?: CallOptions): Promise<Reflection> {
+    return this.request({
+      method: 'PUT',
+      path: `/reflections/${enc(id)}`,
+      body: input,
+      bodySchema: SaveReflection,
+      schema: Reflection,
+      options,
+    });
+  }
+
+  async deleteReflection(id: string, options?: CallOptions): Promise<void> {
+    await this.request({ method: 'DELETE', path: `/reflections/${enc(id)}`, schema: null, options });
+  }
+
+  giveKudos(input: GiveKudos, options?: CallOptions): Promise<KudosCount> {
+    return this.request({ method: 'POST', path: '/kudos', body: input, bodySchema: GiveKudos, schema: KudosCount, options });
+  }
+
+  withdrawKudos(activity: string, options?: CallOptions): Promise<KudosCount> {
+    return this.request({ method: 'DELETE', path: '/kudos', query: { activity }, schema: KudosCount, options });
+  }
+
+  kudosGivers(
+    activity: string,
+    query: { cursor?: string; limit?: number } = {},
+    options?: CallOptions,
+  ): Promise<Page<KudosGiver>> {
+    return this.request({
+      method: 'GET',
+      path: '/kudos/givers',
+      query: { activity, ...query },
+      schema: KudosGiverPage,
+      options,
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Coalesced kudos counts
+
+  kudos(activity: string, options?: CallOptions): Promise<KudosCount> {
+    return new Promise<KudosCount>((resolve, reject) => {
+      const signal = options?.signal;
+      if (signal?.aborted) return reject(aborted(signal));
+      const waiter: KudosWaiter = { resolve, reject, signal };
+      const list = this.kudosQueue.get(activity) ?? [];
+      list.push(waiter);
+      this.kudosQueue.set(activity, list);
+      signal?.addEventListener('abort', () => reject(aborted(signal)), { once: true });
+      if (!this.kudosScheduled) {
+        this.kudosScheduled = true;
+        // One frame: whichever of the next animation frame or a 16 ms timer comes first
+        // (animation frames stop in background tabs; timers keep going).
+        let done = false;
+        const run = () => {
+          if (done) return;
+          done = true;
+          cancelAnimationFrame(raf);
+          clearTimeout(timer);
+          this.kudosScheduled = false;
+          this.flushKudos();
+        };
+        const raf = requestAnimationFrame(run);
+        const timer = setTimeout(run, 16);
+      }
+    });
+  }
+
+  /** Splits the queued activities into requests no longer than the URL limit and the batch maximum. */
+  batchKudos(activities: string[]): string[][] {
+    const base = `${this.endpoint}/kudos?`.length;
+    const batches: string[][] = [];
+    let current: string[] = [];
+    let length = base;
+    for (const a of activities) {
+      const part = `activity=${encodeURIComponent(a)}&`.length;
+      if (current.length && (current.length >= KUDOS_BATCH_MAX || length + part > this.opts.maxUrlLength)) {
+        batches.push(current);
+        current = [];
+        length = base;
+      }
+      current.push(a);
+      length += part;
+    }
+    if (current.length) batches.push(current);
+    return batches;
+  }
+
+  private flushKudos(): void {
+    const queue = this.kudosQueue;
+    this.kudosQueue = new Map();
+    // Callers that already aborted are not asked for.
+    const live = [...queue.entries()].filter(([, ws]) => ws.some((w) => !w.signal?.aborted));
+    for (const batch of this.batchKudos(live.map(([a]) => a))) {
+      const controller = new AbortController();
+      const waiters = batch.flatMap((a) => queue.get(a)!.filter((w) => !w.signal?.aborted));
+      let pending = waiters.length;
+      for (const w of waiters) {
+        w.signal?.addEventListener(
+          'abort',
+          () => {
+            if (--pending === 0) controller.abort();
+          },
+          { once: true },
+        );
+      }
+      this.request({
+        method: 'GET',
+        path: '/kudos',
+        query: { activity: batch },
+        schema: KudosCountList,
+        options: { signal: controller.signal },
+      }).then(
+        (list) => {
+          const byActivity = new Map(list.items.map((k) => [k.activity, k]));
+          for (const a of batch) {
+            const count = byActivity.get(a);
+            for (const w of queue.get(a)!) {
+              if (count) w.resolve(count);
+              else w.reject(new PeerError('validation', `The server's answer left out ${a}.`));
+            }
+          }
+        },
+        (error: PeerError) => {
+          for (const a of batch) for (const w of queue.get(a)!) w.reject(error);
+        },
+      );
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Live threads
+
+  subscribePosts(activity: string, handlers: StreamHandlers): () => void {
+    const controller = new AbortController();
+    const signal = controller.signal;
+    let lastEventId: string | null = null;
+    let failures = 0;
+    const seen = new Map<string, string>();
+    const fingerprint = (p: Post) => `${p.editedAt}|${p.deleted}|${p.hidden}|${p.body.length}|${p.replyCount}`;
+
+    const poll = async (baseline: boolean) => {
+      const page = await this.listPosts({ activity, sort: 'newest', limit: 20 }, { signal });
+      for (const post of [...page.items].reverse()) {
+        const known = seen.get(post.id);
+        const print = fingerprint(post);
+        seen.set(post.id, print);
+        if (baseline || known === print) continue;
+        const type = known === undefined ? 'post.created' : post.deleted ? 'post.deleted' : 'post.updated';
+        handlers.onEvent({ type, post });
+      }
+    };
+
+    const stream = async (): Promise<'ended' | 'unavailable'> => {
+      let token = await this.token();
+      for (let refreshed = false; ; refreshed = true) {
+        const headers: Record<string, string> = { Accept: 'text/event-stream' };
+        if (token) headers['Authorization'] = `Bearer ${token}`;
+        if (lastEventId) headers['Last-Event-ID'] = lastEventId;
+        const res = await fetch(this.url('/posts/stream', { activity }), {
+          headers,
+          signal,
+          credentials: this.opts.credentials,
+          cache: 'no-store',
+        });
+        if (res.status === 401 && !refreshed && this.opts.getToken) {
+          await res.body?.cancel();
+          token = await this.token();
+          continue;
+        }
+        const type = res.headers.get('content-type') ?? '';
+        if (!res.ok || !type.includes('text/event-stream') || !res.body) {
+          await res.body?.cancel().catch(() => {});
+          if (res.status === 401 || res.status === 403) throw new PeerError('auth', 'Not signed in', { status: res.status });
+          // A server or a proxy that does not stream: poll instead.
+          return res.status === 503 || res.status === 429 ? 'ended' : 'unavailable';
+        }
+        failures = 0;
+        handlers.onOpen?.();
+        await readSse(res.body, signal, (event) => {
+          if (event.id !== undefined) lastEventId = event.id;
+          if (!event.data) return;
+          let json: unknown;
+          try {
+            json = JSON.parse(event.data);
+          } catch {
+            handlers.onError?.(new PeerError('validation', 'A live update was not JSON.'));
+            return;
+          }
+          const parsed = PostEvent.safeParse(json);
+          if (!parsed.success) {
+            handlers.onError?.(new PeerError('validation', 'A live update broke the contract.', { issues: issuesOf(parsed.error) }));
+            return;
+          }
+          seen.set(parsed.data.post.id, fingerprint(parsed.data.post));
+          handlers.onEvent(parsed.data);
+        });
+        return 'ended';
+      }
+    };
+
+    const run = async () => {
+      let polling = false;
+      let polls = 0;
+      while (!signal.aborted) {
+        try {
+          if (polling) {
+            await poll(false);
+            if (++polls % 4 === 0) polling = false; // try the stream again now and then
+            await sleep(this.opts.pollIntervalMs, signal);
+            continue;
+          }
+          const outcome = await stream();
+          if (outcome === 'unavailable') {
+            polling = true;
+            await poll(seen.size === 0);
+            await sleep(this.opts.pollIntervalMs, signal);
+            continue;
+          }
+        } catch (e) {
+          if (signal.aborted) return;
+          const error = toPeerError(e);
+          handlers.onError?.(error);
+          if (error.kind === 'auth') return;
+          failures++;
+          if (failures >= 3) polling = true;
+        }
+        if (signal.aborted) return;
+        try {
+          await sleep(this.backoff(failures), signal);
+        } catch {
+          return;
+        }
+      }
+    };
+    void run();
+    return () => controller.abort();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The one place a request is made
+
+  private async token(): Promise<string | null> {
+    if (!this.opts.getToken) return null;
+    try {
+      return (await this.opts.getToken()) ?? null;
+    } catch (e) {
+      throw new PeerError('auth', 'Could not get a sign-in token.', { cause: e });
+    }
+  }
+
+  private url(path: string, query?: Query): string {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query ?? {})) {
+      if (v === undefined || v === null) continue;
+      if (Array.isArray(v)) for (const item of v) params.append(k, String(item));
+      else params.append(k, String(v));
+    }
+    const qs = params.toString();
+    return `${this.endpoint}${path}${qs ? `?${qs}` : ''}`;
+  }
+
+  private backoff(attempt: number): number {
+    const step = Math.min(this.opts.maxDelayMs, this.opts.backoffMs * 2 ** Math.max(0, attempt - 1));
+    return step / 2 + Math.random() * (step / 2);
+  }
+
+  private async request<T>(spec: RequestSpec<T>): Promise<T> {
+    const { method, options = {} } = spec;
+    const { signal } = options;
+    if (signal?.aborted) throw aborted(signal);
+    let body: string | undefined;
+    if (spec.body !== undefined) {
+      const checked = spec.bodySchema?.safeParse(spec.body);
+      if (checked && !checked.success)
+        throw new PeerError('validation', 'The request does not match the contract.', { issues: issuesOf(checked.error) });
+      body = JSON.stringify(spec.body);
+    }
+    const write = method !== 'GET';
+    // One key per logical write, reused on every retry below.
+    const idempotencyKey = write ? (options.idempotencyKey ?? crypto.randomUUID()) : undefined;
+    const url = this.url(spec.path, spec.query);
+    let token = await this.token();
+    let refreshed = false;
+
+    for (let attempt = 0; ; attempt++) {
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      if (token) headers['Authorization'] = `Bearer ${token}`;
+      if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+
+      let error: PeerError;
+      let res: Response | undefined;
+      try {
+        res = await fetch(url, { method, headers, body, signal, credentials: this.opts.credentials });
+      } catch (e) {
+        if (signal?.aborted || isAbort(e)) throw aborted(signal);
+        error = new PeerError('network', `No answer from ${method} ${spec.path}.`, { cause: e });
+      }
+
+      if (res) {
+        if (res.status === 401 && !refreshed && this.opts.getToken) {
+          // The token may just have expired: ask for a fresh one, once.
+          refreshed = true;
+          await res.body?.cancel().catch(() => {});
+          token = await this.token();
+          attempt--;
+          continue;
+        }
+        try {
+          return await this.read(res, spec);
+        } catch (e) {
+          if (signal?.aborted || isAbort(e)) throw aborted(signal);
+          error = toPeerError(e);
+        }
+      }
+
+      const retryable = error!.kind === 'network' || (error!.kind === 'http' && RETRY_STATUSES.has(error!.status ?? 0));
+      if (!retryable || attempt >= this.opts.retries) throw error!;
+      const wait = error!.details.retryAfter !== undefined ? error!.details.retryAfter * 1000 : this.backoff(attempt + 1);
+      if (wait > this.opts.maxDelayMs) throw error!;
+      await sleep(wait, signal);
+    }
+  }
+
+  /** Reads and checks an answer; throws the `PeerError` it amounts to. */
+  private async read<T>(res: Response, spec: RequestSpec<T>): Promise<T> {
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      throw new PeerError('network', 'The connection dropped while reading the answer.', { status: res.status, cause: e });
+    }
+    const type = res.headers.get('content-type') ?? '';
+    const isJson = /[/+]json\b/i.test(type);
+
+    if (!res.ok) {
+      let problem: Problem | undefined;
+      if (isJson) {
+        try {
+          const parsed = Problem.safeParse(JSON.parse(text));
+          if (parsed.success) problem = parsed.data;
+        } catch {
+          // not JSON after all: an error status without details
+        }
+      }
+      const kind = res.status === 401 || res.status === 403 ? 'auth' : 'http';
+      throw new PeerError(kind, problem?.detail ?? problem?.title ?? `${spec.method} ${spec.path} answered ${res.status}.`, {
+        status: res.status,
+        problem,
+        retryAfter: parseRetryAfter(res.headers.get('retry-after')),
+      });
+    }
+
+    if (res.status === 204 || (spec.schema === null && !text)) return undefined as T;
+    if (!isJson)
+      throw new PeerError('validation', `${spec.method} ${spec.path} answered ${type || 'no content type'}, not JSON.`, {
+        status: res.status,
+      });
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      throw new PeerError('validation', `${spec.method} ${spec.path} answered malformed JSON.`, { status: res.status, cause: e });
+    }
+    if (spec.schema === null) return undefined as T;
+    const parsed = spec.schema.safeParse(json);
+    if (!parsed.success)
+      throw new PeerError('validation', `${spec.method} ${spec.path} answered a shape the contract does not allow.`, {
+        status: res.status,
+        issues: issuesOf(parsed.error),
+      });
+    return parsed.data;
+  }
+}
+
+function enc(segment: string): string {
+  return encodeURIComponent(segment);
+}
+
+/** Lets one caller stop waiting for a shared promise. */
+function withSignal<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(aborted(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+/** A server-sent event, as `readSse` hands it over. */
+export interface SseEvent {
+  id?: string;
+  event: string;
+  data: string;
+}
+
+/** Parses a `text/event-stream` body (the WHATWG rules that matter here). */
+export async function readSse(
+  body: ReadableStream<Uint8Array>,
+  signal: AbortSignal,
+  onEvent: (event: SseEvent) => void,
+): Promise<void> {
+  const reader = body.pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>).getReader();
+  const cancel = () => void reader.cancel().catch(() => {});
+  signal.addEventListener('abort', cancel, { once: true });
+  let buffer = '';
+  let data: string[] = [];
+  let event = '';
+  let id: string | undefined;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value;
+      const lines = buffer.split(/\r\n|\r|\n/);
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line === '') {
+          if (data.length || id !== undefined) onEvent({ id, event: event || 'message', data: data.join('\n') });
+          data = [];
+          event = '';
+          id = undefined;
+          continue;
+        }
+        if (line.startsWith(':')) continue;
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        let val = colon < 0 ? '' : line.slice(colon + 1);
+        if (val.startsWith(' ')) val = val.slice(1);
+        if (field === 'data') data.push(val);
+        else if (field === 'event') event = val;
+        else if (field === 'id' && !val.includes('\0')) id = val;
+      }
+    }
+  } finally {
+    signal.removeEventListener('abort', cancel);
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * `@peerkit/core`: everything a Peerkit widget stands on. Importing it has no side effects;
+ * `@peerkit/core/define` registers `<peer-provider>`.
+ */
+export * from './contract.js';
+export { PeerError } from './client/types.js';
+export type { CallOptions, PeerClient, PeerErrorKind, StreamHandlers } from './client/types.js';
+export { RestClient, parseRetryAfter, readSse } from './client/rest-client.js';
+export type { RestClientOptions, TokenSource, SseEvent } from './client/rest-client.js';
+export { toPeerError } from './client/errors.js';
+
+export { peerContext } from './context.js';
+export type { PeerContextValue } from './context.js';
+
+export { PeerElement, ensureContextRoot } from './element.js';
+export { pageIri } from './page.js';
+export { define, DEV } from './define-element.js';
+export { PeerEvent, PeerErrorEvent } from './events.js';
+export type { PeerEventDetail, PeerEventName, PeerEventOptions } from './events.js';
+export { baseStyles, tokens } from './styles.js';
+export { VERSION } from './version.js';
+
+export { PeerProvider } from './provider/provider.js';
+export { configure } from './provider/configure.js';
+export { checkUrl } from './provider/runtime.js';
+export type { ProviderConfig } from './provider/runtime.js';
+
+export {
+  msg,
+  str,
+  updateWhenLocaleChanges,
+  registerTranslations,
+  useLocale,
+  matchLocale,
+  messageLocale,
+  availableLocales,
+  documentLocale,
+  SOURCE_LOCALE,
+} from './l10n/localize.js';
+export { formatRelativeTime, formatDateTime, formatCompact, formatNumber, formatList, plural } from './l10n/intl.js';
+export { errorMessage, retryLabel, loadingLabel, offlineLabel } from './l10n/messages.js';
+
+export { XapiRecorder } from './xapi/recorder.js';
+export type { XapiMode, XapiRecorderOptions } from './xapi/recorder.js';
+export { Outbox } from './xapi/outbox.js';
+export type { Recorder, StatementInput } from './xapi/types.js';
+export { VERBS, ACTIVITY_TYPES, PROFILE_ID, PROFILE_CATEGORY } from './xapi/vocabulary.js';
+export type { VerbName, ActivityTypeName } from './xapi/vocabulary.js';

@@ -1,0 +1,120 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { PeerClient } from '../client/types.js';
+import type { TokenSource } from '../client/rest-client.js';
+import type { PeerContextValue } from '../context.js';
+import { ProviderRuntime } from './runtime.js';
+import { baseStyles } from '../styles.js';
+import { errorMessage } from '../l10n/messages.js';
+import { updateWhenLocaleChanges } from '../l10n/localize.js';
+import { ensureContextRoot } from '../element.js';
+import { VERSION } from '../version.js';
+
+/**
+ * Gives every Peerkit widget inside it its configuration: the REST client, the xAPI
+ * recorder, the locale and the signed-in person.
+ *
+ * @summary Configures the Peerkit widgets inside it.
+ * @slot - The page content holding Peerkit widgets.
+ * @csspart error - The message shown when the configuration is wrong.
+ * @fires peer-error - The configuration is wrong, `/me` failed, or the xAPI outbox overflowed.
+ * @attr endpoint - Base URL of the Peerkit REST API (absolute, or a path such as `/api`).
+ * @attr xapi - `proxy` (default), `direct` or `off`.
+ * @attr lrs-endpoint - The LRS statements endpoint for `xapi="direct"`.
+ * @attr locale - BCP 47 language tag; defaults to `<html lang>`, else the browser's.
+ * @attr credentials - `fetch` credentials mode: `same-origin` (default), `include`, `omit`.
+ */
+export class PeerProvider extends LitElement {
+  static peerkitVersion = VERSION;
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: contents;
+      }
+      [part='error'] {
+        display: block;
+        margin-block: var(--_peer-space);
+      }
+    `,
+  ];
+
+  /** Base URL of the Peerkit REST API. */
+  @property() endpoint?: string;
+  /** `proxy` (default): statements go to `{endpoint}/xapi/statements`; `direct`: to `lrs-endpoint`; `off`. */
+  @property() xapi?: string;
+  @property({ attribute: 'lrs-endpoint' }) lrsEndpoint?: string;
+  @property() locale?: string;
+  @property() credentials?: string;
+
+  /** A bearer token (a property only: secrets never go in attributes). */
+  @property({ attribute: false }) token?: string | null;
+  /** Called before requests, and again once after a 401, for a fresh bearer token. */
+  @property({ attribute: false }) getToken?: TokenSource | null;
+  /** `Authorization` value (or a function making it) for `xapi="direct"`, e.g. an LRS's Basic credentials. */
+  @property({ attribute: false }) lrsAuthorization?: string | (() => string | Promise<string>) | null;
+  /** A host's own `PeerClient`, used instead of the REST client. */
+  @property({ attribute: false }) client?: PeerClient | null;
+
+  @state() private value?: PeerContextValue;
+
+  private readonly runtime = new ProviderRuntime(this, (value) => {
+    this.value = value;
+  });
+
+  constructor() {
+    super();
+    ensureContextRoot();
+    updateWhenLocaleChanges(this);
+  }
+
+  /** What the widgets below get now. */
+  get context(): PeerContextValue {
+    return this.runtime.current;
+  }
+
+  /** Reloads the signed-in person (e.g. after the host changed who is signed in). */
+  refreshMe(): void {
+    this.runtime.refreshMe();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.runtime.connect();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.runtime.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const keys = ['endpoint', 'xapi', 'lrsEndpoint', 'locale', 'credentials', 'token', 'getToken', 'lrsAuthorization', 'client'];
+    if (!this.hasUpdated || keys.some((k) => changed.has(k as keyof PeerProvider))) {
+      this.runtime.apply({
+        endpoint: this.endpoint,
+        xapi: this.xapi,
+        lrsEndpoint: this.lrsEndpoint,
+        locale: this.locale,
+        credentials: this.credentials,
+        token: this.token,
+        getToken: this.getToken,
+        lrsAuthorization: this.lrsAuthorization,
+        client: this.client,
+      });
+    }
+  }
+
+  protected override render() {
+    const error = this.value?.error;
+    return html`${error
+        ? html`<p class="peer-message" data-tone="error" role="alert" part="error">${errorMessage(error)}</p>`
+        : nothing}<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'peer-provider': PeerProvider;
+  }
+}
