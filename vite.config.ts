@@ -61,6 +61,8 @@ function libConfig(name: string): UserConfig {
 }
 
 function cdnConfig(): UserConfig {
+  // Not lib mode: Vite keeps whitespace in lib-mode ES output (for pure annotations), and the
+  // CDN module is an app-style bundle anyway. `preserveEntrySignatures` keeps its exports.
   return {
     resolve,
     logLevel: 'warn',
@@ -72,13 +74,15 @@ function cdnConfig(): UserConfig {
       minify: true,
       sourcemap: true,
       copyPublicDir: false,
-      lib: {
-        entry: { peerkit: `${pkgDir('peerkit')}/src/cdn.ts` },
-        formats: ['es'],
-        fileName: (_format, entry) => `${entry}.js`,
-      },
+      // Plain `import()` for the lazy widgets: no preload helper writing <link> tags.
+      modulePreload: false,
       rolldownOptions: {
-        output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+        input: { peerkit: `${pkgDir('peerkit')}/src/cdn.ts` },
+        preserveEntrySignatures: 'exports-only',
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+        },
       },
     },
   };

@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+// `npm run size`: what each part of Peerkit costs a page, minified and `gzip -9`.
+// It prints figures and PASS/OVER per budget; it is not a test (it always exits 0 unless a
+// build fails).
+//
+// 1. Each package's main entry as a host's bundler would see it: Lit (`lit`, `lit/*`,
+//    `@lit/*`) and the other @peerkit packages external, everything else (zod/mini, idb,
+//    marked) bundled. Budget: @peerkit/core ≤ 8 KB.
+// 2. The CDN module (`vite.config.ts --mode cdn`, Lit bundled): the entry, each chunk, what a
+//    page loads before its first widget paints (the entry and its static imports), and with
+//    every widget on the page. Budgets: CDN entry ≤ 15 KB, the whole kit ≤ 30 KB.
+//
+// The builds run in memory with the same config as `npm run build`, so the figures always
+// match the sources.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, mergeConfig, loadConfigFromFile } from 'vite';
+import { browserPackages, buildCdn } from './build.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const configFile = join(root, 'vite.config.ts');
+const KB = 1024;
+const BUDGETS = { core: 8 * KB, cdnEntry: 15 * KB, wholeKit: 30 * KB };
+
+const gz = (code) => gzipSync(Buffer.from(code), { level: 9 }).length;
+const kb = (n) => `${(n / KB).toFixed(2)} KB`;
+const verdict = (n, budget) => (n <= budget ? 'PASS' : 'OVER');
+
+async function configFor(mode) {
+  const loaded = await loadConfigFromFile({ command: 'build', mode }, configFile, root, 'silent');
+  return loaded.config;
+}
+
+/** Every output chunk of an in-memory build. */
+async function chunksOf(config) {
+  const result = await build({ ...config, configFile: false, logLevel: 'silent' });
+  const outputs = Array.isArray(result) ? result : [result];
+  return outputs.flatMap((o) => o.output).filter((c) => c.type === 'chunk');
+}
+
+const isLit = (id) => /^(lit|lit-html|lit-element)(\/|$)|^@lit\//.test(id);
+const isPeerkit = (id) => /^(@peerkit\/|peerkit(\/|$))/.test(id);
+
+async function packageSizes() {
+  const rows = [];
+  for (const name of browserPackages()) {
+    const base = await configFor(`lib:${name}`);
+    const config = mergeConfig(base, {
+      build: { write: false, minify: true, sourcemap: false },
+    });
+    config.build.lib = { ...config.build.lib, entry: { index: join(root, 'packages', name, 'src/index.ts') } };
+    config.build.rolldownOptions = { external: (id) => isLit(id) || isPeerkit(id) };
+    const chunks = await chunksOf(config);
+    const entry = chunks.find((c) => c.isEntry);
+    if (process.argv.includes('--why')) explain(`@peerkit/${name}`, chunks);
+    const total = chunks.reduce((n, c) => n + gz(c.code), 0);
+    rows.push({ name: name === 'peerkit' ? 'peerkit' : `@peerkit/${name}`, entry: gz(entry.code), total });
+  }
+  return rows;
+}
+
+/** `--why`: the biggest modules of a build (minified bytes before gzip, by source file). */
+function explain(label, chunks) {
+  const sizes = new Map();
+  for (const chunk of chunks) {
+    for (const [id, mod] of Object.entries(chunk.modules ?? {})) {
+      const key = relative(root, id).replace(/^node_modules\//, '');
+      sizes.set(key, (sizes.get(key) ?? 0) + (mod.renderedLength ?? 0));
+    }
+  }
+  const top = [...sizes].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  console.log(`  ${label}: biggest modules (rendered bytes, before minification of names/whitespace)`);
+  for (const [id, n] of top) console.log(`    ${String(n).padStart(7)}  ${id}`);
+}
+
+/** The CDN build's chunks with their static and dynamic imports. */
+async function cdnGraph() {
+  const base = await configFor('cdn');
+  const config = mergeConfig(base, { build: { write: false, emptyOutDir: false, sourcemap: false } });
+  const chunks = await chunksOf(config);
+  if (process.argv.includes('--why')) explain('CDN', chunks);
+  return new Map(chunks.map((c) => [c.fileName, c]));
+}
+
+/** A chunk and everything it imports statically. */
+function closure(graph, fileName, seen = new Set()) {
+  if (seen.has(fileName)) return seen;
+  seen.add(fileName);
+  for (const dep of graph.get(fileName)?.imports ?? []) closure(graph, dep, seen);
+  return seen;
+}
+
+const sum = (graph, files) => [...files].reduce((n, f) => n + gz(graph.get(f).code), 0);
+
+/** Which widget a lazy chunk defines, from the module it was made for. */
+function widgetOf(chunk) {
+  const id = chunk.facadeModuleId ?? '';
+  const m = /packages\/([^/]+)\/src\/define\.ts$/.exec(id);
+  return m ? m[1] : null;
+}
+
+function table(rows, columns) {
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[columns.indexOf(c)]).length)));
+  const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join('  ');
+  console.log(line(columns));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+async function main() {
+  console.log('Peerkit sizes: minified, gzip -9\n');
+
+  console.log('Packages (main entry; lit, @lit/* and other @peerkit packages external; zod/mini, idb, marked bundled)');
+  const packages = await packageSizes();
+  table(
+    packages.map((p) => [
+      p.name,
+      kb(p.entry),
+      p.total !== p.entry ? kb(p.total) : '',
+      p.name === '@peerkit/core' ? `≤ ${kb(BUDGETS.core)} ${verdict(p.total, BUDGETS.core)}` : '',
+    ]),
+    ['package', 'entry', 'with its chunks', 'budget'],
+  );
+
+  console.log('\nCDN module (Lit and zod/mini bundled)');
+  const graph = await cdnGraph();
+  const entry = [...graph.values()].find((c) => c.isEntry);
+  const rows = [...graph.values()]
+    .sort((a, b) => Number(b.isEntry) - Number(a.isEntry) || a.fileName.localeCompare(b.fileName))
+    .map((c) => [
+      c.fileName,
+      kb(gz(c.code)),
+      c.isEntry ? 'entry' : c.isDynamicEntry ? `lazy: <peer-${widgetOf(c) ?? '?'}>` : 'shared chunk',
+    ]);
+  table(rows, ['file', 'gzip', 'role']);
+
+  const firstPaint = closure(graph, entry.fileName);
+  const firstPaintSize = sum(graph, firstPaint);
+  const everything = sum(graph, graph.keys());
+  console.log('');
+  const budgetRows = [
+    [
+      'CDN entry + static imports (provider, core, kudos, Lit, zod/mini): before <peer-kudos> paints',
+      kb(firstPaintSize),
+      `≤ ${kb(BUDGETS.cdnEntry)}`,
+      verdict(firstPaintSize, BUDGETS.cdnEntry),
+    ],
+  ];
+  for (const chunk of graph.values()) {
+    if (!chunk.isDynamicEntry) continue;
+    const files = closure(graph, chunk.fileName, new Set(firstPaint));
+    budgetRows.push([`  before <peer-${widgetOf(chunk) ?? '?'}> paints`, kb(sum(graph, files)), '', '']);
+  }
+  budgetRows.push([
+    'Whole kit, every widget on the page (entry + every chunk)',
+    kb(everything),
+    `≤ ${kb(BUDGETS.wholeKit)}`,
+    verdict(everything, BUDGETS.wholeKit),
+  ]);
+  table(budgetRows, ['what a page loads', 'gzip', 'budget', '']);
+
+  // Keep the written CDN build in step when it is missing (the server serves it).
+  const written = join(root, 'packages/peerkit/dist/cdn/peerkit.js');
+  if (!existsSync(written)) {
+    await buildCdn();
+    console.log(`\n(built ${relative(root, written)})`);
+  } else if (gz(readFileSync(written)) !== gz(entry.code)) {
+    console.log(`\nNote: ${relative(root, written)} is older than the sources; \`npm run build\` refreshes it.`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
