@@ -1,0 +1,162 @@
+/**
+ * One small database interface over two drivers: embedded PostgreSQL (PGlite) and real
+ * PostgreSQL (`pg`). Every query of the server is plain PostgreSQL that runs unchanged
+ * on both; the differences (int8 parsing, transactions, LISTEN) are settled here.
+ */
+import { mkdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+
+// PGlite returns int8 as a number, `pg` as a string: make them agree (our bigints are
+// sequence values and counts, far below 2^53).
+pg.types.setTypeParser(20, (v: string) => Number(v));
+// NUMERIC too (averages, sums).
+pg.types.setTypeParser(1700, (v: string) => Number(v));
+
+export type Row = Record<string, unknown>;
+
+/** What a query can run on: the database or an open transaction. */
+export interface Queryable {
+  query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /** Subscribes to a NOTIFY channel; resolves with the function that unsubscribes. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Runs several statements separated by semicolons (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball (a snapshot to start from later). */
+  dump?(): Promise<Blob>;
+}
+
+export interface DbOptions {
+  /** PostgreSQL connection string; when set, PGlite is not used. */
+  databaseUrl?: string;
+  /** Directory for the embedded database; `undefined` keeps it in memory. */
+  dataDir?: string;
+  /** A `dumpDataDir` tarball to start the in-memory database from (fast test starts). */
+  snapshot?: string;
+}
+
+export async function openDb(options: DbOptions): Promise<Db> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options);
+}
+
+async function openPglite(options: DbOptions): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  const loadDataDir =
+    !options.dataDir && options.snapshot
+      ? new Blob([await readFile(options.snapshot)])
+      : undefined;
+  const db = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
+  return {
+    kind: 'pglite',
+    async query<T>(sql: string, params: unknown[] = []) {
+      const r = await db.query<T>(sql, params);
+      return r.rows;
+    },
+    tx<T>(fn: (q: Queryable) => Promise<T>) {
+      return db.transaction(async (t) =>
+        fn({
+          async query<R>(sql: string, params: unknown[] = []) {
+            return (await t.query<R>(sql, params)).rows;
+          },
+        }),
+      );
+    },
+    async listen(channel, onPayload) {
+      const unlisten = await db.listen(channel, onPayload);
+      return async () => {
+        if (!db.closed) await unlisten();
+      };
+    },
+    async exec(sql) {
+      await db.exec(sql);
+    },
+    async close() {
+      if (!db.closed) await db.close();
+    },
+    async dump() {
+      return db.dumpDataDir('gzip');
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client that dies (server restart) must not crash the process.
+  pool.on('error', () => {});
+  let listener: pg.PoolClient | undefined;
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  const ensureListener = async () => {
+    if (listener) return listener;
+    const client = await pool.connect();
+    client.on('notification', (n) => {
+      for (const h of handlers.get(n.channel) ?? []) h(n.payload ?? '');
+    });
+    client.on('error', () => {
+      // Drop the broken connection; the next listen() opens a new one.
+      if (listener === client) listener = undefined;
+    });
+    listener = client;
+    return client;
+  };
+  const quote = (channel: string) => `"${channel.replace(/"/g, '""')}"`;
+  return {
+    kind: 'postgres',
+    async query<T>(sql: string, params: unknown[] = []) {
+      const r = await pool.query(sql, params as unknown[]);
+      return r.rows as T[];
+    },
+    async tx<T>(fn: (q: Queryable) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          async query<R>(sql: string, params: unknown[] = []) {
+            return (await client.query(sql, params as unknown[])).rows as R[];
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, onPayload) {
+      const client = await ensureListener();
+      let set = handlers.get(channel);
+      if (!set) {
+        set = new Set();
+        handlers.set(channel, set);
+        await client.query(`LISTEN ${quote(channel)}`);
+      }
+      set.add(onPayload);
+      return async () => {
+        set.delete(onPayload);
+      };
+    },
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async close() {
+      if (listener) {
+        listener.release();
+        listener = undefined;
+      }
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * Shared request plumbing: the Hono environment, schema checks of queries and bodies,
+ * and who may do what.
+ */
+import type { Context } from 'hono';
+import type * as z from 'zod/mini';
+import type { Authenticator, Caller } from './auth.js';
+import { unauthorized } from './auth.js';
+import type { Db } from './db.js';
+import type { PostEvents } from './events.js';
+import { HttpError, issuesToErrors } from './problem.js';
+
+export interface ServerConfig {
+  /** Demo sign-in and anonymous reads. */
+  demo: boolean;
+  /** Reads of shared data without a token (also on in demo mode). */
+  anonymousRead: boolean;
+  /** Origins allowed by CORS. */
+  allowedOrigins: string[];
+  /** Writes per person per minute. */
+  rateLimit: number;
+  /** Largest request body of the REST calls, in bytes. */
+  bodyLimit: number;
+  /** Largest request body of the statements endpoint, in bytes. */
+  xapiBodyLimit: number;
+  /** Milliseconds between SSE heartbeats. */
+  heartbeatMs: number;
+  /** Folder served at `/` (the demo page). */
+  staticDir: string;
+  /** Folder served at `/cdn/` (the one-script-tag bundle). */
+  cdnDir: string;
+  /** Upstream LRS to forward statements to. */
+  lrs?: { url: string; key?: string; secret?: string; pollMs: number };
+}
+
+export interface Deps {
+  db: Db;
+  auth: Authenticator;
+  config: ServerConfig;
+  events: PostEvents;
+  /** Called after statements are queued for forwarding (wakes the forwarder). */
+  onStatementsQueued(): void;
+}
+
+export type AppEnv = {
+  Variables: {
+    caller: Caller | undefined;
+    rawBody: string | undefined;
+  };
+};
+
+export type Ctx = Context<AppEnv>;
+
+/** The caller, or a 401 when the call needs one. */
+export function requireCaller(c: Ctx): Caller {
+  const caller = c.get('caller');
+  if (!caller) throw unauthorized('sign in first');
+  return caller;
+}
+
+/** A person (not the LRS key) signed in. */
+export function requirePerson(c: Ctx): Caller {
+  const caller = requireCaller(c);
+  if (caller.via !== 'bearer') throw new HttpError(403, 'this call needs a person, not an LRS key');
+  return caller;
+}
+
+/** Reads of shared data: a caller, or anonymous when the server allows it. */
+export function allowRead(c: Ctx, config: ServerConfig): Caller | undefined {
+  const caller = c.get('caller');
+  if (!caller && !(config.demo || config.anonymousRead)) throw unauthorized('sign in first');
+  return caller;
+}
+
+/** Checks a query string against a schema; repeated keys become arrays where `arrays` says. */
+export function parseQuery<S extends z.ZodMiniType>(
+  c: Ctx,
+  schema: S,
+  arrays: string[] = [],
+): z.infer<S> {
+  const input: Record<string, unknown> = {};
+  const url = new URL(c.req.url);
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    input[key] = arrays.includes(key) ? all : all[0];
+  }
+  for (const key of arrays) if (!(key in input)) input[key] = [];
+  return check(schema, input);
+}
+
+export function check<S extends z.ZodMiniType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new HttpError(400, 'the request does not match the contract', {
+      errors: issuesToErrors(result.error.issues),
+    });
+  }
+  return result.data as z.infer<S>;
+}
+
+/** The JSON body, checked against a schema. */
+export function parseBody<S extends z.ZodMiniType>(c: Ctx, schema: S): z.infer<S> {
+  return check(schema, jsonBody(c));
+}
+
+export function jsonBody(c: Ctx): unknown {
+  const raw = c.get('rawBody');
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/([a-z0-9.+-]*\+)?json\b/i.test(type.trim())) {
+    throw new HttpError(415, 'send the body as application/json');
+  }
+  if (!raw) throw new HttpError(400, 'the request has no body');
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, 'the body is not valid JSON');
+  }
+}
+
+/** Reads the raw body with a size limit (413 past it). */
+export async function readBody(req: Request, max: number): Promise<string> {
+  const declared = Number(req.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > max) {
+    throw new HttpError(413, `the body is larger than ${max} bytes`);
+  }
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      throw new HttpError(413, `the body is larger than ${max} bytes`);
+    }
+    chunks.push(value);
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    return decoder.decode(Buffer.concat(chunks));
+  } catch {
+    throw new HttpError(400, 'the body is not valid UTF-8');
+  }
+}
+
+export const iso = (d: unknown): string =>
+  d instanceof Date ? d.toISOString() : new Date(String(d)).toISOString();
+
+/** Opaque cursors: base64url JSON the server alone reads. */
+export function encodeCursor(value: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value;
+  } catch {
+    // fall through
+  }
+  throw new HttpError(400, 'the cursor is not valid', {
+    errors: [{ path: 'cursor', message: 'not a cursor this server made' }],
+  });
+}
+
+export function cursorInt(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new HttpError(400, 'the cursor is not valid', {
+      errors: [{ path: 'cursor', message: 'not a cursor this server made' }],
+    });
+  }
+  return value;
+}

@@ -1,0 +1,241 @@
+/**
+ * `@peerkit/server`: the reference backend of Peerkit. `createServer(options)` starts it
+ * (migrated, seeded, listening) and answers its URL and a `close()` for a graceful stop;
+ * `optionsFromEnv()` reads the same environment the CLI reads.
+ */
+import { createAdaptorServer } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import { Authenticator } from './auth.js';
+import { openDb, type Db } from './db.js';
+import { PostEvents } from './events.js';
+import type { ServerConfig } from './http.js';
+import { migrate } from './migrations.js';
+import { seedIfEmpty } from './seed.js';
+import { Forwarder } from './xapi/forwarder.js';
+
+export { DEMO_ACTIVITIES, DEMO_PEOPLE } from './demo-activities.js';
+export { postIri, personIri } from './seed.js';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface ServerOptions {
+  /** Port to listen on; 0 picks a free one. Default 8787. */
+  port?: number;
+  /** Interface to listen on. Default 127.0.0.1. */
+  host?: string;
+  /** PostgreSQL connection string; when set, the embedded database is not used. */
+  databaseUrl?: string;
+  /** Keep the embedded database in memory. */
+  memory?: boolean;
+  /** Folder of the embedded database. Default `.peerkit-data` in the working directory. */
+  dataDir?: string;
+  /** A PGlite `dumpDataDir` tarball to start an in-memory database from (tests). */
+  snapshot?: string;
+  /** Demo sign-in and anonymous reads. Default true. */
+  demo?: boolean;
+  /** Reads of shared data without a token even outside demo mode. */
+  anonymousRead?: boolean;
+  /** HS256 secret for tokens; a random one is made in demo mode when unset. */
+  jwtSecret?: string;
+  /** A JWKS URL to verify tokens signed by the host. */
+  jwksUrl?: string;
+  /** Origins allowed to call the API from a browser. */
+  allowedOrigins?: string[];
+  /** Basic credentials of the statements endpoint. */
+  xapiKey?: string;
+  xapiSecret?: string;
+  /** Upstream LRS to forward statements to. */
+  lrsUrl?: string;
+  lrsKey?: string;
+  lrsSecret?: string;
+  /** Forwarder poll interval and first retry delay (ms). */
+  lrsPollMs?: number;
+  lrsRetryMs?: number;
+  /** Writes per person per minute. Default 120. */
+  rateLimit?: number;
+  /** REST body limit in bytes. Default 64 KiB (the statements endpoint takes 1 MiB). */
+  bodyLimit?: number;
+  /** SSE heartbeat interval. Default 15 s. */
+  heartbeatMs?: number;
+  /** Seed an empty database. Default true. */
+  seed?: boolean;
+  /** Folder served at `/`. Default `demo/` of the repository. */
+  staticDir?: string;
+  /** Folder served at `/cdn/`. Default `packages/peerkit/dist/cdn/` of the repository. */
+  cdnDir?: string;
+}
+
+export interface RunningServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  /** Stops accepting, ends open streams, closes the database. */
+  close(): Promise<void>;
+  /** The database (tests and tools). */
+  db: Db;
+}
+
+/** Server options from the environment (what the CLI reads). */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
+  const num = (v: string | undefined) => (v !== undefined && v !== '' ? Number(v) : undefined);
+  const list = (v: string | undefined) =>
+    v
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined;
+  const o: ServerOptions = {
+    demo: env['PEERKIT_DEMO'] !== '0',
+    anonymousRead: env['PEERKIT_ANONYMOUS_READ'] === '1',
+  };
+  const set = <K extends keyof ServerOptions>(k: K, v: ServerOptions[K] | undefined) => {
+    if (v !== undefined && !(typeof v === 'number' && Number.isNaN(v))) o[k] = v;
+  };
+  set('port', num(env['PORT']));
+  set('databaseUrl', env['DATABASE_URL'] || undefined);
+  set('jwtSecret', env['PEERKIT_JWT_SECRET'] || undefined);
+  set('jwksUrl', env['PEERKIT_JWKS_URL'] || undefined);
+  set('allowedOrigins', list(env['PEERKIT_ALLOWED_ORIGINS']));
+  set('xapiKey', env['PEERKIT_XAPI_KEY'] || undefined);
+  set('xapiSecret', env['PEERKIT_XAPI_SECRET'] || undefined);
+  set('lrsUrl', env['PEERKIT_LRS_URL'] || undefined);
+  set('lrsKey', env['PEERKIT_LRS_KEY'] || undefined);
+  set('lrsSecret', env['PEERKIT_LRS_SECRET'] || undefined);
+  set('lrsPollMs', num(env['PEERKIT_LRS_POLL_MS']));
+  set('lrsRetryMs', num(env['PEERKIT_LRS_RETRY_MS']));
+  set('rateLimit', num(env['PEERKIT_RATE_LIMIT']));
+  set('heartbeatMs', num(env['PEERKIT_HEARTBEAT_MS']));
+  set('snapshot', env['PEERKIT_PGLITE_SNAPSHOT'] || undefined);
+  set('dataDir', env['PEERKIT_DATA_DIR'] || undefined);
+  return o;
+}
+
+export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const demo = options.demo ?? true;
+  let jwtSecret = options.jwtSecret;
+  if (!jwtSecret && demo) jwtSecret = Authenticator.randomSecret();
+  if (!jwtSecret && !options.jwksUrl) {
+    throw new Error('Set PEERKIT_JWT_SECRET or PEERKIT_JWKS_URL (or turn demo mode on) so tokens can be verified.');
+  }
+  const config: ServerConfig = {
+    demo,
+    anonymousRead: options.anonymousRead ?? false,
+    allowedOrigins: options.allowedOrigins ?? [],
+    rateLimit: options.rateLimit ?? 120,
+    bodyLimit: options.bodyLimit ?? 64 * 1024,
+    xapiBodyLimit: 1024 * 1024,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    staticDir: options.staticDir ?? resolve(REPO_ROOT, 'demo'),
+    cdnDir: options.cdnDir ?? resolve(REPO_ROOT, 'packages/peerkit/dist/cdn'),
+    ...(options.lrsUrl
+      ? {
+          lrs: {
+            url: options.lrsUrl,
+            ...(options.lrsKey !== undefined ? { key: options.lrsKey } : {}),
+            ...(options.lrsSecret !== undefined ? { secret: options.lrsSecret } : {}),
+            pollMs: options.lrsPollMs ?? 5_000,
+          },
+        }
+      : {}),
+  };
+
+  const db = await openDb({
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.memory || options.databaseUrl
+      ? {}
+      : { dataDir: resolve(options.dataDir ?? '.peerkit-data') }),
+    ...(options.snapshot ? { snapshot: options.snapshot } : {}),
+  });
+  let server: Server | undefined;
+  let forwarder: Forwarder | undefined;
+  let events: PostEvents | undefined;
+  let maintenance: NodeJS.Timeout | undefined;
+  try {
+    await migrate(db);
+    if (options.seed !== false) await seedIfEmpty(db);
+    events = new PostEvents(db);
+    await events.start();
+    if (config.lrs) {
+      forwarder = new Forwarder(db, {
+        ...config.lrs,
+        ...(options.lrsRetryMs !== undefined ? { retryMs: options.lrsRetryMs } : {}),
+      });
+    }
+    const auth = new Authenticator({
+      ...(jwtSecret ? { jwtSecret } : {}),
+      ...(options.jwksUrl ? { jwksUrl: options.jwksUrl } : {}),
+      ...(options.xapiKey ? { xapiKey: options.xapiKey } : {}),
+      ...(options.xapiSecret ? { xapiSecret: options.xapiSecret } : {}),
+    });
+    const fw = forwarder;
+    const { app, closeStreams } = createApp({
+      db,
+      auth,
+      config,
+      events,
+      onStatementsQueued: () => fw?.wake(),
+    });
+    server = createAdaptorServer({ fetch: app.fetch }) as Server;
+    // Requests that never finish their headers or body must not hold a socket forever.
+    server.requestTimeout = 30_000;
+    server.headersTimeout = 15_000;
+    const s = server;
+    await new Promise<void>((ok, fail) => {
+      s.once('error', fail);
+      s.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => {
+        s.off('error', fail);
+        ok();
+      });
+    });
+    forwarder?.start();
+    const ev = events;
+    maintenance = setInterval(() => {
+      void housekeeping(db, ev).catch(() => {});
+    }, 10 * 60_000);
+    maintenance.unref();
+    const address = s.address();
+    const port = typeof address === 'object' && address ? address.port : (options.port ?? 8787);
+    const host = options.host ?? '127.0.0.1';
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      port,
+      db,
+      close() {
+        closing ??= (async () => {
+          clearInterval(maintenance);
+          closeStreams();
+          const closed = new Promise<void>((ok) => s.close(() => ok()));
+          s.closeIdleConnections();
+          const force = setTimeout(() => s.closeAllConnections(), 2_000);
+          await closed;
+          clearTimeout(force);
+          await forwarder?.stop();
+          await ev.stop();
+          await db.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    clearInterval(maintenance);
+    server?.close();
+    await forwarder?.stop();
+    await events?.stop();
+    await db.close();
+    throw error;
+  }
+}
+
+/** Drops what is no longer needed: old events, idempotency keys, rate-limit windows. */
+async function housekeeping(db: Db, events: PostEvents) {
+  await events.prune();
+  await db.query(`DELETE FROM idempotency WHERE created_at < now() - interval '24 hours'`);
+  await db.query('DELETE FROM rate_limits WHERE window_start < $1', [
+    Math.floor(Date.now() / 60_000) - 5,
+  ]);
+}

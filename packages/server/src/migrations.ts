@@ -1,0 +1,240 @@
+/**
+ * Versioned SQL migrations, run in order at start on PGlite and PostgreSQL alike. A
+ * migration is never edited once released: add a new one. Each runs in its own
+ * transaction together with its row in `schema_migrations`, and an advisory lock keeps
+ * two instances starting at once on one PostgreSQL from racing.
+ *
+ * Every query path has its index; the comment above each names the query it serves.
+ */
+import type { Db } from './db.js';
+
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'core tables',
+    sql: `
+CREATE TABLE people (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  email TEXT,
+  title TEXT,
+  team TEXT,
+  roles TEXT[] NOT NULL DEFAULT '{}',
+  ask_me_about TEXT[] NOT NULL DEFAULT '{}',
+  mentor BOOLEAN NOT NULL DEFAULT FALSE,
+  demo BOOLEAN NOT NULL DEFAULT FALSE,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+-- demo people list
+CREATE INDEX people_demo ON people (demo, name);
+
+CREATE TABLE person_skills (
+  person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  skill TEXT NOT NULL,
+  skill_key TEXT NOT NULL,
+  level INT NOT NULL CHECK (level BETWEEN 1 AND 5),
+  PRIMARY KEY (person_id, skill_key)
+);
+-- people by skill, skill suggestions
+CREATE INDEX person_skills_by_skill ON person_skills (skill_key, person_id);
+
+CREATE TABLE endorsements (
+  person_id TEXT NOT NULL,
+  skill_key TEXT NOT NULL,
+  endorser_id TEXT NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  PRIMARY KEY (person_id, skill_key, endorser_id),
+  FOREIGN KEY (person_id, skill_key) REFERENCES person_skills(person_id, skill_key) ON DELETE CASCADE
+);
+
+CREATE TABLE posts (
+  seq BIGSERIAL UNIQUE,
+  id TEXT PRIMARY KEY,
+  activity TEXT NOT NULL,
+  parent_id TEXT REFERENCES posts(id),
+  root_id TEXT NOT NULL,
+  depth INT NOT NULL,
+  author_id TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  edited_at TIMESTAMPTZ,
+  deleted BOOLEAN NOT NULL DEFAULT FALSE,
+  -- a deleted post without replies left: gone from every answer
+  removed BOOLEAN NOT NULL DEFAULT FALSE,
+  hidden BOOLEAN NOT NULL DEFAULT FALSE,
+  kudos INT NOT NULL DEFAULT 0
+);
+-- thread page, sort oldest/newest: root posts of an activity by seq
+CREATE INDEX posts_roots ON posts (activity, seq) WHERE parent_id IS NULL AND NOT removed;
+-- thread page, sort top
+CREATE INDEX posts_roots_top ON posts (activity, kudos, seq) WHERE parent_id IS NULL AND NOT removed;
+-- the descendants of a page of roots
+CREATE INDEX posts_by_root ON posts (root_id, seq);
+-- thread total
+CREATE INDEX posts_by_activity ON posts (activity) WHERE NOT removed;
+-- reply counts, pruning deleted placeholders
+CREATE INDEX posts_by_parent ON posts (parent_id) WHERE NOT removed;
+-- activity of a person on an activity (expert ranking)
+CREATE INDEX posts_by_author ON posts (author_id, activity);
+
+CREATE TABLE kudos (
+  seq BIGSERIAL UNIQUE,
+  activity TEXT NOT NULL,
+  giver_id TEXT NOT NULL,
+  recipient_id TEXT,
+  post_id TEXT,
+  value TEXT,
+  message TEXT,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  PRIMARY KEY (activity, giver_id)
+);
+-- givers of an activity, newest first (counts use the primary key)
+CREATE INDEX kudos_givers ON kudos (activity, seq);
+-- kudos received by a person (expert ranking)
+CREATE INDEX kudos_by_recipient ON kudos (recipient_id);
+
+CREATE TABLE reports (
+  seq BIGSERIAL UNIQUE,
+  id TEXT PRIMARY KEY,
+  post_id TEXT NOT NULL REFERENCES posts(id),
+  reporter_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  note TEXT,
+  status TEXT NOT NULL DEFAULT 'open',
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  resolved_by TEXT,
+  resolved_at TIMESTAMPTZ,
+  UNIQUE (post_id, reporter_id)
+);
+-- the moderators' queue
+CREATE INDEX reports_queue ON reports (status, seq);
+
+CREATE TABLE reflections (
+  seq BIGSERIAL UNIQUE,
+  id TEXT PRIMARY KEY,
+  author_id TEXT NOT NULL,
+  activity TEXT NOT NULL,
+  visibility TEXT NOT NULL,
+  answers JSONB NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+-- scope mine
+CREATE INDEX reflections_mine ON reflections (author_id, activity, seq);
+-- scopes team and public
+CREATE INDEX reflections_shared ON reflections (activity, visibility, seq);
+
+-- live thread events: SSE resume from Last-Event-ID
+CREATE TABLE post_events (
+  seq BIGSERIAL PRIMARY KEY,
+  activity TEXT NOT NULL,
+  type TEXT NOT NULL,
+  payload JSONB NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE INDEX post_events_by_activity ON post_events (activity, seq);
+
+CREATE TABLE idempotency (
+  person_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  method TEXT NOT NULL,
+  path TEXT NOT NULL,
+  body_hash TEXT NOT NULL,
+  status INT,
+  response TEXT,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  PRIMARY KEY (person_id, key)
+);
+CREATE INDEX idempotency_age ON idempotency (created_at);
+
+CREATE TABLE rate_limits (
+  person_id TEXT NOT NULL,
+  window_start BIGINT NOT NULL,
+  count INT NOT NULL,
+  PRIMARY KEY (person_id, window_start)
+);
+`,
+  },
+  {
+    version: 2,
+    name: 'statements (LRS) and the forwarding queue',
+    sql: `
+CREATE TABLE statements (
+  seq BIGSERIAL UNIQUE,
+  id TEXT PRIMARY KEY,
+  statement JSONB NOT NULL,
+  verb_id TEXT NOT NULL,
+  object_id TEXT,
+  agents TEXT[] NOT NULL DEFAULT '{}',
+  related_agents TEXT[] NOT NULL DEFAULT '{}',
+  related_activities TEXT[] NOT NULL DEFAULT '{}',
+  registration TEXT,
+  voids TEXT,
+  stored TIMESTAMPTZ NOT NULL,
+  voided BOOLEAN NOT NULL DEFAULT FALSE
+);
+-- the filters of GET /xapi/statements, each ordered by stored
+CREATE INDEX statements_stored ON statements (stored, seq);
+CREATE INDEX statements_verb ON statements (verb_id, stored);
+CREATE INDEX statements_object ON statements (object_id, stored);
+CREATE INDEX statements_registration ON statements (registration, stored);
+CREATE INDEX statements_agents ON statements USING GIN (agents);
+CREATE INDEX statements_related_agents ON statements USING GIN (related_agents);
+CREATE INDEX statements_related_activities ON statements USING GIN (related_activities);
+-- voiding statements that arrived before their target
+CREATE INDEX statements_voids ON statements (voids) WHERE voids IS NOT NULL;
+
+CREATE TABLE lrs_outbox (
+  seq BIGSERIAL PRIMARY KEY,
+  statement_id TEXT NOT NULL UNIQUE,
+  statement JSONB NOT NULL,
+  attempts INT NOT NULL DEFAULT 0,
+  next_attempt_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  lease_until TIMESTAMPTZ,
+  sent_at TIMESTAMPTZ,
+  last_error TEXT
+);
+-- what is due
+CREATE INDEX lrs_outbox_due ON lrs_outbox (next_attempt_at, seq) WHERE sent_at IS NULL;
+`,
+  },
+];
+
+export async function migrate(db: Db): Promise<void> {
+  await db.exec(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (
+       version INT PRIMARY KEY,
+       name TEXT NOT NULL,
+       applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+     )`,
+  );
+  for (const m of MIGRATIONS) {
+    await db.tx(async (q) => {
+      // Serialise concurrent starts of several instances on one PostgreSQL.
+      await q.query('SELECT pg_advisory_xact_lock(8787001)');
+      const done = await q.query('SELECT 1 FROM schema_migrations WHERE version = $1', [
+        m.version,
+      ]);
+      if (done.length) return;
+      for (const statement of splitSql(m.sql)) await q.query(statement);
+      await q.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
+    });
+  }
+}
+
+/** Splits a migration into statements (ours hold no semicolons inside literals). */
+function splitSql(sql: string): string[] {
+  return sql
+    .split(/;\s*$/m)
+    .map((s) =>
+      s
+        .split('\n')
+        .filter((line) => !line.trim().startsWith('--'))
+        .join('\n')
+        .trim(),
+    )
+    .filter(Boolean);
+}

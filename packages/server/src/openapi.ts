@@ -1,0 +1,285 @@
+/**
+ * `GET /api/openapi.json`: the REST contract as OpenAPI 3.1, generated from the zod
+ * schemas of `@peerkit/core` (JSON Schema 2020-12, which OpenAPI 3.1 uses), so hosts that
+ * implement the contract in their own backend work from the same source as the server.
+ */
+import * as C from '@peerkit/core/contract';
+import * as z from 'zod/mini';
+
+type Json = Record<string, unknown>;
+
+const schema = (s: z.ZodMiniType, io: 'input' | 'output' = 'output'): Json => {
+  const out = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+  delete out['$schema'];
+  return out;
+};
+
+const COMPONENTS: Record<string, z.ZodMiniType> = {
+  Problem: C.Problem,
+  Me: C.Me,
+  Post: C.Post,
+  PostPage: C.PostPage,
+  CreatePost: C.CreatePost,
+  UpdatePost: C.UpdatePost,
+  PostEvent: C.PostEvent,
+  CreateReport: C.CreateReport,
+  Report: C.Report,
+  ReportPage: C.ReportPage,
+  ResolveReport: C.ResolveReport,
+  ReportItem: C.ReportItem,
+  ExpertPage: C.ExpertPage,
+  SkillList: C.SkillList,
+  CreateEndorsement: C.CreateEndorsement,
+  Endorsement: C.Endorsement,
+  ReflectionPage: C.ReflectionPage,
+  SaveReflection: C.SaveReflection,
+  Reflection: C.Reflection,
+  KudosCountList: C.KudosCountList,
+  KudosCount: C.KudosCount,
+  GiveKudos: C.GiveKudos,
+  KudosGiverPage: C.KudosGiverPage,
+  DemoPeople: C.DemoPeople,
+  DemoSessionRequest: C.DemoSessionRequest,
+  DemoSession: C.DemoSession,
+  Statement: C.Statement,
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string) => ({ content: { 'application/json': { schema: ref(name) } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
+const errors = {
+  '400': problem('The request does not match the contract'),
+  '401': problem('No valid credentials'),
+  '403': problem('Not allowed'),
+  '404': problem('Not found'),
+  '413': problem('The body is too large'),
+  '429': problem('Too many writes; see Retry-After'),
+};
+
+/** Query parameters from an object schema. */
+function queryParams(s: z.ZodMiniObject, arrays: string[] = []) {
+  const js = schema(s, 'input');
+  const props = (js['properties'] ?? {}) as Record<string, Json>;
+  const required = new Set((js['required'] ?? []) as string[]);
+  return Object.entries(props).map(([name, p]) => ({
+    name,
+    in: 'query',
+    required: required.has(name),
+    ...(arrays.includes(name) ? { style: 'form', explode: true } : {}),
+    schema: p,
+  }));
+}
+
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const idempotencyKey = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'The same key from the same person replays the first answer.',
+  schema: { type: 'string', maxLength: 200 },
+};
+const body = (name: string) => ({ required: true, ...json(name) });
+const ok = (name: string, description = 'OK') => ({ description, ...json(name) });
+
+let cached: Json | undefined;
+
+export function openApiDocument(): Json {
+  if (cached) return cached;
+  const schemas: Record<string, Json> = {};
+  for (const [name, s] of Object.entries(COMPONENTS)) schemas[name] = schema(s);
+  cached = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Peerkit REST contract',
+      version: '0.1.0',
+      description:
+        'The API Peerkit widgets call, relative to the provider `endpoint` (the reference server mounts it under `/api`). Generated from the zod schemas in `@peerkit/core`.',
+    },
+    servers: [{ url: '/api' }],
+    security: [{ bearer: [] }],
+    components: {
+      schemas,
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        lrsKey: { type: 'http', scheme: 'basic', description: 'The statements endpoint only.' },
+      },
+    },
+    paths: {
+      '/me': { get: { summary: 'The signed-in person', responses: { '200': ok('Me'), ...errors } } },
+      '/posts': {
+        get: {
+          summary: "A page of a thread's posts",
+          parameters: queryParams(C.PostsQuery),
+          responses: { '200': ok('PostPage'), ...errors },
+        },
+        post: {
+          summary: 'New post or reply',
+          parameters: [idempotencyKey],
+          requestBody: body('CreatePost'),
+          responses: { '201': ok('Post', 'Created'), ...errors },
+        },
+      },
+      '/posts/{id}': {
+        patch: {
+          summary: 'Edit a post (author or moderator)',
+          parameters: [idParam, idempotencyKey],
+          requestBody: body('UpdatePost'),
+          responses: { '200': ok('Post'), ...errors },
+        },
+        delete: {
+          summary: 'Delete a post (author or moderator)',
+          parameters: [idParam, idempotencyKey],
+          responses: {
+            '200': ok('Post', 'Deleted; the placeholder that stays because of replies'),
+            '204': { description: 'Deleted' },
+            ...errors,
+          },
+        },
+      },
+      '/posts/{id}/reports': {
+        post: {
+          summary: 'Report a post to moderators',
+          parameters: [idParam, idempotencyKey],
+          requestBody: body('CreateReport'),
+          responses: { '201': ok('Report', 'Created'), '200': ok('Report', 'Updated'), ...errors },
+        },
+      },
+      '/posts/stream': {
+        get: {
+          summary: 'Server-sent events of a thread (data: PostEvent); resume with Last-Event-ID',
+          parameters: [
+            { name: 'activity', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': {
+              description: 'An event stream; each event has an id and PostEvent JSON as data',
+              content: { 'text/event-stream': { schema: ref('PostEvent') } },
+            },
+            ...errors,
+          },
+        },
+      },
+      '/people': {
+        get: {
+          summary: 'Experts, ranked',
+          parameters: queryParams(C.PeopleQuery),
+          responses: { '200': ok('ExpertPage'), ...errors },
+        },
+      },
+      '/people/{id}/endorsements': {
+        post: {
+          summary: "Endorse a colleague's skill",
+          parameters: [idParam, idempotencyKey],
+          requestBody: body('CreateEndorsement'),
+          responses: { '201': ok('Endorsement', 'Created'), '200': ok('Endorsement'), ...errors },
+        },
+      },
+      '/skills': {
+        get: {
+          summary: 'Skill suggestions',
+          parameters: queryParams(C.SkillsQuery),
+          responses: { '200': ok('SkillList'), ...errors },
+        },
+      },
+      '/reflections': {
+        get: {
+          summary: 'Reflections on an activity',
+          parameters: queryParams(C.ReflectionsQuery),
+          responses: { '200': ok('ReflectionPage'), ...errors },
+        },
+      },
+      '/reflections/{id}': {
+        put: {
+          summary: 'Save a reflection (idempotent upsert under a client-made UUID)',
+          parameters: [idParam],
+          requestBody: body('SaveReflection'),
+          responses: { '201': ok('Reflection', 'Created'), '200': ok('Reflection'), ...errors },
+        },
+        delete: {
+          summary: 'Delete a reflection',
+          parameters: [idParam, idempotencyKey],
+          responses: { '204': { description: 'Deleted' }, ...errors },
+        },
+      },
+      '/kudos': {
+        get: {
+          summary: 'Kudos counts for many activities',
+          parameters: queryParams(C.KudosQuery, ['activity']),
+          responses: { '200': ok('KudosCountList'), ...errors },
+        },
+        post: {
+          summary: 'Give kudos',
+          parameters: [idempotencyKey],
+          requestBody: body('GiveKudos'),
+          responses: { '201': ok('KudosCount', 'Given'), '200': ok('KudosCount', 'Changed'), ...errors },
+        },
+        delete: {
+          summary: 'Withdraw kudos',
+          parameters: [
+            { name: 'activity', in: 'query', required: true, schema: { type: 'string' } },
+            idempotencyKey,
+          ],
+          responses: { '200': ok('KudosCount'), ...errors },
+        },
+      },
+      '/kudos/givers': {
+        get: {
+          summary: 'Who gave kudos to an activity',
+          parameters: queryParams(C.KudosGiversQuery),
+          responses: { '200': ok('KudosGiverPage'), ...errors },
+        },
+      },
+      '/reports': {
+        get: {
+          summary: "The moderators' queue",
+          parameters: queryParams(C.ReportsQuery),
+          responses: { '200': ok('ReportPage'), ...errors },
+        },
+      },
+      '/reports/{id}/resolve': {
+        post: {
+          summary: 'Keep, hide or delete the reported post',
+          parameters: [idParam, idempotencyKey],
+          requestBody: body('ResolveReport'),
+          responses: { '200': ok('ReportItem'), ...errors },
+        },
+      },
+      '/xapi/statements': {
+        post: {
+          summary: 'Store one statement or many (xAPI 1.0.3)',
+          security: [{ bearer: [] }, { lrsKey: [] }],
+          responses: { '200': { description: 'The ids stored' }, '409': problem('Conflicting id'), ...errors },
+        },
+        put: {
+          summary: 'Store one statement under statementId',
+          security: [{ bearer: [] }, { lrsKey: [] }],
+          responses: { '204': { description: 'Stored' }, '409': problem('Conflicting id'), ...errors },
+        },
+        get: {
+          summary: 'One statement, or a StatementResult with a more link',
+          security: [{ bearer: [] }, { lrsKey: [] }],
+          responses: { '200': { description: 'A statement or a StatementResult' }, ...errors },
+        },
+      },
+      '/demo/people': {
+        get: { summary: 'Demo people (demo mode)', security: [], responses: { '200': ok('DemoPeople'), ...errors } },
+      },
+      '/demo/session': {
+        post: {
+          summary: 'A token for a demo person (demo mode)',
+          security: [],
+          requestBody: body('DemoSessionRequest'),
+          responses: { '200': ok('DemoSession'), ...errors },
+        },
+      },
+      '/health': {
+        get: { summary: 'Liveness and database check', security: [], responses: { '200': { description: 'OK' } } },
+      },
+    },
+  };
+  return cached;
+}

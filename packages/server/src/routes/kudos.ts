@@ -1,0 +1,185 @@
+/**
+ * Kudos: `GET /kudos?activity=…&activity=…` (counts for many activities in one query),
+ * `POST /kudos` (give, or change one's value: one kudos per person and activity),
+ * `DELETE /kudos?activity=` (withdraw) and `GET /kudos/givers?activity=`.
+ *
+ * Kudos on a post: an activity IRI that names a post (`urn:peerkit:post:{id}`, or one
+ * ending in `#post-{id}` or `/posts/{id}`) is tied to that post; its count shows in the
+ * post's `kudos`, the recipient defaults to the post's author, and readers of the thread
+ * get a `post.updated` event.
+ */
+import { Hono } from 'hono';
+import {
+  GiveKudos,
+  KudosGiversQuery,
+  KudosQuery,
+  LIMIT_DEFAULT,
+  Iri,
+  type KudosCount,
+  type KudosGiver,
+} from '@peerkit/core/contract';
+import * as z from 'zod/mini';
+import type { Queryable } from '../db.js';
+import {
+  allowRead,
+  cursorInt,
+  decodeCursor,
+  encodeCursor,
+  iso,
+  parseBody,
+  parseQuery,
+  requirePerson,
+  type AppEnv,
+  type Deps,
+} from '../http.js';
+import { HttpError } from '../problem.js';
+import { ensurePerson, loadPost, toPost } from './posts.js';
+
+const POST_IRI = /(?:^urn:peerkit:post:|#post-|\/posts\/)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+export async function kudosCounts(
+  q: Queryable,
+  activities: string[],
+  callerId: string | undefined,
+): Promise<KudosCount[]> {
+  const unique = [...new Set(activities)];
+  const rows = await q.query<{ activity: string; value: string | null; n: number; mine: boolean | null }>(
+    `SELECT activity, value, count(*)::int AS n, bool_or(giver_id = $2) AS mine
+     FROM kudos WHERE activity = ANY($1::text[]) GROUP BY activity, value`,
+    [unique, callerId ?? null],
+  );
+  const byActivity = new Map<string, KudosCount>();
+  for (const activity of unique) {
+    byActivity.set(activity, { activity, count: 0, mine: false, myValue: null, values: {} });
+  }
+  for (const row of rows) {
+    const k = byActivity.get(row.activity)!;
+    k.count += row.n;
+    if (row.value !== null) k.values[row.value] = row.n;
+    if (row.mine) {
+      k.mine = true;
+      k.myValue = row.value;
+    }
+  }
+  return unique.map((a) => byActivity.get(a)!);
+}
+
+export function kudosRoutes(deps: Deps) {
+  const { db, config, events } = deps;
+  const app = new Hono<AppEnv>();
+
+  /** Recounts a post's kudos and tells readers of its thread. */
+  const touchPost = async (q: Queryable, postId: string | null) => {
+    if (!postId) return;
+    await q.query(
+      'UPDATE posts SET kudos = (SELECT count(*)::int FROM kudos WHERE post_id = $1) WHERE id = $1',
+      [postId],
+    );
+    const row = await loadPost(q, postId);
+    if (row) await events.publish(q, 'post.updated', toPost(row, row.reply_count ?? 0, false));
+  };
+
+  app.get('/', async (c) => {
+    const caller = allowRead(c, config);
+    const { activity } = parseQuery(c, KudosQuery, ['activity']);
+    return c.json({ items: await kudosCounts(db, activity, caller?.id) });
+  });
+
+  app.post('/', async (c) => {
+    const caller = requirePerson(c);
+    const input = parseBody(c, GiveKudos);
+    const { count, created } = await db.tx(async (q) => {
+      await ensurePerson(q, caller);
+      let recipient = input.recipient ?? null;
+      let postId: string | null = null;
+      const match = POST_IRI.exec(input.activity);
+      if (match) {
+        const post = await loadPost(q, match[1]!.toLowerCase());
+        if (post && !post.deleted) {
+          postId = post.id;
+          recipient ??= post.author_id;
+        }
+      }
+      if (recipient === caller.id) throw new HttpError(403, 'you cannot give kudos to yourself');
+      const [prior] = await q.query('SELECT 1 FROM kudos WHERE activity = $1 AND giver_id = $2', [
+        input.activity,
+        caller.id,
+      ]);
+      await q.query(
+        `INSERT INTO kudos (activity, giver_id, recipient_id, post_id, value, message)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (activity, giver_id) DO UPDATE SET recipient_id = EXCLUDED.recipient_id,
+           post_id = EXCLUDED.post_id, value = EXCLUDED.value, message = EXCLUDED.message`,
+        [input.activity, caller.id, recipient, postId, input.value ?? null, input.message ?? null],
+      );
+      await touchPost(q, postId);
+      const [count] = await kudosCounts(q, [input.activity], caller.id);
+      return { count: count!, created: !prior };
+    });
+    return c.json(count, created ? 201 : 200);
+  });
+
+  app.delete('/', async (c) => {
+    const caller = requirePerson(c);
+    const { activity } = parseQuery(c, z.object({ activity: Iri }));
+    const count = await db.tx(async (q) => {
+      const removed = await q.query<{ post_id: string | null }>(
+        'DELETE FROM kudos WHERE activity = $1 AND giver_id = $2 RETURNING post_id',
+        [activity, caller.id],
+      );
+      await touchPost(q, removed[0]?.post_id ?? null);
+      const [count] = await kudosCounts(q, [activity], caller.id);
+      return count!;
+    });
+    return c.json(count);
+  });
+
+  app.get('/givers', async (c) => {
+    allowRead(c, config);
+    const query = parseQuery(c, KudosGiversQuery);
+    const limit = query.limit ?? LIMIT_DEFAULT;
+    const cursor = decodeCursor(query.cursor);
+    const params: unknown[] = [query.activity, limit + 1];
+    if (cursor) params.push(cursorInt(cursor['s']));
+    const [totalRow] = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM kudos WHERE activity = $1',
+      [query.activity],
+    );
+    const rows = await db.query<{
+      seq: number;
+      giver_id: string;
+      name: string | null;
+      title: string | null;
+      team: string | null;
+      value: string | null;
+      message: string | null;
+      created_at: Date;
+    }>(
+      `SELECT k.seq, k.giver_id, p.name, p.title, p.team, k.value, k.message, k.created_at
+       FROM kudos k LEFT JOIN people p ON p.id = k.giver_id
+       WHERE k.activity = $1 ${cursor ? 'AND k.seq < $3' : ''}
+       ORDER BY k.seq DESC LIMIT $2`,
+      params,
+    );
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const items: KudosGiver[] = page.map((r) => ({
+      person: {
+        id: r.giver_id,
+        name: r.name ?? r.giver_id,
+        ...(r.title ? { title: r.title } : {}),
+        ...(r.team ? { team: r.team } : {}),
+      },
+      value: r.value,
+      message: r.message,
+      createdAt: iso(r.created_at),
+    }));
+    return c.json({
+      items,
+      nextCursor: more ? encodeCursor({ s: page.at(-1)!.seq }) : null,
+      total: totalRow?.n ?? 0,
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,406 @@
+/**
+ * Statement validation after xAPI 1.0.3 (Data, section 2.4 "Statement Properties" and
+ * 2.3 "Statement Lifecycle"), the rules the ADL LRS conformance suite checks most:
+ * - only the properties the specification defines, no `null` values, strings where
+ *   strings are required;
+ * - `id` and `registration` are UUIDs; IRIs have a scheme; language maps have RFC 5646
+ *   keys; extension keys are IRIs;
+ * - an Agent has exactly one inverse functional identifier (`mbox` a `mailto:` IRI,
+ *   `mbox_sha1sum` 40 hex digits, `openid`, or `account` with `homePage` and `name`);
+ *   a Group has `objectType: "Group"` and at most one identifier, and members when it has
+ *   none;
+ * - objects are Activities, Agents, Groups, StatementRefs or SubStatements (no nested
+ *   SubStatement, no `id`/`stored`/`version`/`authority` inside one);
+ * - `result.score` is consistent (`scaled` in −1..1, `min` ≤ `raw` ≤ `max`);
+ *   `result.duration` is an ISO 8601 duration;
+ * - `context.revision` and `context.platform` only when the object is an Activity;
+ *   `contextActivities` values are normalised to arrays;
+ * - `timestamp` is ISO 8601 with a time zone (not `-00:00`);
+ * - `version`, when given, is 1.0.x;
+ * - a voiding statement (`http://adlnet.gov/expapi/verbs/voided`) has a StatementRef
+ *   object;
+ * - attachments are not supported by this LRS (400).
+ * Validation returns a normalised copy; the caller stores it verbatim.
+ */
+
+export class StatementError extends Error {}
+
+type Json = Record<string, unknown>;
+
+const IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*\S$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const LANG = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
+const MBOX = /^mailto:[^@\s]+@[^@\s]+$/;
+const SHA1 = /^[0-9a-f]{40}$/i;
+const TIMESTAMP =
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d|[+-]\d\d)$/;
+const DURATION =
+  /^P(?=\d|T\d)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
+export const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
+const INTERACTION_TYPES = new Set([
+  'true-false',
+  'choice',
+  'fill-in',
+  'long-fill-in',
+  'matching',
+  'performance',
+  'sequencing',
+  'likert',
+  'numeric',
+  'other',
+]);
+
+const fail = (path: string, message: string): never => {
+  throw new StatementError(`${path}: ${message}`);
+};
+
+function obj(v: unknown, path: string, allowed: string[]): Json {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(path, 'must be an object');
+  const o = v as Json;
+  for (const [k, value] of Object.entries(o)) {
+    if (!allowed.includes(k)) fail(path, `unknown property "${k}"`);
+    if (value === null) fail(`${path}.${k}`, 'must not be null');
+  }
+  return o;
+}
+
+function str(v: unknown, path: string, re?: RegExp, what = 'a string'): string {
+  if (typeof v !== 'string') return fail(path, `must be ${what}`);
+  if (re && !re.test(v)) fail(path, `must be ${what}`);
+  return v;
+}
+
+const iri = (v: unknown, path: string) => str(v, path, IRI, 'an absolute IRI');
+export const isUuid = (v: unknown) => typeof v === 'string' && UUID.test(v);
+
+function langMap(v: unknown, path: string) {
+  const o = obj(v, path, Object.keys((v as Json) ?? {}));
+  for (const [k, value] of Object.entries(o)) {
+    if (!LANG.test(k)) fail(path, `"${k}" is not a language tag`);
+    str(value, `${path}.${k}`);
+  }
+}
+
+function extensions(v: unknown, path: string) {
+  const o = obj(v, path, Object.keys((v as Json) ?? {}));
+  for (const k of Object.keys(o)) if (!IRI.test(k)) fail(path, `key "${k}" is not an IRI`);
+}
+
+export function timestamp(v: unknown, path: string): string {
+  const s = str(v, path, TIMESTAMP, 'an ISO 8601 timestamp with a time zone');
+  if (/-00:?00$|-00$/.test(s)) fail(path, 'must not use the offset -00:00');
+  if (Number.isNaN(Date.parse(s))) fail(path, 'is not a valid date');
+  return s;
+}
+
+/** Validates an Agent or Group; answers its inverse functional identifier, if any. */
+export function agent(v: unknown, path: string, allowGroup = true): string | undefined {
+  const keys = ['objectType', 'name', 'mbox', 'mbox_sha1sum', 'openid', 'account', 'member'];
+  const o = obj(v, path, keys);
+  const type = o['objectType'] ?? 'Agent';
+  if (type !== 'Agent' && type !== 'Group') fail(`${path}.objectType`, 'must be Agent or Group');
+  if (type === 'Group' && !allowGroup) fail(path, 'must be an Agent');
+  if (o['name'] !== undefined) str(o['name'], `${path}.name`);
+  const ifis: string[] = [];
+  if (o['mbox'] !== undefined) ifis.push(`mbox:${str(o['mbox'], `${path}.mbox`, MBOX, 'a mailto: IRI')}`);
+  if (o['mbox_sha1sum'] !== undefined) {
+    ifis.push(`sha1:${str(o['mbox_sha1sum'], `${path}.mbox_sha1sum`, SHA1, '40 hex digits').toLowerCase()}`);
+  }
+  if (o['openid'] !== undefined) ifis.push(`openid:${iri(o['openid'], `${path}.openid`)}`);
+  if (o['account'] !== undefined) {
+    const a = obj(o['account'], `${path}.account`, ['homePage', 'name']);
+    const home = iri(a['homePage'], `${path}.account.homePage`);
+    const name = str(a['name'], `${path}.account.name`);
+    ifis.push(`account:${home}|${name}`);
+  }
+  if (ifis.length > 1) fail(path, 'must have exactly one identifier');
+  if (type === 'Agent') {
+    if (o['member'] !== undefined) fail(path, 'an Agent has no members');
+    if (ifis.length !== 1) fail(path, 'an Agent needs exactly one identifier');
+  } else {
+    if (o['member'] !== undefined) {
+      if (!Array.isArray(o['member'])) fail(`${path}.member`, 'must be an array');
+      (o['member'] as unknown[]).forEach((m, i) => agent(m, `${path}.member[${i}]`, false));
+    } else if (!ifis.length) {
+      fail(path, 'an anonymous Group needs members');
+    }
+  }
+  return ifis[0];
+}
+
+function interactionComponents(v: unknown, path: string) {
+  if (!Array.isArray(v)) fail(path, 'must be an array');
+  const ids = new Set<string>();
+  (v as unknown[]).forEach((c, i) => {
+    const o = obj(c, `${path}[${i}]`, ['id', 'description']);
+    const id = str(o['id'], `${path}[${i}].id`);
+    if (ids.has(id)) fail(path, `duplicate id "${id}"`);
+    ids.add(id);
+    if (o['description'] !== undefined) langMap(o['description'], `${path}[${i}].description`);
+  });
+}
+
+function activity(v: unknown, path: string) {
+  const o = obj(v, path, ['objectType', 'id', 'definition']);
+  if (o['objectType'] !== undefined && o['objectType'] !== 'Activity') {
+    fail(`${path}.objectType`, 'must be Activity');
+  }
+  iri(o['id'], `${path}.id`);
+  if (o['definition'] !== undefined) {
+    const d = obj(o['definition'], `${path}.definition`, [
+      'name',
+      'description',
+      'type',
+      'moreInfo',
+      'extensions',
+      'interactionType',
+      'correctResponsesPattern',
+      'choices',
+      'scale',
+      'source',
+      'target',
+      'steps',
+    ]);
+    if (d['name'] !== undefined) langMap(d['name'], `${path}.definition.name`);
+    if (d['description'] !== undefined) langMap(d['description'], `${path}.definition.description`);
+    if (d['type'] !== undefined) iri(d['type'], `${path}.definition.type`);
+    if (d['moreInfo'] !== undefined) iri(d['moreInfo'], `${path}.definition.moreInfo`);
+    if (d['extensions'] !== undefined) extensions(d['extensions'], `${path}.definition.extensions`);
+    if (d['interactionType'] !== undefined) {
+      const t = str(d['interactionType'], `${path}.definition.interactionType`);
+      if (!INTERACTION_TYPES.has(t)) fail(`${path}.definition.interactionType`, 'unknown type');
+    }
+    if (d['correctResponsesPattern'] !== undefined) {
+      const p = d['correctResponsesPattern'];
+      if (!Array.isArray(p) || p.some((x) => typeof x !== 'string')) {
+        fail(`${path}.definition.correctResponsesPattern`, 'must be an array of strings');
+      }
+    }
+    for (const k of ['choices', 'scale', 'source', 'target', 'steps']) {
+      if (d[k] !== undefined) {
+        if (d['interactionType'] === undefined) {
+          fail(`${path}.definition.${k}`, 'needs an interactionType');
+        }
+        interactionComponents(d[k], `${path}.definition.${k}`);
+      }
+    }
+  }
+  return o['id'] as string;
+}
+
+function statementRef(v: unknown, path: string) {
+  const o = obj(v, path, ['objectType', 'id']);
+  if (o['objectType'] !== 'StatementRef') fail(`${path}.objectType`, 'must be StatementRef');
+  if (!isUuid(o['id'])) fail(`${path}.id`, 'must be a UUID');
+  return o['id'] as string;
+}
+
+function result(v: unknown, path: string) {
+  const o = obj(v, path, ['score', 'success', 'completion', 'response', 'duration', 'extensions']);
+  if (o['score'] !== undefined) {
+    const s = obj(o['score'], `${path}.score`, ['scaled', 'raw', 'min', 'max']);
+    for (const k of ['scaled', 'raw', 'min', 'max']) {
+      if (s[k] !== undefined && (typeof s[k] !== 'number' || !Number.isFinite(s[k]))) {
+        fail(`${path}.score.${k}`, 'must be a number');
+      }
+    }
+    const { scaled, raw, min, max } = s as Record<string, number | undefined>;
+    if (scaled !== undefined && (scaled < -1 || scaled > 1)) fail(`${path}.score.scaled`, 'must be between -1 and 1');
+    if (min !== undefined && max !== undefined && min > max) fail(`${path}.score`, 'min must not exceed max');
+    if (raw !== undefined && min !== undefined && raw < min) fail(`${path}.score.raw`, 'below min');
+    if (raw !== undefined && max !== undefined && raw > max) fail(`${path}.score.raw`, 'above max');
+  }
+  for (const k of ['success', 'completion']) {
+    if (o[k] !== undefined && typeof o[k] !== 'boolean') fail(`${path}.${k}`, 'must be a boolean');
+  }
+  if (o['response'] !== undefined) str(o['response'], `${path}.response`);
+  if (o['duration'] !== undefined) str(o['duration'], `${path}.duration`, DURATION, 'an ISO 8601 duration');
+  if (o['extensions'] !== undefined) extensions(o['extensions'], `${path}.extensions`);
+}
+
+function context(v: unknown, path: string, objectIsActivity: boolean, related: Related) {
+  const o = obj(v, path, [
+    'registration',
+    'instructor',
+    'team',
+    'contextActivities',
+    'revision',
+    'platform',
+    'language',
+    'statement',
+    'extensions',
+  ]);
+  if (o['registration'] !== undefined && !isUuid(o['registration'])) {
+    fail(`${path}.registration`, 'must be a UUID');
+  }
+  if (o['instructor'] !== undefined) pushIfi(related.agents, agent(o['instructor'], `${path}.instructor`));
+  if (o['team'] !== undefined) {
+    const t = o['team'] as Json;
+    if (t?.['objectType'] !== 'Group') fail(`${path}.team`, 'must be a Group');
+    pushIfi(related.agents, agent(t, `${path}.team`));
+  }
+  if (o['contextActivities'] !== undefined) {
+    const ca = obj(o['contextActivities'], `${path}.contextActivities`, [
+      'parent',
+      'grouping',
+      'category',
+      'other',
+    ]);
+    for (const k of Object.keys(ca)) {
+      const list = Array.isArray(ca[k]) ? (ca[k] as unknown[]) : [ca[k]];
+      list.forEach((a, i) => related.activities.push(activity(a, `${path}.contextActivities.${k}[${i}]`)));
+      ca[k] = list;
+    }
+  }
+  for (const k of ['revision', 'platform']) {
+    if (o[k] !== undefined) {
+      str(o[k], `${path}.${k}`);
+      if (!objectIsActivity) fail(`${path}.${k}`, 'only allowed when the object is an Activity');
+    }
+  }
+  if (o['language'] !== undefined) str(o['language'], `${path}.language`, LANG, 'a language tag');
+  if (o['statement'] !== undefined) statementRef(o['statement'], `${path}.statement`);
+  if (o['extensions'] !== undefined) extensions(o['extensions'], `${path}.extensions`);
+}
+
+interface Related {
+  agents: string[];
+  activities: string[];
+}
+const pushIfi = (list: string[], ifi: string | undefined) => {
+  if (ifi) list.push(ifi);
+};
+
+export interface ValidStatement {
+  statement: Json;
+  id: string | undefined;
+  verbId: string;
+  /** The object's id when it is an Activity. */
+  objectId: string | null;
+  /** Identifiers of the actor and of an Agent/Group object (the `agent` filter). */
+  agents: string[];
+  /** Every agent in the statement (`related_agents=true`). */
+  relatedAgents: string[];
+  /** Every activity in the statement (`related_activities=true`). */
+  relatedActivities: string[];
+  registration: string | null;
+  /** The id a voiding statement voids. */
+  voids: string | null;
+}
+
+function core(s: Json, path: string, sub: boolean, related: Related) {
+  const actorIfi = agent(s['actor'], `${path}actor`);
+  const verb = obj(s['verb'], `${path}verb`, ['id', 'display']);
+  const verbId = iri(verb['id'], `${path}verb.id`);
+  if (verb['display'] !== undefined) langMap(verb['display'], `${path}verb.display`);
+  const object = s['object'];
+  const objectType = (object as Json | undefined)?.['objectType'] ?? 'Activity';
+  let objectId: string | null = null;
+  let objectIfi: string | undefined;
+  let ref: string | null = null;
+  if (objectType === 'Activity') {
+    objectId = activity(object, `${path}object`);
+    related.activities.push(objectId);
+  } else if (objectType === 'Agent' || objectType === 'Group') {
+    objectIfi = agent(object, `${path}object`);
+  } else if (objectType === 'StatementRef') {
+    ref = statementRef(object, `${path}object`);
+  } else if (objectType === 'SubStatement') {
+    if (sub) fail(`${path}object`, 'a SubStatement cannot contain a SubStatement');
+    const o = obj(object, `${path}object`, [
+      'objectType',
+      'actor',
+      'verb',
+      'object',
+      'result',
+      'context',
+      'timestamp',
+    ]);
+    const inner = core(o, `${path}object.`, true, related);
+    related.agents.push(...inner.agents);
+  } else {
+    fail(`${path}object.objectType`, 'unknown object type');
+  }
+  if (s['result'] !== undefined) result(s['result'], `${path}result`);
+  if (s['context'] !== undefined) context(s['context'], `${path}context`, objectType === 'Activity', related);
+  if (s['timestamp'] !== undefined) timestamp(s['timestamp'], `${path}timestamp`);
+  if (verbId === VOIDED && objectType !== 'StatementRef') {
+    fail(`${path}object`, 'a voiding statement must have a StatementRef object');
+  }
+  const agents = [actorIfi, objectIfi].filter((x): x is string => !!x);
+  related.agents.push(...agents);
+  return { verbId, objectId, agents, ref };
+}
+
+export function validateStatement(input: unknown): ValidStatement {
+  const s = obj(structuredClone(input), 'statement', [
+    'id',
+    'actor',
+    'verb',
+    'object',
+    'result',
+    'context',
+    'timestamp',
+    'stored',
+    'authority',
+    'version',
+    'attachments',
+  ]);
+  if (s['id'] !== undefined && !isUuid(s['id'])) fail('statement.id', 'must be a UUID');
+  if (s['attachments'] !== undefined) fail('statement.attachments', 'attachments are not supported by this LRS');
+  if (s['stored'] !== undefined) timestamp(s['stored'], 'statement.stored');
+  if (s['version'] !== undefined) str(s['version'], 'statement.version', /^1\.0(\.\d+)?$/, 'a 1.0.x version');
+  if (s['authority'] !== undefined) agent(s['authority'], 'statement.authority');
+  const related: Related = { agents: [], activities: [] };
+  const { verbId, objectId, agents, ref } = core(s, 'statement.', false, related);
+  const ctx = s['context'] as Json | undefined;
+  return {
+    statement: s,
+    id: (s['id'] as string | undefined)?.toLowerCase(),
+    verbId,
+    objectId,
+    agents,
+    relatedAgents: [...new Set(related.agents)],
+    relatedActivities: [...new Set(related.activities)],
+    registration: (ctx?.['registration'] as string | undefined)?.toLowerCase() ?? null,
+    voids: verbId === VOIDED ? ref!.toLowerCase() : null,
+  };
+}
+
+/** The agent filter's identifier for an Agent/Group given as JSON in a query. */
+export function agentFilterIfi(json: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new StatementError('agent: not JSON');
+  }
+  const ifi = agent(value, 'agent');
+  if (!ifi) throw new StatementError('agent: needs an identifier');
+  return ifi;
+}
+
+/**
+ * Whether two statements with the same id are the same one: compared without the
+ * properties the LRS sets (`stored`, `authority`, `version`), with timestamps compared as
+ * instants and object keys in any order.
+ */
+export function sameStatement(a: Json, b: Json): boolean {
+  const strip = (s: Json) => {
+    const { stored: _s, authority: _a, version: _v, ...rest } = s;
+    if (typeof rest['timestamp'] === 'string') rest['timestamp'] = Date.parse(rest['timestamp'] as string);
+    return canonical(rest);
+  };
+  return strip(a) === strip(b);
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Json)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
