@@ -1,0 +1,109 @@
+/**
+ * Browser-side helpers for tests against the real reference server (started by
+ * `web-test-runner.config.mjs` and served same-origin).
+ */
+
+/** The reference server's REST API, same-origin. Give it to `<peer-provider endpoint>`. */
+export const API = '/api';
+
+/** Seeded demo people. `moderator` has the moderator role. */
+export const SEED = { member: 'ana.ruiz', colleague: 'ben.okafor', moderator: 'chloe.martin' } as const;
+
+/** Credentials of the test server's statements endpoint (HTTP Basic, as an LRS issues them). */
+export const XAPI_BASIC = `Basic ${btoa('peerkit-test-key:peerkit-test-secret')}`;
+
+/** A JWT for a seeded person, through the demo sign-in. */
+export async function signIn(personId: string): Promise<string> {
+  const res = await fetch(`${API}/demo/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ personId }),
+  });
+  if (!res.ok) throw new Error(`Demo sign-in for ${personId} answered ${res.status}: ${await res.text()}`);
+  const { token } = (await res.json()) as { token: string };
+  return token;
+}
+
+/** A fresh absolute IRI, so tests never share data. */
+export function uniqueActivity(label = 'activity'): string {
+  return `https://peerkit.test/${encodeURIComponent(label)}/${crypto.randomUUID()}`;
+}
+
+export interface ChaosRule {
+  match?: {
+    method?: string;
+    /** RegExp source tested against the path after `/api` (e.g. `^/kudos$`). */
+    path?: string;
+  };
+  /**
+   * `drop` destroys the socket like a stopped server; `status` answers problem+json with
+   * `status` and `headers` (e.g. `Retry-After`); `html` a 502 HTML error page;
+   * `malformed-json` a 200 with broken JSON; `wrong-shape` a 200 with valid JSON of the
+   * wrong shape; `delay` waits `delayMs` then forwards.
+   */
+  action: 'drop' | 'status' | 'malformed-json' | 'html' | 'wrong-shape' | 'delay';
+  status?: number;
+  headers?: Record<string, string>;
+  /** How many requests the rule applies to (default 1; -1 = always). */
+  times?: number;
+  delayMs?: number;
+}
+
+export interface ChaosLogEntry {
+  method: string;
+  /** The path after `/api`, e.g. `/kudos`. */
+  path: string;
+  /** The query string without `?`. */
+  query: string;
+  idempotencyKey: string | null;
+  authorization: boolean;
+  /** The status the browser got (0 when the connection was dropped). */
+  status: number;
+  /** When the request arrived (ms since epoch). */
+  time: number;
+}
+
+export interface Chaos {
+  /** What to give `<peer-provider endpoint>` (or `RestClient`): the API through this scope's proxy. */
+  endpoint: string;
+  set(rules: ChaosRule[]): Promise<void>;
+  log(): Promise<ChaosLogEntry[]>;
+  clear(): Promise<void>;
+}
+
+/** A fresh fault-injecting proxy scope in front of the real server. */
+export async function chaos(rules: ChaosRule[] = []): Promise<Chaos> {
+  const scope = crypto.randomUUID();
+  const control = `/__chaos/${scope}`;
+  const set = async (next: ChaosRule[]) => {
+    const res = await fetch(control, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ rules: next }),
+    });
+    if (!res.ok) throw new Error(`Setting chaos rules answered ${res.status}`);
+  };
+  await set(rules);
+  return {
+    endpoint: `/chaos/${scope}/api`,
+    set,
+    async log() {
+      const res = await fetch(`${control}/log`);
+      return (await res.json()) as ChaosLogEntry[];
+    },
+    async clear() {
+      await fetch(control, { method: 'DELETE' });
+    },
+  };
+}
+
+/** Resolves when `check()` is truthy, polling every `intervalMs`; rejects after `timeoutMs`. */
+export async function until<T>(check: () => T | Promise<T>, message = 'condition', timeoutMs = 15_000, intervalMs = 50): Promise<NonNullable<T>> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${message}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}

@@ -1,0 +1,64 @@
+// @web/test-runner: element and client tests in real headless Chromium, against ONE real
+// reference server that this config starts (see test/support/reference-server.mjs) and
+// serves same-origin under /api and /chaos/<scope>/api. Run through `npm run test:browser`
+// (scripts/test-browser.mjs finds or installs Chromium first).
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fileURLToPath } from 'node:url';
+import { findChrome } from './scripts/find-chrome.mjs';
+import { referenceServerMiddleware, startReferenceServer } from './test/support/reference-server.mjs';
+
+const executablePath = findChrome();
+if (!executablePath) {
+  throw new Error('No Chromium found: run the tests with `npm run test:browser` (it finds or installs one).');
+}
+
+let server;
+let starting;
+const origin = () => (starting ??= startReferenceServer().then((s) => ((server = s), s.origin)));
+
+/** Starts the reference server with the dev server, and stops it with it. */
+const referenceServer = {
+  name: 'peerkit-reference-server',
+  async serverStart() {
+    await origin();
+  },
+  async serverStop() {
+    await server?.stop();
+  },
+};
+
+export default {
+  rootDir: fileURLToPath(new URL('.', import.meta.url)),
+  files: ['test/{core,kudos,discussion}/**/*.test.ts'],
+  hostname: '127.0.0.1',
+  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  // Two cores are shared by everyone: two pages at a time, one browser.
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 300_000,
+  browserStartTimeout: 60_000,
+  testFramework: { config: { timeout: 30_000 } },
+  middleware: [referenceServerMiddleware(origin)],
+  plugins: [
+    referenceServer,
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+};
