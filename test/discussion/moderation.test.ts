@@ -1,0 +1,63 @@
+import '../support/lit-warnings.js';
+import { expect, waitUntil } from '@open-wc/testing';
+import { $, $$, activeElement, api, article, articles, mount, seedPost, unmountAll, waitForPost } from './helpers.js';
+import { SEED, signIn, uniqueActivity } from '../support/server.js';
+
+describe('<peer-discussion> moderation', () => {
+  afterEach(unmountAll);
+
+  it('a moderator works through the Reports view: keep, hide, delete', async function () {
+    this.timeout(30_000);
+    const activity = uniqueActivity('moderation');
+    const ana = await signIn(SEED.member);
+    const ben = await signIn(SEED.colleague);
+    const fine = await seedPost(ana, activity, 'A fair question');
+    const rude = await seedPost(ana, activity, 'A rude remark');
+    const spam = await seedPost(ana, activity, 'Cheap watches here');
+    await api(ben, 'POST', `/posts/${fine.id}/reports`, { reason: 'off-topic' });
+    await api(ben, 'POST', `/posts/${rude.id}/reports`, { reason: 'harassment', note: 'Not OK' });
+    await api(ben, 'POST', `/posts/${spam.id}/reports`, { reason: 'spam' });
+
+    // A member has no Reports view.
+    const member = await mount({ activity, person: SEED.colleague });
+    expect($$(member.el, 'header button').some((b) => b.textContent?.includes('Reports'))).to.equal(false);
+    unmountAll();
+
+    const { el } = await mount({ activity, person: SEED.moderator });
+    const toggle = $$<HTMLButtonElement>(el, 'header button').find((b) => b.textContent?.trim() === 'Reports')!;
+    toggle.click();
+    await waitUntil(() => $$(el, '.report').length === 3, 'three open reports');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
+    const report = (text: string) => $$(el, '.report').find((r) => r.textContent?.includes(text))!;
+    expect(report('A rude remark').textContent).to.contain('Harassment');
+    expect(report('A rude remark').textContent).to.contain('Note: Not OK');
+    expect(report('A rude remark').textContent).to.contain('reported by Ben Okafor');
+
+    report('A fair question').querySelector<HTMLButtonElement>('[data-resolve="keep"]')!.click();
+    await waitUntil(() => $$(el, '.report').length === 2, 'kept');
+    await el.updateComplete;
+    expect(activeElement()?.closest('.report')).to.not.equal(null);
+    expect($(el, '[role="status"][aria-live="polite"]')?.textContent).to.contain('the post stays');
+
+    report('A rude remark').querySelector<HTMLButtonElement>('[data-resolve="hide"]')!.click();
+    await waitUntil(() => $$(el, '.report').length === 1, 'hidden');
+    report('Cheap watches').querySelector<HTMLButtonElement>('[data-resolve="delete"]')!.click();
+    await waitUntil(() => $$(el, '.report').length === 0, 'deleted');
+    await el.updateComplete;
+    expect($(el, '.notice')?.textContent).to.contain('No open reports');
+
+    // Back to the thread: the moderator still sees the hidden post, marked.
+    toggle.click();
+    await el.updateComplete;
+    await waitForPost(el, 'A rude remark');
+    expect(article(el, 'A rude remark').querySelector('.hidden-mark')).to.not.equal(null);
+    expect(articles(el).some((a) => a.textContent?.includes('Cheap watches'))).to.equal(false);
+    unmountAll();
+
+    // Everyone else sees a placeholder.
+    const reader = await mount({ activity, person: SEED.colleague });
+    const texts = articles(reader.el).map((a) => a.querySelector('[part~="body"]')!.textContent!.trim());
+    expect(texts).to.deep.equal(['A fair question', 'This post was hidden by a moderator.']);
+  });
+});
