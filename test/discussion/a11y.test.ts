@@ -1,4 +1,4 @@
-import '../support/lit-warnings.js';
+import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PeerDiscussion } from '@peerkit/discussion';
@@ -35,6 +35,7 @@ const modes: { name: string; dark: boolean; rtl: boolean }[] = [
 ];
 
 describe('<peer-discussion> accessibility', () => {
+  failOnLitWarnings();
   afterEach(() => {
     unmountAll();
     document.documentElement.style.colorScheme = '';

@@ -1,4 +1,4 @@
-import '../support/lit-warnings.js';
+import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import {
   $,
@@ -15,6 +15,7 @@ import {
 import { SEED, uniqueActivity } from '../support/server.js';
 
 describe('<peer-discussion> live', () => {
+  failOnLitWarnings();
   afterEach(unmountAll);
 
   it("two people see each other's posts, edits and deletions live; others' new posts wait behind a button", async function () {

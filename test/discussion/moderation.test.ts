@@ -1,9 +1,10 @@
-import '../support/lit-warnings.js';
+import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import { $, $$, activeElement, api, article, articles, mount, seedPost, unmountAll, waitForPost } from './helpers.js';
 import { SEED, signIn, uniqueActivity } from '../support/server.js';
 
 describe('<peer-discussion> moderation', () => {
+  failOnLitWarnings();
   afterEach(unmountAll);
 
   it('a moderator works through the Reports view: keep, hide, delete', async function () {

@@ -1,4 +1,4 @@
-import '../support/lit-warnings.js';
+import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Post } from '@peerkit/core';
 import {
@@ -18,6 +18,7 @@ import {
 import { SEED, chaos, signIn, uniqueActivity } from '../support/server.js';
 
 describe('<peer-discussion> reading', () => {
+  failOnLitWarnings();
   afterEach(unmountAll);
 
   it('shows the empty state, "Be the first to ask", with a labelled composer', async () => {
@@ -219,8 +220,8 @@ describe('<peer-discussion> reading', () => {
       await expect(el).to.be.accessible();
       const retry = $$<HTMLButtonElement>(el, '.notice.error button')[0]!;
       retry.click();
-      await settled(el);
-      expect($(el, '.empty')).to.not.equal(null);
+      await waitUntil(() => $(el, '.empty'), 'the retry loads the thread');
+      expect($(el, '.notice.error')).to.equal(null);
     } finally {
       await faults.clear();
     }

@@ -1,4 +1,4 @@
-import '../support/lit-warnings.js';
+import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { POST_BODY_MAX, type PeerProvider } from '@peerkit/core';
 import type { PeerDiscussion } from '@peerkit/discussion';
@@ -19,16 +19,15 @@ import {
   unmountAll,
   waitForPost,
 } from './helpers.js';
-import { SEED, chaos, signIn, uniqueActivity } from '../support/server.js';
+import { SEED, XAPI_BASIC, chaos, signIn, uniqueActivity } from '../support/server.js';
 
 const submitOf = (el: PeerDiscussion, mode = 'new') =>
   $<HTMLButtonElement>(el, `[part~="composer"][data-mode="${mode}"] [part~="submit"]`)!;
 
 async function statements(verb: string, activity: string): Promise<{ context?: { contextActivities?: { parent?: { id: string }[] } } }[]> {
-  const token = await signIn(SEED.moderator);
   const q = new URLSearchParams({ verb, activity });
   const res = await fetch(`/api/xapi/statements?${q}`, {
-    headers: { authorization: `Bearer ${token}`, 'x-experience-api-version': '1.0.3' },
+    headers: { authorization: XAPI_BASIC, 'x-experience-api-version': '1.0.3' },
   });
   expect(res.ok, `GET statements ${res.status}`).to.equal(true);
   return ((await res.json()) as { statements: [] }).statements;
@@ -39,6 +38,7 @@ async function flush(provider: PeerProvider): Promise<void> {
 }
 
 describe('<peer-discussion> writing', () => {
+  failOnLitWarnings();
   afterEach(unmountAll);
 
   it('posts with Ctrl+Enter after the guidelines, once; counts characters; announces the save', async () => {

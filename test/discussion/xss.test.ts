@@ -1,4 +1,4 @@
-import '../support/lit-warnings.js';
+import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect } from '@open-wc/testing';
 import { $, $$, acknowledged, articles, mount, postThroughUi, rootTextarea, type, unmountAll } from './helpers.js';
 import { SEED, uniqueActivity } from '../support/server.js';
@@ -64,6 +64,7 @@ const ALLOWED = new Set([
 ]);
 
 describe('<peer-discussion> XSS corpus', () => {
+  failOnLitWarnings();
   afterEach(unmountAll);
 
   it(`shows ${CORPUS.length} hostile posts as text; nothing runs, no element from them exists`, async function () {
