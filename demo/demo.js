@@ -44,14 +44,8 @@ async function json(response) {
   return response.json();
 }
 
-async function signIn(personId) {
-  if (!personId) {
-    provider.token = null;
-    store('');
-    status.textContent = 'Signed out';
-    return;
-  }
-  status.textContent = 'Signing in…';
+/** A demo session for `personId`: the JWT the reference server signs in demo mode. */
+async function session(personId) {
   const { token } = await json(
     await fetch('/api/demo/session', {
       method: 'POST',
@@ -59,9 +53,32 @@ async function signIn(personId) {
       body: JSON.stringify({ personId }),
     }),
   );
-  provider.token = token;
+  return token;
+}
+
+/**
+ * Signs in as `personId` (or out, for ''). The provider gets a token source (a property,
+ * never an attribute); a new one makes it reload who is signed in.
+ */
+function signIn(personId) {
   store(personId);
-  status.textContent = '';
+  if (!personId) {
+    provider.getToken = null;
+    status.textContent = 'Signed out';
+    return Promise.resolve();
+  }
+  status.textContent = 'Signing in…';
+  const token = session(personId);
+  provider.getToken = () => token;
+  return token.then(
+    () => {
+      status.textContent = '';
+    },
+    (error) => {
+      status.textContent = 'Could not sign in.';
+      console.warn('[demo] sign-in failed', error);
+    },
+  );
 }
 
 function initials(name) {
@@ -98,6 +115,10 @@ function personCard(person) {
 }
 
 async function main() {
+  // Sign in again as the person chosen before, before the kit asks who is signed in.
+  const stored = readStored();
+  const signedIn = signIn(stored);
+
   let people = [];
   try {
     people = (await json(await fetch('/api/demo/people'))).items;
@@ -118,22 +139,11 @@ async function main() {
     .getElementById('people')
     .replaceChildren(...DIRECTORY.filter((id) => byId.has(id)).map((id) => personCard(byId.get(id))));
 
-  const stored = readStored();
   select.value = byId.has(stored) ? stored : '';
   select.disabled = people.length === 0;
-  try {
-    await signIn(select.value);
-  } catch (error) {
-    status.textContent = 'Could not sign in.';
-    console.warn('[demo] sign-in failed', error);
-  }
-
-  select.addEventListener('change', () => {
-    signIn(select.value).catch((error) => {
-      status.textContent = 'Could not sign in.';
-      console.warn('[demo] sign-in failed', error);
-    });
-  });
+  if (stored && !byId.has(stored) && people.length > 0) signIn('');
+  await signedIn;
+  select.addEventListener('change', () => void signIn(select.value));
 }
 
 // Pressing Enter in the picker must not reload the page.

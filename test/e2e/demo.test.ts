@@ -1,0 +1,187 @@
+/**
+ * The demo page as a visitor uses it, in headless Chromium, against the real reference
+ * server (in memory, demo mode), loading the built CDN module like any host page, under the
+ * server's strict Content-Security-Policy with Trusted Types enforced.
+ *
+ * Run by `node scripts/test-e2e.mjs` (which builds the CDN module first when needed).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROME =
+  process.env.CHROME_PATH ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const LESSON = 'https://learn.example.com/courses/data-storytelling/lessons/one-chart-one-message';
+const COLLEAGUE = 'urn:peerkit:person:ben.okafor';
+
+/** Starts the reference server on a free port and resolves with its base URL. */
+function startServer(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', join(root, 'packages/server/src/cli.ts'), '--memory', '--port', '0'],
+    { cwd: root, env: { ...process.env, PEERKIT_DEMO: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Peerkit listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve({ url: m[1]!, child });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`the server exited (${code}) before listening:\n${out}`)));
+  });
+}
+
+interface KudosView {
+  button: boolean;
+  pressed: string | null;
+  disabled: string | null;
+  count: string | null;
+}
+
+/** What a visitor sees of the `<peer-kudos>` about `activity`. */
+function kudosView(page: Page, activity: string): Promise<KudosView | null> {
+  return page.evaluate((a) => {
+    const el = document.querySelector(`peer-kudos[activity="${a}"]`);
+    const root = el?.shadowRoot;
+    if (!root) return null;
+    const button = root.querySelector('[part~="button"]');
+    return {
+      button: !!button,
+      pressed: button?.getAttribute('aria-pressed') ?? null,
+      disabled: button?.getAttribute('aria-disabled') ?? null,
+      count: root.querySelector('[part~="count"] [aria-hidden]')?.textContent?.trim() ?? null,
+    };
+  }, activity);
+}
+
+async function waitForKudos(page: Page, activity: string, check: (v: KudosView) => boolean, what: string) {
+  let last: KudosView | null = null;
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    last = await kudosView(page, activity);
+    if (last && check(last)) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`<peer-kudos activity="${activity}"> never showed ${what}; last seen ${JSON.stringify(last)}`);
+}
+
+describe('the demo page', () => {
+  let server: { url: string; child: ChildProcess };
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  const failedResponses: string[] = [];
+  const violations: string[] = [];
+
+  before(async () => {
+    assert.ok(CHROME, 'Chromium is not installed (set CHROME_PATH)');
+    server = await startServer();
+    browser = await puppeteer.launch({ executablePath: CHROME, headless: true, args: FLAGS });
+    page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('response', (r) => {
+      if (r.status() >= 400) failedResponses.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+    });
+    page.on('console', (m) => {
+      if (m.text().startsWith('[csp-violation]')) violations.push(m.text());
+    });
+    // Injected by the browser on every navigation (the page's CSP does not apply to it).
+    await page.evaluateOnNewDocument(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.warn(`[csp-violation] ${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+      });
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.child.kill();
+  });
+
+  it('is served with a strict CSP and Trusted Types enforced, and loads only the CDN module', async () => {
+    const response = await page.goto(`${server.url}/`, { waitUntil: 'load' });
+    const csp = response!.headers()['content-security-policy'] ?? '';
+    assert.match(csp, /script-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.match(csp, /require-trusted-types-for 'script'/);
+    const scripts = await page.$$eval('script', (list) => list.map((s) => (s as HTMLScriptElement).src));
+    assert.deepEqual(
+      scripts.map((s) => new URL(s).pathname),
+      ['/demo.js', '/cdn/peerkit.js'],
+    );
+  });
+
+  it('shows counts without a button to a signed-out visitor', async () => {
+    await page.waitForFunction(() => !(document.querySelector('#who') as HTMLSelectElement).disabled);
+    const view = await waitForKudos(page, LESSON, (v) => v.count !== null, 'a count');
+    assert.equal(view.button, false);
+    assert.equal(view.count, '0');
+  });
+
+  it('lets a visitor pick who they are and give kudos', async () => {
+    await page.select('#who', 'ana.ruiz');
+    await waitForKudos(page, LESSON, (v) => v.button && v.pressed === 'false' && v.disabled === 'false', 'a button');
+    const given = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/kudos' && r.request().method() === 'POST',
+    );
+    const button = await page.waitForSelector(`peer-kudos[activity="${LESSON}"] >>> [part~="button"]`);
+    await button!.click();
+    // Optimistic: pressed and counted at once; then the server answers.
+    await waitForKudos(page, LESSON, (v) => v.pressed === 'true' && v.count === '1', 'the kudos given');
+    const response = await given;
+    assert.ok([200, 201].includes(response.status()), `POST /api/kudos answered ${response.status()}`);
+    const body = (await response.json()) as { count: number; mine: boolean };
+    assert.deepEqual({ count: body.count, mine: body.mine }, { count: 1, mine: true });
+  });
+
+  it('keeps who the visitor is and their kudos after a reload', async () => {
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction(() => (document.querySelector('#who') as HTMLSelectElement).value === 'ana.ruiz');
+    const view = await waitForKudos(page, LESSON, (v) => v.button && v.count !== null, 'its state');
+    assert.deepEqual({ pressed: view.pressed, count: view.count }, { pressed: 'true', count: '1' });
+  });
+
+  it('does not let the visitor thank themselves, and does let them thank a colleague', async () => {
+    await page.select('#who', 'ben.okafor');
+    const self = await waitForKudos(page, COLLEAGUE, (v) => v.button && v.count !== null, 'a button');
+    assert.equal(self.disabled, 'true');
+    // Ben sees Ana's kudos on the lesson as someone else's: counted, not his.
+    const lesson = await waitForKudos(page, LESSON, (v) => v.button && v.count !== null, 'its state');
+    assert.deepEqual({ pressed: lesson.pressed, count: lesson.count }, { pressed: 'false', count: '1' });
+  });
+
+  it('reported no CSP violation, no page error and no console error', async () => {
+    assert.deepEqual(violations, []);
+    assert.deepEqual(pageErrors, []);
+    // The one expected failure: `GET /api/me` answers 401 to a signed-out visitor (the
+    // contract's way of saying "nobody"), which Chromium logs as a failed resource load.
+    const unexpected = failedResponses.filter((r) => r !== '401 GET /api/me');
+    assert.deepEqual(unexpected, []);
+    const errors = consoleErrors.filter(
+      (text) => !/^Failed to load resource: the server responded with a status of 401/.test(text),
+    );
+    assert.deepEqual(errors, []);
+  });
+});
