@@ -232,7 +232,7 @@ export function referenceServerMiddleware(getOrigin) {
           return send(res, 200, { items: 'not a list', id: 42, unexpected: true }, rule.headers ?? {});
         case 'delay': {
           await new Promise((r) => setTimeout(r, rule.delayMs ?? 1000));
-          if (req.socket.destroyed) {
+          if (req.destroyed || res.destroyed || req.socket.destroyed) {
             entry.status = 0;
             return;
           }
