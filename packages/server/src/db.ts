@@ -86,7 +86,7 @@ async function openPglite(options: DbOptions): Promise<Db> {
       if (!db.closed) await db.close();
     },
     async dump() {
-      return db.dumpDataDir('gzip');
+      return db.dumpDataDir('none');
     },
   };
 }

@@ -1,0 +1,174 @@
+/**
+ * Starts the real server for a test file and talks to it over HTTP.
+ *
+ * Storage: in-memory PGlite (from the prepared snapshot in `PEERKIT_PGLITE_SNAPSHOT` when
+ * `scripts/test-server.mjs` made one), or, when `DATABASE_URL` is set, a fresh PostgreSQL
+ * database per server, created here and dropped on close, so test files never see each
+ * other's rows.
+ */
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { createServer, type RunningServer, type ServerOptions } from '@peerkit/server';
+
+export const ANA = 'ana.ruiz';
+export const BEN = 'ben.okafor';
+export const CHLOE = 'chloe.martin';
+
+export interface Answer<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface CallInit {
+  token?: string;
+  body?: unknown;
+  /** Sent verbatim (no JSON encoding). */
+  raw?: string | Uint8Array;
+  headers?: Record<string, string>;
+}
+
+export interface TestServer extends RunningServer {
+  call<T = any>(method: string, path: string, init?: CallInit): Promise<Answer<T>>;
+  token(personId: string): Promise<string>;
+}
+
+async function freshDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `peerkit_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
+  const base = process.env['DATABASE_URL'];
+  const database = base ? await freshDatabase(base) : undefined;
+  const snapshot = process.env['PEERKIT_PGLITE_SNAPSHOT'];
+  const server = await createServer({
+    port: 0,
+    rateLimit: 100_000,
+    ...(database ? { databaseUrl: database.url } : { memory: true }),
+    ...(!database && snapshot ? { snapshot } : {}),
+    ...options,
+  });
+  const tokens = new Map<string, string>();
+  const call = async <T>(method: string, path: string, init: CallInit = {}): Promise<Answer<T>> => {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.token) headers['authorization'] = `Bearer ${init.token}`;
+    let body: string | Uint8Array | undefined;
+    if (init.raw !== undefined) body = init.raw;
+    else if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(server.url + path, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = undefined;
+    if (text && /json/.test(res.headers.get('content-type') ?? '')) parsed = JSON.parse(text);
+    return { status: res.status, headers: res.headers, body: parsed as T, text };
+  };
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      await database?.drop();
+    },
+    call,
+    async token(personId: string) {
+      let t = tokens.get(personId);
+      if (!t) {
+        const res = await call<{ token: string }>('POST', '/api/demo/session', { body: { personId } });
+        if (res.status !== 200) throw new Error(`no demo session for ${personId}: ${res.text}`);
+        t = res.body.token;
+        tokens.set(personId, t);
+      }
+      return t;
+    },
+  };
+}
+
+/** A unique activity IRI, so tests sharing a server never see each other's data. */
+export const activity = (label = 'thread') =>
+  `https://learn.example.com/test/${label}/${randomUUID()}`;
+
+export const isProblem = (a: Answer) =>
+  (a.headers.get('content-type') ?? '').startsWith('application/problem+json') &&
+  typeof a.body?.title === 'string' &&
+  a.body?.status === a.status;
+
+/** Reads server-sent events from a streaming fetch. */
+export async function openStream(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{
+  events: { id?: string; data?: string; comment?: string }[];
+  next(predicate?: (e: { id?: string; data?: string }) => boolean, timeoutMs?: number): Promise<{ id?: string; data?: string }>;
+  status: number;
+  contentType: string | null;
+  close(): void;
+}> {
+  const controller = new AbortController();
+  const res = await fetch(url, { headers, signal: controller.signal });
+  const events: { id?: string; data?: string; comment?: string }[] = [];
+  const waiters: (() => void)[] = [];
+  let consumed = 0;
+  if (res.body) {
+    void (async () => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      try {
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+          buffer += decoder.decode(chunk, { stream: true });
+          let i: number;
+          while ((i = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, i);
+            buffer = buffer.slice(i + 2);
+            const e: { id?: string; data?: string; comment?: string } = {};
+            for (const line of block.split('\n')) {
+              if (line.startsWith(':')) e.comment = line.slice(1).trim();
+              else if (line.startsWith('id:')) e.id = line.slice(3).trim();
+              else if (line.startsWith('data:')) e.data = (e.data ? `${e.data}\n` : '') + line.slice(5).trim();
+            }
+            events.push(e);
+            for (const w of waiters.splice(0)) w();
+          }
+        }
+      } catch {
+        // aborted
+      }
+    })();
+  }
+  return {
+    events,
+    status: res.status,
+    contentType: res.headers.get('content-type'),
+    async next(predicate = (e) => e.data !== undefined, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        while (consumed < events.length) {
+          const e = events[consumed++]!;
+          if (predicate(e)) return e;
+        }
+        if (Date.now() > deadline) throw new Error('no matching event arrived');
+        await new Promise<void>((ok) => {
+          waiters.push(ok);
+          setTimeout(ok, 200);
+        });
+      }
+    },
+    close: () => controller.abort(),
+  };
+}

@@ -1,0 +1,293 @@
+/**
+ * Threads: writing, who may change what, deleted placeholders, the moderators' queue,
+ * paging 300 posts without gaps or repeats while posts are added, idempotency keys and the
+ * write rate limit.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { PostPage } from '@peerkit/core/contract';
+import { ANA, BEN, CHLOE, activity, isProblem, startServer, type TestServer } from './helpers.js';
+
+const q = encodeURIComponent;
+
+describe('posts', () => {
+  let s: TestServer;
+  let ana: string;
+  let ben: string;
+  let chloe: string;
+  before(async () => {
+    s = await startServer();
+    [ana, ben, chloe] = await Promise.all([s.token(ANA), s.token(BEN), s.token(CHLOE)]);
+  });
+  after(() => s.close());
+
+  const post = async (token: string, a: string, body: string, parentId?: string) => {
+    const r = await s.call('POST', '/api/posts', {
+      token,
+      body: { activity: a, body, ...(parentId ? { parentId } : {}) },
+    });
+    assert.equal(r.status, 201, r.text);
+    return r.body;
+  };
+  const page = async (a: string, extra = '', token?: string) => {
+    const r = await s.call('GET', `/api/posts?activity=${q(a)}${extra}`, token ? { token } : {});
+    assert.equal(r.status, 200, r.text);
+    assert.ok(PostPage.safeParse(r.body).success, 'the page matches the contract');
+    return r.body as PostPage;
+  };
+
+  it('creates posts and replies and answers them as a tree, each root followed by its replies', async () => {
+    const a = activity();
+    const root1 = await post(ana, a, 'First question');
+    const root2 = await post(ben, a, 'Second question');
+    const reply = await post(ben, a, 'An answer', root1.id);
+    const nested = await post(ana, a, 'Thanks!', reply.id);
+    assert.equal(reply.depth, 1);
+    assert.equal(nested.depth, 2);
+    assert.equal(nested.parentId, reply.id);
+    const p = await page(a);
+    assert.deepEqual(
+      p.items.map((i) => i.id),
+      [root1.id, reply.id, nested.id, root2.id],
+    );
+    assert.equal(p.total, 4);
+    assert.equal(p.items[0]!.replyCount, 1);
+    assert.equal(p.items[0]!.author?.name, 'Ana Ruiz');
+    const newest = await page(a, '&sort=newest');
+    assert.deepEqual(newest.items.map((i) => i.id), [root2.id, root1.id, reply.id, nested.id]);
+  });
+
+  it('refuses a reply to a post of another activity, or to a post that does not exist', async () => {
+    const a = activity();
+    const root = await post(ana, a, 'Root');
+    const other = await s.call('POST', '/api/posts', {
+      token: ben,
+      body: { activity: activity(), body: 'x', parentId: root.id },
+    });
+    assert.equal(other.status, 400);
+    const missing = await s.call('POST', '/api/posts', {
+      token: ben,
+      body: { activity: a, body: 'x', parentId: randomUUID() },
+    });
+    assert.equal(missing.status, 404);
+    const blank = await s.call('POST', '/api/posts', { token: ben, body: { activity: a, body: '   ' } });
+    assert.equal(blank.status, 400);
+  });
+
+  it('lets only the author or a moderator edit or delete a post', async () => {
+    const a = activity();
+    const mine = await post(ana, a, 'Original');
+    const byBen = await s.call('PATCH', `/api/posts/${mine.id}`, { token: ben, body: { body: 'Hijacked' } });
+    assert.equal(byBen.status, 403);
+    assert.ok(isProblem(byBen));
+    const delByBen = await s.call('DELETE', `/api/posts/${mine.id}`, { token: ben });
+    assert.equal(delByBen.status, 403);
+    const edited = await s.call('PATCH', `/api/posts/${mine.id}`, { token: ana, body: { body: 'Edited' } });
+    assert.equal(edited.status, 200);
+    assert.equal(edited.body.body, 'Edited');
+    assert.ok(edited.body.editedAt);
+    const byMod = await s.call('PATCH', `/api/posts/${mine.id}`, { token: chloe, body: { body: 'Tidied by a moderator' } });
+    assert.equal(byMod.status, 200);
+    const delByMod = await s.call('DELETE', `/api/posts/${mine.id}`, { token: chloe });
+    assert.equal(delByMod.status, 204);
+    assert.equal((await page(a)).items.length, 0);
+    const gone = await s.call('PATCH', `/api/posts/${mine.id}`, { token: ana, body: { body: 'x' } });
+    assert.equal(gone.status, 404);
+  });
+
+  it('keeps a deleted post with replies as a placeholder, and drops it when its last reply goes', async () => {
+    const a = activity();
+    const root = await post(ana, a, 'Question');
+    const reply = await post(ben, a, 'Answer', root.id);
+    const del = await s.call('DELETE', `/api/posts/${root.id}`, { token: ana });
+    assert.equal(del.status, 200);
+    assert.equal(del.body.deleted, true);
+    assert.equal(del.body.author, null);
+    assert.equal(del.body.body, '');
+    let p = await page(a);
+    assert.deepEqual(p.items.map((i) => [i.id, i.deleted]), [[root.id, true], [reply.id, false]]);
+    assert.equal(p.total, 2);
+    const replyToDeleted = await s.call('POST', '/api/posts', {
+      token: ben,
+      body: { activity: a, body: 'x', parentId: root.id },
+    });
+    assert.equal(replyToDeleted.status, 409);
+    assert.equal((await s.call('DELETE', `/api/posts/${reply.id}`, { token: ben })).status, 204);
+    p = await page(a);
+    assert.equal(p.items.length, 0);
+    assert.equal(p.total, 0);
+  });
+
+  it('takes reports and lets only moderators see and resolve the queue', async () => {
+    const a = activity();
+    const spam = await post(ben, a, 'Buy cheap watches');
+    const rude = await post(ben, a, 'Something rude');
+    const fine = await post(ben, a, 'A fair point');
+    const other = await s.call('POST', `/api/posts/${spam.id}/reports`, { token: ana, body: { reason: 'other' } });
+    assert.equal(other.status, 400, 'reason "other" needs a note');
+    const r1 = await s.call('POST', `/api/posts/${spam.id}/reports`, { token: ana, body: { reason: 'spam' } });
+    assert.equal(r1.status, 201);
+    assert.equal(r1.body.status, 'open');
+    const r2 = await s.call('POST', `/api/posts/${rude.id}/reports`, {
+      token: ana,
+      body: { reason: 'harassment', note: 'insults a colleague' },
+    });
+    const r3 = await s.call('POST', `/api/posts/${fine.id}/reports`, { token: ana, body: { reason: 'off-topic' } });
+    assert.equal((await s.call('GET', '/api/reports', { token: ana })).status, 403);
+    assert.equal((await s.call('GET', '/api/reports')).status, 401);
+    const queue = await s.call('GET', `/api/reports?activity=${q(a)}&status=open`, { token: chloe });
+    assert.equal(queue.status, 200);
+    assert.deepEqual(queue.body.items.map((i: { id: string }) => i.id), [r1.body.id, r2.body.id, r3.body.id]);
+    assert.equal(queue.body.items[1].reporter.id, ANA);
+    assert.equal(queue.body.items[1].post.body, 'Something rude');
+    assert.equal(
+      (await s.call('POST', `/api/reports/${r1.body.id}/resolve`, { token: ana, body: { action: 'delete' } })).status,
+      403,
+    );
+    const del = await s.call('POST', `/api/reports/${r1.body.id}/resolve`, { token: chloe, body: { action: 'delete' } });
+    assert.equal(del.status, 200);
+    assert.equal(del.body.status, 'deleted');
+    const hide = await s.call('POST', `/api/reports/${r2.body.id}/resolve`, { token: chloe, body: { action: 'hide' } });
+    assert.equal(hide.body.status, 'hidden');
+    const keep = await s.call('POST', `/api/reports/${r3.body.id}/resolve`, { token: chloe, body: { action: 'keep' } });
+    assert.equal(keep.body.status, 'kept');
+    const asMember = await page(a, '', ana);
+    assert.deepEqual(asMember.items.map((i) => i.id), [rude.id, fine.id], 'the deleted post is gone');
+    assert.equal(asMember.items[0]!.hidden, true);
+    assert.equal(asMember.items[0]!.body, '', 'hidden posts are placeholders for members');
+    const asMod = await page(a, '', chloe);
+    assert.equal(asMod.items[0]!.body, 'Something rude', 'moderators still see hidden posts');
+    const open = await s.call('GET', `/api/reports?activity=${q(a)}&status=open`, { token: chloe });
+    assert.equal(open.body.total, 0);
+  });
+
+  it('pages 300 posts without gaps or repeats while posts are added, for every sort', async () => {
+    const a = activity('paging');
+    const original: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const p = await post(i % 2 ? ana : ben, a, `Post ${i}`);
+      original.push(p.id);
+      if (i % 10 === 0) await post(ana, a, `Reply to ${i}`, p.id);
+    }
+    // Give some posts kudos so "top" has ties and distinct values.
+    for (let i = 0; i < 300; i += 7) {
+      const r = await s.call('POST', '/api/kudos', {
+        token: chloe,
+        body: { activity: `urn:peerkit:post:${original[i]}` },
+      });
+      assert.equal(r.status, 201);
+    }
+    for (const sort of ['oldest', 'newest', 'top']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const p: PostPage = await page(a, `&sort=${sort}&limit=13${cursor ? `&cursor=${q(cursor)}` : ''}`);
+        const roots = p.items.filter((i) => i.parentId === null);
+        assert.ok(roots.length <= 13);
+        seen.push(...roots.map((r) => r.id));
+        cursor = p.nextCursor;
+        // Someone writes while we page.
+        await post(ben, a, `Added during ${sort} page ${pages}`);
+        pages++;
+      } while (cursor);
+      assert.equal(new Set(seen).size, seen.length, `no repeats (${sort})`);
+      for (const id of original) assert.ok(seen.includes(id), `no gaps (${sort})`);
+      if (sort === 'oldest') {
+        assert.deepEqual(seen.slice(0, 300), original, 'oldest first');
+      }
+    }
+    const bad = await s.call('GET', `/api/posts?activity=${q(a)}&cursor=garbage`);
+    assert.equal(bad.status, 400);
+    const first = await page(a, '&sort=newest&limit=5');
+    const wrongSort = await s.call('GET', `/api/posts?activity=${q(a)}&sort=oldest&cursor=${q(first.nextCursor!)}`);
+    assert.equal(wrongSort.status, 400);
+  });
+
+  it('replays the first answer for a repeated Idempotency-Key and refuses its reuse for another request', async () => {
+    const a = activity();
+    const key = randomUUID();
+    const first = await s.call('POST', '/api/posts', {
+      token: ana,
+      body: { activity: a, body: 'Only once' },
+      headers: { 'idempotency-key': key },
+    });
+    assert.equal(first.status, 201);
+    const again = await s.call('POST', '/api/posts', {
+      token: ana,
+      body: { activity: a, body: 'Only once' },
+      headers: { 'idempotency-key': key },
+    });
+    assert.equal(again.status, 201);
+    assert.deepEqual(again.body, first.body);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.equal((await page(a)).total, 1, 'no double post');
+    const reused = await s.call('POST', '/api/posts', {
+      token: ana,
+      body: { activity: a, body: 'Something else' },
+      headers: { 'idempotency-key': key },
+    });
+    assert.equal(reused.status, 422);
+    const otherPerson = await s.call('POST', '/api/posts', {
+      token: ben,
+      body: { activity: a, body: 'Only once' },
+      headers: { 'idempotency-key': key },
+    });
+    assert.equal(otherPerson.status, 201, "keys are per person: Ben's write is his own");
+    assert.notEqual(otherPerson.body.id, first.body.id);
+    // Concurrent retries of one write still make one post.
+    const key2 = randomUUID();
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        s.call('POST', '/api/posts', {
+          token: ana,
+          body: { activity: a, body: 'Racing' },
+          headers: { 'idempotency-key': key2 },
+        }),
+      ),
+    );
+    for (const r of results) assert.ok(r.status === 201 || r.status === 409, `status ${r.status}`);
+    const racing = (await page(a)).items.filter((i) => i.body === 'Racing');
+    assert.equal(racing.length, 1);
+    const deleteKey = randomUUID();
+    const target = await post(ana, a, 'to delete');
+    const d1 = await s.call('DELETE', `/api/posts/${target.id}`, { token: ana, headers: { 'idempotency-key': deleteKey } });
+    const d2 = await s.call('DELETE', `/api/posts/${target.id}`, { token: ana, headers: { 'idempotency-key': deleteKey } });
+    assert.equal(d1.status, 204);
+    assert.equal(d2.status, 204, 'a retried delete answers like the first, not 404');
+  });
+});
+
+describe('write rate limit', () => {
+  let s: TestServer;
+  before(async () => {
+    s = await startServer({ rateLimit: 3 });
+  });
+  after(() => s.close());
+
+  it('answers 429 with Retry-After past the limit, per person', async () => {
+    const ana = await s.token(ANA);
+    const ben = await s.token(BEN);
+    const a = activity();
+    let limited;
+    for (let i = 0; i < 5; i++) {
+      const r = await s.call('POST', '/api/posts', { token: ana, body: { activity: a, body: `n${i}` } });
+      if (r.status === 429) limited = r;
+    }
+    if (!limited) {
+      // The five writes straddled a minute boundary (3 + 2): four more fall in one window.
+      for (let i = 0; i < 4 && !limited; i++) {
+        const r = await s.call('POST', '/api/posts', { token: ana, body: { activity: a, body: `m${i}` } });
+        if (r.status === 429) limited = r;
+      }
+    }
+    assert.ok(limited, 'a write past the limit is refused');
+    assert.ok(isProblem(limited));
+    assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+    const other = await s.call('POST', '/api/posts', { token: ben, body: { activity: a, body: 'mine' } });
+    assert.equal(other.status, 201, 'the limit is per person');
+    const read = await s.call('GET', `/api/posts?activity=${q(a)}`, { token: ana });
+    assert.equal(read.status, 200, 'reads are not limited');
+  });
+});
