@@ -66,9 +66,10 @@ export class XapiRecorder implements Recorder {
   private readonly o: Required<Omit<XapiRecorderOptions, 'authorization' | 'onError' | 'credentials'>> &
     XapiRecorderOptions;
   private timer?: ReturnType<typeof setTimeout>;
+  private timerAt = 0;
   private retryAt = 0;
   private failures = 0;
-  private flushing?: Promise<void>;
+  private chain: Promise<void> = Promise.resolve();
   private overflowReported = false;
   private disposed = false;
   private readonly onHide = () => {
@@ -152,13 +153,17 @@ export class XapiRecorder implements Recorder {
     this.schedule(queued + 1 >= this.o.batchSize ? 0 : this.o.intervalMs);
   }
 
-  /** Sends everything queued now (in batches). */
+  /** Sends everything queued now (in batches), unless the LRS asked us to wait. */
   flush(options: { keepalive?: boolean } = {}): Promise<void> {
-    if (options.keepalive) return this.withLock(() => this.drain(true));
-    this.flushing ??= this.withLock(() => this.drain(false)).finally(() => {
-      this.flushing = undefined;
-    });
-    return this.flushing;
+    if (options.keepalive) return this.withLock(() => this.drain(true, true));
+    return this.run(true);
+  }
+
+  /** Sends serialised: one drain at a time per recorder, and one per outbox across tabs (the lock). */
+  private run(force: boolean): Promise<void> {
+    const next = this.chain.then(() => this.withLock(() => this.drain(force, false)));
+    this.chain = next.catch(() => {});
+    return next;
   }
 
   /** Statements the LRS refused, kept apart (for a host to inspect or export). */
@@ -179,12 +184,16 @@ export class XapiRecorder implements Recorder {
     void this.outbox.close();
   }
 
+  /** Makes sure a drain runs `delay` ms from now (or sooner, if one is already due sooner). */
   private schedule(delay: number): void {
     if (this.disposed) return;
     const at = Math.max(Date.now() + delay, this.retryAt);
+    if (this.timer !== undefined && this.timerAt <= at) return;
     clearTimeout(this.timer);
+    this.timerAt = at;
     this.timer = setTimeout(() => {
-      this.flush().catch((e: unknown) => this.o.onError?.(toPeerError(e)));
+      this.timer = undefined;
+      this.run(false).catch((e: unknown) => this.o.onError?.(toPeerError(e)));
     }, at - Date.now());
   }
 
@@ -194,12 +203,22 @@ export class XapiRecorder implements Recorder {
     await locks.request(`peerkit-xapi ${this.url}`, fn);
   }
 
-  /** Sends batches until the outbox is empty or the LRS asks us to wait. */
-  private async drain(keepalive: boolean): Promise<void> {
+  /**
+   * Sends batches until the outbox is empty or the LRS asks us to wait. Unless `force`d
+   * (an explicit flush, the page going away), a part batch waits until its oldest statement
+   * has waited `intervalMs`, so statements recorded in a burst go out in full batches.
+   */
+  private async drain(force: boolean, keepalive: boolean): Promise<void> {
+    if (this.disposed && !keepalive) return;
     if (!keepalive && Date.now() < this.retryAt) return this.schedule(0);
     for (;;) {
       let batch = await this.outbox.peek(this.o.batchSize);
       if (!batch.length) return;
+      // After a failure, what waits goes out as soon as the LRS lets us.
+      if (!force && this.failures === 0 && batch.length < this.o.batchSize) {
+        const age = Date.now() - Math.floor(batch[0]!.seq / 1000);
+        if (age < this.o.intervalMs) return this.schedule(this.o.intervalMs - age);
+      }
       if (keepalive) batch = fitKeepalive(batch);
       const outcome = await this.send(batch, keepalive);
       if (outcome === 'wait') return;
