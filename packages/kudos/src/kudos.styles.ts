@@ -66,10 +66,8 @@ export const kudosStyles = css`
     border: 1px solid var(--_k-border);
     border-radius: var(--_k-radius);
     background: var(--_k-bg);
-    transition:
-      background-color var(--_k-duration) ease,
-      border-color var(--_k-duration) ease,
-      color var(--_k-duration) ease;
+    /* Only the border eases: a colour caught mid-fade would fail contrast for a moment. */
+    transition: border-color var(--_k-duration) ease;
   }
 
   [part~='button']:hover:not([aria-disabled='true']) {

@@ -565,13 +565,8 @@ export class PeerKudos extends PeerElement {
 
   private renderPicker(values: string[]): TemplateResult {
     const left = KUDOS_MESSAGE_MAX - this.pickMessage.length;
-    return html`<form
-      part="popover"
-      role="dialog"
-      aria-labelledby="${this.uid}-legend"
-      @keydown=${this.onPickerKeydown}
-      @submit=${this.onPickerSubmit}
-    >
+    return html`<div part="popover" role="dialog" aria-labelledby="${this.uid}-legend" @keydown=${this.onPickerKeydown}>
+      <form @submit=${this.onPickerSubmit}>
       <fieldset>
         <legend id="${this.uid}-legend">${t.pickLegend()}</legend>
         ${values.map(
@@ -604,7 +599,8 @@ export class PeerKudos extends PeerElement {
         <button type="button" @click=${() => this.closePicker()}>${t.cancel()}</button>
         <button type="submit" class="primary">${t.give()}</button>
       </div>
-    </form>`;
+      </form>
+    </div>`;
   }
 }
 

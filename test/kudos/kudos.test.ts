@@ -1,0 +1,252 @@
+import { failOnLitWarnings } from '../support/lit-warnings.js';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { VERBS } from '@peerkit/core';
+import { $, $$, atServer, button, giveAs, mount, seen, unmountAll } from './helpers.js';
+import { SEED, XAPI_BASIC, chaos, signIn, uniqueActivity } from '../support/server.js';
+
+const shadowActive = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
+
+describe('<peer-kudos>', () => {
+  failOnLitWarnings();
+  afterEach(unmountAll);
+
+  it('gives kudos: the count moves at once, the server has it, it is announced and the event says so', async () => {
+    const activity = uniqueActivity('give');
+    await giveAs(await signIn(SEED.colleague), activity);
+    const { el, token } = await mount({
+      activity,
+      attrs: { recipient: SEED.colleague, 'recipient-name': 'Ben' },
+    });
+    expect(seen(el)).to.include({ button: true, pressed: 'false', disabled: 'false', count: '1' });
+    expect($(el, '[part~="count"]')!.textContent).to.contain('1 person gave kudos');
+    await expect(el).to.be.accessible();
+
+    const given = oneEvent(el, 'peer-kudos-given');
+    button(el)!.click();
+    await el.updateComplete;
+    // Optimistic: drawn before the server answers.
+    expect(seen(el)).to.include({ pressed: 'true', count: '2' });
+    const event = await given;
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(event.detail).to.deep.equal({
+      activity,
+      recipient: SEED.colleague,
+      value: null,
+      message: null,
+      count: 2,
+    });
+    expect(seen(el).announcement).to.equal('You thanked Ben. 2 people did.');
+    expect(await atServer(activity, token)).to.include({ count: 2, mine: true });
+    await expect(el).to.be.accessible();
+  });
+
+  it('withdraws: the count goes back, the server forgets it, and peer-kudos-withdrawn fires', async () => {
+    const activity = uniqueActivity('withdraw');
+    const ana = await signIn(SEED.member);
+    await giveAs(ana, activity);
+    const { el, token } = await mount({ activity });
+    expect(seen(el)).to.include({ pressed: 'true', count: '1' });
+
+    const withdrawn = oneEvent(el, 'peer-kudos-withdrawn');
+    button(el)!.click();
+    const event = await withdrawn;
+    expect(event.detail).to.deep.equal({ activity, recipient: null, count: 0 });
+    expect(seen(el)).to.include({ pressed: 'false', count: '0' });
+    expect(seen(el).announcement).to.equal('You withdrew your kudos. 0 people gave kudos.');
+    expect(await atServer(activity, token)).to.include({ count: 0, mine: false });
+  });
+
+  it('a double click ends withdrawn, the withdraw sent only once the give came back', async () => {
+    // The proxy holds each POST for a moment, so the second click lands while it is in flight.
+    const proxy = await chaos([{ match: { method: 'POST', path: '^/kudos$' }, action: 'delay', delayMs: 400, times: -1 }]);
+    const { el, token, activity } = await mount({ endpoint: proxy.endpoint });
+    button(el)!.click();
+    button(el)!.click();
+    await el.updateComplete;
+    expect(seen(el)).to.include({ pressed: 'false', count: '0' });
+    await oneEvent(el, 'peer-kudos-withdrawn');
+    const writes = (await proxy.log()).filter((e) => e.method !== 'GET');
+    expect(writes.map((e) => e.method)).to.deep.equal(['POST', 'DELETE']);
+    // One request in flight: the DELETE left only after the held POST was answered.
+    expect(writes[1]!.time - writes[0]!.time).to.be.at.least(400);
+    expect(await atServer(activity, token)).to.include({ count: 0, mine: false });
+    expect(seen(el)).to.include({ pressed: 'false', count: '0' });
+    await proxy.clear();
+  });
+
+  it('a triple click ends given, with one request and one kudos at the server', async () => {
+    const proxy = await chaos([{ match: { method: 'POST', path: '^/kudos$' }, action: 'delay', delayMs: 400, times: -1 }]);
+    const { el, token, activity } = await mount({ endpoint: proxy.endpoint });
+    const given = oneEvent(el, 'peer-kudos-given');
+    button(el)!.click();
+    button(el)!.click();
+    button(el)!.click();
+    await el.updateComplete;
+    expect(seen(el)).to.include({ pressed: 'true', count: '1' });
+    expect((await given).detail.count).to.equal(1);
+    // A request made after the element settled, as a barrier for anything it might still send.
+    await fetch(`${proxy.endpoint}/kudos?activity=${encodeURIComponent(activity)}`);
+    const writes = (await proxy.log()).filter((e) => e.method !== 'GET');
+    expect(writes.map((e) => e.method)).to.deep.equal(['POST']);
+    expect(await atServer(activity, token)).to.include({ count: 1, mine: true });
+    expect(seen(el)).to.include({ pressed: 'true', count: '1' });
+    await proxy.clear();
+  });
+
+  it('offers values in a popover driven by the keyboard, with a message and its counter', async () => {
+    const { el, token, activity } = await mount({
+      attrs: { values: 'helpful,clear,generous', recipient: SEED.colleague, 'recipient-name': 'Ben' },
+    });
+    button(el)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const popover = $(el, '[part~="popover"]')!;
+    expect(popover).to.exist;
+    expect(button(el)!.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+    expect((shadowActive(el) as HTMLInputElement).value).to.equal('helpful');
+
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect((shadowActive(el) as HTMLInputElement).value).to.equal('clear');
+    expect((shadowActive(el) as HTMLInputElement).checked).to.equal(true);
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect((shadowActive(el) as HTMLInputElement).value).to.equal('generous');
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+
+    await sendKeys({ press: 'Tab' });
+    expect(shadowActive(el)!.localName).to.equal('textarea');
+    await sendKeys({ type: 'Great diagram' });
+    await el.updateComplete;
+    expect($(el, '.counter')!.textContent!.trim()).to.equal('267 characters left');
+    expect((shadowActive(el) as HTMLTextAreaElement).maxLength).to.equal(280);
+
+    const given = oneEvent(el, 'peer-kudos-given');
+    await sendKeys({ press: 'Tab' }); // Cancel
+    await sendKeys({ press: 'Tab' }); // Give kudos
+    expect(shadowActive(el)!.textContent!.trim()).to.equal('Give kudos');
+    await sendKeys({ press: 'Enter' });
+    const event = await given;
+    expect(event.detail).to.include({ value: 'clear', message: 'Great diagram', count: 1 });
+    expect($(el, '[part~="popover"]')).to.equal(null);
+    expect(shadowActive(el)).to.equal(button(el));
+    expect($$(el, '[part~="value-chip"]').map((c) => c.textContent!.trim())).to.deep.equal(['Clear ×1']);
+    expect(await atServer(activity, token)).to.deep.include({ count: 1, mine: true, myValue: 'clear', values: { clear: 1 } });
+    await expect(el).to.be.accessible();
+  });
+
+  it('closes the popover on Escape, returns focus to the button and sends nothing', async () => {
+    const proxy = await chaos();
+    const { el } = await mount({ attrs: { values: 'helpful,clear' }, endpoint: proxy.endpoint });
+    button(el)!.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect($(el, '[part~="popover"]')).to.exist;
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect($(el, '[part~="popover"]')).to.equal(null);
+    expect(shadowActive(el)).to.equal(button(el));
+    expect(seen(el)).to.include({ pressed: 'false', count: '0' });
+    expect((await proxy.log()).filter((e) => e.method !== 'GET')).to.deep.equal([]);
+    await proxy.clear();
+  });
+
+  it('moves through values with the arrow keys the right way round in a right-to-left page', async () => {
+    const { el } = await mount({ attrs: { values: 'helpful,clear,generous' } });
+    el.parentElement!.setAttribute('dir', 'rtl');
+    button(el)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect((shadowActive(el) as HTMLInputElement).value).to.equal('clear');
+    await sendKeys({ press: 'Escape' });
+  });
+
+  it('reveals who gave on demand: "Ana, Ben and 2 others"', async () => {
+    const activity = uniqueActivity('givers');
+    for (const person of [SEED.colleague, SEED.moderator, 'dev.patel', 'mei.chen']) {
+      await giveAs(await signIn(person), activity);
+    }
+    const { el } = await mount({ activity });
+    const count = $<HTMLButtonElement>(el, 'button[part~="count"]')!;
+    expect(count.getAttribute('aria-expanded')).to.equal('false');
+    count.click();
+    await waitUntil(() => /Given by/.test($(el, '[part~="givers"]')?.textContent ?? ''), 'the givers');
+    const text = $(el, '[part~="givers"]')!.textContent!.trim();
+    expect(text).to.match(/^Given by [^,]+, [^,]+,? and 2 others$/);
+    expect(count.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('does not let a person thank themselves: disabled, with the reason as its description', async () => {
+    const proxy = await chaos();
+    const { el } = await mount({ attrs: { recipient: SEED.member }, endpoint: proxy.endpoint });
+    const b = button(el)!;
+    expect(b.getAttribute('aria-disabled')).to.equal('true');
+    const description = el.shadowRoot!.getElementById(b.getAttribute('aria-describedby')!)!;
+    expect(description.textContent!.trim()).to.equal('You cannot give kudos to yourself.');
+    b.click();
+    await el.updateComplete;
+    expect(seen(el)).to.include({ pressed: 'false', count: '0' });
+    expect((await proxy.log()).filter((e) => e.method !== 'GET')).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    await proxy.clear();
+  });
+
+  it('shows the count without a button when signed out', async () => {
+    const activity = uniqueActivity('signed-out');
+    await giveAs(await signIn(SEED.colleague), activity);
+    const { el } = await mount({ activity, person: null });
+    expect(seen(el)).to.include({ button: false, count: '1' });
+    expect($(el, '[part~="count"]')!.textContent).to.contain('1 person gave kudos');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the count without a button when readonly', async () => {
+    const { el } = await mount({ attrs: { readonly: true } });
+    expect(seen(el)).to.include({ button: false, count: '0' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes its text from the label attribute, or from the slot', async () => {
+    const { els } = await mount({ count: 2, attrs: { label: 'Thank the author' } });
+    expect(button(els[0]!)!.textContent!.trim()).to.equal('Thank the author');
+    const slotted = document.createElement('span');
+    slotted.textContent = 'Merci';
+    els[1]!.append(slotted);
+    await els[1]!.updateComplete;
+    const slot = $<HTMLSlotElement>(els[1]!, 'slot')!;
+    expect(slot.assignedNodes().map((n) => n.textContent)).to.deep.equal(['Merci']);
+  });
+
+  it('shows a clear message and fires peer-error for invalid values', async () => {
+    const { el, provider } = await mount({ ready: false, attrs: { values: 'helpful,<b>bold</b>' } });
+    void provider;
+    await waitUntil(() => seen(el).status !== '', 'the message');
+    expect(seen(el).status).to.contain('misconfigured');
+    await expect(el).to.be.accessible();
+  });
+
+  it('records gave-kudos and withdrew-kudos statements through the recorder', async () => {
+    const { el, provider, activity } = await mount({ attrs: { recipient: SEED.colleague } });
+    button(el)!.click();
+    await oneEvent(el, 'peer-kudos-given');
+    button(el)!.click();
+    await oneEvent(el, 'peer-kudos-withdrawn');
+    await provider.context.recorder.flush();
+    const statements = async (verb: string) => {
+      const url = `/api/xapi/statements?verb=${encodeURIComponent(verb)}&activity=${encodeURIComponent(activity)}`;
+      const res = await fetch(url, { headers: { Authorization: XAPI_BASIC, 'X-Experience-API-Version': '1.0.3' } });
+      return ((await res.json()) as { statements: { object: { id: string } }[] }).statements;
+    };
+    await waitUntil(async () => (await statements(VERBS['withdrew-kudos'].id)).length === 1, 'the statements');
+    const gave = await statements(VERBS['gave-kudos'].id);
+    expect(gave.map((s) => s.object.id)).to.deep.equal([activity]);
+  });
+});
