@@ -78,6 +78,8 @@ export function createApp(deps: Deps) {
     } else {
       h.set('content-security-policy', DEMO_CSP);
     }
+    // xAPI: every answer of the statements endpoint names the version, errors too.
+    if (path.startsWith('/api/xapi/')) h.set('x-experience-api-version', '1.0.3');
     if (isCdn) h.set('access-control-allow-origin', '*');
     else if (allowed) {
       h.set('access-control-allow-origin', origin!);

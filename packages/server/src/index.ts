@@ -210,9 +210,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
           clearInterval(maintenance);
           closeStreams();
           const closed = new Promise<void>((ok) => s.close(() => ok()));
+          // Keep-alive sockets become idle once their last answer (an SSE stream just
+          // ended) is written: close them as they do, and everything after two seconds.
           s.closeIdleConnections();
+          const idle = setInterval(() => s.closeIdleConnections(), 25);
           const force = setTimeout(() => s.closeAllConnections(), 2_000);
           await closed;
+          clearInterval(idle);
           clearTimeout(force);
           await forwarder?.stop();
           await ev.stop();

@@ -423,6 +423,11 @@ export function streamRoute(deps: Deps) {
         unsubscribe();
         open.delete(handle);
         wake();
+        // The reader went away mid-stream: the chunked answer can never be completed, so
+        // the socket is of no further use (and would otherwise hold a graceful close).
+        const socket = (c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)
+          ?.incoming?.socket;
+        setTimeout(() => socket?.destroy(), 0);
       });
       try {
         await stream.write(`retry: 3000\n: connected\n\n`);

@@ -1,0 +1,120 @@
+/**
+ * Live threads over server-sent events: created, updated and deleted posts arrive with an
+ * `id:`, heartbeats keep the connection alive, a reader that reconnects with
+ * `Last-Event-ID` gets what it missed, and the bearer token works in the header (the
+ * browser client reads the stream with `fetch`).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { PostEvent } from '@peerkit/core/contract';
+import { ANA, BEN, activity, openStream, startServer, type TestServer } from './helpers.js';
+
+const q = encodeURIComponent;
+
+describe('SSE /api/posts/stream', () => {
+  let s: TestServer;
+  let ana: string;
+  let ben: string;
+  before(async () => {
+    s = await startServer({ heartbeatMs: 300 });
+    [ana, ben] = await Promise.all([s.token(ANA), s.token(BEN)]);
+  });
+  after(() => s.close());
+
+  const parse = (e: { data?: string }) => {
+    const event = JSON.parse(e.data!);
+    assert.ok(PostEvent.safeParse(event).success, 'the event matches the contract');
+    return event as PostEvent;
+  };
+
+  it('streams created, updated and deleted posts of one activity only, with ids and heartbeats', async () => {
+    const a = activity();
+    const other = activity();
+    const stream = await openStream(`${s.url}/api/posts/stream?activity=${q(a)}`, {
+      authorization: `Bearer ${ben}`,
+    });
+    try {
+      assert.equal(stream.status, 200);
+      assert.match(stream.contentType!, /text\/event-stream/);
+      await stream.next((e) => e.comment === 'ready');
+      await s.call('POST', '/api/posts', { token: ana, body: { activity: other, body: 'elsewhere' } });
+      const created = await s.call('POST', '/api/posts', { token: ana, body: { activity: a, body: 'Hello live' } });
+      const e1 = await stream.next();
+      const ev1 = parse(e1);
+      assert.equal(ev1.type, 'post.created');
+      assert.equal(ev1.post.id, created.body.id);
+      assert.equal(ev1.post.body, 'Hello live');
+      assert.match(e1.id!, /^\d+$/);
+      await s.call('PATCH', `/api/posts/${created.body.id}`, { token: ana, body: { body: 'Edited live' } });
+      const e2 = await stream.next();
+      assert.equal(parse(e2).type, 'post.updated');
+      assert.equal(parse(e2).post.body, 'Edited live');
+      assert.ok(Number(e2.id) > Number(e1.id));
+      await s.call('DELETE', `/api/posts/${created.body.id}`, { token: ana });
+      const e3 = await stream.next();
+      assert.equal(parse(e3).type, 'post.deleted');
+      assert.equal(parse(e3).post.id, created.body.id);
+      await stream.next((e) => e.comment === 'ping', 5_000);
+      const bodies = stream.events.filter((e) => e.data).map((e) => parse(e).post.body);
+      assert.ok(!bodies.includes('elsewhere'), 'events of other activities are not sent');
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('resumes from Last-Event-ID with exactly the events missed', async () => {
+    const a = activity();
+    const first = await openStream(`${s.url}/api/posts/stream?activity=${q(a)}`, {
+      authorization: `Bearer ${ben}`,
+    });
+    await first.next((e) => e.comment === 'ready');
+    await s.call('POST', '/api/posts', { token: ana, body: { activity: a, body: 'one' } });
+    const seen = await first.next();
+    first.close();
+    // While disconnected:
+    await s.call('POST', '/api/posts', { token: ana, body: { activity: a, body: 'two' } });
+    await s.call('POST', '/api/posts', { token: ana, body: { activity: a, body: 'three' } });
+    const resumed = await openStream(`${s.url}/api/posts/stream?activity=${q(a)}`, {
+      authorization: `Bearer ${ben}`,
+      'last-event-id': seen.id!,
+    });
+    try {
+      const two = await resumed.next();
+      const three = await resumed.next();
+      assert.equal(parse(two).post.body, 'two');
+      assert.equal(parse(three).post.body, 'three');
+      await s.call('POST', '/api/posts', { token: ana, body: { activity: a, body: 'four' } });
+      const four = await resumed.next();
+      assert.equal(parse(four).post.body, 'four');
+      const all = resumed.events.filter((e) => e.data).map((e) => parse(e).post.body);
+      assert.deepEqual(all, ['two', 'three', 'four'], 'nothing repeated, nothing missed');
+    } finally {
+      resumed.close();
+    }
+  });
+
+  it('reaches several readers of one thread at once', async () => {
+    const a = activity();
+    const readers = await Promise.all(
+      [1, 2, 3].map(() => openStream(`${s.url}/api/posts/stream?activity=${q(a)}`)),
+    );
+    try {
+      await Promise.all(readers.map((r) => r.next((e) => e.comment === 'ready')));
+      await s.call('POST', '/api/posts', { token: ana, body: { activity: a, body: 'to all' } });
+      for (const r of readers) assert.equal(parse(await r.next()).post.body, 'to all');
+    } finally {
+      for (const r of readers) r.close();
+    }
+  });
+
+  it('refuses a bad token, a bad activity and a bad Last-Event-ID as problem+json', async () => {
+    const bad = await s.call('GET', `/api/posts/stream?activity=${q(activity())}`, { token: 'nope' });
+    assert.equal(bad.status, 401);
+    const noActivity = await s.call('GET', '/api/posts/stream');
+    assert.equal(noActivity.status, 400);
+    const badId = await s.call('GET', `/api/posts/stream?activity=${q(activity())}`, {
+      headers: { 'last-event-id': 'abc' },
+    });
+    assert.equal(badId.status, 400);
+  });
+});
