@@ -138,11 +138,20 @@ export async function agreeIfAsked(el: PeerDiscussion): Promise<void> {
 
 /** Posts through the root composer and waits until the post is drawn. */
 export async function postThroughUi(el: PeerDiscussion, text: string, visible?: string): Promise<HTMLElement> {
+  const before = new Set(articles(el).map((a) => a.dataset.id));
   type(rootTextarea(el), text);
   await el.updateComplete;
   $<HTMLButtonElement>(el, '[part~="composer"][data-mode="new"] [part~="submit"]')!.click();
   await agreeIfAsked(el);
-  return waitForPost(el, visible ?? text);
+  await waitUntil(
+    () => articles(el).some((a) => !before.has(a.dataset.id)),
+    `the post "${text.slice(0, 40)}" was not drawn (${$(el, '.error-text')?.textContent ?? 'no error shown'})`,
+    { timeout: 10_000 },
+  );
+  const fresh = articles(el).find((a) => !before.has(a.dataset.id))!;
+  const shown = fresh.querySelector('[part~="body"]')?.textContent ?? '';
+  if (!shown.includes(visible ?? text)) throw new Error(`the new post shows "${shown}", not "${visible ?? text}"`);
+  return fresh;
 }
 
 // ---------------------------------------------------------------------------------------

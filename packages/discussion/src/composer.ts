@@ -22,6 +22,8 @@ export class Composer {
   body = '';
   /** Idempotency key of the write in flight or failed; cleared once saved. */
   key: string | undefined;
+  /** The text `key` was made for: a retry of that text reuses it, changed text gets a new one. */
+  keyBody: string | undefined;
   preview = false;
   pending = false;
   error: PeerError | null = null;
@@ -41,6 +43,7 @@ export class Composer {
     const draft = storeKey ? loadDraft(storeKey) : null;
     this.body = draft?.body ?? initial;
     this.key = draft?.key;
+    this.keyBody = draft?.keyBody;
   }
 
   get length(): number {
@@ -61,9 +64,17 @@ export class Composer {
     this.persist();
   }
 
-  /** The key for this attempt: the same one until the post is saved. */
+  /**
+   * The idempotency key for this attempt. A retry of the same text reuses the key of the
+   * failed attempt, so it can never create a second post even if the first one reached the
+   * server; text changed since then is a new write (the server would refuse the old key for
+   * a different body) and gets a new key.
+   */
   attemptKey(): string {
-    this.key ??= crypto.randomUUID();
+    if (!this.key || this.keyBody !== this.body) {
+      this.key = crypto.randomUUID();
+      this.keyBody = this.body;
+    }
     this.persist();
     return this.key;
   }
@@ -71,6 +82,7 @@ export class Composer {
   saved(): void {
     this.body = '';
     this.key = undefined;
+    this.keyBody = undefined;
     this.error = null;
     this.pending = false;
     this.preview = false;
@@ -84,7 +96,7 @@ export class Composer {
   }
 
   private persist(): void {
-    if (this.storeKey) saveDraft(this.storeKey, { body: this.body, key: this.key });
+    if (this.storeKey) saveDraft(this.storeKey, { body: this.body, key: this.key, keyBody: this.keyBody });
   }
 }
 

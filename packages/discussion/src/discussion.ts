@@ -135,7 +135,8 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
   @state() private reportsStatus: Status = 'idle';
   @state() private reportsError: PeerError | null = null;
   @state() private resolving = new Set<string>();
-  @state() private liveStatus: 'off' | 'open' | 'reconnecting' = 'off';
+  /** The live stream's state (not drawn: a stream that fails falls back to polling). */
+  private liveStatus: 'off' | 'open' | 'reconnecting' = 'off';
 
   private loadKey = '';
   private loadAbort: AbortController | null = null;

@@ -10,6 +10,8 @@ export interface Draft {
   body: string;
   /** The idempotency key of an attempt that may have reached the server. */
   key?: string;
+  /** The text that attempt sent (the key stands for that text only). */
+  keyBody?: string;
 }
 
 const PREFIX = 'peerkit.discussion.v1.';
@@ -33,9 +35,10 @@ export function loadDraft(key: string): Draft | null {
     if (!raw) return null;
     const value = JSON.parse(raw) as unknown;
     if (!value || typeof value !== 'object') return null;
-    const { body, key: idem } = value as Record<string, unknown>;
+    const { body, key: idem, keyBody } = value as Record<string, unknown>;
     if (typeof body !== 'string') return null;
-    return { body, key: typeof idem === 'string' ? idem : undefined };
+    if (typeof idem !== 'string' || typeof keyBody !== 'string') return { body };
+    return { body, key: idem, keyBody };
   } catch {
     return null;
   }

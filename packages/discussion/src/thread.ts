@@ -88,24 +88,28 @@ export class ThreadModel {
     this.remove(id);
   }
 
-  private remove(id: string): void {
+  private remove(id: string, pruneParent = true): void {
     const post = this.posts.get(id);
     if (!post) return;
-    for (const child of [...(this.children.get(id) ?? [])]) this.remove(child);
+    // Replies go with it (the server only removes a post without replies, but a live
+    // event may arrive before the replies' own).
+    for (const child of [...(this.children.get(id) ?? [])]) this.remove(child, false);
     this.posts.delete(id);
     this.children.delete(id);
     this.total = Math.max(0, this.total - 1);
     if (post.parentId) {
       const siblings = this.children.get(post.parentId);
-      if (siblings) siblings.splice(siblings.indexOf(id), 1);
+      const at = siblings?.indexOf(id) ?? -1;
+      if (siblings && at >= 0) siblings.splice(at, 1);
       const parent = this.posts.get(post.parentId);
       if (parent) {
         const replyCount = Math.max(0, parent.replyCount - 1);
         this.posts.set(parent.id, { ...parent, replyCount });
-        if (parent.deleted && (siblings?.length ?? 0) === 0) this.remove(parent.id);
+        if (pruneParent && parent.deleted && (siblings?.length ?? 0) === 0) this.remove(parent.id);
       }
     } else {
-      this.roots.splice(this.roots.indexOf(id), 1);
+      const at = this.roots.indexOf(id);
+      if (at >= 0) this.roots.splice(at, 1);
     }
     this.flat = null;
   }
