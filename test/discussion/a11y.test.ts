@@ -20,11 +20,19 @@ import { SEED, chaos, signIn, uniqueActivity } from '../support/server.js';
 /** Presses Tab until `match` holds for the focused element (at most `max` times). */
 async function tabTo(match: (el: Element) => boolean, max = 25, shift = false): Promise<Element> {
   for (let i = 0; i < max; i++) {
-    await sendKeys({ press: shift ? 'Shift+Tab' : 'Tab' });
+    if (shift) await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    if (shift) await sendKeys({ up: 'Shift' });
     const a = activeElement();
     if (a && match(a)) return a;
   }
   throw new Error(`Tab never reached the wanted element (at ${activeElement()?.outerHTML.slice(0, 80)})`);
+}
+
+async function ctrlEnter(): Promise<void> {
+  await sendKeys({ down: 'Control' });
+  await sendKeys({ press: 'Enter' });
+  await sendKeys({ up: 'Control' });
 }
 
 const modes: { name: string; dark: boolean; rtl: boolean }[] = [
@@ -67,6 +75,15 @@ describe('<peer-discussion> accessibility', () => {
       // Empty.
       const empty = await mount({ person: SEED.member });
       await expect(empty.el).to.be.accessible();
+      // The guidelines before a first post.
+      const first = $<HTMLTextAreaElement>(empty.el, '[part~="composer"][data-mode="new"] textarea')!;
+      first.value = 'My first post';
+      first.dispatchEvent(new Event('input'));
+      await empty.el.updateComplete;
+      $<HTMLButtonElement>(empty.el, '[part~="composer"][data-mode="new"] [part~="submit"]')!.click();
+      await empty.el.updateComplete;
+      expect($(empty.el, '[part~="guidelines"]')).to.not.equal(null);
+      await expect(empty.el).to.be.accessible();
       unmountAll();
 
       // A thread, a reply composer, an editor, the preview, the guidelines.
@@ -85,14 +102,6 @@ describe('<peer-discussion> accessibility', () => {
         .find((b) => b.textContent?.trim() === 'Preview')!
         .click();
       await el.updateComplete;
-      await expect(el).to.be.accessible();
-      $$<HTMLButtonElement>(el, '[part~="composer"][data-mode="new"] button')
-        .find((b) => b.textContent?.trim() === 'Preview')!
-        .click();
-      await el.updateComplete;
-      $<HTMLButtonElement>(el, '[part~="composer"][data-mode="new"] [part~="submit"]')!.click();
-      await el.updateComplete;
-      expect($(el, '[part~="guidelines"]')).to.not.equal(null);
       await expect(el).to.be.accessible();
       // The report dialog.
       article(el, 'Deeper').querySelector<HTMLButtonElement>('[data-action="report"]')!.click();
@@ -150,7 +159,7 @@ describe('<peer-discussion> accessibility', () => {
     await el.updateComplete;
     expect(activeElement()?.tagName).to.equal('TEXTAREA');
     await sendKeys({ type: 'Typed with keys' });
-    await sendKeys({ press: 'Control+Enter' });
+    await ctrlEnter();
     const answer = await waitForPost(el, 'Typed with keys');
     await el.updateComplete;
     expect(activeElement()).to.equal(answer);
@@ -161,7 +170,7 @@ describe('<peer-discussion> accessibility', () => {
     expect(activeElement()?.tagName).to.equal('TEXTAREA');
     await sendKeys({ press: 'End' });
     await sendKeys({ type: ', edited' });
-    await sendKeys({ press: 'Control+Enter' });
+    await ctrlEnter();
     await waitForPost(el, 'Typed with keys, edited');
     await el.updateComplete;
     expect(activeElement()).to.equal(article(el, 'Typed with keys, edited'));
