@@ -6,11 +6,16 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { findChrome } from './scripts/find-chrome.mjs';
-import { referenceServerMiddleware, startReferenceServer } from './test/support/reference-server.mjs';
+import {
+  referenceServerMiddleware,
+  startReferenceServer,
+} from './test/support/reference-server.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) {
-  throw new Error('No Chromium found: run the tests with `npm run test:browser` (it finds or installs one).');
+  throw new Error(
+    'No Chromium found: run the tests with `npm run test:browser` (it finds or installs one).',
+  );
 }
 
 let server;
@@ -42,7 +47,11 @@ export default {
   middleware: [referenceServerMiddleware(origin)],
   plugins: [
     referenceServer,
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
   ],
   browsers: [
     chromeLauncher({

@@ -38,9 +38,16 @@ export function ensureChrome() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = existsSync('/usr/bin/apt-get') && existsSync('/etc/debian_version');
   if (isRoot && hasApt && !process.env.CHROME_PATH) {
-    console.log('No Chromium found: installing Debian\'s chromium (apt-get install -y chromium)…');
-    const run = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (run(['update']).status === 0 && run(['install', '-y', '--no-install-recommends', 'chromium']).status === 0) {
+    console.log("No Chromium found: installing Debian's chromium (apt-get install -y chromium)…");
+    const run = (args) =>
+      spawnSync('apt-get', args, {
+        stdio: 'inherit',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
+    if (
+      run(['update']).status === 0 &&
+      run(['install', '-y', '--no-install-recommends', 'chromium']).status === 0
+    ) {
       path = findChrome();
       if (path) return path;
     }

@@ -12,16 +12,20 @@ const chrome = ensureChrome();
 // The package's exports map hides package.json; its bin is at a fixed place under node_modules.
 const bin = join(root, 'node_modules/@web/test-runner/dist/bin.js');
 
-const child = spawn(process.execPath, [bin, '--config', join(root, 'web-test-runner.config.mjs'), ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    CHROME_PATH: chrome,
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
-    PUPPETEER_SKIP_DOWNLOAD: '1',
+const child = spawn(
+  process.execPath,
+  [bin, '--config', join(root, 'web-test-runner.config.mjs'), ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      CHROME_PATH: chrome,
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+      PUPPETEER_SKIP_DOWNLOAD: '1',
+    },
   },
-});
+);
 const forward = (signal) => child.kill(signal);
 process.on('SIGINT', forward);
 process.on('SIGTERM', forward);

@@ -100,7 +100,9 @@ describe('RestClient', () => {
     it('reports a 401 as an auth error and me() as nobody signed in', async () => {
       const anonymous = new RestClient({ endpoint: abs(c.endpoint) });
       expect(await anonymous.me()).to.equal(null);
-      const error = await rejection(anonymous.createPost({ activity: uniqueActivity(), body: 'hi' }));
+      const error = await rejection(
+        anonymous.createPost({ activity: uniqueActivity(), body: 'hi' }),
+      );
       expect(error.kind).to.equal('auth');
       expect(error.status).to.equal(401);
     });
@@ -109,8 +111,18 @@ describe('RestClient', () => {
   describe('retries', () => {
     it('honours Retry-After on 503 and 429, then succeeds', async () => {
       await c.set([
-        { match: { path: '^/me$' }, action: 'status', status: 503, headers: { 'Retry-After': '1' } },
-        { match: { path: '^/me$' }, action: 'status', status: 429, headers: { 'Retry-After': '1' } },
+        {
+          match: { path: '^/me$' },
+          action: 'status',
+          status: 503,
+          headers: { 'Retry-After': '1' },
+        },
+        {
+          match: { path: '^/me$' },
+          action: 'status',
+          status: 429,
+          headers: { 'Retry-After': '1' },
+        },
       ]);
       const me = await client.me();
       expect(me?.id).to.equal(SEED.member);
@@ -136,8 +148,14 @@ describe('RestClient', () => {
     it('keeps a caller-given key, so a user retry of a failed write never doubles it', async () => {
       const activity = uniqueActivity('user-retry');
       const key = crypto.randomUUID();
-      const first = await client.createPost({ activity, body: 'Sent twice by the user' }, { idempotencyKey: key });
-      const second = await client.createPost({ activity, body: 'Sent twice by the user' }, { idempotencyKey: key });
+      const first = await client.createPost(
+        { activity, body: 'Sent twice by the user' },
+        { idempotencyKey: key },
+      );
+      const second = await client.createPost(
+        { activity, body: 'Sent twice by the user' },
+        { idempotencyKey: key },
+      );
       expect(second.id).to.equal(first.id);
       const keys = (await c.log()).filter((e) => e.method === 'POST').map((e) => e.idempotencyKey);
       expect(keys).to.deep.equal([key, key]);
@@ -147,7 +165,10 @@ describe('RestClient', () => {
     it('asks getToken() again once after a 401 and retries with the fresh token', async () => {
       const tokens = ['not-a-valid-token', token];
       let asked = 0;
-      const fresh = new RestClient({ endpoint: abs(c.endpoint), getToken: () => tokens[Math.min(asked++, 1)] });
+      const fresh = new RestClient({
+        endpoint: abs(c.endpoint),
+        getToken: () => tokens[Math.min(asked++, 1)],
+      });
       const post = await fresh.createPost({ activity: uniqueActivity(), body: 'after a refresh' });
       expect(post.author?.id).to.equal(SEED.member);
       expect(asked).to.equal(2);
@@ -192,7 +213,10 @@ describe('RestClient', () => {
     });
 
     it('splits long IRIs by URL length, so the server never answers 431', async () => {
-      const activities = Array.from({ length: 200 }, (_, i) => `https://intranet.example/courses/${'x'.repeat(250)}/${i}`);
+      const activities = Array.from(
+        { length: 200 },
+        (_, i) => `https://intranet.example/courses/${'x'.repeat(250)}/${i}`,
+      );
       const counts = await Promise.all(activities.map((a) => client.kudos(a)));
       expect(counts.length).to.equal(200);
       const log = (await c.log()).filter((e) => e.path === '/kudos');
@@ -203,7 +227,15 @@ describe('RestClient', () => {
         expect(abs(`${c.endpoint}/kudos?${e.query}`).length).to.be.at.most(6_000);
       }
       // ~275 characters per activity in a 6,000-character URL: 21 fit, so 10 requests.
-      expect(log.length).to.equal(Math.ceil(200 / Math.floor((6_000 - abs(`${c.endpoint}/kudos?`).length) / (`activity=${encodeURIComponent(activities[0]!)}&`.length))));
+      expect(log.length).to.equal(
+        Math.ceil(
+          200 /
+            Math.floor(
+              (6_000 - abs(`${c.endpoint}/kudos?`).length) /
+                `activity=${encodeURIComponent(activities[0]!)}&`.length,
+            ),
+        ),
+      );
     });
 
     it('lets one caller abort without cancelling the others', async () => {
@@ -227,20 +259,32 @@ describe('RestClient', () => {
       });
       try {
         await until(() => opened, 'the stream to open');
-        const other = new RestClient({ endpoint: abs('/api'), getToken: () => signIn(SEED.colleague) });
+        const other = new RestClient({
+          endpoint: abs('/api'),
+          getToken: () => signIn(SEED.colleague),
+        });
         const post = await other.createPost({ activity, body: 'Live hello' });
         await until(() => events.find((e) => e.post.id === post.id), 'the live event');
         expect(events[0]).to.deep.include({ type: 'post.created' });
         const log = await c.log();
-        expect(log.find((e) => e.path === '/posts/stream')?.authorization, 'the bearer token went along').to.equal(true);
+        expect(
+          log.find((e) => e.path === '/posts/stream')?.authorization,
+          'the bearer token went along',
+        ).to.equal(true);
       } finally {
         close();
       }
     });
 
     it('falls back to polling when the stream is unavailable', async () => {
-      await c.set([{ match: { path: '^/posts/stream$' }, action: 'status', status: 404, times: -1 }]);
-      const polling = new RestClient({ endpoint: abs(c.endpoint), getToken: () => token, pollIntervalMs: 200 });
+      await c.set([
+        { match: { path: '^/posts/stream$' }, action: 'status', status: 404, times: -1 },
+      ]);
+      const polling = new RestClient({
+        endpoint: abs(c.endpoint),
+        getToken: () => token,
+        pollIntervalMs: 200,
+      });
       const activity = uniqueActivity('poll');
       const events: PostEvent[] = [];
       const close = polling.subscribePosts(activity, { onEvent: (e) => events.push(e) });

@@ -37,7 +37,9 @@ describe('configure()', () => {
   });
 
   it('gives way to a nearer <peer-provider>', async () => {
-    const el = await fixture(html`<peer-provider endpoint=${API} locale="fr"><page-widget></page-widget></peer-provider>`);
+    const el = await fixture(
+      html`<peer-provider endpoint=${API} locale="fr"><page-widget></page-widget></peer-provider>`,
+    );
     const widget = el.querySelector('page-widget') as PageWidget;
     await until(() => widget.context?.locale === 'fr', 'the nearer provider');
   });

@@ -98,7 +98,9 @@ describe('PeerElement', () => {
 
   it('has the shared tokens: inherits the host font and shows a focus ring', async () => {
     const wrapper = await fixture<HTMLDivElement>(
-      html`<div style="font-family: Georgia, serif; --peer-color-accent: rgb(1, 2, 3)"><test-thing></test-thing></div>`,
+      html`<div style="font-family: Georgia, serif; --peer-color-accent: rgb(1, 2, 3)">
+        <test-thing></test-thing>
+      </div>`,
     );
     const el = wrapper.querySelector('test-thing')!;
     await el.updateComplete;
@@ -162,8 +164,13 @@ describe('Intl helpers', () => {
     expect(formatRelativeTime(now - 24 * 3600_000, 'en', now)).to.equal('yesterday');
     expect(formatRelativeTime(now - 3 * 60_000, 'es', now)).to.equal('hace 3 minutos');
     expect(formatCompact(1234, 'en')).to.equal('1.2K');
-    const replies = (n: number, l: string) => plural(n, l, { one: () => `${n} reply`, other: () => `${n} replies` });
-    expect([replies(1, 'en'), replies(2, 'en'), replies(0, 'en')]).to.deep.equal(['1 reply', '2 replies', '0 replies']);
+    const replies = (n: number, l: string) =>
+      plural(n, l, { one: () => `${n} reply`, other: () => `${n} replies` });
+    expect([replies(1, 'en'), replies(2, 'en'), replies(0, 'en')]).to.deep.equal([
+      '1 reply',
+      '2 replies',
+      '0 replies',
+    ]);
     expect(formatList(['Ana', 'Ben', 'Chloé'], 'en')).to.equal('Ana, Ben, and Chloé');
     expect(formatList(['Ana', 'Ben'], 'es')).to.equal('Ana y Ben');
     expect(formatCompact(5, 'not a locale!')).to.equal('5');

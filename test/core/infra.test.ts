@@ -15,7 +15,14 @@ describe('test infrastructure', () => {
   });
 
   it('logs requests through a chaos scope and injects faults', async () => {
-    const c = await chaos([{ match: { path: '^/kudos$' }, action: 'status', status: 503, headers: { 'Retry-After': '2' } }]);
+    const c = await chaos([
+      {
+        match: { path: '^/kudos$' },
+        action: 'status',
+        status: 503,
+        headers: { 'Retry-After': '2' },
+      },
+    ]);
     const activity = uniqueActivity('infra');
     const first = await fetch(`${c.endpoint}/kudos?activity=${encodeURIComponent(activity)}`);
     expect(first.status).to.equal(503);

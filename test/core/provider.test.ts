@@ -40,9 +40,11 @@ describe('<peer-provider>', () => {
 
   it('gives widgets inside it the client, recorder, locale and signed-in person', async () => {
     const token = await signIn(SEED.member);
-    const el = await fixture<PeerProvider>(html`<peer-provider endpoint=${API} locale="en-GB" .token=${token}>
-      <test-widget></test-widget>
-    </peer-provider>`);
+    const el = await fixture<PeerProvider>(
+      html`<peer-provider endpoint=${API} locale="en-GB" .token=${token}>
+        <test-widget></test-widget>
+      </peer-provider>`,
+    );
     const widget = el.querySelector('test-widget')!;
     await until(() => widget.context?.me, 'me');
     expect(widget.context!.me!.id).to.equal(SEED.member);
@@ -53,9 +55,11 @@ describe('<peer-provider>', () => {
   });
 
   it('reloads the person when the token changes', async () => {
-    const el = await fixture<PeerProvider>(html`<peer-provider endpoint=${API} .token=${await signIn(SEED.member)}>
-      <test-widget></test-widget>
-    </peer-provider>`);
+    const el = await fixture<PeerProvider>(
+      html`<peer-provider endpoint=${API} .token=${await signIn(SEED.member)}>
+        <test-widget></test-widget>
+      </peer-provider>`,
+    );
     const widget = el.querySelector('test-widget')!;
     await until(() => widget.context?.me?.id === SEED.member, 'first person');
     el.token = await signIn(SEED.colleague);
@@ -64,7 +68,9 @@ describe('<peer-provider>', () => {
   });
 
   it('says nobody is signed in without a token', async () => {
-    const el = await fixture<PeerProvider>(html`<peer-provider endpoint=${API}><test-widget></test-widget></peer-provider>`);
+    const el = await fixture<PeerProvider>(
+      html`<peer-provider endpoint=${API}><test-widget></test-widget></peer-provider>`,
+    );
     const widget = el.querySelector('test-widget')!;
     await until(() => widget.context?.me === null, 'me to be null');
     expect(widget.shadowRoot!.textContent).to.contain('nobody');
@@ -73,7 +79,9 @@ describe('<peer-provider>', () => {
   it("uses a host's own client", async () => {
     const me = { id: 'host.person', name: 'Host Person', roles: [] };
     const client = { me: async () => me } as unknown as PeerClient;
-    const el = await fixture<PeerProvider>(html`<peer-provider .client=${client}><test-widget></test-widget></peer-provider>`);
+    const el = await fixture<PeerProvider>(
+      html`<peer-provider .client=${client}><test-widget></test-widget></peer-provider>`,
+    );
     const widget = el.querySelector('test-widget')!;
     await until(() => widget.context?.me, 'me from the host client');
     expect(widget.context!.client).to.equal(client);
@@ -103,11 +111,15 @@ describe('<peer-provider>', () => {
           const message = el.shadowRoot!.querySelector('[part="error"]')!;
           expect(message.getAttribute('role')).to.equal('alert');
           expect(message.textContent).to.contain(text);
-          expect((message as HTMLElement).offsetHeight, 'the message is visible').to.be.greaterThan(0);
+          expect((message as HTMLElement).offsetHeight, 'the message is visible').to.be.greaterThan(
+            0,
+          );
           // The widgets get the error too, and calls fail with it instead of going anywhere.
           const widget = el.querySelector('test-widget')!;
           await until(() => widget.context?.error, 'the error in context');
-          const call = await widget.context!.client.listPosts({ activity: 'https://x.test/a' }).catch((e: unknown) => e);
+          const call = await widget
+            .context!.client.listPosts({ activity: 'https://x.test/a' })
+            .catch((e: unknown) => e);
           expect(call).to.equal(widget.context!.error);
           await expect(el).to.be.accessible();
         } finally {
@@ -117,14 +129,20 @@ describe('<peer-provider>', () => {
     }
 
     it('shows the message in the provider locale, loaded on demand', async () => {
-      const el = await fixture<PeerProvider>(html`<peer-provider endpoint="no url" locale="es-ES"></peer-provider>`);
+      const el = await fixture<PeerProvider>(
+        html`<peer-provider endpoint="no url" locale="es-ES"></peer-provider>`,
+      );
       await until(() => messageLocale() === 'es', 'Spanish to load');
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('no es una URL');
+      expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain(
+        'no es una URL',
+      );
       el.locale = 'en';
       await until(() => messageLocale() === 'en', 'English again');
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('is not a URL');
+      expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain(
+        'is not a URL',
+      );
     });
 
     it('clears the message once the attribute is fixed', async () => {
@@ -155,7 +173,9 @@ describe('<peer-provider>', () => {
 
     it('hands widgets to a nearer provider that arrives later', async () => {
       const tag = `late-provider-${++lateTag}`;
-      const outer = await fixture<PeerProvider>(html`<peer-provider endpoint=${API} locale="en-GB"></peer-provider>`);
+      const outer = await fixture<PeerProvider>(
+        html`<peer-provider endpoint=${API} locale="en-GB"></peer-provider>`,
+      );
       const inner = document.createElement(tag) as PeerProvider;
       inner.setAttribute('endpoint', API);
       inner.setAttribute('locale', 'en-US');

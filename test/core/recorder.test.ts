@@ -14,7 +14,16 @@ import {
   type XapiRecorderOptions,
 } from '@peerkit/core';
 import '@peerkit/core/define';
-import { API, SEED, XAPI_BASIC, chaos, signIn, uniqueActivity, until, type Chaos } from '../support/server.js';
+import {
+  API,
+  SEED,
+  XAPI_BASIC,
+  chaos,
+  signIn,
+  uniqueActivity,
+  until,
+  type Chaos,
+} from '../support/server.js';
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 
 const abs = (path: string) => new URL(path, location.href).href;
@@ -60,7 +69,8 @@ describe('XapiRecorder', () => {
     object: { id: activity, type: 'post', name: 'A post' },
     ...extra,
   });
-  const posts = async () => (await c.log()).filter((e) => e.method === 'POST' && e.path === '/xapi/statements');
+  const posts = async () =>
+    (await c.log()).filter((e) => e.method === 'POST' && e.path === '/xapi/statements');
 
   before(async () => {
     token = await signIn(SEED.member);
@@ -94,7 +104,10 @@ describe('XapiRecorder', () => {
     expect(s.context?.contextActivities?.category?.[0]?.id).to.equal(PROFILE_ID);
     expect(s.context?.language).to.equal('en-GB');
     expect(s.context?.platform).to.equal('Peerkit');
-    const reply = r.build(input(activity, { parent: { id: 'https://x.test/post/1', type: 'post' } }), me);
+    const reply = r.build(
+      input(activity, { parent: { id: 'https://x.test/post/1', type: 'post' } }),
+      me,
+    );
     expect(reply.context?.contextActivities?.parent?.[0]?.id).to.equal('https://x.test/post/1');
   });
 
@@ -119,7 +132,9 @@ describe('XapiRecorder', () => {
   });
 
   it('keeps statements across a reload: a new recorder sends what the old one queued', async () => {
-    await c.set([{ match: { method: 'POST', path: '^/xapi/statements$' }, action: 'drop', times: -1 }]);
+    await c.set([
+      { match: { method: 'POST', path: '^/xapi/statements$' }, action: 'drop', times: -1 },
+    ]);
     const old = make();
     for (let i = 0; i < 5; i++) await old.record(input(uniqueActivity('reload')));
     const ids = (await new Outbox(dbName, old.url).peek(10)).map((e) => e.id);
@@ -135,7 +150,12 @@ describe('XapiRecorder', () => {
 
   it('backs off on 503 and retries by itself after Retry-After', async () => {
     await c.set([
-      { match: { method: 'POST', path: '^/xapi/statements$' }, action: 'status', status: 503, headers: { 'Retry-After': '1' } },
+      {
+        match: { method: 'POST', path: '^/xapi/statements$' },
+        action: 'status',
+        status: 503,
+        headers: { 'Retry-After': '1' },
+      },
     ]);
     const r = make();
     await r.record(input(uniqueActivity('backoff')));
@@ -153,10 +173,18 @@ describe('XapiRecorder', () => {
     await r.record(input(activity));
     const [entry] = await new Outbox(dbName, r.url).peek(1);
     // The LRS already holds that id with other content (sent by an earlier page, say).
-    const other = { ...entry!.statement, timestamp: new Date(Date.now() - 60_000).toISOString(), result: { response: 'x' } };
+    const other = {
+      ...entry!.statement,
+      timestamp: new Date(Date.now() - 60_000).toISOString(),
+      result: { response: 'x' },
+    };
     const put = await fetch(`${API}/xapi/statements`, {
       method: 'POST',
-      headers: { Authorization: XAPI_BASIC, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: XAPI_BASIC,
+        'X-Experience-API-Version': '1.0.3',
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify([other]),
     });
     expect(put.ok).to.equal(true);
@@ -217,7 +245,11 @@ describe('XapiRecorder', () => {
   });
 
   it('sends straight to an LRS in direct mode, with its credentials', async () => {
-    const r = make({ mode: 'direct', endpoint: abs(`${c.endpoint}/xapi`), authorization: () => XAPI_BASIC });
+    const r = make({
+      mode: 'direct',
+      endpoint: abs(`${c.endpoint}/xapi`),
+      authorization: () => XAPI_BASIC,
+    });
     await r.record(input(uniqueActivity('direct')));
     const [entry] = await new Outbox(dbName, r.url).peek(1);
     await r.flush();
@@ -226,14 +258,18 @@ describe('XapiRecorder', () => {
   });
 
   it('is what <peer-provider> gives widgets, recording to {endpoint}/xapi/statements', async () => {
-    const el = await fixture<PeerProvider>(html`<peer-provider endpoint=${c.endpoint} .token=${token}></peer-provider>`);
+    const el = await fixture<PeerProvider>(
+      html`<peer-provider endpoint=${c.endpoint} .token=${token}></peer-provider>`,
+    );
     const recorder = el.context.recorder as XapiRecorder;
     expect(recorder).to.be.instanceOf(XapiRecorder);
     expect(recorder.url).to.equal(abs(`${c.endpoint}/xapi/statements`));
     await recorder.record(input(uniqueActivity('provider')));
     await recorder.flush();
     expect((await posts()).map((e) => e.authorization)).to.deep.equal([true]);
-    const off = await fixture<PeerProvider>(html`<peer-provider endpoint=${c.endpoint} xapi="off"></peer-provider>`);
+    const off = await fixture<PeerProvider>(
+      html`<peer-provider endpoint=${c.endpoint} xapi="off"></peer-provider>`,
+    );
     expect(off.context.recorder).to.not.be.instanceOf(XapiRecorder);
   });
 });

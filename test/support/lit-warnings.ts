@@ -12,8 +12,10 @@ type G = { litIssuedWarnings?: Set<string> };
 const seen = new Set<string>();
 const warned: string[] = [];
 
-const isDevModeNotice = (text: string) => text === 'dev-mode' || /lit\.dev\/msg\/dev-mode\b/.test(text) || /^Lit is in dev mode/.test(text);
-const isLitWarning = (text: string) => /lit\.dev\/msg\//.test(text) || /^Lit\b/.test(text) || /Multiple versions of Lit/.test(text);
+const isDevModeNotice = (text: string) =>
+  text === 'dev-mode' || /lit\.dev\/msg\/dev-mode\b/.test(text) || /^Lit is in dev mode/.test(text);
+const isLitWarning = (text: string) =>
+  /lit\.dev\/msg\//.test(text) || /^Lit\b/.test(text) || /Multiple versions of Lit/.test(text);
 
 // Catch warnings that bypass the set (and keep the real console output).
 const original = console.warn.bind(console);

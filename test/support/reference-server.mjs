@@ -26,7 +26,15 @@ export function startReferenceServer({ timeoutMs = 90_000 } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--conditions=source', '--import', 'tsx', join(root, 'packages/server/src/cli.ts'), '--memory', '--port', '0'],
+      [
+        '--conditions=source',
+        '--import',
+        'tsx',
+        join(root, 'packages/server/src/cli.ts'),
+        '--memory',
+        '--port',
+        '0',
+      ],
       {
         cwd: root,
         env: {
@@ -43,7 +51,11 @@ export function startReferenceServer({ timeoutMs = 90_000 } = {}) {
     );
     let output = '';
     let done = false;
-    const timer = setTimeout(() => fail(new Error(`The reference server did not start within ${timeoutMs} ms.\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        fail(new Error(`The reference server did not start within ${timeoutMs} ms.\n${output}`)),
+      timeoutMs,
+    );
     const fail = (error) => {
       if (done) return;
       done = true;
@@ -73,7 +85,9 @@ export function startReferenceServer({ timeoutMs = 90_000 } = {}) {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('exit', (code) => fail(new Error(`The reference server exited (${code}) before listening.\n${output}`)));
+    child.on('exit', (code) =>
+      fail(new Error(`The reference server exited (${code}) before listening.\n${output}`)),
+    );
     child.on('error', fail);
   });
 }
@@ -117,7 +131,13 @@ function forward(origin, req, res, path) {
       });
     });
     upstream.on('error', () => {
-      if (!res.headersSent) send(res, 502, { title: 'Bad gateway', status: 502 }, { 'content-type': 'application/problem+json' });
+      if (!res.headersSent)
+        send(
+          res,
+          502,
+          { title: 'Bad gateway', status: 502 },
+          { 'content-type': 'application/problem+json' },
+        );
       else res.destroy();
       resolve(502);
     });
@@ -210,15 +230,26 @@ export function referenceServerMiddleware(getOrigin) {
           return send(
             res,
             status,
-            { type: 'about:blank', title: 'Injected failure', status, detail: `The chaos proxy answered ${status}.` },
+            {
+              type: 'about:blank',
+              title: 'Injected failure',
+              status,
+              detail: `The chaos proxy answered ${status}.`,
+            },
             { 'content-type': 'application/problem+json', ...(rule.headers ?? {}) },
           );
         }
         case 'html':
           await drain();
           entry.status = rule.status ?? 502;
-          res.writeHead(entry.status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...(rule.headers ?? {}) });
-          return res.end('<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>nginx</p></body></html>');
+          res.writeHead(entry.status, {
+            'content-type': 'text/html; charset=utf-8',
+            'cache-control': 'no-store',
+            ...(rule.headers ?? {}),
+          });
+          return res.end(
+            '<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>nginx</p></body></html>',
+          );
         case 'malformed-json':
           await drain();
           entry.status = 200;
@@ -229,7 +260,12 @@ export function referenceServerMiddleware(getOrigin) {
         case 'wrong-shape':
           await drain();
           entry.status = 200;
-          return send(res, 200, { items: 'not a list', id: 42, unexpected: true }, rule.headers ?? {});
+          return send(
+            res,
+            200,
+            { items: 'not a list', id: 42, unexpected: true },
+            rule.headers ?? {},
+          );
         case 'delay': {
           await new Promise((r) => setTimeout(r, rule.delayMs ?? 1000));
           if (req.destroyed || res.destroyed || req.socket.destroyed) {

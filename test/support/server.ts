@@ -7,7 +7,11 @@
 export const API = '/api';
 
 /** Seeded demo people. `moderator` has the moderator role. */
-export const SEED = { member: 'ana.ruiz', colleague: 'ben.okafor', moderator: 'chloe.martin' } as const;
+export const SEED = {
+  member: 'ana.ruiz',
+  colleague: 'ben.okafor',
+  moderator: 'chloe.martin',
+} as const;
 
 /** Credentials of the test server's statements endpoint (HTTP Basic, as an LRS issues them). */
 export const XAPI_BASIC = `Basic ${btoa('peerkit-test-key:peerkit-test-secret')}`;
@@ -19,7 +23,8 @@ export async function signIn(personId: string): Promise<string> {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ personId }),
   });
-  if (!res.ok) throw new Error(`Demo sign-in for ${personId} answered ${res.status}: ${await res.text()}`);
+  if (!res.ok)
+    throw new Error(`Demo sign-in for ${personId} answered ${res.status}: ${await res.text()}`);
   const { token } = (await res.json()) as { token: string };
   return token;
 }
@@ -98,7 +103,12 @@ export async function chaos(rules: ChaosRule[] = []): Promise<Chaos> {
 }
 
 /** Resolves when `check()` is truthy, polling every `intervalMs`; rejects after `timeoutMs`. */
-export async function until<T>(check: () => T | Promise<T>, message = 'condition', timeoutMs = 15_000, intervalMs = 50): Promise<NonNullable<T>> {
+export async function until<T>(
+  check: () => T | Promise<T>,
+  message = 'condition',
+  timeoutMs = 15_000,
+  intervalMs = 50,
+): Promise<NonNullable<T>> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -15,7 +15,13 @@ import { ContextConsumer, ContextRoot } from '@lit/context';
 import { peerContext, type PeerContextValue } from './context.js';
 import { PeerError } from './client/types.js';
 import { toPeerError } from './client/errors.js';
-import { PeerErrorEvent, PeerEvent, type PeerEventDetail, type PeerEventName, type PeerEventOptions } from './events.js';
+import {
+  PeerErrorEvent,
+  PeerEvent,
+  type PeerEventDetail,
+  type PeerEventName,
+  type PeerEventOptions,
+} from './events.js';
 import { baseStyles } from './styles.js';
 import { documentLocale, updateWhenLocaleChanges } from './l10n/localize.js';
 import { VERSION } from './version.js';

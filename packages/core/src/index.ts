@@ -37,7 +37,14 @@ export {
   documentLocale,
   SOURCE_LOCALE,
 } from './l10n/localize.js';
-export { formatRelativeTime, formatDateTime, formatCompact, formatNumber, formatList, plural } from './l10n/intl.js';
+export {
+  formatRelativeTime,
+  formatDateTime,
+  formatCompact,
+  formatNumber,
+  formatList,
+  plural,
+} from './l10n/intl.js';
 export { errorMessage, retryLabel, loadingLabel, offlineLabel } from './l10n/messages.js';
 
 export { XapiRecorder } from './xapi/recorder.js';

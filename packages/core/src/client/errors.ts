@@ -9,14 +9,16 @@ export function toPeerError(error: unknown): PeerError {
     return new PeerError(e.kind, e.message, { ...e.details, cause: error });
   }
   if (isAbort(error)) return new PeerError('aborted', 'The request was aborted.', { cause: error });
-  if (error instanceof TypeError) return new PeerError('network', error.message || 'Network error', { cause: error });
+  if (error instanceof TypeError)
+    return new PeerError('network', error.message || 'Network error', { cause: error });
   const message = error instanceof Error ? error.message : String(error);
   return new PeerError('validation', message || 'Unexpected error', { cause: error });
 }
 
 export function isAbort(error: unknown): boolean {
   return (
-    (error instanceof DOMException && (error.name === 'AbortError' || error.name === 'TimeoutError')) ||
+    (error instanceof DOMException &&
+      (error.name === 'AbortError' || error.name === 'TimeoutError')) ||
     (error instanceof Error && error.name === 'AbortError')
   );
 }

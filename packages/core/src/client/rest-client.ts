@@ -177,19 +177,44 @@ export class RestClient implements PeerClient {
   }
 
   listPosts(query: PostsQuery, options?: CallOptions): Promise<PostPage> {
-    return this.request({ method: 'GET', path: '/posts', query: { ...query }, schema: PostPage, options });
+    return this.request({
+      method: 'GET',
+      path: '/posts',
+      query: { ...query },
+      schema: PostPage,
+      options,
+    });
   }
 
   createPost(input: CreatePost, options?: CallOptions): Promise<Post> {
-    return this.request({ method: 'POST', path: '/posts', body: input, bodySchema: CreatePost, schema: Post, options });
+    return this.request({
+      method: 'POST',
+      path: '/posts',
+      body: input,
+      bodySchema: CreatePost,
+      schema: Post,
+      options,
+    });
   }
 
   updatePost(id: string, input: UpdatePost, options?: CallOptions): Promise<Post> {
-    return this.request({ method: 'PATCH', path: `/posts/${enc(id)}`, body: input, bodySchema: UpdatePost, schema: Post, options });
+    return this.request({
+      method: 'PATCH',
+      path: `/posts/${enc(id)}`,
+      body: input,
+      bodySchema: UpdatePost,
+      schema: Post,
+      options,
+    });
   }
 
   async deletePost(id: string, options?: CallOptions): Promise<Post | null> {
-    const post = await this.request({ method: 'DELETE', path: `/posts/${enc(id)}`, schema: Post, options });
+    const post = await this.request({
+      method: 'DELETE',
+      path: `/posts/${enc(id)}`,
+      schema: Post,
+      options,
+    });
     return post ?? null;
   }
 
@@ -205,7 +230,13 @@ export class RestClient implements PeerClient {
   }
 
   listReports(query: ReportsQuery = {}, options?: CallOptions): Promise<Page<ReportItem>> {
-    return this.request({ method: 'GET', path: '/reports', query: { ...query }, schema: ReportPage, options });
+    return this.request({
+      method: 'GET',
+      path: '/reports',
+      query: { ...query },
+      schema: ReportPage,
+      options,
+    });
   }
 
   resolveReport(id: string, input: ResolveReport, options?: CallOptions): Promise<ReportItem> {
@@ -220,11 +251,23 @@ export class RestClient implements PeerClient {
   }
 
   listPeople(query: PeopleQuery, options?: CallOptions): Promise<Page<Expert>> {
-    return this.request({ method: 'GET', path: '/people', query: { ...query }, schema: ExpertPage, options });
+    return this.request({
+      method: 'GET',
+      path: '/people',
+      query: { ...query },
+      schema: ExpertPage,
+      options,
+    });
   }
 
   async listSkills(q: string, options?: CallOptions): Promise<SkillSuggestion[]> {
-    const list = await this.request({ method: 'GET', path: '/skills', query: { q }, schema: SkillList, options });
+    const list = await this.request({
+      method: 'GET',
+      path: '/skills',
+      query: { q },
+      schema: SkillList,
+      options,
+    });
     return list.items;
   }
 
@@ -240,7 +283,13 @@ export class RestClient implements PeerClient {
   }
 
   listReflections(query: ReflectionsQuery, options?: CallOptions): Promise<Page<Reflection>> {
-    return this.request({ method: 'GET', path: '/reflections', query: { ...query }, schema: ReflectionPage, options });
+    return this.request({
+      method: 'GET',
+      path: '/reflections',
+      query: { ...query },
+      schema: ReflectionPage,
+      options,
+    });
   }
 
   saveReflection(id: string, input: SaveReflection, options?: CallOptions): Promise<Reflection> {
@@ -255,15 +304,33 @@ export class RestClient implements PeerClient {
   }
 
   async deleteReflection(id: string, options?: CallOptions): Promise<void> {
-    await this.request({ method: 'DELETE', path: `/reflections/${enc(id)}`, schema: null, options });
+    await this.request({
+      method: 'DELETE',
+      path: `/reflections/${enc(id)}`,
+      schema: null,
+      options,
+    });
   }
 
   giveKudos(input: GiveKudos, options?: CallOptions): Promise<KudosCount> {
-    return this.request({ method: 'POST', path: '/kudos', body: input, bodySchema: GiveKudos, schema: KudosCount, options });
+    return this.request({
+      method: 'POST',
+      path: '/kudos',
+      body: input,
+      bodySchema: GiveKudos,
+      schema: KudosCount,
+      options,
+    });
   }
 
   withdrawKudos(activity: string, options?: CallOptions): Promise<KudosCount> {
-    return this.request({ method: 'DELETE', path: '/kudos', query: { activity }, schema: KudosCount, options });
+    return this.request({
+      method: 'DELETE',
+      path: '/kudos',
+      query: { activity },
+      schema: KudosCount,
+      options,
+    });
   }
 
   kudosGivers(
@@ -319,7 +386,10 @@ export class RestClient implements PeerClient {
     let length = base;
     for (const a of activities) {
       const part = `activity=${encodeURIComponent(a)}&`.length;
-      if (current.length && (current.length >= KUDOS_BATCH_MAX || length + part > this.opts.maxUrlLength)) {
+      if (
+        current.length &&
+        (current.length >= KUDOS_BATCH_MAX || length + part > this.opts.maxUrlLength)
+      ) {
         batches.push(current);
         current = [];
         length = base;
@@ -382,7 +452,8 @@ export class RestClient implements PeerClient {
     let lastEventId: string | null = null;
     let failures = 0;
     const seen = new Map<string, string>();
-    const fingerprint = (p: Post) => `${p.editedAt}|${p.deleted}|${p.hidden}|${p.body.length}|${p.replyCount}`;
+    const fingerprint = (p: Post) =>
+      `${p.editedAt}|${p.deleted}|${p.hidden}|${p.body.length}|${p.replyCount}`;
 
     const poll = async (baseline: boolean) => {
       const page = await this.listPosts({ activity, sort: 'newest', limit: 20 }, { signal });
@@ -391,7 +462,8 @@ export class RestClient implements PeerClient {
         const print = fingerprint(post);
         seen.set(post.id, print);
         if (baseline || known === print) continue;
-        const type = known === undefined ? 'post.created' : post.deleted ? 'post.deleted' : 'post.updated';
+        const type =
+          known === undefined ? 'post.created' : post.deleted ? 'post.deleted' : 'post.updated';
         handlers.onEvent({ type, post });
       }
     };
@@ -416,7 +488,8 @@ export class RestClient implements PeerClient {
         const type = res.headers.get('content-type') ?? '';
         if (!res.ok || !type.includes('text/event-stream') || !res.body) {
           await res.body?.cancel().catch(() => {});
-          if (res.status === 401 || res.status === 403) throw new PeerError('auth', 'Not signed in', { status: res.status });
+          if (res.status === 401 || res.status === 403)
+            throw new PeerError('auth', 'Not signed in', { status: res.status });
           // A server or a proxy that does not stream: poll instead.
           return res.status === 503 || res.status === 429 ? 'ended' : 'unavailable';
         }
@@ -434,7 +507,11 @@ export class RestClient implements PeerClient {
           }
           const parsed = PostEvent.safeParse(json);
           if (!parsed.success) {
-            handlers.onError?.(new PeerError('validation', 'A live update broke the contract.', { issues: issuesOf(parsed.error) }));
+            handlers.onError?.(
+              new PeerError('validation', 'A live update broke the contract.', {
+                issues: issuesOf(parsed.error),
+              }),
+            );
             return;
           }
           seen.set(parsed.data.post.id, fingerprint(parsed.data.post));
@@ -506,7 +583,10 @@ export class RestClient implements PeerClient {
   }
 
   private backoff(attempt: number): number {
-    const step = Math.min(this.opts.maxDelayMs, this.opts.backoffMs * 2 ** Math.max(0, attempt - 1));
+    const step = Math.min(
+      this.opts.maxDelayMs,
+      this.opts.backoffMs * 2 ** Math.max(0, attempt - 1),
+    );
     return step / 2 + Math.random() * (step / 2);
   }
 
@@ -518,7 +598,9 @@ export class RestClient implements PeerClient {
     if (spec.body !== undefined) {
       const checked = spec.bodySchema?.safeParse(spec.body);
       if (checked && !checked.success)
-        throw new PeerError('validation', 'The request does not match the contract.', { issues: issuesOf(checked.error) });
+        throw new PeerError('validation', 'The request does not match the contract.', {
+          issues: issuesOf(checked.error),
+        });
       body = JSON.stringify(spec.body);
     }
     const write = method !== 'GET';
@@ -537,7 +619,13 @@ export class RestClient implements PeerClient {
       let error: PeerError;
       let res: Response | undefined;
       try {
-        res = await fetch(url, { method, headers, body, signal, credentials: this.opts.credentials });
+        res = await fetch(url, {
+          method,
+          headers,
+          body,
+          signal,
+          credentials: this.opts.credentials,
+        });
       } catch (e) {
         if (signal?.aborted || isAbort(e)) throw aborted(signal);
         error = new PeerError('network', `No answer from ${method} ${spec.path}.`, { cause: e });
@@ -560,9 +648,14 @@ export class RestClient implements PeerClient {
         }
       }
 
-      const retryable = error!.kind === 'network' || (error!.kind === 'http' && RETRY_STATUSES.has(error!.status ?? 0));
+      const retryable =
+        error!.kind === 'network' ||
+        (error!.kind === 'http' && RETRY_STATUSES.has(error!.status ?? 0));
       if (!retryable || attempt >= this.opts.retries) throw error!;
-      const wait = error!.details.retryAfter !== undefined ? error!.details.retryAfter * 1000 : this.backoff(attempt + 1);
+      const wait =
+        error!.details.retryAfter !== undefined
+          ? error!.details.retryAfter * 1000
+          : this.backoff(attempt + 1);
       if (wait > this.opts.maxDelayMs) throw error!;
       await sleep(wait, signal);
     }
@@ -575,7 +668,10 @@ export class RestClient implements PeerClient {
       text = await res.text();
     } catch (e) {
       if (isAbort(e)) throw e;
-      throw new PeerError('network', 'The connection dropped while reading the answer.', { status: res.status, cause: e });
+      throw new PeerError('network', 'The connection dropped while reading the answer.', {
+        status: res.status,
+        cause: e,
+      });
     }
     const type = res.headers.get('content-type') ?? '';
     const isJson = /[/+]json\b/i.test(type);
@@ -591,31 +687,46 @@ export class RestClient implements PeerClient {
         }
       }
       const kind = res.status === 401 || res.status === 403 ? 'auth' : 'http';
-      throw new PeerError(kind, problem?.detail ?? problem?.title ?? `${spec.method} ${spec.path} answered ${res.status}.`, {
-        status: res.status,
-        problem,
-        retryAfter: parseRetryAfter(res.headers.get('retry-after')),
-      });
+      throw new PeerError(
+        kind,
+        problem?.detail ?? problem?.title ?? `${spec.method} ${spec.path} answered ${res.status}.`,
+        {
+          status: res.status,
+          problem,
+          retryAfter: parseRetryAfter(res.headers.get('retry-after')),
+        },
+      );
     }
 
     if (res.status === 204 || (spec.schema === null && !text)) return undefined as T;
     if (!isJson)
-      throw new PeerError('validation', `${spec.method} ${spec.path} answered ${type || 'no content type'}, not JSON.`, {
-        status: res.status,
-      });
+      throw new PeerError(
+        'validation',
+        `${spec.method} ${spec.path} answered ${type || 'no content type'}, not JSON.`,
+        {
+          status: res.status,
+        },
+      );
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (e) {
-      throw new PeerError('validation', `${spec.method} ${spec.path} answered malformed JSON.`, { status: res.status, cause: e });
+      throw new PeerError('validation', `${spec.method} ${spec.path} answered malformed JSON.`, {
+        status: res.status,
+        cause: e,
+      });
     }
     if (spec.schema === null) return undefined as T;
     const parsed = spec.schema.safeParse(json);
     if (!parsed.success)
-      throw new PeerError('validation', `${spec.method} ${spec.path} answered a shape the contract does not allow.`, {
-        status: res.status,
-        issues: issuesOf(parsed.error),
-      });
+      throw new PeerError(
+        'validation',
+        `${spec.method} ${spec.path} answered a shape the contract does not allow.`,
+        {
+          status: res.status,
+          issues: issuesOf(parsed.error),
+        },
+      );
     return parsed.data;
   }
 }
@@ -657,7 +768,9 @@ export async function readSse(
   signal: AbortSignal,
   onEvent: (event: SseEvent) => void,
 ): Promise<void> {
-  const reader = body.pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>).getReader();
+  const reader = body
+    .pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>)
+    .getReader();
   const cancel = () => void reader.cancel().catch(() => {});
   signal.addEventListener('abort', cancel, { once: true });
   let buffer = '';
@@ -673,7 +786,8 @@ export async function readSse(
       buffer = lines.pop() ?? '';
       for (const line of lines) {
         if (line === '') {
-          if (data.length || id !== undefined) onEvent({ id, event: event || 'message', data: data.join('\n') });
+          if (data.length || id !== undefined)
+            onEvent({ id, event: event || 'message', data: data.join('\n') });
           data = [];
           event = '';
           id = undefined;

@@ -28,13 +28,21 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /** "3 minutes ago", "in 2 days", "now": the largest unit that fits. */
-export function formatRelativeTime(date: Date | string | number, locale: string, now = Date.now()): string {
+export function formatRelativeTime(
+  date: Date | string | number,
+  locale: string,
+  now = Date.now(),
+): string {
   const l = safe(locale);
-  const rtf = cached(`rtf:${l}`, () => new Intl.RelativeTimeFormat(l, { numeric: 'auto', style: 'long' }));
+  const rtf = cached(
+    `rtf:${l}`,
+    () => new Intl.RelativeTimeFormat(l, { numeric: 'auto', style: 'long' }),
+  );
   const seconds = Math.round((new Date(date).getTime() - now) / 1000);
   if (Math.abs(seconds) < 45) return rtf.format(0, 'second');
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size || unit === 'second') return rtf.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size || unit === 'second')
+      return rtf.format(Math.round(seconds / size), unit);
   }
   return rtf.format(0, 'second');
 }
@@ -42,15 +50,19 @@ export function formatRelativeTime(date: Date | string | number, locale: string,
 /** A full date and time for a `title` or `<time>` tooltip. */
 export function formatDateTime(date: Date | string | number, locale: string): string {
   const l = safe(locale);
-  return cached(`dtf:${l}`, () => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(
-    new Date(date),
-  );
+  return cached(
+    `dtf:${l}`,
+    () => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(new Date(date));
 }
 
 /** "1.2K", "3 M": for counts shown in small places. */
 export function formatCompact(n: number, locale: string): string {
   const l = safe(locale);
-  return cached(`cnf:${l}`, () => new Intl.NumberFormat(l, { notation: 'compact', maximumFractionDigits: 1 })).format(n);
+  return cached(
+    `cnf:${l}`,
+    () => new Intl.NumberFormat(l, { notation: 'compact', maximumFractionDigits: 1 }),
+  ).format(n);
 }
 
 /** A plain localised number. */
@@ -75,7 +87,13 @@ export function plural(
 }
 
 /** "Ana, Ben and Chloé". */
-export function formatList(items: string[], locale: string, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+export function formatList(
+  items: string[],
+  locale: string,
+  type: 'conjunction' | 'disjunction' = 'conjunction',
+): string {
   const l = safe(locale);
-  return cached(`lf:${l}:${type}`, () => new Intl.ListFormat(l, { style: 'long', type })).format(items);
+  return cached(`lf:${l}:${type}`, () => new Intl.ListFormat(l, { style: 'long', type })).format(
+    items,
+  );
 }

@@ -55,7 +55,11 @@ export function registerTranslations(locale: string, loader: Loader): void {
     // That locale is loaded already: merge this package's templates in and redraw.
     void loader().then((mod) => {
       Object.assign(merged, mod.templates);
-      window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: state.active } }));
+      window.dispatchEvent(
+        new CustomEvent(LOCALE_STATUS_EVENT, {
+          detail: { status: 'ready', readyLocale: state.active },
+        }),
+      );
     });
   }
 }

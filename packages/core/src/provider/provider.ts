@@ -52,7 +52,8 @@ export class PeerProvider extends LitElement {
   /** Called before requests, and again once after a 401, for a fresh bearer token. */
   @property({ attribute: false }) getToken?: TokenSource | null;
   /** `Authorization` value (or a function making it) for `xapi="direct"`, e.g. an LRS's Basic credentials. */
-  @property({ attribute: false }) lrsAuthorization?: string | (() => string | Promise<string>) | null;
+  @property({ attribute: false }) lrsAuthorization?:
+    string | (() => string | Promise<string>) | null;
   /** A host's own `PeerClient`, used instead of the REST client. */
   @property({ attribute: false }) client?: PeerClient | null;
 
@@ -89,7 +90,17 @@ export class PeerProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const keys = ['endpoint', 'xapi', 'lrsEndpoint', 'locale', 'credentials', 'token', 'getToken', 'lrsAuthorization', 'client'];
+    const keys = [
+      'endpoint',
+      'xapi',
+      'lrsEndpoint',
+      'locale',
+      'credentials',
+      'token',
+      'getToken',
+      'lrsAuthorization',
+      'client',
+    ];
     if (!this.hasUpdated || keys.some((k) => changed.has(k as keyof PeerProvider))) {
       this.runtime.apply({
         endpoint: this.endpoint,
@@ -107,9 +118,13 @@ export class PeerProvider extends LitElement {
 
   protected override render() {
     const error = this.value?.error;
-    return html`${error
-        ? html`<p class="peer-message" data-tone="error" role="alert" part="error">${errorMessage(error)}</p>`
-        : nothing}<slot></slot>`;
+    return html`${
+        error
+          ? html`<p class="peer-message" data-tone="error" role="alert" part="error">
+              ${errorMessage(error)}
+            </p>`
+          : nothing
+      }<slot></slot>`;
   }
 }
 

@@ -131,13 +131,15 @@ export class ProviderRuntime {
       recorder = this.buildRecorder(config, client, locale);
     }
     this.client = client;
-    if (recorder !== this.recorder && this.recorder instanceof XapiRecorder) this.recorder.dispose();
+    if (recorder !== this.recorder && this.recorder instanceof XapiRecorder)
+      this.recorder.dispose();
     this.recorder = recorder;
 
     // `me` is reloaded when the client or the person's token changes.
     const tokenIdentity = [client, config.token ?? null, config.getToken ?? null];
     const sameMe =
-      Array.isArray(this.meFor) && (this.meFor as unknown[]).every((v, i) => v === tokenIdentity[i]);
+      Array.isArray(this.meFor) &&
+      (this.meFor as unknown[]).every((v, i) => v === tokenIdentity[i]);
     const me = error ? null : sameMe ? this.value.me : undefined;
     const previous = this.value.error;
     this.set({ client, recorder, locale, me, error: error ?? undefined });
@@ -174,11 +176,20 @@ export class ProviderRuntime {
     if (!XAPI_MODES.includes(xapi))
       return configError('xapi', xapi, `Unknown xapi mode "${xapi}" (use proxy, direct or off).`);
     if (config.credentials && !CREDENTIALS.includes(config.credentials))
-      return configError('credentials', config.credentials, `Unknown credentials mode "${config.credentials}".`);
+      return configError(
+        'credentials',
+        config.credentials,
+        `Unknown credentials mode "${config.credentials}".`,
+      );
     if (!config.client) {
-      if (!config.endpoint?.trim()) return configError('endpoint-missing', '', 'The provider has no endpoint.');
+      if (!config.endpoint?.trim())
+        return configError('endpoint-missing', '', 'The provider has no endpoint.');
       if (!checkUrl(config.endpoint))
-        return configError('endpoint', config.endpoint, `The endpoint "${config.endpoint}" is not a URL.`);
+        return configError(
+          'endpoint',
+          config.endpoint,
+          `The endpoint "${config.endpoint}" is not a URL.`,
+        );
     }
     if (xapi === 'direct' && !checkUrl(config.lrsEndpoint ?? ''))
       return configError(
@@ -216,7 +227,8 @@ export class ProviderRuntime {
     const m = config.xapi?.trim() || 'proxy';
     if (m === 'off') return offRecorder;
     const mode = m as XapiMode;
-    const endpoint = mode === 'direct' ? checkUrl(config.lrsEndpoint!)!.href : this.restClient?.endpoint;
+    const endpoint =
+      mode === 'direct' ? checkUrl(config.lrsEndpoint!)!.href : this.restClient?.endpoint;
     if (!endpoint) return offRecorder; // a host's own client and proxy mode: nowhere to send
     const key = `${mode} ${endpoint} ${this.clientKey}`;
     if (this.recorder instanceof XapiRecorder && key === this.recorderKey) {

@@ -38,7 +38,10 @@ export class Outbox {
   private open(): Promise<IDBPDatabase<OutboxDb>> {
     return (this.db ??= openDB<OutboxDb>(this.name, 1, {
       upgrade(db) {
-        db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('byTarget', ['target', 'seq']);
+        db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('byTarget', [
+          'target',
+          'seq',
+        ]);
         db.createObjectStore('dead', { keyPath: 'id' }).createIndex('byTarget', ['target', 'seq']);
       },
       blocking(_current, _next, event) {

@@ -63,7 +63,9 @@ export class XapiRecorder implements Recorder {
   readonly url: string;
   locale: string;
   private readonly outbox: Outbox;
-  private readonly o: Required<Omit<XapiRecorderOptions, 'authorization' | 'onError' | 'credentials'>> &
+  private readonly o: Required<
+    Omit<XapiRecorderOptions, 'authorization' | 'onError' | 'credentials'>
+  > &
     XapiRecorderOptions;
   private timer?: ReturnType<typeof setTimeout>;
   private timerAt = 0;
@@ -116,7 +118,11 @@ export class XapiRecorder implements Recorder {
     return {
       id: crypto.randomUUID(),
       timestamp: new Date().toISOString(),
-      actor: { objectType: 'Agent', name: me.name, account: { homePage: this.o.homePage, name: me.id } },
+      actor: {
+        objectType: 'Agent',
+        name: me.name,
+        account: { homePage: this.o.homePage, name: me.id },
+      },
       verb: { id: verb.id, display: { en: verb.display } },
       object: activity(input.object),
       ...(input.result ? { result: input.result } : {}),
@@ -144,7 +150,11 @@ export class XapiRecorder implements Recorder {
       if (!this.overflowReported) {
         this.overflowReported = true;
         this.o.onError?.(
-          configError('outbox-full', String(this.o.maxOutbox), `The xAPI outbox is full (${this.o.maxOutbox}); new statements are not kept.`),
+          configError(
+            'outbox-full',
+            String(this.o.maxOutbox),
+            `The xAPI outbox is full (${this.o.maxOutbox}); new statements are not kept.`,
+          ),
         );
       }
       return;
@@ -227,7 +237,10 @@ export class XapiRecorder implements Recorder {
   }
 
   /** One POST; returns 'wait' when delivery must pause (network, 429, 5xx, auth). */
-  private async send(batch: Awaited<ReturnType<Outbox['peek']>>, keepalive: boolean): Promise<'sent' | 'wait'> {
+  private async send(
+    batch: Awaited<ReturnType<Outbox['peek']>>,
+    keepalive: boolean,
+  ): Promise<'sent' | 'wait'> {
     const result = await this.post(
       batch.map((e) => e.statement),
       keepalive,
@@ -249,7 +262,10 @@ export class XapiRecorder implements Recorder {
     return 'sent';
   }
 
-  private async oneByOne(batch: Awaited<ReturnType<Outbox['peek']>>, keepalive: boolean): Promise<'sent' | 'wait'> {
+  private async oneByOne(
+    batch: Awaited<ReturnType<Outbox['peek']>>,
+    keepalive: boolean,
+  ): Promise<'sent' | 'wait'> {
     for (const entry of batch) {
       if ((await this.send([entry], keepalive)) === 'wait') return 'wait';
     }
@@ -266,7 +282,10 @@ export class XapiRecorder implements Recorder {
     this.failures++;
     const step = Math.min(this.o.maxBackoffMs, this.o.backoffMs * 2 ** (this.failures - 1));
     const jittered = step / 2 + Math.random() * (step / 2);
-    const wait = error.details.retryAfter !== undefined ? Math.max(error.details.retryAfter * 1000, 0) : jittered;
+    const wait =
+      error.details.retryAfter !== undefined
+        ? Math.max(error.details.retryAfter * 1000, 0)
+        : jittered;
     this.retryAt = Date.now() + wait;
     if (this.failures === 1 || error.kind === 'auth') this.o.onError?.(error);
     this.schedule(wait);
@@ -292,7 +311,11 @@ export class XapiRecorder implements Recorder {
         credentials: this.o.credentials ?? 'same-origin',
       });
     } catch (e) {
-      return { ok: false, status: 0, error: new PeerError('network', 'The LRS could not be reached.', { cause: e }) };
+      return {
+        ok: false,
+        status: 0,
+        error: new PeerError('network', 'The LRS could not be reached.', { cause: e }),
+      };
     }
     let text = '';
     try {
@@ -309,11 +332,15 @@ export class XapiRecorder implements Recorder {
       // an LRS that answers text
     }
     const kind = res.status === 401 || res.status === 403 ? 'auth' : 'http';
-    const error = new PeerError(kind, problem?.detail ?? problem?.title ?? `The LRS answered ${res.status}.`, {
-      status: res.status,
-      problem,
-      retryAfter: parseRetryAfter(res.headers.get('retry-after')),
-    });
+    const error = new PeerError(
+      kind,
+      problem?.detail ?? problem?.title ?? `The LRS answered ${res.status}.`,
+      {
+        status: res.status,
+        problem,
+        retryAfter: parseRetryAfter(res.headers.get('retry-after')),
+      },
+    );
     return { ok: false, status: res.status, error };
   }
 }
