@@ -102,7 +102,7 @@ describe('PeerElement', () => {
         <test-thing></test-thing>
       </div>`,
     );
-    const el = wrapper.querySelector('test-thing')!;
+    const el = wrapper.querySelector('test-thing') as TestThing;
     await el.updateComplete;
     const button = el.shadowRoot!.querySelector('button')!;
     expect(getComputedStyle(el).fontFamily).to.contain('Georgia');
