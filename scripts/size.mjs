@@ -12,7 +12,7 @@
 //
 // The builds run in memory with the same config as `npm run build`, so the figures always
 // match the sources.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -94,11 +94,49 @@ function closure(graph, fileName, seen = new Set()) {
 
 const sum = (graph, files) => [...files].reduce((n, f) => n + gz(graph.get(f).code), 0);
 
-/** Which widget a lazy chunk defines, from the module it was made for. */
+/** Which widget a lazy chunk defines (from the module it was made for), else null. */
 function widgetOf(chunk) {
   const id = chunk.facadeModuleId ?? '';
   const m = /packages\/([^/]+)\/src\/define\.ts$/.exec(id);
   return m ? m[1] : null;
+}
+
+/** The locale a lazy chunk holds translations for, else null. */
+function localeOf(chunk) {
+  const m = /\/l10n\/locales\/([\w-]+)\.ts$/.exec(chunk.facadeModuleId ?? '');
+  return m ? m[1] : null;
+}
+
+function roleOf(chunk) {
+  if (chunk.isEntry) return 'entry';
+  if (!chunk.isDynamicEntry) return 'shared chunk';
+  const widget = widgetOf(chunk);
+  if (widget) return `lazy: <peer-${widget}>`;
+  const locale = localeOf(chunk);
+  if (locale) return `lazy: "${locale}" messages`;
+  return `lazy: ${chunk.name}`;
+}
+
+/** Which part of the kit a module belongs to, for the breakdown. */
+function groupOf(id) {
+  if (/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id)) return 'Lit (+ @lit/context, localize, task)';
+  if (/node_modules\/zod\//.test(id)) return 'zod/mini';
+  if (/node_modules\/idb\//.test(id)) return 'idb';
+  const m = /packages\/([^/]+)\/src\//.exec(id);
+  if (m) return m[1] === 'peerkit' ? 'peerkit (CDN loader)' : `@peerkit/${m[1]}`;
+  return 'other';
+}
+
+/** gzip of each group's code within `files` (each group compressed on its own). */
+function breakdown(graph, files) {
+  const groups = new Map();
+  for (const f of files) {
+    for (const [id, mod] of Object.entries(graph.get(f).modules ?? {})) {
+      const g = groupOf(id);
+      groups.set(g, (groups.get(g) ?? '') + (mod.code ?? ''));
+    }
+  }
+  return [...groups].map(([g, code]) => [g, gz(code)]).sort((a, b) => b[1] - a[1]);
 }
 
 function table(rows, columns) {
@@ -132,13 +170,17 @@ async function main() {
     .map((c) => [
       c.fileName,
       kb(gz(c.code)),
-      c.isEntry ? 'entry' : c.isDynamicEntry ? `lazy: <peer-${widgetOf(c) ?? '?'}>` : 'shared chunk',
+      roleOf(c),
     ]);
   table(rows, ['file', 'gzip', 'role']);
 
   const firstPaint = closure(graph, entry.fileName);
   const firstPaintSize = sum(graph, firstPaint);
-  const everything = sum(graph, graph.keys());
+  // Every widget on the page: the entry, every widget chunk and what they import (not the
+  // translations, which only a page in that language loads).
+  const all = new Set(firstPaint);
+  for (const chunk of graph.values()) if (widgetOf(chunk)) closure(graph, chunk.fileName, all);
+  const everything = sum(graph, all);
   console.log('');
   const budgetRows = [
     [
@@ -149,25 +191,29 @@ async function main() {
     ],
   ];
   for (const chunk of graph.values()) {
-    if (!chunk.isDynamicEntry) continue;
+    if (!chunk.isDynamicEntry || !widgetOf(chunk)) continue;
     const files = closure(graph, chunk.fileName, new Set(firstPaint));
     budgetRows.push([`  before <peer-${widgetOf(chunk) ?? '?'}> paints`, kb(sum(graph, files)), '', '']);
   }
   budgetRows.push([
-    'Whole kit, every widget on the page (entry + every chunk)',
+    'Whole kit, every widget on the page (entry + every widget chunk)',
     kb(everything),
     `≤ ${kb(BUDGETS.wholeKit)}`,
     verdict(everything, BUDGETS.wholeKit),
   ]);
   table(budgetRows, ['what a page loads', 'gzip', 'budget', '']);
 
-  // Keep the written CDN build in step when it is missing (the server serves it).
+  console.log('\nWhat the first paint is made of (each part gzipped on its own, so the parts sum to a bit more)');
+  table(
+    breakdown(graph, firstPaint).map(([g, n]) => [g, kb(n)]),
+    ['part', 'gzip'],
+  );
+
+  // The server serves the written CDN build: make it when it is missing.
   const written = join(root, 'packages/peerkit/dist/cdn/peerkit.js');
   if (!existsSync(written)) {
     await buildCdn();
     console.log(`\n(built ${relative(root, written)})`);
-  } else if (gz(readFileSync(written)) !== gz(entry.code)) {
-    console.log(`\nNote: ${relative(root, written)} is older than the sources; \`npm run build\` refreshes it.`);
   }
 }
 
