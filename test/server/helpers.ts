@@ -34,7 +34,7 @@ export interface TestServer extends RunningServer {
   token(personId: string): Promise<string>;
 }
 
-async function freshDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `peerkit_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
@@ -74,7 +74,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       body = JSON.stringify(init.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await fetch(server.url + path, { method, headers, body });
+    const res = await fetch(server.url + path, { method, headers, ...(body !== undefined ? { body: body as BodyInit } : {}) });
     const text = await res.text();
     let parsed: unknown = undefined;
     if (text && /json/.test(res.headers.get('content-type') ?? '')) parsed = JSON.parse(text);
@@ -109,13 +109,19 @@ export const isProblem = (a: Answer) =>
   typeof a.body?.title === 'string' &&
   a.body?.status === a.status;
 
+export interface SseEvent {
+  id?: string;
+  data?: string;
+  comment?: string;
+}
+
 /** Reads server-sent events from a streaming fetch. */
 export async function openStream(
   url: string,
   headers: Record<string, string> = {},
 ): Promise<{
-  events: { id?: string; data?: string; comment?: string }[];
-  next(predicate?: (e: { id?: string; data?: string }) => boolean, timeoutMs?: number): Promise<{ id?: string; data?: string }>;
+  events: SseEvent[];
+  next(predicate?: (e: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
   status: number;
   contentType: string | null;
   close(): void;

@@ -92,6 +92,10 @@ export function createApp(deps: Deps) {
   // Sign-in, body, idempotency and rate limit for the API.
   app.use('/api/*', async (c, next) => {
     const isXapi = c.req.path.startsWith('/api/xapi/');
+    // PostgreSQL cannot store NUL in text; refuse it in the path and query at the door.
+    if (/%00/.test(c.req.url) || c.req.url.includes('\0')) {
+      throw new HttpError(400, 'the URL must not contain NUL characters');
+    }
     c.set('caller', await auth.authenticate(c.req.header('authorization'), isXapi));
     if (WRITE.has(c.req.method)) {
       c.set('rawBody', await readBody(c.req.raw, isXapi ? config.xapiBodyLimit : config.bodyLimit));

@@ -110,11 +110,26 @@ export function jsonBody(c: Ctx): unknown {
     throw new HttpError(415, 'send the body as application/json');
   }
   if (!raw) throw new HttpError(400, 'the request has no body');
+  return parseJsonText(raw);
+}
+
+/**
+ * Parses JSON, refusing NUL characters in any string or key: PostgreSQL cannot store them
+ * in text or JSONB, and no Peerkit text needs one.
+ */
+export function parseJsonText(raw: string): unknown {
+  let nul = false;
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw, (key, v) => {
+      if (key.includes('\0') || (typeof v === 'string' && v.includes('\0'))) nul = true;
+      return v;
+    });
   } catch {
     throw new HttpError(400, 'the body is not valid JSON');
   }
+  if (nul) throw new HttpError(400, 'text must not contain NUL characters');
+  return value;
 }
 
 /** Reads the raw body with a size limit (413 past it). */

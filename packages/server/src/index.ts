@@ -182,6 +182,18 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     server = createAdaptorServer({ fetch: app.fetch }) as Server;
     // Requests that never finish their headers or body must not hold a socket forever.
     server.requestTimeout = 30_000;
+    // Errors Node answers itself (headers over 16 KB, malformed requests) get a
+    // problem+json body too.
+    server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+      if (!socket.writable) return socket.destroy();
+      const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+      const title = status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
+      const body = JSON.stringify({ type: 'about:blank', title, status });
+      socket.end(
+        `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    });
     server.headersTimeout = 15_000;
     const s = server;
     await new Promise<void>((ok, fail) => {

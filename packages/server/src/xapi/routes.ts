@@ -25,6 +25,7 @@ import type { Queryable } from '../db.js';
 import {
   decodeCursor,
   iso,
+  parseJsonText,
   requireCaller,
   type AppEnv,
   type Ctx,
@@ -72,11 +73,7 @@ function parseJsonBody(c: Ctx): unknown {
   }
   const raw = c.get('rawBody');
   if (!raw) bad('the request has no body');
-  try {
-    return JSON.parse(raw);
-  } catch {
-    bad('the body is not valid JSON');
-  }
+  return parseJsonText(raw);
 }
 
 function validate(input: unknown): ValidStatement {
