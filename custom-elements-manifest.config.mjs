@@ -53,7 +53,11 @@ export default {
             if (decl.events) decl.events = decl.events.filter((e) => e.name);
             if (decl.members) {
               decl.members = decl.members.filter(
-                (m) => !m.static && m.privacy !== 'private' && m.privacy !== 'protected' && !m.name.startsWith('_'),
+                (m) =>
+                  !m.static &&
+                  m.privacy !== 'private' &&
+                  m.privacy !== 'protected' &&
+                  !m.name.startsWith('_'),
               );
             }
           }

@@ -14,7 +14,9 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(viteConfig) {
     // Packages resolve to their TypeScript sources, as everywhere else in the repository.
-    return mergeConfig(viteConfig, { resolve: { conditions: ['source', ...defaultClientConditions] } });
+    return mergeConfig(viteConfig, {
+      resolve: { conditions: ['source', ...defaultClientConditions] },
+    });
   },
 };
 

@@ -137,7 +137,9 @@ async function main() {
   const byId = new Map(people.map((p) => [p.id, p]));
   document
     .getElementById('people')
-    .replaceChildren(...DIRECTORY.filter((id) => byId.has(id)).map((id) => personCard(byId.get(id))));
+    .replaceChildren(
+      ...DIRECTORY.filter((id) => byId.has(id)).map((id) => personCard(byId.get(id))),
+    );
 
   select.value = byId.has(stored) ? stored : '';
   select.disabled = people.length === 0;

@@ -50,13 +50,20 @@ async function packageSizes() {
     const config = mergeConfig(base, {
       build: { write: false, minify: true, sourcemap: false },
     });
-    config.build.lib = { ...config.build.lib, entry: { index: join(root, 'packages', name, 'src/index.ts') } };
+    config.build.lib = {
+      ...config.build.lib,
+      entry: { index: join(root, 'packages', name, 'src/index.ts') },
+    };
     config.build.rolldownOptions = { external: (id) => isLit(id) || isPeerkit(id) };
     const chunks = await chunksOf(config);
     const entry = chunks.find((c) => c.isEntry);
     if (process.argv.includes('--why')) explain(`@peerkit/${name}`, chunks);
     const total = chunks.reduce((n, c) => n + gz(c.code), 0);
-    rows.push({ name: name === 'peerkit' ? 'peerkit' : `@peerkit/${name}`, entry: gz(entry.code), total });
+    rows.push({
+      name: name === 'peerkit' ? 'peerkit' : `@peerkit/${name}`,
+      entry: gz(entry.code),
+      total,
+    });
   }
   return rows;
 }
@@ -71,14 +78,18 @@ function explain(label, chunks) {
     }
   }
   const top = [...sizes].sort((a, b) => b[1] - a[1]).slice(0, 15);
-  console.log(`  ${label}: biggest modules (rendered bytes, before minification of names/whitespace)`);
+  console.log(
+    `  ${label}: biggest modules (rendered bytes, before minification of names/whitespace)`,
+  );
   for (const [id, n] of top) console.log(`    ${String(n).padStart(7)}  ${id}`);
 }
 
 /** The CDN build's chunks with their static and dynamic imports. */
 async function cdnGraph() {
   const base = await configFor('cdn');
-  const config = mergeConfig(base, { build: { write: false, emptyOutDir: false, sourcemap: false } });
+  const config = mergeConfig(base, {
+    build: { write: false, emptyOutDir: false, sourcemap: false },
+  });
   const chunks = await chunksOf(config);
   if (process.argv.includes('--why')) explain('CDN', chunks);
   return new Map(chunks.map((c) => [c.fileName, c]));
@@ -119,7 +130,8 @@ function roleOf(chunk) {
 
 /** Which part of the kit a module belongs to, for the breakdown. */
 function groupOf(id) {
-  if (/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id)) return 'Lit (+ @lit/context, localize, task)';
+  if (/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id))
+    return 'Lit (+ @lit/context, localize, task)';
   if (/node_modules\/zod\//.test(id)) return 'zod/mini';
   if (/node_modules\/idb\//.test(id)) return 'idb';
   const m = /packages\/([^/]+)\/src\//.exec(id);
@@ -140,7 +152,9 @@ function breakdown(graph, files) {
 }
 
 function table(rows, columns) {
-  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[columns.indexOf(c)]).length)));
+  const widths = columns.map((c) =>
+    Math.max(c.length, ...rows.map((r) => String(r[columns.indexOf(c)]).length)),
+  );
   const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join('  ');
   console.log(line(columns));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -150,7 +164,9 @@ function table(rows, columns) {
 async function main() {
   console.log('Peerkit sizes: minified, gzip -9\n');
 
-  console.log('Packages (main entry; lit, @lit/* and other @peerkit packages external; zod/mini, idb, marked bundled)');
+  console.log(
+    'Packages (main entry; lit, @lit/* and other @peerkit packages external; zod/mini, idb, marked bundled)',
+  );
   const packages = await packageSizes();
   table(
     packages.map((p) => [
@@ -167,11 +183,7 @@ async function main() {
   const entry = [...graph.values()].find((c) => c.isEntry);
   const rows = [...graph.values()]
     .sort((a, b) => Number(b.isEntry) - Number(a.isEntry) || a.fileName.localeCompare(b.fileName))
-    .map((c) => [
-      c.fileName,
-      kb(gz(c.code)),
-      roleOf(c),
-    ]);
+    .map((c) => [c.fileName, kb(gz(c.code)), roleOf(c)]);
   table(rows, ['file', 'gzip', 'role']);
 
   const firstPaint = closure(graph, entry.fileName);
@@ -193,7 +205,12 @@ async function main() {
   for (const chunk of graph.values()) {
     if (!chunk.isDynamicEntry || !widgetOf(chunk)) continue;
     const files = closure(graph, chunk.fileName, new Set(firstPaint));
-    budgetRows.push([`  before <peer-${widgetOf(chunk) ?? '?'}> paints`, kb(sum(graph, files)), '', '']);
+    budgetRows.push([
+      `  before <peer-${widgetOf(chunk) ?? '?'}> paints`,
+      kb(sum(graph, files)),
+      '',
+      '',
+    ]);
   }
   budgetRows.push([
     'Whole kit, every widget on the page (entry + every widget chunk)',
@@ -203,7 +220,9 @@ async function main() {
   ]);
   table(budgetRows, ['what a page loads', 'gzip', 'budget', '']);
 
-  console.log('\nWhat the first paint is made of (each part gzipped on its own, so the parts sum to a bit more)');
+  console.log(
+    '\nWhat the first paint is made of (each part gzipped on its own, so the parts sum to a bit more)',
+  );
   table(
     breakdown(graph, firstPaint).map(([g, n]) => [g, kb(n)]),
     ['part', 'gzip'],

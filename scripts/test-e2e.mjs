@@ -27,7 +27,10 @@ const sources = readdirSync(join(root, 'packages'))
   .map((name) => join(root, 'packages', name, 'src'))
   .filter((dir) => existsSync(dir));
 if (!existsSync(bundle) || sources.some((dir) => newest(dir) > statSync(bundle).mtimeMs)) {
-  const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--cdn'], { cwd: root, stdio: 'inherit' });
+  const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--cdn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
@@ -36,7 +39,15 @@ const files = readdirSync(join(root, 'test/e2e'))
   .map((f) => join('test/e2e', f));
 const run = spawnSync(
   process.execPath,
-  ['--conditions=source', '--import', 'tsx', '--test', '--test-concurrency=1', ...process.argv.slice(2), ...files],
+  [
+    '--conditions=source',
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    ...process.argv.slice(2),
+    ...files,
+  ],
   {
     cwd: root,
     stdio: 'inherit',

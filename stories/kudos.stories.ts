@@ -28,7 +28,13 @@ interface StoryState {
   mode?: 'ok' | 'load' | 'load-error' | 'save-error';
 }
 
-const ANA: Me = { id: 'ana.ruiz', name: 'Ana Ruiz', title: 'Data Analyst', team: 'Data', roles: [] };
+const ANA: Me = {
+  id: 'ana.ruiz',
+  name: 'Ana Ruiz',
+  title: 'Data Analyst',
+  team: 'Data',
+  roles: [],
+};
 const GIVERS = ['Ben Okafor', 'Chloé Martin', 'Dev Patel', 'Mei Chen', 'Inès Moreau'];
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const unsupported = (): never => {
@@ -36,7 +42,13 @@ const unsupported = (): never => {
 };
 
 function storyClient(initial: StoryState): PeerClient {
-  const s = { values: {}, myValue: null, givers: GIVERS, mode: 'ok', ...initial } as Required<StoryState>;
+  const s = {
+    values: {},
+    myValue: null,
+    givers: GIVERS,
+    mode: 'ok',
+    ...initial,
+  } as Required<StoryState>;
   const snapshot = (activity: string): KudosCount => ({
     activity,
     count: s.count,
@@ -49,12 +61,14 @@ function storyClient(initial: StoryState): PeerClient {
     async kudos(activity) {
       if (s.mode === 'load') return new Promise<KudosCount>(() => {});
       await wait(150);
-      if (s.mode === 'load-error') throw new PeerError('network', 'The server could not be reached.');
+      if (s.mode === 'load-error')
+        throw new PeerError('network', 'The server could not be reached.');
       return snapshot(activity);
     },
     async giveKudos(input: GiveKudos) {
       await wait(300);
-      if (s.mode === 'save-error') throw new PeerError('http', 'Service unavailable', { status: 503 });
+      if (s.mode === 'save-error')
+        throw new PeerError('http', 'Service unavailable', { status: 503 });
       if (!s.mine) {
         s.mine = true;
         s.count += 1;
@@ -224,7 +238,10 @@ export const Themed: Story = {
 
 /** The dark palette follows `color-scheme`. */
 export const Dark: Story = {
-  args: { values: 'helpful,clear', state: { me: ANA, count: 4, mine: true, values: { helpful: 3, clear: 1 } } },
+  args: {
+    values: 'helpful,clear',
+    state: { me: ANA, count: 4, mine: true, values: { helpful: 3, clear: 1 } },
+  },
   decorators: [
     (story) =>
       html`<div class="dark">

@@ -15,7 +15,8 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROME =
-  process.env.CHROME_PATH ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
+  process.env.CHROME_PATH ??
+  ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 const FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -32,7 +33,15 @@ const COLLEAGUE = 'urn:peerkit:person:ben.okafor';
 function startServer(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', join(root, 'packages/server/src/cli.ts'), '--memory', '--port', '0'],
+    [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      join(root, 'packages/server/src/cli.ts'),
+      '--memory',
+      '--port',
+      '0',
+    ],
     { cwd: root, env: { ...process.env, PEERKIT_DEMO: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolve, reject) => {
@@ -44,7 +53,9 @@ function startServer(): Promise<{ url: string; child: ChildProcess }> {
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`the server exited (${code}) before listening:\n${out}`)));
+    child.on('exit', (code) =>
+      reject(new Error(`the server exited (${code}) before listening:\n${out}`)),
+    );
   });
 }
 
@@ -71,7 +82,12 @@ function kudosView(page: Page, activity: string): Promise<KudosView | null> {
   }, activity);
 }
 
-async function waitForKudos(page: Page, activity: string, check: (v: KudosView) => boolean, what: string) {
+async function waitForKudos(
+  page: Page,
+  activity: string,
+  check: (v: KudosView) => boolean,
+  what: string,
+) {
   let last: KudosView | null = null;
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
@@ -79,7 +95,9 @@ async function waitForKudos(page: Page, activity: string, check: (v: KudosView) 
     if (last && check(last)) return last;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`<peer-kudos activity="${activity}"> never showed ${what}; last seen ${JSON.stringify(last)}`);
+  throw new Error(
+    `<peer-kudos activity="${activity}"> never showed ${what}; last seen ${JSON.stringify(last)}`,
+  );
 }
 
 describe('the demo page', () => {
@@ -102,7 +120,8 @@ describe('the demo page', () => {
     });
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     page.on('response', (r) => {
-      if (r.status() >= 400) failedResponses.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+      if (r.status() >= 400)
+        failedResponses.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
     });
     page.on('console', (m) => {
       if (m.text().startsWith('[csp-violation]')) violations.push(m.text());
@@ -126,7 +145,9 @@ describe('the demo page', () => {
     assert.match(csp, /script-src 'self'/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     assert.match(csp, /require-trusted-types-for 'script'/);
-    const scripts = await page.$$eval('script', (list) => list.map((s) => (s as HTMLScriptElement).src));
+    const scripts = await page.$$eval('script', (list) =>
+      list.map((s) => (s as HTMLScriptElement).src),
+    );
     assert.deepEqual(
       scripts.map((s) => new URL(s).pathname),
       ['/demo.js', '/cdn/peerkit.js'],
@@ -134,7 +155,9 @@ describe('the demo page', () => {
   });
 
   it('shows counts without a button to a signed-out visitor', async () => {
-    await page.waitForFunction(() => !(document.querySelector('#who') as HTMLSelectElement).disabled);
+    await page.waitForFunction(
+      () => !(document.querySelector('#who') as HTMLSelectElement).disabled,
+    );
     const view = await waitForKudos(page, LESSON, (v) => v.count !== null, 'a count');
     assert.equal(view.button, false);
     assert.equal(view.count, '0');
@@ -142,34 +165,64 @@ describe('the demo page', () => {
 
   it('lets a visitor pick who they are and give kudos', async () => {
     await page.select('#who', 'ana.ruiz');
-    await waitForKudos(page, LESSON, (v) => v.button && v.pressed === 'false' && v.disabled === 'false', 'a button');
+    await waitForKudos(
+      page,
+      LESSON,
+      (v) => v.button && v.pressed === 'false' && v.disabled === 'false',
+      'a button',
+    );
     const given = page.waitForResponse(
       (r) => new URL(r.url()).pathname === '/api/kudos' && r.request().method() === 'POST',
     );
-    const button = await page.waitForSelector(`peer-kudos[activity="${LESSON}"] >>> [part~="button"]`);
+    const button = await page.waitForSelector(
+      `peer-kudos[activity="${LESSON}"] >>> [part~="button"]`,
+    );
     await button!.click();
     // Optimistic: pressed and counted at once; then the server answers.
-    await waitForKudos(page, LESSON, (v) => v.pressed === 'true' && v.count === '1', 'the kudos given');
+    await waitForKudos(
+      page,
+      LESSON,
+      (v) => v.pressed === 'true' && v.count === '1',
+      'the kudos given',
+    );
     const response = await given;
-    assert.ok([200, 201].includes(response.status()), `POST /api/kudos answered ${response.status()}`);
+    assert.ok(
+      [200, 201].includes(response.status()),
+      `POST /api/kudos answered ${response.status()}`,
+    );
     const body = (await response.json()) as { count: number; mine: boolean };
     assert.deepEqual({ count: body.count, mine: body.mine }, { count: 1, mine: true });
   });
 
   it('keeps who the visitor is and their kudos after a reload', async () => {
     await page.reload({ waitUntil: 'load' });
-    await page.waitForFunction(() => (document.querySelector('#who') as HTMLSelectElement).value === 'ana.ruiz');
+    await page.waitForFunction(
+      () => (document.querySelector('#who') as HTMLSelectElement).value === 'ana.ruiz',
+    );
     const view = await waitForKudos(page, LESSON, (v) => v.button && v.count !== null, 'its state');
     assert.deepEqual({ pressed: view.pressed, count: view.count }, { pressed: 'true', count: '1' });
   });
 
   it('does not let the visitor thank themselves, and does let them thank a colleague', async () => {
     await page.select('#who', 'ben.okafor');
-    const self = await waitForKudos(page, COLLEAGUE, (v) => v.button && v.count !== null, 'a button');
+    const self = await waitForKudos(
+      page,
+      COLLEAGUE,
+      (v) => v.button && v.count !== null,
+      'a button',
+    );
     assert.equal(self.disabled, 'true');
     // Ben sees Ana's kudos on the lesson as someone else's: counted, not his.
-    const lesson = await waitForKudos(page, LESSON, (v) => v.button && v.count !== null, 'its state');
-    assert.deepEqual({ pressed: lesson.pressed, count: lesson.count }, { pressed: 'false', count: '1' });
+    const lesson = await waitForKudos(
+      page,
+      LESSON,
+      (v) => v.button && v.count !== null,
+      'its state',
+    );
+    assert.deepEqual(
+      { pressed: lesson.pressed, count: lesson.count },
+      { pressed: 'false', count: '1' },
+    );
   });
 
   it('reported no CSP violation, no page error and no console error', async () => {

@@ -31,7 +31,8 @@ export async function mount(options: MountOptions = {}) {
   const provider = document.createElement('peer-provider');
   provider.setAttribute('endpoint', options.endpoint ?? API);
   if (token) provider.token = token;
-  const activities = options.activities ?? Array.from({ length: options.count ?? 1 }, () => activity);
+  const activities =
+    options.activities ?? Array.from({ length: options.count ?? 1 }, () => activity);
   const els = activities.map((a) => {
     const el = document.createElement('peer-kudos');
     el.setAttribute('activity', a);
@@ -95,7 +96,11 @@ export async function atServer(activity: string, token: string | null): Promise<
 }
 
 /** Gives kudos through the API directly (another person, another tab). */
-export async function giveAs(token: string, activity: string, extra: { value?: string; recipient?: string } = {}) {
+export async function giveAs(
+  token: string,
+  activity: string,
+  extra: { value?: string; recipient?: string } = {},
+) {
   const res = await fetch(`${API}/kudos`, {
     method: 'POST',
     headers: {

@@ -59,7 +59,9 @@ describe('<peer-kudos>', () => {
 
   it('a double click ends withdrawn, the withdraw sent only once the give came back', async () => {
     // The proxy holds each POST for a moment, so the second click lands while it is in flight.
-    const proxy = await chaos([{ match: { method: 'POST', path: '^/kudos$' }, action: 'delay', delayMs: 400, times: -1 }]);
+    const proxy = await chaos([
+      { match: { method: 'POST', path: '^/kudos$' }, action: 'delay', delayMs: 400, times: -1 },
+    ]);
     const { el, token, activity } = await mount({ endpoint: proxy.endpoint });
     button(el)!.click();
     button(el)!.click();
@@ -76,7 +78,9 @@ describe('<peer-kudos>', () => {
   });
 
   it('a triple click ends given, with one request and one kudos at the server', async () => {
-    const proxy = await chaos([{ match: { method: 'POST', path: '^/kudos$' }, action: 'delay', delayMs: 400, times: -1 }]);
+    const proxy = await chaos([
+      { match: { method: 'POST', path: '^/kudos$' }, action: 'delay', delayMs: 400, times: -1 },
+    ]);
     const { el, token, activity } = await mount({ endpoint: proxy.endpoint });
     const given = oneEvent(el, 'peer-kudos-given');
     button(el)!.click();
@@ -96,7 +100,11 @@ describe('<peer-kudos>', () => {
 
   it('offers values in a popover driven by the keyboard, with a message and its counter', async () => {
     const { el, token, activity } = await mount({
-      attrs: { values: 'helpful,clear,generous', recipient: SEED.colleague, 'recipient-name': 'Ben' },
+      attrs: {
+        values: 'helpful,clear,generous',
+        recipient: SEED.colleague,
+        'recipient-name': 'Ben',
+      },
     });
     button(el)!.focus();
     await sendKeys({ press: 'Enter' });
@@ -135,8 +143,15 @@ describe('<peer-kudos>', () => {
     expect(event.detail).to.include({ value: 'clear', message: 'Great diagram', count: 1 });
     expect($(el, '[part~="popover"]')).to.equal(null);
     expect(shadowActive(el)).to.equal(button(el));
-    expect($$(el, '[part~="value-chip"]').map((c) => c.textContent!.trim())).to.deep.equal(['Clear ×1']);
-    expect(await atServer(activity, token)).to.deep.include({ count: 1, mine: true, myValue: 'clear', values: { clear: 1 } });
+    expect($$(el, '[part~="value-chip"]').map((c) => c.textContent!.trim())).to.deep.equal([
+      'Clear ×1',
+    ]);
+    expect(await atServer(activity, token)).to.deep.include({
+      count: 1,
+      mine: true,
+      myValue: 'clear',
+      values: { clear: 1 },
+    });
     await expect(el).to.be.accessible();
   });
 
@@ -177,7 +192,10 @@ describe('<peer-kudos>', () => {
     const count = $<HTMLButtonElement>(el, 'button[part~="count"]')!;
     expect(count.getAttribute('aria-expanded')).to.equal('false');
     count.click();
-    await waitUntil(() => /Given by/.test($(el, '[part~="givers"]')?.textContent ?? ''), 'the givers');
+    await waitUntil(
+      () => /Given by/.test($(el, '[part~="givers"]')?.textContent ?? ''),
+      'the givers',
+    );
     const text = $(el, '[part~="givers"]')!.textContent!.trim();
     expect(text).to.match(/^Given by [^,]+, [^,]+,? and 2 others$/);
     expect(count.getAttribute('aria-expanded')).to.equal('true');
@@ -226,7 +244,10 @@ describe('<peer-kudos>', () => {
   });
 
   it('shows a clear message and fires peer-error for invalid values', async () => {
-    const { el, provider } = await mount({ ready: false, attrs: { values: 'helpful,<b>bold</b>' } });
+    const { el, provider } = await mount({
+      ready: false,
+      attrs: { values: 'helpful,<b>bold</b>' },
+    });
     void provider;
     await waitUntil(() => seen(el).status !== '', 'the message');
     expect(seen(el).status).to.contain('misconfigured');
@@ -242,10 +263,15 @@ describe('<peer-kudos>', () => {
     await provider.context.recorder.flush();
     const statements = async (verb: string) => {
       const url = `/api/xapi/statements?verb=${encodeURIComponent(verb)}&activity=${encodeURIComponent(activity)}`;
-      const res = await fetch(url, { headers: { Authorization: XAPI_BASIC, 'X-Experience-API-Version': '1.0.3' } });
+      const res = await fetch(url, {
+        headers: { Authorization: XAPI_BASIC, 'X-Experience-API-Version': '1.0.3' },
+      });
       return ((await res.json()) as { statements: { object: { id: string } }[] }).statements;
     };
-    await waitUntil(async () => (await statements(VERBS['withdrew-kudos'].id)).length === 1, 'the statements');
+    await waitUntil(
+      async () => (await statements(VERBS['withdrew-kudos'].id)).length === 1,
+      'the statements',
+    );
     const gave = await statements(VERBS['gave-kudos'].id);
     expect(gave.map((s) => s.object.id)).to.deep.equal([activity]);
   });

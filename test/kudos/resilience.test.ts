@@ -14,7 +14,9 @@ describe('<peer-kudos> when the server fails', () => {
     ['answering 503', { action: 'status', status: 503 }],
   ] as const) {
     it(`rolls back, says so with a retry and fires peer-error when the server is ${name}; the retry then succeeds without doubling`, async () => {
-      const proxy = await chaos([{ match: { method: 'POST', path: '^/kudos$' }, times: -1, ...rule }]);
+      const proxy = await chaos([
+        { match: { method: 'POST', path: '^/kudos$' }, times: -1, ...rule },
+      ]);
       const { el, token, activity } = await mount({ endpoint: proxy.endpoint });
 
       const failed = oneEvent(el, 'peer-error');
@@ -25,7 +27,11 @@ describe('<peer-kudos> when the server fails', () => {
       expect(detail.error.name).to.equal('PeerError');
       expect(detail.error.kind).to.equal(rule.action === 'drop' ? 'network' : 'http');
       await waitUntil(() => seen(el).pressed === 'false', 'the rollback');
-      expect(seen(el)).to.include({ pressed: 'false', count: '0', status: 'Your kudos could not be saved. Retry' });
+      expect(seen(el)).to.include({
+        pressed: 'false',
+        count: '0',
+        status: 'Your kudos could not be saved. Retry',
+      });
       expect(seen(el).announcement).to.equal('Your kudos could not be saved.');
       await expect(el).to.be.accessible();
       expect(await atServer(activity, token)).to.include({ count: 0, mine: false });
@@ -50,7 +56,9 @@ describe('<peer-kudos> when the server fails', () => {
     // The POST reaches the server, then the answer is replaced by a 503 on the way back…
     const proxy = await chaos();
     const { el, token, activity } = await mount({ endpoint: proxy.endpoint });
-    await proxy.set([{ match: { method: 'POST', path: '^/kudos$' }, action: 'status', status: 503, times: -1 }]);
+    await proxy.set([
+      { match: { method: 'POST', path: '^/kudos$' }, action: 'status', status: 503, times: -1 },
+    ]);
     // …simulated by giving through the real API with the key the element will use: the
     // element's first attempt fails, the retry carries the same key and must count once.
     const failed = oneEvent(el, 'peer-error');
@@ -77,10 +85,15 @@ describe('<peer-kudos> when the server fails', () => {
   });
 
   it('draws the loading state while the counts are on their way', async () => {
-    const proxy = await chaos([{ match: { method: 'GET', path: '^/kudos$' }, action: 'delay', delayMs: 1500 }]);
+    const proxy = await chaos([
+      { match: { method: 'GET', path: '^/kudos$' }, action: 'delay', delayMs: 1500 },
+    ]);
     const { el } = await mount({ endpoint: proxy.endpoint, ready: false });
     // Who is signed in is known; the counts are held by the proxy.
-    await until(() => $(el, '[part~="base"][aria-busy="true"] .skeleton') && button(el), 'the loading state');
+    await until(
+      () => $(el, '[part~="base"][aria-busy="true"] .skeleton') && button(el),
+      'the loading state',
+    );
     expect($(el, '[part~="count"]')!.textContent).to.contain('Loading kudos');
     expect(button(el)!.getAttribute('aria-disabled')).to.equal('true');
     await expect(el).to.be.accessible();
@@ -90,7 +103,9 @@ describe('<peer-kudos> when the server fails', () => {
   });
 
   it('says when the counts could not be loaded, fires peer-error, and loads on retry', async () => {
-    const proxy = await chaos([{ match: { method: 'GET', path: '^/kudos$' }, action: 'status', status: 503, times: -1 }]);
+    const proxy = await chaos([
+      { match: { method: 'GET', path: '^/kudos$' }, action: 'status', status: 503, times: -1 },
+    ]);
     const failed = new Promise<void>((resolve) =>
       document.addEventListener('peer-error', () => resolve(), { once: true }),
     );

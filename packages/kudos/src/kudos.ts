@@ -125,7 +125,11 @@ export class PeerKudos extends PeerElement {
     },
     args: () => {
       const me = this.peer?.me;
-      return [this.peer?.client, this.activityIri, me === undefined ? undefined : (me?.id ?? null)] as const;
+      return [
+        this.peer?.client,
+        this.activityIri,
+        me === undefined ? undefined : (me?.id ?? null),
+      ] as const;
     },
     onComplete: (value) => {
       if (!this.inFlight) this.confirmed = value;
@@ -193,7 +197,9 @@ export class PeerKudos extends PeerElement {
 
   /** The counts could not be loaded (not merely waiting for a provider). */
   private get loadFailed(): boolean {
-    return this.countsTask.status === TaskStatus.ERROR && !(this.countsTask.error instanceof Waiting);
+    return (
+      this.countsTask.status === TaskStatus.ERROR && !(this.countsTask.error instanceof Waiting)
+    );
   }
 
   private get signedIn(): boolean {
@@ -302,7 +308,11 @@ export class PeerKudos extends PeerElement {
       recorder
         .record({
           verb: after.mine ? 'gave-kudos' : 'withdrew-kudos',
-          object: { id: activity, type: this.recipient ? 'person' : 'page', ...(this.recipientName ? { name: this.recipientName } : {}) },
+          object: {
+            id: activity,
+            type: this.recipient ? 'person' : 'page',
+            ...(this.recipientName ? { name: this.recipientName } : {}),
+          },
           ...(result ? { result } : {}),
         })
         .catch((error: unknown) => this.fail(toPeerError(error)));
@@ -440,10 +450,7 @@ export class PeerKudos extends PeerElement {
   override render(): TemplateResult {
     const valueList = this.valueList;
     const configError =
-      this.peer?.error ??
-      (valueList === null
-        ? new PeerError('config', t.badValues())
-        : undefined);
+      this.peer?.error ?? (valueList === null ? new PeerError('config', t.badValues()) : undefined);
     const view = this.view;
     const loading = !view && !configError && !this.loadFailed;
     const canGive = this.signedIn && !this.readonly;
@@ -454,11 +461,11 @@ export class PeerKudos extends PeerElement {
         ${this.picking && canGive ? this.renderPicker(valueList ?? []) : nothing}
         ${this.showGivers ? this.renderGivers() : nothing} ${this.renderStatus(configError)}
         <span class="visually-hidden" role="status">${this.announcement}</span>
-        ${this.isSelf && canGive
-          ? html`<span class="visually-hidden" id="${this.uid}-self"
-              >${t.self()}</span
-            >`
-          : nothing}
+        ${
+          this.isSelf && canGive
+            ? html`<span class="visually-hidden" id="${this.uid}-self">${t.self()}</span>`
+            : nothing
+        }
       </div>
     `;
   }
@@ -489,7 +496,10 @@ export class PeerKudos extends PeerElement {
     </button>`;
   }
 
-  private renderCount(view: KudosCount | undefined, loading: boolean): TemplateResult | typeof nothing {
+  private renderCount(
+    view: KudosCount | undefined,
+    loading: boolean,
+  ): TemplateResult | typeof nothing {
     if (loading) {
       return html`<span part="count"
         ><span class="skeleton"></span><span class="visually-hidden">${t.loading()}</span></span
@@ -534,7 +544,9 @@ export class PeerKudos extends PeerElement {
     if (!g || g.status === 'loading') content = t.giversLoading();
     else if (g.status === 'error')
       content = html`${t.giversFailed()}
-        <button type="button" class="link" part="retry" @click=${this.loadGivers}>${t.retry()}</button>`;
+        <button type="button" class="link" part="retry" @click=${this.loadGivers}>
+          ${t.retry()}
+        </button>`;
     else if (g.page.items.length === 0) content = t.giversNone();
     else content = t.givenBy(this.giversText(g.page));
     return html`<p part="givers" id="${this.uid}-givers">${content}</p>`;
@@ -565,40 +577,43 @@ export class PeerKudos extends PeerElement {
 
   private renderPicker(values: string[]): TemplateResult {
     const left = KUDOS_MESSAGE_MAX - this.pickMessage.length;
-    return html`<div part="popover" role="dialog" aria-labelledby="${this.uid}-legend" @keydown=${this.onPickerKeydown}>
+    return html`<div
+      part="popover"
+      role="dialog"
+      aria-labelledby="${this.uid}-legend"
+      @keydown=${this.onPickerKeydown}
+    >
       <form @submit=${this.onPickerSubmit}>
-      <fieldset>
-        <legend id="${this.uid}-legend">${t.pickLegend()}</legend>
-        ${values.map(
-          (value) =>
-            html`<label class="choice"
-              ><input
-                type="radio"
-                name="value"
-                .value=${value}
-                .checked=${this.pickValue === value}
-                tabindex=${this.pickValue === value ? '0' : '-1'}
-                @change=${() => (this.pickValue = value)}
-              />${this.valueLabel(value)}</label
-            >`,
-        )}
-      </fieldset>
-      <label class="message" for="${this.uid}-message">${t.pickMessage()}</label>
-      <textarea
-        id="${this.uid}-message"
-        maxlength=${KUDOS_MESSAGE_MAX}
-        rows="2"
-        aria-describedby="${this.uid}-counter"
-        .value=${this.pickMessage}
-        @input=${(e: Event) => (this.pickMessage = (e.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      <p class="counter" id="${this.uid}-counter">
-        ${t.charactersLeft(left, this.locale)}
-      </p>
-      <div class="actions">
-        <button type="button" @click=${() => this.closePicker()}>${t.cancel()}</button>
-        <button type="submit" class="primary">${t.give()}</button>
-      </div>
+        <fieldset>
+          <legend id="${this.uid}-legend">${t.pickLegend()}</legend>
+          ${values.map(
+            (value) =>
+              html`<label class="choice"
+                ><input
+                  type="radio"
+                  name="value"
+                  .value=${value}
+                  .checked=${this.pickValue === value}
+                  tabindex=${this.pickValue === value ? '0' : '-1'}
+                  @change=${() => (this.pickValue = value)}
+                />${this.valueLabel(value)}</label
+              >`,
+          )}
+        </fieldset>
+        <label class="message" for="${this.uid}-message">${t.pickMessage()}</label>
+        <textarea
+          id="${this.uid}-message"
+          maxlength=${KUDOS_MESSAGE_MAX}
+          rows="2"
+          aria-describedby="${this.uid}-counter"
+          .value=${this.pickMessage}
+          @input=${(e: Event) => (this.pickMessage = (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+        <p class="counter" id="${this.uid}-counter">${t.charactersLeft(left, this.locale)}</p>
+        <div class="actions">
+          <button type="button" @click=${() => this.closePicker()}>${t.cancel()}</button>
+          <button type="submit" class="primary">${t.give()}</button>
+        </div>
       </form>
     </div>`;
   }
@@ -611,7 +626,6 @@ const rank = (order: string[], value: string) => {
   const i = order.indexOf(value);
   return i === -1 ? order.length : i;
 };
-
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -35,10 +35,13 @@ export const messages = {
   self: () => msg('You cannot give kudos to yourself.', { id: 'kudos.self' }),
   saveFailed: () => msg('Your kudos could not be saved.', { id: 'kudos.save-failed' }),
   withdrawFailed: () => msg('Your kudos could not be withdrawn.', { id: 'kudos.withdraw-failed' }),
-  offlineSave: () => msg('You are offline: your kudos was not saved.', { id: 'kudos.offline-save' }),
+  offlineSave: () =>
+    msg('You are offline: your kudos was not saved.', { id: 'kudos.offline-save' }),
   loadFailed: () => msg('Kudos could not be loaded.', { id: 'kudos.load-failed' }),
-  offlineLoad: () => msg('You are offline: kudos could not be loaded.', { id: 'kudos.offline-load' }),
-  misconfigured: () => msg('Kudos are not available: the page is misconfigured.', { id: 'kudos.misconfigured' }),
+  offlineLoad: () =>
+    msg('You are offline: kudos could not be loaded.', { id: 'kudos.offline-load' }),
+  misconfigured: () =>
+    msg('Kudos are not available: the page is misconfigured.', { id: 'kudos.misconfigured' }),
   badValues: () => msg('The values attribute holds an invalid value.', { id: 'kudos.bad-values' }),
   retry: () => msg('Retry', { id: 'kudos.retry' }),
   valuesGiven: () => msg('Values given', { id: 'kudos.values-given' }),

@@ -56,7 +56,9 @@ export function load(tag: string): Promise<void> {
 function scan(node: Element | Document): void {
   for (const tag of pending.keys()) {
     if ((node instanceof Element && node.localName === tag) || node.querySelector(tag)) {
-      load(tag).catch((error: unknown) => console.error(`[peerkit] could not load <${tag}>`, error));
+      load(tag).catch((error: unknown) =>
+        console.error(`[peerkit] could not load <${tag}>`, error),
+      );
     }
   }
 }
