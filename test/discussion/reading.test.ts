@@ -275,6 +275,30 @@ describe('<peer-discussion> reading', () => {
     expect(activeElement()).to.equal(a1);
   });
 
+  it('waits for a provider added later, then loads (late provider)', async () => {
+    const activity = uniqueActivity('late');
+    const ana = await signIn(SEED.member);
+    await seedPost(ana, activity, 'Loaded once configured');
+    const host = document.createElement('div');
+    document.body.append(host);
+    try {
+      const el = document.createElement('peer-discussion');
+      el.setAttribute('activity', activity);
+      host.append(el);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.skeleton')).to.not.equal(null);
+      const provider = document.createElement('peer-provider');
+      provider.setAttribute('endpoint', '/api');
+      provider.token = ana;
+      host.append(provider);
+      provider.append(el);
+      await settled(el);
+      await waitForPost(el, 'Loaded once configured');
+    } finally {
+      host.remove();
+    }
+  });
+
   it('keeps a deleted post with replies as a placeholder', async () => {
     const activity = uniqueActivity('placeholder');
     const ana = await signIn(SEED.member);

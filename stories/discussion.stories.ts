@@ -1,0 +1,306 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '@peerkit/core/define';
+import '@peerkit/discussion/define';
+import {
+  PeerError,
+  type CreatePost,
+  type KudosCount,
+  type Me,
+  type Page,
+  type PeerClient,
+  type PersonSummary,
+  type Post,
+  type PostEvent,
+  type ReportItem,
+  type StreamHandlers,
+} from '@peerkit/core';
+
+/**
+ * A small in-story `PeerClient`: the documented extension point a host uses when its backend
+ * speaks another API (`provider.client = …`). It keeps one thread in memory, so every state
+ * of `<peer-discussion>` renders and reacts without a server.
+ */
+type Mode = 'ok' | 'load' | 'load-error' | 'post-error';
+
+interface StoryState {
+  me: Me | null;
+  posts?: Post[];
+  reports?: ReportItem[];
+  mode?: Mode;
+  /** Posts by others that "arrive" live a moment after the story opens. */
+  incoming?: Post[];
+}
+
+const ACTIVITY = 'https://learn.example.com/courses/data-storytelling/lessons/honest-axes';
+const ANA: Me = { id: 'ana.ruiz', name: 'Ana Ruiz', title: 'Data Analyst', team: 'Data', roles: [] };
+const CHLOE: Me = { id: 'chloe.martin', name: 'Chloé Martin', title: 'Learning Lead', team: 'People', roles: ['moderator'] };
+const BEN: PersonSummary = { id: 'ben.okafor', name: 'Ben Okafor', title: 'Platform Engineer', team: 'Platform' };
+const MEI: PersonSummary = { id: 'mei.chen', name: 'Mei Chen', title: 'UX Researcher', team: 'Design' };
+const ANA_P: PersonSummary = { id: ANA.id, name: ANA.name, title: ANA.title, team: ANA.team };
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+let seq = 0;
+
+function post(author: PersonSummary | null, body: string, minutes: number, extra: Partial<Post> = {}): Post {
+  return {
+    id: `story-${++seq}`,
+    activity: ACTIVITY,
+    parentId: null,
+    depth: 0,
+    author,
+    body,
+    createdAt: ago(minutes),
+    editedAt: null,
+    deleted: false,
+    hidden: false,
+    replyCount: 0,
+    kudos: 0,
+    ...extra,
+  };
+}
+
+function thread(): Post[] {
+  const q = post(BEN, 'Should a bar chart **always** start at zero? Our dashboard team says yes, marketing says no.', 60 * 26, { replyCount: 2, kudos: 3 });
+  const a = post(MEI, 'For bars, yes: the length *is* the value.\n\n> Truncated bars exaggerate differences.\n\nLine charts can zoom in; see [the guide](https://example.com/honest-axes).', 60 * 20, { parentId: q.id, depth: 1, replyCount: 1, kudos: 5 });
+  const b = post(ANA_P, 'Agreed. We use `dot plots` when the baseline hides the story.', 60 * 3, { parentId: a.id, depth: 2, editedAt: ago(60 * 2) });
+  const c = post(BEN, 'Thanks both, that settles it.', 45, { parentId: b.id, depth: 3 });
+  const d = post(MEI, 'Glad it helped!', 30, { parentId: c.id, depth: 4 });
+  const gone = post(null, '', 60 * 10, { deleted: true, replyCount: 1 });
+  const e = post(ANA_P, 'The deleted post asked about log scales:\n\n1. label them clearly\n2. never mix with bars', 60 * 9, { parentId: gone.id, depth: 1 });
+  return [q, a, b, c, d, gone, e];
+}
+
+function storyClient(initial: StoryState): PeerClient {
+  const s = { posts: [] as Post[], reports: [] as ReportItem[], mode: 'ok' as Mode, incoming: [] as Post[], ...initial };
+  const unsupported = (): never => {
+    throw new PeerError('config', 'Not part of the discussion story client.');
+  };
+  const kudos = new Map<string, KudosCount>();
+  const count = (activity: string): KudosCount => {
+    const id = activity.replace('urn:peerkit:post:', '');
+    const n = s.posts.find((p) => p.id === id)?.kudos ?? 0;
+    return kudos.get(activity) ?? { activity, count: n, mine: false, myValue: null, values: {} };
+  };
+  const page = (): Page<Post> => ({ items: s.posts, nextCursor: null, total: s.posts.filter((p) => !p.deleted).length });
+  return {
+    me: async () => s.me,
+    async listPosts() {
+      if (s.mode === 'load') return new Promise<Page<Post>>(() => {});
+      await wait(200);
+      if (s.mode === 'load-error') throw new PeerError('http', 'Internal Server Error', { status: 500 });
+      return page();
+    },
+    async createPost(input: CreatePost) {
+      await wait(300);
+      if (s.mode === 'post-error') throw new PeerError('http', 'Service Unavailable', { status: 503 });
+      const parent = s.posts.find((p) => p.id === input.parentId);
+      const created = post(s.me ? { id: s.me.id, name: s.me.name, title: s.me.title } : null, input.body, 0, {
+        parentId: parent?.id ?? null,
+        depth: parent ? parent.depth + 1 : 0,
+      });
+      s.posts = [...s.posts, created];
+      return created;
+    },
+    async updatePost(id, input) {
+      await wait(200);
+      const p = s.posts.find((x) => x.id === id)!;
+      Object.assign(p, { body: input.body, editedAt: new Date().toISOString() });
+      return { ...p };
+    },
+    async deletePost(id) {
+      await wait(200);
+      const p = s.posts.find((x) => x.id === id)!;
+      if (p.replyCount > 0) {
+        Object.assign(p, { deleted: true, body: '', author: null });
+        return { ...p };
+      }
+      s.posts = s.posts.filter((x) => x.id !== id);
+      return null;
+    },
+    async reportPost(id, input) {
+      await wait(200);
+      return { id: `r-${id}`, postId: id, reason: input.reason, note: input.note ?? null, createdAt: new Date().toISOString(), status: 'open' };
+    },
+    subscribePosts(_activity: string, handlers: StreamHandlers) {
+      const timers = s.incoming.map((p, i) =>
+        setTimeout(() => handlers.onEvent({ type: 'post.created', post: p } satisfies PostEvent), 1200 + i * 300),
+      );
+      handlers.onOpen?.();
+      return () => timers.forEach(clearTimeout);
+    },
+    async listReports() {
+      await wait(200);
+      return { items: s.reports, nextCursor: null, total: s.reports.length };
+    },
+    async resolveReport(id, input) {
+      await wait(200);
+      const r = s.reports.find((x) => x.id === id)!;
+      s.reports = s.reports.filter((x) => x.id !== id);
+      const p = { ...r.post, hidden: input.action === 'hide', deleted: input.action === 'delete' };
+      return { ...r, status: input.action === 'keep' ? 'kept' : input.action === 'hide' ? 'hidden' : 'deleted', post: p };
+    },
+    async kudos(activity) {
+      await wait(100);
+      return count(activity);
+    },
+    async giveKudos(input) {
+      const c = count(input.activity);
+      const next = { ...c, count: c.count + 1, mine: true };
+      kudos.set(input.activity, next);
+      return next;
+    },
+    async withdrawKudos(activity) {
+      const c = count(activity);
+      const next = { ...c, count: Math.max(0, c.count - 1), mine: false };
+      kudos.set(activity, next);
+      return next;
+    },
+    async kudosGivers() {
+      return { items: [], nextCursor: null, total: 0 };
+    },
+    listPeople: unsupported,
+    listSkills: unsupported,
+    endorse: unsupported,
+    listReflections: unsupported,
+    saveReflection: unsupported,
+    deleteReflection: unsupported,
+  };
+}
+
+interface Args {
+  activity: string;
+  heading?: string;
+  sort: 'oldest' | 'newest' | 'top';
+  'page-size': number;
+  'max-depth': number;
+  live: boolean;
+  readonly: boolean;
+  dir: 'ltr' | 'rtl';
+  scheme: 'light' | 'dark';
+  state: StoryState;
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/peer-discussion',
+  component: 'peer-discussion',
+  args: {
+    activity: ACTIVITY,
+    heading: 'Questions about this lesson',
+    sort: 'oldest',
+    'page-size': 20,
+    'max-depth': 3,
+    live: false,
+    readonly: false,
+    dir: 'ltr',
+    scheme: 'light',
+    state: { me: ANA, posts: [] },
+  },
+  argTypes: {
+    state: { table: { disable: true } },
+    sort: { control: 'inline-radio', options: ['oldest', 'newest', 'top'] },
+    dir: { control: 'inline-radio', options: ['ltr', 'rtl'] },
+    scheme: { control: 'inline-radio', options: ['light', 'dark'] },
+  },
+  render: (args) => {
+    // A fresh thread per render, so a story's edits do not leak into the next one.
+    const state = { ...args.state, posts: args.state.posts?.map((p) => ({ ...p })) };
+    return html`
+      <div dir=${args.dir} style="color-scheme: ${args.scheme}; padding: 1rem; background: Canvas; color: CanvasText">
+        <peer-provider .client=${storyClient(state)} xapi="off">
+          <peer-discussion
+            activity=${args.activity}
+            heading=${args.heading ?? ''}
+            sort=${args.sort}
+            page-size=${args['page-size']}
+            max-depth=${args['max-depth']}
+            ?live=${args.live}
+            ?readonly=${args.readonly}
+          ></peer-discussion>
+        </peer-provider>
+      </div>
+    `;
+  },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** An empty thread: "Be the first to ask" and the composer. */
+export const Empty: Story = {};
+
+/** The first page never arrives: the loading skeleton. */
+export const Loading: Story = { args: { state: { me: ANA, mode: 'load' } } };
+
+/** A thread with replies past `max-depth`, Markdown, an edit and a deleted post kept for its reply. */
+export const Thread: Story = { args: { state: { me: ANA, posts: thread() } } };
+
+/** The same thread, dark and right to left. */
+export const DarkRtl: Story = { args: { dir: 'rtl', scheme: 'dark', state: { me: ANA, posts: thread() } } };
+
+/** Loading failed: the error with a retry. */
+export const LoadError: Story = { args: { state: { me: ANA, mode: 'load-error' } } };
+
+/** Posting fails (503): the text stays with a Retry. Type something and post. */
+export const PostFails: Story = { args: { state: { me: ANA, posts: thread(), mode: 'post-error' } } };
+
+/** `readonly`: reading only. */
+export const Readonly: Story = { args: { readonly: true, state: { me: ANA, posts: thread() } } };
+
+/** Nobody signed in: the thread and an invitation to sign in. */
+export const SignedOut: Story = { args: { state: { me: null, posts: thread() } } };
+
+/** A first post: the participation guidelines appear before it is sent. */
+export const Guidelines: Story = {
+  args: { state: { me: { ...ANA, id: 'new.person', name: 'New Person' }, posts: thread() } },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('peer-discussion')!;
+    for (let i = 0; i < 50 && !el.shadowRoot?.querySelector('[part~="composer"] textarea'); i++) await wait(50);
+    const textarea = el.shadowRoot!.querySelector<HTMLTextAreaElement>('[part~="composer"] textarea')!;
+    textarea.value = 'Hello everyone, my first question!';
+    textarea.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+  },
+};
+
+/** `live`: two posts by others arrive and wait behind the "new posts" button. */
+export const LiveNewPosts: Story = {
+  args: {
+    live: true,
+    state: {
+      me: ANA,
+      posts: thread(),
+      incoming: [post(MEI, 'A new question just arrived.', 0), post(BEN, 'And another one.', 0)],
+    },
+  },
+};
+
+/** A moderator: open "Reports" to keep, hide or delete reported posts. */
+export const Moderator: Story = {
+  args: {
+    state: (() => {
+      const posts = thread();
+      const reported = posts[3]!;
+      return {
+        me: CHLOE,
+        posts,
+        reports: [
+          { id: 'rep-1', reason: 'off-topic', note: null, createdAt: ago(20), status: 'open', reporter: MEI, post: reported },
+          { id: 'rep-2', reason: 'other', note: 'Shares a customer name.', createdAt: ago(5), status: 'open', reporter: ANA_P, post: posts[1]! },
+        ] satisfies ReportItem[],
+      };
+    })(),
+  },
+};
+
+/** A long thread (600 posts): at most 150 post elements are drawn; the rest page in and out. */
+export const LongThread: Story = {
+  args: {
+    state: {
+      me: ANA,
+      posts: Array.from({ length: 600 }, (_, i) => post(i % 2 ? BEN : MEI, `Post number ${i + 1}`, 600 - i)),
+    },
+  },
+};
