@@ -8,7 +8,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -26,6 +27,7 @@ const FLAGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LESSON = 'https://learn.example.com/courses/data-storytelling/lessons/one-chart-one-message';
 const COLLEAGUE = 'urn:peerkit:person:ben.okafor';
 
@@ -223,6 +225,31 @@ describe('the demo page', () => {
       { pressed: lesson.pressed, count: lesson.count },
       { pressed: 'false', count: '1' },
     );
+  });
+
+  it('is accessible (axe-core finds nothing) in light and dark', async () => {
+    // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+    await page.evaluate(AXE);
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                c: Document,
+              ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run(document);
+        return result.violations.map(
+          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
+      });
+      assert.deepEqual(violations, [], `${scheme}: ${violations.join('; ')}`);
+    }
+    await page.emulateMediaFeatures([]);
   });
 
   it('reported no CSP violation, no page error and no console error', async () => {
