@@ -84,6 +84,29 @@ describe('<peer-kudos> when the server fails', () => {
     await proxy.clear();
   });
 
+  it('says when a kudos was not saved because the device is offline, and sends it once back online', async () => {
+    const proxy = await chaos([
+      { match: { method: 'POST', path: '^/kudos$' }, action: 'drop', times: -1 },
+    ]);
+    const { el, token, activity } = await mount({ endpoint: proxy.endpoint });
+    // What the browser fires when the connection goes (the proxy drops the request too).
+    window.dispatchEvent(new Event('offline'));
+    const failed = oneEvent(el, 'peer-error');
+    button(el)!.click();
+    await failed;
+    await until(() => seen(el).pressed === 'false', 'the rollback');
+    expect(seen(el).status).to.equal('You are offline: your kudos was not saved. Retry');
+    await expect(el).to.be.accessible();
+
+    await proxy.set([]);
+    const given = oneEvent(el, 'peer-kudos-given');
+    window.dispatchEvent(new Event('online'));
+    await given;
+    expect(seen(el)).to.include({ pressed: 'true', count: '1', status: '' });
+    expect(await atServer(activity, token)).to.include({ count: 1, mine: true });
+    await proxy.clear();
+  });
+
   it('draws the loading state while the counts are on their way', async () => {
     const proxy = await chaos([
       { match: { method: 'GET', path: '^/kudos$' }, action: 'delay', delayMs: 1500 },
