@@ -30,6 +30,8 @@ export interface CallInit {
 }
 
 export interface TestServer extends RunningServer {
+  /** The PostgreSQL database of this server (PostgreSQL runs only). */
+  databaseUrl?: string;
   call<T = any>(method: string, path: string, init?: CallInit): Promise<Answer<T>>;
   token(personId: string): Promise<string>;
 }
@@ -55,7 +57,8 @@ export async function freshDatabase(base: string): Promise<{ url: string; drop()
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const base = process.env['DATABASE_URL'];
-  const database = base ? await freshDatabase(base) : undefined;
+  // A server may share another's database (several instances on one PostgreSQL).
+  const database = base && !options.databaseUrl ? await freshDatabase(base) : undefined;
   const snapshot = process.env['PEERKIT_PGLITE_SNAPSHOT'];
   const server = await createServer({
     port: 0,
@@ -82,6 +85,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   };
   return {
     ...server,
+    ...(database || options.databaseUrl ? { databaseUrl: database?.url ?? options.databaseUrl } : {}),
     async close() {
       await server.close();
       await database?.drop();

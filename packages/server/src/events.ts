@@ -36,6 +36,10 @@ export class PostEvents {
 
   /** Stores an event in the caller's transaction and notifies every instance on commit. */
   async publish(q: Queryable, type: PostEvent['type'], post: Post): Promise<void> {
+    (q as { touched?: { space: 'posts'; activity: string }[] }).touched?.push({
+      space: 'posts',
+      activity: post.activity,
+    });
     const [row] = await q.query<{ seq: number }>(
       'INSERT INTO post_events (activity, type, payload) VALUES ($1, $2, $3) RETURNING seq',
       [post.activity, type, JSON.stringify({ type, post })],

@@ -7,6 +7,7 @@ import type * as z from 'zod/mini';
 import type { Authenticator, Caller } from './auth.js';
 import { unauthorized } from './auth.js';
 import type { Db } from './db.js';
+import type { ReadCache, WriteTx } from './cache.js';
 import type { PostEvents } from './events.js';
 import { HttpError, issuesToErrors } from './problem.js';
 
@@ -38,6 +39,9 @@ export interface Deps {
   auth: Authenticator;
   config: ServerConfig;
   events: PostEvents;
+  cache: ReadCache;
+  /** A write transaction that drops the cached reads it made stale once committed. */
+  tx<T>(fn: (q: WriteTx) => Promise<T>): Promise<T>;
   /** Called after statements are queued for forwarding (wakes the forwarder). */
   onStatementsQueued(): void;
 }

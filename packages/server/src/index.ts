@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
+import { ReadCache, writer } from './cache.js';
 import { Authenticator } from './auth.js';
 import { openDb, type Db } from './db.js';
 import { PostEvents } from './events.js';
@@ -153,12 +154,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   let server: Server | undefined;
   let forwarder: Forwarder | undefined;
   let events: PostEvents | undefined;
+  let cache: ReadCache | undefined;
   let maintenance: NodeJS.Timeout | undefined;
   try {
     await migrate(db);
     if (options.seed !== false) await seedIfEmpty(db);
     events = new PostEvents(db);
     await events.start();
+    cache = new ReadCache();
+    await cache.start(db);
     if (config.lrs) {
       forwarder = new Forwarder(db, {
         ...config.lrs,
@@ -172,11 +176,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       ...(options.xapiSecret ? { xapiSecret: options.xapiSecret } : {}),
     });
     const fw = forwarder;
+    const rc = cache;
     const { app, closeStreams } = createApp({
       db,
       auth,
       config,
       events,
+      cache: rc,
+      tx: writer(db, rc),
       onStatementsQueued: () => fw?.wake(),
     });
     server = createAdaptorServer({ fetch: app.fetch }) as Server;
@@ -232,6 +239,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
           clearTimeout(force);
           await forwarder?.stop();
           await ev.stop();
+          await rc.stop();
           await db.close();
         })();
         return closing;
@@ -242,6 +250,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     server?.close();
     await forwarder?.stop();
     await events?.stop();
+    await cache?.stop();
     await db.close();
     throw error;
   }

@@ -19,6 +19,7 @@ import {
   type KudosGiver,
 } from '@peerkit/core/contract';
 import * as z from 'zod/mini';
+import { notifyKudos, type ReadCache } from '../cache.js';
 import type { Queryable } from '../db.js';
 import {
   allowRead,
@@ -64,8 +65,63 @@ export async function kudosCounts(
   return unique.map((a) => byActivity.get(a)!);
 }
 
+/**
+ * `kudosCounts` through the read cache: the shared part (count and values) of each
+ * activity comes from the cache or one grouped query for the missing ones; the caller's own
+ * kudos from one query on the primary key.
+ */
+export async function cachedKudosCounts(
+  db: Queryable,
+  cache: ReadCache,
+  activities: string[],
+  callerId: string | undefined,
+): Promise<KudosCount[]> {
+  const unique = [...new Set(activities)];
+  type Base = { count: number; values: Record<string, number> };
+  const base = new Map<string, Base>();
+  const missing: string[] = [];
+  for (const a of unique) {
+    const hit = cache.get<Base>('kudos', a, 'base');
+    if (hit) base.set(a, hit);
+    else missing.push(a);
+  }
+  if (missing.length) {
+    const stamps = missing.map((a) => cache.stamp('kudos', a));
+    const rows = await db.query<{ activity: string; value: string | null; n: number }>(
+      `SELECT activity, value, count(*)::int AS n FROM kudos
+       WHERE activity = ANY($1::text[]) GROUP BY activity, value`,
+      [missing],
+    );
+    for (const a of missing) base.set(a, { count: 0, values: {} });
+    for (const row of rows) {
+      const b = base.get(row.activity)!;
+      b.count += row.n;
+      if (row.value !== null) b.values[row.value] = row.n;
+    }
+    missing.forEach((a, i) => cache.set('kudos', a, 'base', base.get(a)!, stamps[i]!));
+  }
+  const mine = new Map<string, string | null>();
+  if (callerId) {
+    const rows = await db.query<{ activity: string; value: string | null }>(
+      'SELECT activity, value FROM kudos WHERE giver_id = $1 AND activity = ANY($2::text[])',
+      [callerId, unique],
+    );
+    for (const r of rows) mine.set(r.activity, r.value);
+  }
+  return unique.map((activity) => {
+    const b = base.get(activity)!;
+    return {
+      activity,
+      count: b.count,
+      mine: mine.has(activity),
+      myValue: mine.get(activity) ?? null,
+      values: { ...b.values },
+    };
+  });
+}
+
 export function kudosRoutes(deps: Deps) {
-  const { db, config, events } = deps;
+  const { db, config, events, cache } = deps;
   const app = new Hono<AppEnv>();
 
   /** Recounts a post's kudos and tells readers of its thread. */
@@ -81,14 +137,25 @@ export function kudosRoutes(deps: Deps) {
 
   app.get('/', async (c) => {
     const caller = allowRead(c, config);
+    // Anonymous readers (most page views) share whole answers: the query string is the
+    // key, valid because it was checked when the entry was made.
+    const search = c.req.url.slice(c.req.url.indexOf('?') + 1);
+    const shareable = !caller && c.req.url.includes('?');
+    if (shareable) {
+      const hit = cache.getShared<string>('kudos', search);
+      if (hit) return c.body(hit, 200, { 'content-type': 'application/json' });
+    }
     const { activity } = parseQuery(c, KudosQuery, ['activity']);
-    return c.json({ items: await kudosCounts(db, activity, caller?.id) });
+    const stamps = shareable ? activity.map((a) => cache.stamp('kudos', a)) : [];
+    const body = JSON.stringify({ items: await cachedKudosCounts(db, cache, activity, caller?.id) });
+    if (shareable) cache.setShared('kudos', activity, search, body, stamps);
+    return c.body(body, 200, { 'content-type': 'application/json' });
   });
 
   app.post('/', async (c) => {
     const caller = requirePerson(c);
     const input = parseBody(c, GiveKudos);
-    const { count, created } = await db.tx(async (q) => {
+    const { count, created } = await deps.tx(async (q) => {
       await ensurePerson(q, caller);
       let recipient = input.recipient ?? null;
       let postId: string | null = null;
@@ -113,6 +180,7 @@ export function kudosRoutes(deps: Deps) {
         [input.activity, caller.id, recipient, postId, input.value ?? null, input.message ?? null],
       );
       await touchPost(q, postId);
+      await notifyKudos(q, input.activity);
       const [count] = await kudosCounts(q, [input.activity], caller.id);
       return { count: count!, created: !prior };
     });
@@ -122,12 +190,13 @@ export function kudosRoutes(deps: Deps) {
   app.delete('/', async (c) => {
     const caller = requirePerson(c);
     const { activity } = parseQuery(c, z.object({ activity: Iri }));
-    const count = await db.tx(async (q) => {
+    const count = await deps.tx(async (q) => {
       const removed = await q.query<{ post_id: string | null }>(
         'DELETE FROM kudos WHERE activity = $1 AND giver_id = $2 RETURNING post_id',
         [activity, caller.id],
       );
       await touchPost(q, removed[0]?.post_id ?? null);
+      if (removed.length) await notifyKudos(q, activity);
       const [count] = await kudosCounts(q, [activity], caller.id);
       return count!;
     });

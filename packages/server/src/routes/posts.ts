@@ -142,7 +142,7 @@ const Sort = { oldest: 'oldest', newest: 'newest', top: 'top' } as const;
 const IdParam = z.string().check(z.minLength(1), z.maxLength(200));
 
 export function postRoutes(deps: Deps) {
-  const { db, config, events } = deps;
+  const { db, config, events, cache } = deps;
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
@@ -150,6 +150,11 @@ export function postRoutes(deps: Deps) {
     const query = parseQuery(c, PostsQuery);
     const sort = query.sort ?? Sort.oldest;
     const limit = query.limit ?? LIMIT_DEFAULT;
+    const moderator = isModerator(caller);
+    const key = `${sort}|${limit}|${moderator ? 'm' : ''}|${query.cursor ?? ''}`;
+    const hit = cache.get<string>('posts', query.activity, key);
+    if (hit) return c.body(hit, 200, { 'content-type': 'application/json' });
+    const stamp = cache.stamp('posts', query.activity);
     const cursor = decodeCursor(query.cursor);
     if (cursor && cursor['o'] !== sort) {
       throw new HttpError(400, 'the cursor belongs to another sort order', {
@@ -208,7 +213,7 @@ export function postRoutes(deps: Deps) {
     const hasMore = maxRank > limit;
     const kept = hasMore ? rows.filter((r) => Number(r.root_rank) <= limit) : rows;
     const page: PostPage = {
-      items: treeOrder(kept, isModerator(caller)),
+      items: treeOrder(kept, moderator),
       nextCursor: null,
       total,
     };
@@ -216,13 +221,15 @@ export function postRoutes(deps: Deps) {
       const last = kept.filter((r) => r.parent_id === null).at(-1)!;
       page.nextCursor = encodeCursor({ o: sort, s: last.root_seq, k: last.root_kudos });
     }
-    return c.json(page);
+    const body = JSON.stringify(page);
+    cache.set('posts', query.activity, key, body, stamp);
+    return c.body(body, 200, { 'content-type': 'application/json' });
   });
 
   app.post('/', async (c) => {
     const caller = requirePerson(c);
     const input = parseBody(c, CreatePost);
-    const post = await db.tx(async (q) => {
+    const post = await deps.tx(async (q) => {
       await ensurePerson(q, caller);
       let parent: PostRow | undefined;
       if (input.parentId !== undefined) {
@@ -261,7 +268,7 @@ export function postRoutes(deps: Deps) {
     const caller = requirePerson(c);
     const id = check(IdParam, c.req.param('id'));
     const input = parseBody(c, UpdatePost);
-    const post = await db.tx(async (q) => {
+    const post = await deps.tx(async (q) => {
       const row = await loadPost(q, id);
       if (!row) throw new HttpError(404, 'no such post');
       if (row.author_id !== caller.id && !isModerator(caller)) {
@@ -280,7 +287,7 @@ export function postRoutes(deps: Deps) {
   app.delete('/:id', async (c) => {
     const caller = requirePerson(c);
     const id = check(IdParam, c.req.param('id'));
-    const placeholder = await db.tx(async (q) => {
+    const placeholder = await deps.tx(async (q) => {
       const row = await loadPost(q, id);
       if (!row) throw new HttpError(404, 'no such post');
       if (row.author_id !== caller.id && !isModerator(caller)) {
@@ -296,7 +303,7 @@ export function postRoutes(deps: Deps) {
     const caller = requirePerson(c);
     const id = check(IdParam, c.req.param('id'));
     const input = parseBody(c, CreateReport);
-    const { report, created } = await db.tx(async (q) => {
+    const { report, created } = await deps.tx(async (q) => {
       const row = await loadPost(q, id);
       if (!row || row.deleted) throw new HttpError(404, 'no such post');
       await ensurePerson(q, caller);

@@ -78,6 +78,7 @@ function requireModerator(c: Ctx) {
 
 export function reportRoutes(deps: Deps) {
   const { db, events } = deps;
+  const tx = deps.tx;
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
@@ -110,7 +111,7 @@ export function reportRoutes(deps: Deps) {
     const caller = requireModerator(c);
     const id = check(z.string().check(z.minLength(1), z.maxLength(200)), c.req.param('id'));
     const { action } = parseBody(c, ResolveReport);
-    const item = await db.tx(async (q) => {
+    const item = await tx(async (q) => {
       const report = await loadItem(q, id);
       if (!report) throw new HttpError(404, 'no such report');
       const status = action === 'keep' ? 'kept' : action === 'hide' ? 'hidden' : 'deleted';

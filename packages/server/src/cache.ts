@@ -1,0 +1,152 @@
+/**
+ * A read cache for the two hottest reads (a thread's pages and kudos counts), kept
+ * correct across instances: every write that changes a thread or a kudos count sends a
+ * NOTIFY (posts already do, for SSE), each instance LISTENs and drops what it cached for
+ * that activity, and the writing instance drops it itself right after its commit, so a
+ * person always reads their own write.
+ *
+ * A read that raced with a write never stores a stale answer: it notes the activity's
+ * generation before querying and stores only if no invalidation came in meanwhile. A short
+ * time-to-live bounds staleness should a notification ever be lost (a dropped LISTEN
+ * connection) and covers what is not notified (a person's display name changing).
+ *
+ * This is a cache, not state: the database stays the only source of truth.
+ */
+import type { Db, Queryable } from './db.js';
+import { POSTS_CHANNEL } from './events.js';
+
+export const KUDOS_CHANNEL = 'peerkit_kudos';
+
+type Space = 'posts' | 'kudos';
+
+interface Entry<T> {
+  value: T;
+  expires: number;
+}
+
+export class ReadCache {
+  private readonly entries = new Map<string, Entry<unknown>>();
+  private readonly keysByActivity = new Map<string, Set<string>>();
+  private readonly generations = new Map<string, number>();
+  private epoch = 0;
+  private unlisten: (() => Promise<void>)[] = [];
+
+  constructor(
+    private readonly ttlMs = 10_000,
+    private readonly maxEntries = 20_000,
+  ) {}
+
+  async start(db: Db) {
+    this.unlisten.push(
+      await db.listen(POSTS_CHANNEL, (payload) => {
+        try {
+          const { a } = JSON.parse(payload) as { a: string | null };
+          if (a === null) this.clear();
+          else this.invalidate('posts', a);
+        } catch {
+          this.clear();
+        }
+      }),
+      await db.listen(KUDOS_CHANNEL, (payload) => {
+        if (payload === '*') this.clear();
+        else this.invalidate('kudos', payload);
+      }),
+    );
+  }
+
+  async stop() {
+    for (const u of this.unlisten) await u();
+    this.unlisten = [];
+    this.clear();
+  }
+
+  /** The activity's generation now, to pass to `set` after querying. */
+  stamp(space: Space, activity: string): number {
+    return (this.generations.get(`${space}|${activity}`) ?? 0) + this.epoch * 1e9;
+  }
+
+  get<T>(space: Space, activity: string, key: string): T | undefined {
+    const full = `${space}|${activity}|${key}`;
+    const entry = this.entries.get(full);
+    if (!entry) return undefined;
+    if (entry.expires < Date.now()) {
+      this.entries.delete(full);
+      return undefined;
+    }
+    return entry.value as T;
+  }
+
+  set<T>(space: Space, activity: string, key: string, value: T, stamp: number) {
+    if (this.stamp(space, activity) !== stamp) return;
+    if (this.entries.size >= this.maxEntries) this.evict();
+    const full = `${space}|${activity}|${key}`;
+    this.entries.set(full, { value, expires: Date.now() + this.ttlMs });
+    const id = `${space}|${activity}`;
+    let keys = this.keysByActivity.get(id);
+    if (!keys) this.keysByActivity.set(id, (keys = new Set()));
+    keys.add(full);
+  }
+
+  /** A value that depends on several activities (dropped when any of them changes). */
+  getShared<T>(space: Space, key: string): T | undefined {
+    return this.get<T>(space, '*', key);
+  }
+
+  setShared<T>(space: Space, activities: string[], key: string, value: T, stamps: number[]) {
+    if (activities.some((a, i) => this.stamp(space, a) !== stamps[i])) return;
+    if (this.entries.size >= this.maxEntries) this.evict();
+    const full = `${space}|*|${key}`;
+    this.entries.set(full, { value, expires: Date.now() + this.ttlMs });
+    for (const activity of activities) {
+      const id = `${space}|${activity}`;
+      let keys = this.keysByActivity.get(id);
+      if (!keys) this.keysByActivity.set(id, (keys = new Set()));
+      keys.add(full);
+    }
+  }
+
+  invalidate(space: Space, activity: string) {
+    const id = `${space}|${activity}`;
+    this.generations.set(id, (this.generations.get(id) ?? 0) + 1);
+    for (const key of this.keysByActivity.get(id) ?? []) this.entries.delete(key);
+    this.keysByActivity.delete(id);
+  }
+
+  clear() {
+    this.epoch++;
+    this.entries.clear();
+    this.keysByActivity.clear();
+  }
+
+  private evict() {
+    // Drop the oldest tenth (a Map iterates in insertion order).
+    let n = Math.ceil(this.maxEntries / 10);
+    for (const key of this.entries.keys()) {
+      this.entries.delete(key);
+      if (--n <= 0) break;
+    }
+  }
+}
+
+/** A transaction handle that remembers which activities it changed. */
+export interface WriteTx extends Queryable {
+  touched: { space: Space; activity: string }[];
+}
+
+/** Runs a write transaction, then drops the cached reads of what it changed. */
+export function writer(db: Db, cache: ReadCache) {
+  return async <T>(fn: (q: WriteTx) => Promise<T>): Promise<T> => {
+    const touched: WriteTx['touched'] = [];
+    const result = await db.tx((q) =>
+      fn({ query: <R,>(sql: string, params?: unknown[]) => q.query<R>(sql, params), touched }),
+    );
+    for (const t of touched) cache.invalidate(t.space, t.activity);
+    return result;
+  };
+}
+
+/** Marks an activity's kudos as changed: every instance drops its cached count. */
+export async function notifyKudos(q: Queryable, activity: string) {
+  (q as Partial<WriteTx>).touched?.push({ space: 'kudos', activity });
+  await q.query('SELECT pg_notify($1, $2)', [KUDOS_CHANNEL, activity.length <= 7000 ? activity : '*']);
+}
