@@ -41,8 +41,10 @@ describe('several instances on one PostgreSQL', { skip: !process.env['DATABASE_U
   let a: TestServer;
   let b: TestServer;
   before(async () => {
-    a = await startServer();
-    b = await startServer({ databaseUrl: a.databaseUrl!, seed: false });
+    // Instances of one deployment share the signing secret as they share the database.
+    const jwtSecret = 'shared-secret-of-the-deployment-0123456789';
+    a = await startServer({ jwtSecret });
+    b = await startServer({ jwtSecret, databaseUrl: a.databaseUrl!, seed: false });
   });
   after(async () => {
     await b.close();
@@ -90,6 +92,7 @@ describe('several instances on one PostgreSQL', { skip: !process.env['DATABASE_U
     const init = { token: ana, body: { activity: act, body: 'once' }, headers: { 'idempotency-key': `k-${act}` } };
     const first = await a.call('POST', '/api/posts', init);
     const second = await b.call('POST', '/api/posts', init);
+    assert.equal(second.status, 201);
     assert.equal(second.headers.get('idempotent-replayed'), 'true');
     assert.equal(second.body.id, first.body.id);
   });
