@@ -203,6 +203,12 @@ describe('the demo page', () => {
       fetched.some((s) => s.startsWith('/cdn/chunks/')),
       `a chunk was loaded (${fetched.join(', ')})`,
     );
+    await other.waitForFunction(
+      () =>
+        (document.querySelector('#discussion peer-discussion')?.shadowRoot?.childElementCount ??
+          0) > 0,
+    );
+    await other.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
     // What the widget does once loaded is its own suite's business; say what was seen.
     for (const v of widgetViolations) t.diagnostic(`<peer-discussion> under the demo CSP: ${v}`);
     await other.close();
