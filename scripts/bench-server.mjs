@@ -24,10 +24,24 @@ const BUDGET = { rps: 2000, p99: 50 };
 async function startServer(dataDir) {
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts', '--port', '0', '--data-dir', dataDir],
+    [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      'packages/server/src/cli.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+    ],
     {
       cwd: ROOT,
-      env: { ...process.env, PEERKIT_DEMO: '1', PEERKIT_RATE_LIMIT: '1000000', NODE_ENV: 'production' },
+      env: {
+        ...process.env,
+        PEERKIT_DEMO: '1',
+        PEERKIT_RATE_LIMIT: '1000000',
+        NODE_ENV: 'production',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -60,7 +74,9 @@ async function api(url, path, { token, body, method = body ? 'POST' : 'GET' } = 
 async function seed(url) {
   const people = (await api(url, '/api/demo/people')).items.map((p) => p.id);
   const tokens = await Promise.all(
-    people.slice(0, 10).map(async (id) => (await api(url, '/api/demo/session', { body: { personId: id } })).token),
+    people
+      .slice(0, 10)
+      .map(async (id) => (await api(url, '/api/demo/session', { body: { personId: id } })).token),
   );
   const thread = 'https://learn.example.com/bench/thread-200';
   const roots = [];
@@ -68,7 +84,10 @@ async function seed(url) {
   for (let i = 0; i < 120; i++) {
     const p = await api(url, '/api/posts', {
       token: tokens[i % tokens.length],
-      body: { activity: thread, body: `Root post ${i}: a question about **something** worth discussing.` },
+      body: {
+        activity: thread,
+        body: `Root post ${i}: a question about **something** worth discussing.`,
+      },
     });
     roots.push(p.id);
     count++;
@@ -76,10 +95,17 @@ async function seed(url) {
   for (let i = 0; count < 200; i++, count++) {
     await api(url, '/api/posts', {
       token: tokens[(i + 3) % tokens.length],
-      body: { activity: thread, parentId: roots[(i * 7) % roots.length], body: `A reply ${i}, with a helpful answer.` },
+      body: {
+        activity: thread,
+        parentId: roots[(i * 7) % roots.length],
+        body: `A reply ${i}, with a helpful answer.`,
+      },
     });
   }
-  const activities = Array.from({ length: 50 }, (_, i) => `https://intranet.example.com/pages/bench-${i}`);
+  const activities = Array.from(
+    { length: 50 },
+    (_, i) => `https://intranet.example.com/pages/bench-${i}`,
+  );
   for (const [i, activity] of activities.entries()) {
     for (let g = 0; g < (i % 5) + 1; g++) {
       await api(url, '/api/kudos', {
@@ -93,8 +119,9 @@ async function seed(url) {
 
 function bench(title, url, headers = {}) {
   return new Promise((ok, fail) => {
-    const instance = autocannon({ title, url, connections: CONNECTIONS, duration: DURATION, headers }, (err, result) =>
-      err ? fail(err) : ok(result),
+    const instance = autocannon(
+      { title, url, connections: CONNECTIONS, duration: DURATION, headers },
+      (err, result) => (err ? fail(err) : ok(result)),
     );
     instance.on('error', fail);
   });
@@ -105,7 +132,9 @@ async function main() {
   const server = await startServer(dataDir);
   const rows = [];
   try {
-    console.log(`[bench] server on ${server.url} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`);
+    console.log(
+      `[bench] server on ${server.url} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`,
+    );
     const { thread, activities } = await seed(server.url);
     const postsPath = `/api/posts?activity=${encodeURIComponent(thread)}`;
     const kudosPath = `/api/kudos?${activities.map((a) => `activity=${encodeURIComponent(a)}`).join('&')}`;
@@ -114,8 +143,12 @@ async function main() {
     const kudos = await api(server.url, kudosPath);
     if (page.total !== 200 || kudos.items.length !== 50) throw new Error('unexpected seed state');
     // Warm up (JIT, query plans).
-    await new Promise((ok) => autocannon({ url: server.url + postsPath, connections: 4, duration: 2 }, ok));
-    await new Promise((ok) => autocannon({ url: server.url + kudosPath, connections: 4, duration: 2 }, ok));
+    await new Promise((ok) =>
+      autocannon({ url: server.url + postsPath, connections: 4, duration: 2 }, ok),
+    );
+    await new Promise((ok) =>
+      autocannon({ url: server.url + kudosPath, connections: 4, duration: 2 }, ok),
+    );
     for (const [name, path] of [
       ['GET /api/posts (200-post thread, first page)', postsPath],
       ['GET /api/kudos (50 activities)', kudosPath],
@@ -133,7 +166,9 @@ async function main() {
     await server.exited;
     await rm(dataDir, { recursive: true, force: true });
   }
-  console.log(`\n[bench] ${CONNECTIONS} connections, ${DURATION} s each; budget ≥ ${BUDGET.rps} req/s, p99 ≤ ${BUDGET.p99} ms`);
+  console.log(
+    `\n[bench] ${CONNECTIONS} connections, ${DURATION} s each; budget ≥ ${BUDGET.rps} req/s, p99 ≤ ${BUDGET.p99} ms`,
+  );
   for (const r of rows) {
     const ok = r.rps >= BUDGET.rps && r.p99 <= BUDGET.p99;
     console.log(

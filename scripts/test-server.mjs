@@ -33,7 +33,11 @@ const NODE = [process.execPath, '--conditions=source', '--import', 'tsx'];
 
 function run(cmd, argv, env = {}) {
   return new Promise((ok) => {
-    const child = spawn(cmd, argv, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+    const child = spawn(cmd, argv, {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    });
     child.on('exit', (code, signal) => ok(code ?? (signal ? 1 : 0)));
   });
 }
@@ -99,10 +103,30 @@ async function withCluster(fn) {
   const user = isRoot ? 'postgres' : (process.env.USER ?? 'postgres');
   let started = false;
   try {
-    const init = asPostgres(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', user, '--no-sync', '-E', 'UTF8', '--locale=C']);
+    const init = asPostgres(join(bin, 'initdb'), [
+      '-D',
+      data,
+      '-A',
+      'trust',
+      '-U',
+      user,
+      '--no-sync',
+      '-E',
+      'UTF8',
+      '--locale=C',
+    ]);
     if (init.status !== 0) throw new Error(`initdb failed:\n${init.stdout}\n${init.stderr}`);
     const opts = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-    const start = asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
+    const start = asPostgres(join(bin, 'pg_ctl'), [
+      '-D',
+      data,
+      '-o',
+      opts,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      'start',
+    ]);
     if (start.status !== 0) {
       const log = existsSync(join(dir, 'log')) ? readFileSync(join(dir, 'log'), 'utf8') : '';
       throw new Error(`pg_ctl start failed:\n${start.stdout}\n${start.stderr}\n${log}`);
@@ -123,7 +147,11 @@ async function main() {
     if (only !== 'postgres') {
       const snapshot = join(tmp, 'pglite-snapshot.tar');
       console.log('[test-server] preparing the PGlite snapshot');
-      const made = await run(NODE[0], [...NODE.slice(1), 'packages/server/src/snapshot.ts', snapshot]);
+      const made = await run(NODE[0], [
+        ...NODE.slice(1),
+        'packages/server/src/snapshot.ts',
+        snapshot,
+      ]);
       if (made !== 0) process.exit(made);
       console.log(`[test-server] suite on embedded PGlite: ${testFiles.length} files`);
       const code = await run(NODE[0], [...NODE.slice(1), '--test', ...testFiles], {
@@ -142,7 +170,8 @@ async function main() {
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
-  for (const [name, code] of results) console.log(`[test-server] ${name}: ${code === 0 ? 'passed' : 'FAILED'}`);
+  for (const [name, code] of results)
+    console.log(`[test-server] ${name}: ${code === 0 ? 'passed' : 'FAILED'}`);
   process.exit(results.every(([, code]) => code === 0) ? 0 : 1);
 }
 

@@ -26,13 +26,26 @@ describe('server basics (demo mode)', () => {
     const r = await s.call('GET', '/api/openapi.json');
     assert.equal(r.status, 200);
     assert.equal(r.body.openapi, '3.1.0');
-    for (const path of ['/me', '/posts', '/posts/{id}', '/posts/stream', '/people', '/skills', '/reflections', '/kudos', '/reports', '/xapi/statements']) {
+    for (const path of [
+      '/me',
+      '/posts',
+      '/posts/{id}',
+      '/posts/stream',
+      '/people',
+      '/skills',
+      '/reflections',
+      '/kudos',
+      '/reports',
+      '/xapi/statements',
+    ]) {
       assert.ok(r.body.paths[path], `missing ${path}`);
     }
     const post = r.body.components.schemas.Post;
     assert.equal(post.type, 'object');
     assert.ok(post.required.includes('replyCount'));
-    const query = r.body.paths['/posts'].get.parameters.find((p: { name: string }) => p.name === 'sort');
+    const query = r.body.paths['/posts'].get.parameters.find(
+      (p: { name: string }) => p.name === 'sort',
+    );
     assert.deepEqual(query.schema.enum, ['oldest', 'newest', 'top']);
   });
 
@@ -88,7 +101,10 @@ describe('server basics (demo mode)', () => {
   });
 
   it('lets anonymous readers read shared data in demo mode, but not write', async () => {
-    const r = await s.call('GET', `/api/posts?activity=${encodeURIComponent(DEMO_ACTIVITIES.dataStorytelling)}`);
+    const r = await s.call(
+      'GET',
+      `/api/posts?activity=${encodeURIComponent(DEMO_ACTIVITIES.dataStorytelling)}`,
+    );
     assert.equal(r.status, 200);
     assert.ok(r.body.items.length > 0);
     const w = await s.call('POST', '/api/posts', { body: { activity: activity(), body: 'hi' } });
@@ -119,9 +135,15 @@ describe('server basics (demo mode)', () => {
     assert.equal(bad.status, 400);
     assert.ok(isProblem(bad));
     assert.equal(bad.body.errors[0].path, 'activity');
-    const sort = await s.call('GET', `/api/posts?activity=${encodeURIComponent(activity())}&sort=best`);
+    const sort = await s.call(
+      'GET',
+      `/api/posts?activity=${encodeURIComponent(activity())}&sort=best`,
+    );
     assert.equal(sort.status, 400, 'an unknown enum value is a 400, not a silent default');
-    const limit = await s.call('GET', `/api/posts?activity=${encodeURIComponent(activity())}&limit=101`);
+    const limit = await s.call(
+      'GET',
+      `/api/posts?activity=${encodeURIComponent(activity())}&limit=101`,
+    );
     assert.equal(limit.status, 400);
     assert.ok(!bad.text.includes('at '), 'no stack trace');
   });
@@ -162,7 +184,9 @@ describe('server basics (demo mode)', () => {
   });
 
   it('allows CORS for listed origins only', async () => {
-    const ok = await s.call('GET', '/api/health', { headers: { origin: 'https://lms.example.com' } });
+    const ok = await s.call('GET', '/api/health', {
+      headers: { origin: 'https://lms.example.com' },
+    });
     assert.equal(ok.headers.get('access-control-allow-origin'), 'https://lms.example.com');
     const no = await s.call('GET', '/api/health', { headers: { origin: 'https://evil.example' } });
     assert.equal(no.headers.get('access-control-allow-origin'), null);
@@ -206,7 +230,10 @@ describe('server outside demo mode', () => {
 
   it('has no demo sign-in', async () => {
     assert.equal((await s.call('GET', '/api/demo/people')).status, 404);
-    assert.equal((await s.call('POST', '/api/demo/session', { body: { personId: ANA } })).status, 404);
+    assert.equal(
+      (await s.call('POST', '/api/demo/session', { body: { personId: ANA } })).status,
+      404,
+    );
   });
 
   it('needs a token for reads unless PEERKIT_ANONYMOUS_READ is on', async () => {

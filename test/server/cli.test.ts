@@ -21,7 +21,10 @@ interface Started {
   exit: Promise<number | null>;
 }
 
-async function startCli(args: string[], env: Record<string, string | undefined> = {}): Promise<Started> {
+async function startCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<Started> {
   const child = spawn(
     process.execPath,
     ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts', ...args],
@@ -37,7 +40,9 @@ async function startCli(args: string[], env: Record<string, string | undefined> 
       const m = /^Peerkit listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out);
       if (m) ok(m[1]!);
     });
-    void exit.then((code) => fail(new Error(`the CLI exited (${code}) before it was ready: ${err}`)));
+    void exit.then((code) =>
+      fail(new Error(`the CLI exited (${code}) before it was ready: ${err}`)),
+    );
   });
   return { child, url, stdout: () => out, exit };
 }
@@ -66,10 +71,14 @@ describe('CLI', () => {
   });
 
   it('refuses unknown options', async () => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts', '--colour'], {
-      cwd: ROOT,
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts', '--colour'],
+      {
+        cwd: ROOT,
+        stdio: 'ignore',
+      },
+    );
     const code = await new Promise<number | null>((ok) => child.on('exit', ok));
     assert.equal(code, 2);
   });
@@ -77,7 +86,10 @@ describe('CLI', () => {
   it('keeps data in --data-dir across a SIGINT and a restart (embedded database)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'peerkit-cli-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
-    const env = { DATABASE_URL: undefined, PEERKIT_JWT_SECRET: 'cli-test-secret-of-good-length-123' };
+    const env = {
+      DATABASE_URL: undefined,
+      PEERKIT_JWT_SECRET: 'cli-test-secret-of-good-length-123',
+    };
     const first = await startCli(['--data-dir', dir, '--port', '0'], env);
     const session = await fetch(`${first.url}/api/demo/session`, {
       method: 'POST',
@@ -96,9 +108,16 @@ describe('CLI', () => {
     assert.equal(await first.exit, 0);
     const second = await startCli(['--data-dir', dir, '--port', '0'], env);
     try {
-      const page = await (await fetch(`${second.url}/api/posts?activity=${encodeURIComponent(activity)}`)).json();
-      assert.deepEqual(page.items.map((p: { body: string }) => p.body), ['Still here after a restart']);
-      const me = await fetch(`${second.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+      const page = await (
+        await fetch(`${second.url}/api/posts?activity=${encodeURIComponent(activity)}`)
+      ).json();
+      assert.deepEqual(
+        page.items.map((p: { body: string }) => p.body),
+        ['Still here after a restart'],
+      );
+      const me = await fetch(`${second.url}/api/me`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       assert.equal(me.status, 200, 'a token signed with PEERKIT_JWT_SECRET survives a restart');
     } finally {
       second.child.kill('SIGTERM');

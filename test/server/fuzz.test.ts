@@ -31,13 +31,28 @@ const STATEMENT = {
 const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: '/api/me' },
   { method: 'GET', path: '/api/posts', query: ['activity', 'cursor', 'limit', 'sort'] },
-  { method: 'POST', path: '/api/posts', body: ['activity', 'parentId', 'body'], valid: { activity: IRI, body: 'hello' } },
+  {
+    method: 'POST',
+    path: '/api/posts',
+    body: ['activity', 'parentId', 'body'],
+    valid: { activity: IRI, body: 'hello' },
+  },
   { method: 'PATCH', path: '/api/posts/{id}', body: ['body'], valid: { body: 'edited' } },
   { method: 'DELETE', path: '/api/posts/{id}' },
-  { method: 'POST', path: '/api/posts/{id}/reports', body: ['reason', 'note'], valid: { reason: 'spam' } },
+  {
+    method: 'POST',
+    path: '/api/posts/{id}/reports',
+    body: ['reason', 'note'],
+    valid: { reason: 'spam' },
+  },
   { method: 'GET', path: '/api/posts/stream', query: ['activity'] },
   { method: 'GET', path: '/api/people', query: ['q', 'skill', 'activity', 'cursor', 'limit'] },
-  { method: 'POST', path: '/api/people/{id}/endorsements', body: ['skill'], valid: { skill: 'SQL' } },
+  {
+    method: 'POST',
+    path: '/api/people/{id}/endorsements',
+    body: ['skill'],
+    valid: { skill: 'SQL' },
+  },
   { method: 'GET', path: '/api/skills', query: ['q', 'limit'] },
   { method: 'GET', path: '/api/reflections', query: ['activity', 'scope', 'cursor', 'limit'] },
   {
@@ -48,25 +63,69 @@ const ENDPOINTS: Endpoint[] = [
   },
   { method: 'DELETE', path: '/api/reflections/{id}' },
   { method: 'GET', path: '/api/kudos', query: ['activity'] },
-  { method: 'POST', path: '/api/kudos', body: ['activity', 'recipient', 'value', 'message'], valid: { activity: IRI, value: 'helpful' } },
+  {
+    method: 'POST',
+    path: '/api/kudos',
+    body: ['activity', 'recipient', 'value', 'message'],
+    valid: { activity: IRI, value: 'helpful' },
+  },
   { method: 'DELETE', path: '/api/kudos', query: ['activity'] },
   { method: 'GET', path: '/api/kudos/givers', query: ['activity', 'cursor', 'limit'] },
   { method: 'GET', path: '/api/reports', query: ['activity', 'status', 'cursor', 'limit'] },
-  { method: 'POST', path: '/api/reports/{id}/resolve', body: ['action'], valid: { action: 'hide' } },
+  {
+    method: 'POST',
+    path: '/api/reports/{id}/resolve',
+    body: ['action'],
+    valid: { action: 'hide' },
+  },
   { method: 'GET', path: '/api/demo/people' },
-  { method: 'POST', path: '/api/demo/session', body: ['personId'], valid: { personId: 'ana.ruiz' } },
+  {
+    method: 'POST',
+    path: '/api/demo/session',
+    body: ['personId'],
+    valid: { personId: 'ana.ruiz' },
+  },
   {
     method: 'GET',
     path: '/api/xapi/statements',
-    query: ['statementId', 'voidedStatementId', 'agent', 'verb', 'activity', 'since', 'until', 'limit', 'ascending', 'cursor', 'registration', 'format'],
+    query: [
+      'statementId',
+      'voidedStatementId',
+      'agent',
+      'verb',
+      'activity',
+      'since',
+      'until',
+      'limit',
+      'ascending',
+      'cursor',
+      'registration',
+      'format',
+    ],
   },
   {
     method: 'POST',
     path: '/api/xapi/statements',
-    body: ['id', 'actor', 'verb', 'object', 'result', 'context', 'timestamp', 'authority', 'version'],
+    body: [
+      'id',
+      'actor',
+      'verb',
+      'object',
+      'result',
+      'context',
+      'timestamp',
+      'authority',
+      'version',
+    ],
     valid: STATEMENT,
   },
-  { method: 'PUT', path: '/api/xapi/statements', query: ['statementId'], body: ['id', 'actor', 'verb', 'object'], valid: STATEMENT },
+  {
+    method: 'PUT',
+    path: '/api/xapi/statements',
+    query: ['statementId'],
+    body: ['id', 'actor', 'verb', 'object'],
+    valid: STATEMENT,
+  },
 ];
 
 /** Awkward scalar values. */
@@ -74,7 +133,30 @@ const scalar = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
-  fc.constantFrom('', ' ', 'null', 'undefined', '-1', '0', '1e309', 'NaN', '../../etc/passwd', '%00', '\u0000', '<script>', 'https://x', 'urn:a:b', 'oldest', 'top', 'public', 'team', 'spam', 'other', 'delete', '00000000-0000-4000-8000-000000000000'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'null',
+    'undefined',
+    '-1',
+    '0',
+    '1e309',
+    'NaN',
+    '../../etc/passwd',
+    '%00',
+    '\u0000',
+    '<script>',
+    'https://x',
+    'urn:a:b',
+    'oldest',
+    'top',
+    'public',
+    'team',
+    'spam',
+    'other',
+    'delete',
+    '00000000-0000-4000-8000-000000000000',
+  ),
   fc.integer(),
   fc.double(),
   fc.boolean(),
@@ -91,7 +173,7 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 })).v;
 
 const safeEncode = (v: unknown) => {
-  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
   try {
     return encodeURIComponent(s);
   } catch {
@@ -117,9 +199,17 @@ describe('fuzzing every endpoint', () => {
   for (const endpoint of ENDPOINTS) {
     it(`${endpoint.method} ${endpoint.path}: never a 5xx, errors are problem+json`, async () => {
       const request = fc.record({
-        id: fc.oneof(fc.string({ maxLength: 300 }), fc.uuid(), fc.constant('..'), fc.constant('a/b')),
+        id: fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.uuid(),
+          fc.constant('..'),
+          fc.constant('a/b'),
+        ),
         query: fc.array(
-          fc.tuple(fc.oneof(fc.constantFrom(...(endpoint.query ?? ['x'])), fc.string({ maxLength: 10 })), value),
+          fc.tuple(
+            fc.oneof(fc.constantFrom(...(endpoint.query ?? ['x'])), fc.string({ maxLength: 10 })),
+            value,
+          ),
           { maxLength: 6 },
         ),
         body: fc.oneof(
@@ -135,7 +225,13 @@ describe('fuzzing every endpoint', () => {
           fc.string({ maxLength: 200 }).map((raw) => ({ __raw: raw })),
           fc.constant({ __raw: JSON.stringify({ body: 'x'.repeat(1_100_000) }) }),
         ),
-        contentType: fc.constantFrom('application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded', ''),
+        contentType: fc.constantFrom(
+          'application/json',
+          'application/json',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          '',
+        ),
         auth: fc.constantFrom('none', 'member', 'moderator', 'garbage', 'basic', 'weird'),
         idempotencyKey: fc.option(printable, { nil: undefined }),
         xapiVersion: fc.constantFrom('1.0.3', '1.0.3', '1.0.0', '2.0', '', undefined),
@@ -146,7 +242,9 @@ describe('fuzzing every endpoint', () => {
           const path = endpoint.path.replace('{id}', safeEncode(r.id));
           const qs = r.query.map(([k, v]) => `${safeEncode(k)}=${safeEncode(v)}`).join('&');
           const headers: Record<string, string> = {};
-          if (r.auth === 'basic') headers['authorization'] = `Basic ${Buffer.from(`${KEY}:${SECRET}`).toString('base64')}`;
+          if (r.auth === 'basic')
+            headers['authorization'] =
+              `Basic ${Buffer.from(`${KEY}:${SECRET}`).toString('base64')}`;
           else if (r.auth === 'weird') headers['authorization'] = 'Negotiate abc';
           else if (r.auth !== 'none') headers['authorization'] = `Bearer ${tokens[r.auth]}`;
           if (r.idempotencyKey !== undefined) headers['idempotency-key'] = r.idempotencyKey;
@@ -155,7 +253,10 @@ describe('fuzzing every endpoint', () => {
           let body: string | undefined;
           if (endpoint.method !== 'GET') {
             const b = r.body as { __raw?: string } | unknown;
-            body = b && typeof b === 'object' && '__raw' in (b as object) ? (b as { __raw: string }).__raw : JSON.stringify(b) ?? '';
+            body =
+              b && typeof b === 'object' && '__raw' in (b as object)
+                ? (b as { __raw: string }).__raw
+                : (JSON.stringify(b) ?? '');
             if (r.contentType) headers['content-type'] = r.contentType;
           }
           const controller = new AbortController();
@@ -172,9 +273,15 @@ describe('fuzzing every endpoint', () => {
             return;
           }
           const text = await res.text();
-          assert.ok(res.status < 500, `${endpoint.method} ${path}?${qs} answered ${res.status}: ${text.slice(0, 300)}`);
+          assert.ok(
+            res.status < 500,
+            `${endpoint.method} ${path}?${qs} answered ${res.status}: ${text.slice(0, 300)}`,
+          );
           if (res.status >= 400) {
-            assert.ok(type.startsWith('application/problem+json'), `status ${res.status} without problem+json`);
+            assert.ok(
+              type.startsWith('application/problem+json'),
+              `status ${res.status} without problem+json`,
+            );
             const problem = JSON.parse(text);
             assert.equal(problem.status, res.status);
             assert.equal(typeof problem.title, 'string');

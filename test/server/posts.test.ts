@@ -55,7 +55,10 @@ describe('posts', () => {
     assert.equal(p.items[0]!.replyCount, 1);
     assert.equal(p.items[0]!.author?.name, 'Ana Ruiz');
     const newest = await page(a, '&sort=newest');
-    assert.deepEqual(newest.items.map((i) => i.id), [root2.id, root1.id, reply.id, nested.id]);
+    assert.deepEqual(
+      newest.items.map((i) => i.id),
+      [root2.id, root1.id, reply.id, nested.id],
+    );
   });
 
   it('refuses a reply to a post of another activity, or to a post that does not exist', async () => {
@@ -71,28 +74,43 @@ describe('posts', () => {
       body: { activity: a, body: 'x', parentId: randomUUID() },
     });
     assert.equal(missing.status, 404);
-    const blank = await s.call('POST', '/api/posts', { token: ben, body: { activity: a, body: '   ' } });
+    const blank = await s.call('POST', '/api/posts', {
+      token: ben,
+      body: { activity: a, body: '   ' },
+    });
     assert.equal(blank.status, 400);
   });
 
   it('lets only the author or a moderator edit or delete a post', async () => {
     const a = activity();
     const mine = await post(ana, a, 'Original');
-    const byBen = await s.call('PATCH', `/api/posts/${mine.id}`, { token: ben, body: { body: 'Hijacked' } });
+    const byBen = await s.call('PATCH', `/api/posts/${mine.id}`, {
+      token: ben,
+      body: { body: 'Hijacked' },
+    });
     assert.equal(byBen.status, 403);
     assert.ok(isProblem(byBen));
     const delByBen = await s.call('DELETE', `/api/posts/${mine.id}`, { token: ben });
     assert.equal(delByBen.status, 403);
-    const edited = await s.call('PATCH', `/api/posts/${mine.id}`, { token: ana, body: { body: 'Edited' } });
+    const edited = await s.call('PATCH', `/api/posts/${mine.id}`, {
+      token: ana,
+      body: { body: 'Edited' },
+    });
     assert.equal(edited.status, 200);
     assert.equal(edited.body.body, 'Edited');
     assert.ok(edited.body.editedAt);
-    const byMod = await s.call('PATCH', `/api/posts/${mine.id}`, { token: chloe, body: { body: 'Tidied by a moderator' } });
+    const byMod = await s.call('PATCH', `/api/posts/${mine.id}`, {
+      token: chloe,
+      body: { body: 'Tidied by a moderator' },
+    });
     assert.equal(byMod.status, 200);
     const delByMod = await s.call('DELETE', `/api/posts/${mine.id}`, { token: chloe });
     assert.equal(delByMod.status, 204);
     assert.equal((await page(a)).items.length, 0);
-    const gone = await s.call('PATCH', `/api/posts/${mine.id}`, { token: ana, body: { body: 'x' } });
+    const gone = await s.call('PATCH', `/api/posts/${mine.id}`, {
+      token: ana,
+      body: { body: 'x' },
+    });
     assert.equal(gone.status, 404);
   });
 
@@ -106,7 +124,13 @@ describe('posts', () => {
     assert.equal(del.body.author, null);
     assert.equal(del.body.body, '');
     let p = await page(a);
-    assert.deepEqual(p.items.map((i) => [i.id, i.deleted]), [[root.id, true], [reply.id, false]]);
+    assert.deepEqual(
+      p.items.map((i) => [i.id, i.deleted]),
+      [
+        [root.id, true],
+        [reply.id, false],
+      ],
+    );
     assert.equal(p.total, 2);
     const replyToDeleted = await s.call('POST', '/api/posts', {
       token: ben,
@@ -124,36 +148,68 @@ describe('posts', () => {
     const spam = await post(ben, a, 'Buy cheap watches');
     const rude = await post(ben, a, 'Something rude');
     const fine = await post(ben, a, 'A fair point');
-    const other = await s.call('POST', `/api/posts/${spam.id}/reports`, { token: ana, body: { reason: 'other' } });
+    const other = await s.call('POST', `/api/posts/${spam.id}/reports`, {
+      token: ana,
+      body: { reason: 'other' },
+    });
     assert.equal(other.status, 400, 'reason "other" needs a note');
-    const r1 = await s.call('POST', `/api/posts/${spam.id}/reports`, { token: ana, body: { reason: 'spam' } });
+    const r1 = await s.call('POST', `/api/posts/${spam.id}/reports`, {
+      token: ana,
+      body: { reason: 'spam' },
+    });
     assert.equal(r1.status, 201);
     assert.equal(r1.body.status, 'open');
     const r2 = await s.call('POST', `/api/posts/${rude.id}/reports`, {
       token: ana,
       body: { reason: 'harassment', note: 'insults a colleague' },
     });
-    const r3 = await s.call('POST', `/api/posts/${fine.id}/reports`, { token: ana, body: { reason: 'off-topic' } });
+    const r3 = await s.call('POST', `/api/posts/${fine.id}/reports`, {
+      token: ana,
+      body: { reason: 'off-topic' },
+    });
     assert.equal((await s.call('GET', '/api/reports', { token: ana })).status, 403);
     assert.equal((await s.call('GET', '/api/reports')).status, 401);
-    const queue = await s.call('GET', `/api/reports?activity=${q(a)}&status=open`, { token: chloe });
+    const queue = await s.call('GET', `/api/reports?activity=${q(a)}&status=open`, {
+      token: chloe,
+    });
     assert.equal(queue.status, 200);
-    assert.deepEqual(queue.body.items.map((i: { id: string }) => i.id), [r1.body.id, r2.body.id, r3.body.id]);
+    assert.deepEqual(
+      queue.body.items.map((i: { id: string }) => i.id),
+      [r1.body.id, r2.body.id, r3.body.id],
+    );
     assert.equal(queue.body.items[1].reporter.id, ANA);
     assert.equal(queue.body.items[1].post.body, 'Something rude');
     assert.equal(
-      (await s.call('POST', `/api/reports/${r1.body.id}/resolve`, { token: ana, body: { action: 'delete' } })).status,
+      (
+        await s.call('POST', `/api/reports/${r1.body.id}/resolve`, {
+          token: ana,
+          body: { action: 'delete' },
+        })
+      ).status,
       403,
     );
-    const del = await s.call('POST', `/api/reports/${r1.body.id}/resolve`, { token: chloe, body: { action: 'delete' } });
+    const del = await s.call('POST', `/api/reports/${r1.body.id}/resolve`, {
+      token: chloe,
+      body: { action: 'delete' },
+    });
     assert.equal(del.status, 200);
     assert.equal(del.body.status, 'deleted');
-    const hide = await s.call('POST', `/api/reports/${r2.body.id}/resolve`, { token: chloe, body: { action: 'hide' } });
+    const hide = await s.call('POST', `/api/reports/${r2.body.id}/resolve`, {
+      token: chloe,
+      body: { action: 'hide' },
+    });
     assert.equal(hide.body.status, 'hidden');
-    const keep = await s.call('POST', `/api/reports/${r3.body.id}/resolve`, { token: chloe, body: { action: 'keep' } });
+    const keep = await s.call('POST', `/api/reports/${r3.body.id}/resolve`, {
+      token: chloe,
+      body: { action: 'keep' },
+    });
     assert.equal(keep.body.status, 'kept');
     const asMember = await page(a, '', ana);
-    assert.deepEqual(asMember.items.map((i) => i.id), [rude.id, fine.id], 'the deleted post is gone');
+    assert.deepEqual(
+      asMember.items.map((i) => i.id),
+      [rude.id, fine.id],
+      'the deleted post is gone',
+    );
     assert.equal(asMember.items[0]!.hidden, true);
     assert.equal(asMember.items[0]!.body, '', 'hidden posts are placeholders for members');
     const asMod = await page(a, '', chloe);
@@ -183,7 +239,10 @@ describe('posts', () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const p: PostPage = await page(a, `&sort=${sort}&limit=13${cursor ? `&cursor=${q(cursor)}` : ''}`);
+        const p: PostPage = await page(
+          a,
+          `&sort=${sort}&limit=13${cursor ? `&cursor=${q(cursor)}` : ''}`,
+        );
         const roots = p.items.filter((i) => i.parentId === null);
         assert.ok(roots.length <= 13);
         seen.push(...roots.map((r) => r.id));
@@ -201,7 +260,10 @@ describe('posts', () => {
     const bad = await s.call('GET', `/api/posts?activity=${q(a)}&cursor=garbage`);
     assert.equal(bad.status, 400);
     const first = await page(a, '&sort=newest&limit=5');
-    const wrongSort = await s.call('GET', `/api/posts?activity=${q(a)}&sort=oldest&cursor=${q(first.nextCursor!)}`);
+    const wrongSort = await s.call(
+      'GET',
+      `/api/posts?activity=${q(a)}&sort=oldest&cursor=${q(first.nextCursor!)}`,
+    );
     assert.equal(wrongSort.status, 400);
   });
 
@@ -252,8 +314,14 @@ describe('posts', () => {
     assert.equal(racing.length, 1);
     const deleteKey = randomUUID();
     const target = await post(ana, a, 'to delete');
-    const d1 = await s.call('DELETE', `/api/posts/${target.id}`, { token: ana, headers: { 'idempotency-key': deleteKey } });
-    const d2 = await s.call('DELETE', `/api/posts/${target.id}`, { token: ana, headers: { 'idempotency-key': deleteKey } });
+    const d1 = await s.call('DELETE', `/api/posts/${target.id}`, {
+      token: ana,
+      headers: { 'idempotency-key': deleteKey },
+    });
+    const d2 = await s.call('DELETE', `/api/posts/${target.id}`, {
+      token: ana,
+      headers: { 'idempotency-key': deleteKey },
+    });
     assert.equal(d1.status, 204);
     assert.equal(d2.status, 204, 'a retried delete answers like the first, not 404');
   });
@@ -272,20 +340,29 @@ describe('write rate limit', () => {
     const a = activity();
     let limited;
     for (let i = 0; i < 5; i++) {
-      const r = await s.call('POST', '/api/posts', { token: ana, body: { activity: a, body: `n${i}` } });
+      const r = await s.call('POST', '/api/posts', {
+        token: ana,
+        body: { activity: a, body: `n${i}` },
+      });
       if (r.status === 429) limited = r;
     }
     if (!limited) {
       // The five writes straddled a minute boundary (3 + 2): four more fall in one window.
       for (let i = 0; i < 4 && !limited; i++) {
-        const r = await s.call('POST', '/api/posts', { token: ana, body: { activity: a, body: `m${i}` } });
+        const r = await s.call('POST', '/api/posts', {
+          token: ana,
+          body: { activity: a, body: `m${i}` },
+        });
         if (r.status === 429) limited = r;
       }
     }
     assert.ok(limited, 'a write past the limit is refused');
     assert.ok(isProblem(limited));
     assert.ok(Number(limited.headers.get('retry-after')) >= 1);
-    const other = await s.call('POST', '/api/posts', { token: ben, body: { activity: a, body: 'mine' } });
+    const other = await s.call('POST', '/api/posts', {
+      token: ben,
+      body: { activity: a, body: 'mine' },
+    });
     assert.equal(other.status, 201, 'the limit is per person');
     const read = await s.call('GET', `/api/posts?activity=${q(a)}`, { token: ana });
     assert.equal(read.status, 200, 'reads are not limited');

@@ -37,15 +37,24 @@ describe('SSE /api/posts/stream', () => {
       assert.equal(stream.status, 200);
       assert.match(stream.contentType!, /text\/event-stream/);
       await stream.next((e) => e.comment === 'ready');
-      await s.call('POST', '/api/posts', { token: ana, body: { activity: other, body: 'elsewhere' } });
-      const created = await s.call('POST', '/api/posts', { token: ana, body: { activity: a, body: 'Hello live' } });
+      await s.call('POST', '/api/posts', {
+        token: ana,
+        body: { activity: other, body: 'elsewhere' },
+      });
+      const created = await s.call('POST', '/api/posts', {
+        token: ana,
+        body: { activity: a, body: 'Hello live' },
+      });
       const e1 = await stream.next();
       const ev1 = parse(e1);
       assert.equal(ev1.type, 'post.created');
       assert.equal(ev1.post.id, created.body.id);
       assert.equal(ev1.post.body, 'Hello live');
       assert.match(e1.id!, /^\d+$/);
-      await s.call('PATCH', `/api/posts/${created.body.id}`, { token: ana, body: { body: 'Edited live' } });
+      await s.call('PATCH', `/api/posts/${created.body.id}`, {
+        token: ana,
+        body: { body: 'Edited live' },
+      });
       const e2 = await stream.next();
       assert.equal(parse(e2).type, 'post.updated');
       assert.equal(parse(e2).post.body, 'Edited live');
@@ -108,7 +117,9 @@ describe('SSE /api/posts/stream', () => {
   });
 
   it('refuses a bad token, a bad activity and a bad Last-Event-ID as problem+json', async () => {
-    const bad = await s.call('GET', `/api/posts/stream?activity=${q(activity())}`, { token: 'nope' });
+    const bad = await s.call('GET', `/api/posts/stream?activity=${q(activity())}`, {
+      token: 'nope',
+    });
     assert.equal(bad.status, 401);
     const noActivity = await s.call('GET', '/api/posts/stream');
     assert.equal(noActivity.status, 400);

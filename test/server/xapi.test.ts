@@ -26,7 +26,11 @@ const statement = (over: Record<string, unknown> = {}) => ({
 
 describe('LRS: /api/xapi/statements', () => {
   let s: TestServer;
-  const lrs = (method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; raw?: string } = {}) =>
+  const lrs = (
+    method: string,
+    path: string,
+    init: { body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+  ) =>
     s.call(method, `/api/xapi${path}`, {
       ...init,
       headers: { authorization: basic, ...V, ...init.headers },
@@ -38,11 +42,15 @@ describe('LRS: /api/xapi/statements', () => {
   after(() => s.close());
 
   it('needs the version header and sends it on every answer', async () => {
-    const missing = await s.call('GET', '/api/xapi/statements', { headers: { authorization: basic } });
+    const missing = await s.call('GET', '/api/xapi/statements', {
+      headers: { authorization: basic },
+    });
     assert.equal(missing.status, 400);
     assert.ok(isProblem(missing));
     assert.equal(missing.headers.get('x-experience-api-version'), '1.0.3');
-    const wrong = await lrs('GET', '/statements', { headers: { 'x-experience-api-version': '0.95' } });
+    const wrong = await lrs('GET', '/statements', {
+      headers: { 'x-experience-api-version': '0.95' },
+    });
     assert.equal(wrong.status, 400);
     const about = await s.call('GET', '/api/xapi/about');
     assert.equal(about.status, 200);
@@ -106,14 +114,19 @@ describe('LRS: /api/xapi/statements', () => {
     assert.equal(notStored.status, 404, 'a batch is all or nothing');
     const dup = statement();
     assert.equal((await lrs('POST', '/statements', { body: [dup, dup] })).status, 400);
-    const mismatch = await lrs('PUT', `/statements?statementId=${randomUUID()}`, { body: statement() });
+    const mismatch = await lrs('PUT', `/statements?statementId=${randomUUID()}`, {
+      body: statement(),
+    });
     assert.equal(mismatch.status, 400);
   });
 
   it('rejects statements that break the specification', async () => {
     const bad: [string, unknown][] = [
       ['no actor', { ...statement(), actor: undefined }],
-      ['two identifiers', statement({ actor: { mbox: 'mailto:a@example.com', openid: 'https://a.example' } })],
+      [
+        'two identifiers',
+        statement({ actor: { mbox: 'mailto:a@example.com', openid: 'https://a.example' } }),
+      ],
       ['mbox without mailto', statement({ actor: { mbox: 'a@example.com' } })],
       ['verb id not an IRI', statement({ verb: { id: 'commented' } })],
       ['bad language tag', statement({ verb: { id: COMMENTED, display: { 'not a tag': 'x' } } })],
@@ -124,8 +137,24 @@ describe('LRS: /api/xapi/statements', () => {
       ['scaled score out of range', statement({ result: { score: { scaled: 1.5 } } })],
       ['raw above max', statement({ result: { score: { raw: 11, min: 0, max: 10 } } })],
       ['bad duration', statement({ result: { duration: '3 minutes' } })],
-      ['revision with an Agent object', statement({ object: { objectType: 'Agent', mbox: 'mailto:b@example.com' }, context: { revision: '2' } })],
-      ['nested SubStatement', statement({ object: { objectType: 'SubStatement', actor: { mbox: 'mailto:b@example.com' }, verb: { id: COMMENTED }, object: { objectType: 'SubStatement' } } })],
+      [
+        'revision with an Agent object',
+        statement({
+          object: { objectType: 'Agent', mbox: 'mailto:b@example.com' },
+          context: { revision: '2' },
+        }),
+      ],
+      [
+        'nested SubStatement',
+        statement({
+          object: {
+            objectType: 'SubStatement',
+            actor: { mbox: 'mailto:b@example.com' },
+            verb: { id: COMMENTED },
+            object: { objectType: 'SubStatement' },
+          },
+        }),
+      ],
       ['voiding without StatementRef', statement({ verb: { id: VOIDED } })],
       ['version 2.0', statement({ version: '2.0.0' })],
       ['group without members or id', statement({ actor: { objectType: 'Group' } })],
@@ -135,13 +164,18 @@ describe('LRS: /api/xapi/statements', () => {
       assert.equal(r.status, 400, label);
       assert.ok(isProblem(r), label);
     }
-    const notJson = await lrs('POST', '/statements', { raw: '{', headers: { 'content-type': 'application/json' } });
+    const notJson = await lrs('POST', '/statements', {
+      raw: '{',
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(notJson.status, 400);
   });
 
   it('accepts the richer shapes of the specification', async () => {
     const ok = [
-      statement({ actor: { objectType: 'Group', name: 'Team', member: [{ mbox: 'mailto:a@example.com' }] } }),
+      statement({
+        actor: { objectType: 'Group', name: 'Team', member: [{ mbox: 'mailto:a@example.com' }] },
+      }),
       statement({ actor: { account: { homePage: 'https://lms.example.com', name: '42' } } }),
       statement({ actor: { mbox_sha1sum: 'a'.repeat(40) } }),
       statement({
@@ -154,7 +188,11 @@ describe('LRS: /api/xapi/statements', () => {
             choices: [{ id: 'a', description: { en: 'A' } }, { id: 'b' }],
           },
         },
-        result: { score: { scaled: 0.5, raw: 5, min: 0, max: 10 }, success: true, duration: 'PT1M30S' },
+        result: {
+          score: { scaled: 0.5, raw: 5, min: 0, max: 10 },
+          success: true,
+          duration: 'PT1M30S',
+        },
         context: {
           registration: randomUUID(),
           contextActivities: { parent: { id: activity() } },
@@ -162,12 +200,22 @@ describe('LRS: /api/xapi/statements', () => {
           language: 'en-GB',
         },
       }),
-      statement({ object: { objectType: 'SubStatement', actor: { mbox: 'mailto:b@example.com' }, verb: { id: COMMENTED }, object: { id: activity() } } }),
+      statement({
+        object: {
+          objectType: 'SubStatement',
+          actor: { mbox: 'mailto:b@example.com' },
+          verb: { id: COMMENTED },
+          object: { id: activity() },
+        },
+      }),
     ];
     const r = await lrs('POST', '/statements', { body: ok });
     assert.equal(r.status, 200, r.text);
     const stored = await lrs('GET', `/statements?statementId=${ok[3]!.id}`);
-    assert.ok(Array.isArray(stored.body.context.contextActivities.parent), 'context activities become arrays');
+    assert.ok(
+      Array.isArray(stored.body.context.contextActivities.parent),
+      'context activities become arrays',
+    );
   });
 
   it('filters by verb, activity, agent, registration, since/until, and pages with more', async () => {
@@ -189,18 +237,40 @@ describe('LRS: /api/xapi/statements', () => {
     }
     const byVerb = await lrs('GET', `/statements?verb=${encodeURIComponent(verb)}`);
     assert.equal(byVerb.body.statements.length, 7);
-    assert.deepEqual(byVerb.body.statements.map((x: { id: string }) => x.id), [...ids].reverse(), 'newest stored first');
+    assert.deepEqual(
+      byVerb.body.statements.map((x: { id: string }) => x.id),
+      [...ids].reverse(),
+      'newest stored first',
+    );
     assert.equal(byVerb.headers.get('x-experience-api-version'), '1.0.3');
     assert.ok(byVerb.headers.get('x-experience-api-consistent-through'));
-    const byAgent = await lrs('GET', `/statements?verb=${encodeURIComponent(verb)}&agent=${encodeURIComponent(JSON.stringify(mine))}`);
+    const byAgent = await lrs(
+      'GET',
+      `/statements?verb=${encodeURIComponent(verb)}&agent=${encodeURIComponent(JSON.stringify(mine))}`,
+    );
     assert.equal(byAgent.body.statements.length, 5);
-    const byActivity = await lrs('GET', `/statements?activity=${encodeURIComponent(a)}&ascending=true`);
-    assert.deepEqual(byActivity.body.statements.map((x: { id: string }) => x.id), ids);
+    const byActivity = await lrs(
+      'GET',
+      `/statements?activity=${encodeURIComponent(a)}&ascending=true`,
+    );
+    assert.deepEqual(
+      byActivity.body.statements.map((x: { id: string }) => x.id),
+      ids,
+    );
     const byReg = await lrs('GET', `/statements?registration=${registration}`);
-    assert.deepEqual(byReg.body.statements.map((x: { id: string }) => x.id), [ids[0]]);
-    const since = await lrs('GET', `/statements?verb=${encodeURIComponent(verb)}&since=${encodeURIComponent(before)}`);
+    assert.deepEqual(
+      byReg.body.statements.map((x: { id: string }) => x.id),
+      [ids[0]],
+    );
+    const since = await lrs(
+      'GET',
+      `/statements?verb=${encodeURIComponent(verb)}&since=${encodeURIComponent(before)}`,
+    );
     assert.equal(since.body.statements.length, 7);
-    const until = await lrs('GET', `/statements?verb=${encodeURIComponent(verb)}&until=${encodeURIComponent(before)}`);
+    const until = await lrs(
+      'GET',
+      `/statements?verb=${encodeURIComponent(verb)}&until=${encodeURIComponent(before)}`,
+    );
     assert.equal(until.body.statements.length, 0);
     // Paging with `more`.
     const seen: string[] = [];
@@ -213,8 +283,16 @@ describe('LRS: /api/xapi/statements', () => {
       next = page.body.more;
     }
     assert.deepEqual(seen, [...ids].reverse());
-    assert.equal((await lrs('GET', '/statements?colour=blue')).status, 400, 'unknown parameters are refused');
-    assert.equal((await lrs('GET', `/statements?statementId=${ids[0]}&verb=${encodeURIComponent(verb)}`)).status, 400);
+    assert.equal(
+      (await lrs('GET', '/statements?colour=blue')).status,
+      400,
+      'unknown parameters are refused',
+    );
+    assert.equal(
+      (await lrs('GET', `/statements?statementId=${ids[0]}&verb=${encodeURIComponent(verb)}`))
+        .status,
+      400,
+    );
     assert.equal((await lrs('GET', '/statements?agent=notjson')).status, 400);
     assert.equal((await lrs('GET', '/statements?since=yesterday')).status, 400);
   });
@@ -222,13 +300,19 @@ describe('LRS: /api/xapi/statements', () => {
   it('voids a statement: gone from statementId and filters, found by voidedStatementId', async () => {
     const target = statement();
     await lrs('POST', '/statements', { body: target });
-    const voiding = statement({ verb: { id: VOIDED }, object: { objectType: 'StatementRef', id: target.id } });
+    const voiding = statement({
+      verb: { id: VOIDED },
+      object: { objectType: 'StatementRef', id: target.id },
+    });
     assert.equal((await lrs('POST', '/statements', { body: voiding })).status, 200);
     assert.equal((await lrs('GET', `/statements?statementId=${target.id}`)).status, 404);
     const voided = await lrs('GET', `/statements?voidedStatementId=${target.id}`);
     assert.equal(voided.status, 200);
     assert.equal(voided.body.id, target.id);
-    const filtered = await lrs('GET', `/statements?activity=${encodeURIComponent(target.object.id)}`);
+    const filtered = await lrs(
+      'GET',
+      `/statements?activity=${encodeURIComponent(target.object.id)}`,
+    );
     assert.equal(filtered.body.statements.length, 0);
     assert.equal((await lrs('GET', `/statements?voidedStatementId=${voiding.id}`)).status, 404);
   });
@@ -240,7 +324,12 @@ describe('LRS: /api/xapi/statements', () => {
     assert.equal(r.status, 200);
     const stored = await lrs('GET', `/statements?statementId=${st.id}`);
     assert.equal(stored.body.authority.account.name, ANA);
-    const strict = await startServer({ demo: false, jwtSecret: 'another-secret-of-sufficient-length!!', xapiKey: KEY, xapiSecret: SECRET });
+    const strict = await startServer({
+      demo: false,
+      jwtSecret: 'another-secret-of-sufficient-length!!',
+      xapiKey: KEY,
+      xapiSecret: SECRET,
+    });
     try {
       const { SignJWT } = await import('jose');
       const sign = (sub: string, roles: string[]) =>
@@ -249,9 +338,15 @@ describe('LRS: /api/xapi/statements', () => {
           .setSubject(sub)
           .setExpirationTime('1h')
           .sign(new TextEncoder().encode('another-secret-of-sufficient-length!!'));
-      const member = await strict.call('GET', '/api/xapi/statements', { token: await sign('m', []), headers: V });
+      const member = await strict.call('GET', '/api/xapi/statements', {
+        token: await sign('m', []),
+        headers: V,
+      });
       assert.equal(member.status, 403);
-      const mod = await strict.call('GET', '/api/xapi/statements', { token: await sign(CHLOE, ['moderator']), headers: V });
+      const mod = await strict.call('GET', '/api/xapi/statements', {
+        token: await sign(CHLOE, ['moderator']),
+        headers: V,
+      });
       assert.equal(mod.status, 200);
     } finally {
       await strict.close();
@@ -285,7 +380,9 @@ describe('forwarding to an upstream LRS', () => {
       }
       const list = JSON.parse(body);
       for (const st of Array.isArray(list) ? list : [list]) received.push(st.id);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(list.map((x: { id: string }) => x.id)));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(list.map((x: { id: string }) => x.id)));
     });
     await new Promise<void>((ok) => upstream.listen(0, '127.0.0.1', ok));
     const address = upstream.address() as { port: number };
@@ -303,7 +400,9 @@ describe('forwarding to an upstream LRS', () => {
       lrsPollMs: 50,
       lrsRetryMs: 50,
     };
-    const dataDir = process.env['DATABASE_URL'] ? undefined : `${process.env['TMPDIR'] ?? '/tmp'}/peerkit-fwd-${randomUUID()}`;
+    const dataDir = process.env['DATABASE_URL']
+      ? undefined
+      : `${process.env['TMPDIR'] ?? '/tmp'}/peerkit-fwd-${randomUUID()}`;
     // A server on a data directory (or PostgreSQL), so the queue survives a restart.
     let s = await startServer({ ...options, ...(dataDir ? { memory: false, dataDir } : {}) });
     const ids: string[] = [];
@@ -311,7 +410,10 @@ describe('forwarding to an upstream LRS', () => {
       for (let i = 0; i < 3; i++) {
         const batch = Array.from({ length: 4 }, () => statement());
         ids.push(...batch.map((x) => x.id));
-        const r = await s.call('POST', '/api/xapi/statements', { headers: { authorization: basic, ...V }, body: batch });
+        const r = await s.call('POST', '/api/xapi/statements', {
+          headers: { authorization: basic, ...V },
+          body: batch,
+        });
         assert.equal(r.status, 200);
       }
       // The upstream refuses for a while: the server keeps retrying.
@@ -324,14 +426,20 @@ describe('forwarding to an upstream LRS', () => {
       }
       mode = 'up';
       const deadline = Date.now() + 20_000;
-      while (received.length < ids.length && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 50));
+      while (received.length < ids.length && Date.now() < deadline)
+        await new Promise((ok) => setTimeout(ok, 50));
       // Give a duplicate send the chance to show up.
       await new Promise((ok) => setTimeout(ok, 300));
       assert.deepEqual([...received].sort(), [...ids].sort(), 'every statement exactly once');
-      assert.ok(auths.every((a) => a === `Basic ${Buffer.from('up-key:up-secret').toString('base64')}`));
+      assert.ok(
+        auths.every((a) => a === `Basic ${Buffer.from('up-key:up-secret').toString('base64')}`),
+      );
     } finally {
       await s.close();
-      if (dataDir) await import('node:fs/promises').then((fs) => fs.rm(dataDir, { recursive: true, force: true }));
+      if (dataDir)
+        await import('node:fs/promises').then((fs) =>
+          fs.rm(dataDir, { recursive: true, force: true }),
+        );
     }
   });
 });

@@ -7,14 +7,7 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { DemoSessionRequest, type DemoPerson, type Me } from '@peerkit/core/contract';
 import { isModerator } from './auth.js';
-import {
-  parseBody,
-  readBody,
-  requirePerson,
-  type AppEnv,
-  type Ctx,
-  type Deps,
-} from './http.js';
+import { parseBody, readBody, requirePerson, type AppEnv, type Ctx, type Deps } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { HttpError, problemResponse } from './problem.js';
 import { kudosRoutes } from './routes/kudos.js';
@@ -55,7 +48,10 @@ export function createApp(deps: Deps) {
       if (!allowed && !isCdn) return problemResponse(403, 'this origin is not allowed');
       const res = new Response(null, { status: 204 });
       res.headers.set('access-control-allow-origin', isCdn ? '*' : origin!);
-      res.headers.set('access-control-allow-methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
+      res.headers.set(
+        'access-control-allow-methods',
+        'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+      );
       res.headers.set('access-control-allow-headers', ALLOW_HEADERS);
       if (!isCdn) res.headers.set('access-control-allow-credentials', 'true');
       res.headers.set('access-control-max-age', '600');
@@ -118,10 +114,11 @@ export function createApp(deps: Deps) {
   api.get('/me', async (c) => {
     const caller = requirePerson(c);
     await ensurePerson(db, caller);
-    const [row] = await db.query<{ title: string | null; team: string | null; email: string | null }>(
-      'SELECT title, team, email FROM people WHERE id = $1',
-      [caller.id],
-    );
+    const [row] = await db.query<{
+      title: string | null;
+      team: string | null;
+      email: string | null;
+    }>('SELECT title, team, email FROM people WHERE id = $1', [caller.id]);
     const email = caller.email ?? row?.email ?? undefined;
     const me: Me = {
       id: caller.id,
@@ -136,9 +133,13 @@ export function createApp(deps: Deps) {
 
   api.get('/demo/people', async (c) => {
     if (!config.demo) throw new HttpError(404, 'demo mode is off');
-    const rows = await db.query<{ id: string; name: string; title: string | null; team: string | null; roles: string[] }>(
-      'SELECT id, name, title, team, roles FROM people WHERE demo ORDER BY name',
-    );
+    const rows = await db.query<{
+      id: string;
+      name: string;
+      title: string | null;
+      team: string | null;
+      roles: string[];
+    }>('SELECT id, name, title, team, roles FROM people WHERE demo ORDER BY name');
     const items: DemoPerson[] = rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -152,10 +153,12 @@ export function createApp(deps: Deps) {
   api.post('/demo/session', async (c) => {
     if (!config.demo) throw new HttpError(404, 'demo mode is off');
     const { personId } = parseBody(c, DemoSessionRequest);
-    const [row] = await db.query<{ id: string; name: string; email: string | null; roles: string[] }>(
-      'SELECT id, name, email, roles FROM people WHERE id = $1 AND demo',
-      [personId],
-    );
+    const [row] = await db.query<{
+      id: string;
+      name: string;
+      email: string | null;
+      roles: string[];
+    }>('SELECT id, name, email, roles FROM people WHERE id = $1 AND demo', [personId]);
     if (!row) throw new HttpError(404, 'no demo person with this id');
     const token = await auth.sign({
       id: row.id,
@@ -214,7 +217,9 @@ function idempotency(deps: Deps) {
     }
     const url = new URL(c.req.url);
     const path = url.pathname + url.search;
-    const hash = createHash('sha256').update(c.get('rawBody') ?? '').digest('hex');
+    const hash = createHash('sha256')
+      .update(c.get('rawBody') ?? '')
+      .digest('hex');
     const { db } = deps;
     const inserted = await db.query(
       `INSERT INTO idempotency (person_id, key, method, path, body_hash) VALUES ($1, $2, $3, $4, $5)
@@ -228,10 +233,10 @@ function idempotency(deps: Deps) {
         body_hash: string;
         status: number | null;
         response: string | null;
-      }>('SELECT method, path, body_hash, status, response FROM idempotency WHERE person_id = $1 AND key = $2', [
-        caller.id,
-        key,
-      ]);
+      }>(
+        'SELECT method, path, body_hash, status, response FROM idempotency WHERE person_id = $1 AND key = $2',
+        [caller.id, key],
+      );
       if (!row) throw new HttpError(409, 'retry this request', { headers: { 'retry-after': '1' } });
       if (row.method !== c.req.method || row.path !== path || row.body_hash !== hash) {
         throw new HttpError(422, 'this Idempotency-Key was used for a different request');
@@ -244,7 +249,11 @@ function idempotency(deps: Deps) {
       const stored = JSON.parse(row.response ?? '{}') as { type: string | null; body: string };
       const headers: Record<string, string> = { 'idempotent-replayed': 'true' };
       if (stored.type) headers['content-type'] = stored.type;
-      return c.newResponse(row.status === 204 ? null : stored.body, row.status as 200, headers) as unknown as void;
+      return c.newResponse(
+        row.status === 204 ? null : stored.body,
+        row.status as 200,
+        headers,
+      ) as unknown as void;
     }
     let status = 500;
     try {
@@ -252,12 +261,20 @@ function idempotency(deps: Deps) {
       status = c.res.status;
     } finally {
       if (status >= 500 || status === 429) {
-        await db.query('DELETE FROM idempotency WHERE person_id = $1 AND key = $2', [caller.id, key]);
+        await db.query('DELETE FROM idempotency WHERE person_id = $1 AND key = $2', [
+          caller.id,
+          key,
+        ]);
       } else {
         const body = await c.res.clone().text();
         await db.query(
           'UPDATE idempotency SET status = $3, response = $4 WHERE person_id = $1 AND key = $2',
-          [caller.id, key, status, JSON.stringify({ type: c.res.headers.get('content-type'), body })],
+          [
+            caller.id,
+            key,
+            status,
+            JSON.stringify({ type: c.res.headers.get('content-type'), body }),
+          ],
         );
       }
     }

@@ -144,5 +144,4 @@ export function unauthorized(detail: string): HttpError {
   });
 }
 
-export const isModerator = (caller: Caller | undefined) =>
-  !!caller?.roles.includes('moderator');
+export const isModerator = (caller: Caller | undefined) => !!caller?.roles.includes('moderator');

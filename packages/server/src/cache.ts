@@ -138,7 +138,7 @@ export function writer(db: Db, cache: ReadCache) {
   return async <T>(fn: (q: WriteTx) => Promise<T>): Promise<T> => {
     const touched: WriteTx['touched'] = [];
     const result = await db.tx((q) =>
-      fn({ query: <R,>(sql: string, params?: unknown[]) => q.query<R>(sql, params), touched }),
+      fn({ query: <R>(sql: string, params?: unknown[]) => q.query<R>(sql, params), touched }),
     );
     for (const t of touched) cache.invalidate(t.space, t.activity);
     return result;
@@ -148,5 +148,8 @@ export function writer(db: Db, cache: ReadCache) {
 /** Marks an activity's kudos as changed: every instance drops its cached count. */
 export async function notifyKudos(q: Queryable, activity: string) {
   (q as Partial<WriteTx>).touched?.push({ space: 'kudos', activity });
-  await q.query('SELECT pg_notify($1, $2)', [KUDOS_CHANNEL, activity.length <= 7000 ? activity : '*']);
+  await q.query('SELECT pg_notify($1, $2)', [
+    KUDOS_CHANNEL,
+    activity.length <= 7000 ? activity : '*',
+  ]);
 }

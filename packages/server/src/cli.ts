@@ -11,7 +11,9 @@ function parseArgs(argv: string[]) {
   const options = optionsFromEnv();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new Error(`${flag} needs a value`);
@@ -23,7 +25,8 @@ function parseArgs(argv: string[]) {
         break;
       case '--port': {
         const port = Number(value());
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be 0..65535');
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new Error('--port must be 0..65535');
         options.port = port;
         break;
       }
@@ -65,7 +68,9 @@ async function main() {
       await server.close();
       process.exit(0);
     } catch (error) {
-      process.stderr.write(`peerkit-server: error while stopping on ${signal}: ${(error as Error).message}\n`);
+      process.stderr.write(
+        `peerkit-server: error while stopping on ${signal}: ${(error as Error).message}\n`,
+      );
       process.exit(1);
     }
   };

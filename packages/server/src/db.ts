@@ -51,9 +51,7 @@ async function openPglite(options: DbOptions): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const loadDataDir =
-    !options.dataDir && options.snapshot
-      ? new Blob([await readFile(options.snapshot)])
-      : undefined;
+    !options.dataDir && options.snapshot ? new Blob([await readFile(options.snapshot)]) : undefined;
   const db = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),

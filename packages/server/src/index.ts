@@ -120,7 +120,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   let jwtSecret = options.jwtSecret;
   if (!jwtSecret && demo) jwtSecret = Authenticator.randomSecret();
   if (!jwtSecret && !options.jwksUrl) {
-    throw new Error('Set PEERKIT_JWT_SECRET or PEERKIT_JWKS_URL (or turn demo mode on) so tokens can be verified.');
+    throw new Error(
+      'Set PEERKIT_JWT_SECRET or PEERKIT_JWKS_URL (or turn demo mode on) so tokens can be verified.',
+    );
   }
   const config: ServerConfig = {
     demo,
@@ -193,8 +195,18 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     // problem+json body too.
     server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
       if (!socket.writable) return socket.destroy();
-      const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-      const title = status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
+      const status =
+        err.code === 'HPE_HEADER_OVERFLOW'
+          ? 431
+          : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? 408
+            : 400;
+      const title =
+        status === 431
+          ? 'Request Header Fields Too Large'
+          : status === 408
+            ? 'Request Timeout'
+            : 'Bad Request';
       const body = JSON.stringify({ type: 'about:blank', title, status });
       socket.end(
         `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\n` +

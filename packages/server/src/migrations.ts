@@ -212,9 +212,7 @@ export async function migrate(db: Db): Promise<void> {
     await db.tx(async (q) => {
       // Serialise concurrent starts of several instances on one PostgreSQL.
       await q.query('SELECT pg_advisory_xact_lock(8787001)');
-      const done = await q.query('SELECT 1 FROM schema_migrations WHERE version = $1', [
-        m.version,
-      ]);
+      const done = await q.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
       if (done.length) return;
       for (const statement of splitSql(m.sql)) await q.query(statement);
       await q.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [

@@ -108,7 +108,9 @@ export function openApiDocument(): Json {
       },
     },
     paths: {
-      '/me': { get: { summary: 'The signed-in person', responses: { '200': ok('Me'), ...errors } } },
+      '/me': {
+        get: { summary: 'The signed-in person', responses: { '200': ok('Me'), ...errors } },
+      },
       '/posts': {
         get: {
           summary: "A page of a thread's posts",
@@ -215,7 +217,11 @@ export function openApiDocument(): Json {
           summary: 'Give kudos',
           parameters: [idempotencyKey],
           requestBody: body('GiveKudos'),
-          responses: { '201': ok('KudosCount', 'Given'), '200': ok('KudosCount', 'Changed'), ...errors },
+          responses: {
+            '201': ok('KudosCount', 'Given'),
+            '200': ok('KudosCount', 'Changed'),
+            ...errors,
+          },
         },
         delete: {
           summary: 'Withdraw kudos',
@@ -252,12 +258,20 @@ export function openApiDocument(): Json {
         post: {
           summary: 'Store one statement or many (xAPI 1.0.3)',
           security: [{ bearer: [] }, { lrsKey: [] }],
-          responses: { '200': { description: 'The ids stored' }, '409': problem('Conflicting id'), ...errors },
+          responses: {
+            '200': { description: 'The ids stored' },
+            '409': problem('Conflicting id'),
+            ...errors,
+          },
         },
         put: {
           summary: 'Store one statement under statementId',
           security: [{ bearer: [] }, { lrsKey: [] }],
-          responses: { '204': { description: 'Stored' }, '409': problem('Conflicting id'), ...errors },
+          responses: {
+            '204': { description: 'Stored' },
+            '409': problem('Conflicting id'),
+            ...errors,
+          },
         },
         get: {
           summary: 'One statement, or a StatementResult with a more link',
@@ -266,7 +280,11 @@ export function openApiDocument(): Json {
         },
       },
       '/demo/people': {
-        get: { summary: 'Demo people (demo mode)', security: [], responses: { '200': ok('DemoPeople'), ...errors } },
+        get: {
+          summary: 'Demo people (demo mode)',
+          security: [],
+          responses: { '200': ok('DemoPeople'), ...errors },
+        },
       },
       '/demo/session': {
         post: {
@@ -277,7 +295,11 @@ export function openApiDocument(): Json {
         },
       },
       '/health': {
-        get: { summary: 'Liveness and database check', security: [], responses: { '200': { description: 'OK' } } },
+        get: {
+          summary: 'Liveness and database check',
+          security: [],
+          responses: { '200': { description: 'OK' } },
+        },
       },
     },
   };

@@ -36,7 +36,8 @@ import {
 import { HttpError } from '../problem.js';
 import { ensurePerson, loadPost, toPost } from './posts.js';
 
-const POST_IRI = /(?:^urn:peerkit:post:|#post-|\/posts\/)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const POST_IRI =
+  /(?:^urn:peerkit:post:|#post-|\/posts\/)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 export async function kudosCounts(
   q: Queryable,
@@ -44,7 +45,12 @@ export async function kudosCounts(
   callerId: string | undefined,
 ): Promise<KudosCount[]> {
   const unique = [...new Set(activities)];
-  const rows = await q.query<{ activity: string; value: string | null; n: number; mine: boolean | null }>(
+  const rows = await q.query<{
+    activity: string;
+    value: string | null;
+    n: number;
+    mine: boolean | null;
+  }>(
     `SELECT activity, value, count(*)::int AS n, bool_or(giver_id = $2) AS mine
      FROM kudos WHERE activity = ANY($1::text[]) GROUP BY activity, value`,
     [unique, callerId ?? null],
@@ -147,7 +153,9 @@ export function kudosRoutes(deps: Deps) {
     }
     const { activity } = parseQuery(c, KudosQuery, ['activity']);
     const stamps = shareable ? activity.map((a) => cache.stamp('kudos', a)) : [];
-    const body = JSON.stringify({ items: await cachedKudosCounts(db, cache, activity, caller?.id) });
+    const body = JSON.stringify({
+      items: await cachedKudosCounts(db, cache, activity, caller?.id),
+    });
     if (shareable) cache.setShared('kudos', activity, search, body, stamps);
     return c.body(body, 200, { 'content-type': 'application/json' });
   });

@@ -184,7 +184,9 @@ export function postRoutes(deps: Deps) {
       }
     }
     // One round trip: the page of roots, all their descendants, and the thread total.
-    const rows = await db.query<PostRow & { root_seq: number; root_kudos: number; root_rank: number; total: number }>(
+    const rows = await db.query<
+      PostRow & { root_seq: number; root_kudos: number; root_rank: number; total: number }
+    >(
       `WITH roots AS (
          SELECT id, seq, kudos, row_number() OVER (ORDER BY ${order}) AS rank
          FROM posts
@@ -276,7 +278,10 @@ export function postRoutes(deps: Deps) {
       }
       if (row.deleted) throw new HttpError(409, 'the post was deleted');
       await ensurePerson(q, caller);
-      await q.query('UPDATE posts SET body = $2, edited_at = now() WHERE id = $1', [id, input.body]);
+      await q.query('UPDATE posts SET body = $2, edited_at = now() WHERE id = $1', [
+        id,
+        input.body,
+      ]);
       const updated = (await loadPost(q, id))!;
       await events.publish(q, 'post.updated', toPost(updated, updated.reply_count ?? 0, false));
       return toPost(updated, updated.reply_count ?? 0, isModerator(caller));
@@ -354,7 +359,11 @@ export async function deletePost(
   await q.query(`UPDATE posts SET deleted = TRUE, body = '' WHERE id = $1`, [row.id]);
   const removed = await prune(q, row.id);
   const gone = removed.includes(row.id);
-  const deleted = toPost({ ...row, deleted: true, body: '' }, gone ? 0 : (row.reply_count ?? 0), false);
+  const deleted = toPost(
+    { ...row, deleted: true, body: '' },
+    gone ? 0 : (row.reply_count ?? 0),
+    false,
+  );
   await events.publish(q, 'post.deleted', deleted);
   for (const ancestorId of removed.slice(1)) {
     const [a] = await q.query<PostRow>(

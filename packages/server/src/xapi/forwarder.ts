@@ -144,12 +144,15 @@ export class Forwarder {
     let status = 0;
     let error = '';
     try {
-      const res = await fetch(`${this.endpoint()}?statementId=${encodeURIComponent(statement.id)}`, {
-        method: 'PUT',
-        headers: this.headers(),
-        body: JSON.stringify(statement),
-        signal: AbortSignal.timeout(15_000),
-      });
+      const res = await fetch(
+        `${this.endpoint()}?statementId=${encodeURIComponent(statement.id)}`,
+        {
+          method: 'PUT',
+          headers: this.headers(),
+          body: JSON.stringify(statement),
+          signal: AbortSignal.timeout(15_000),
+        },
+      );
       status = res.status;
       error = res.ok ? '' : `HTTP ${res.status}`;
       await res.body?.cancel().catch(() => {});
@@ -159,7 +162,8 @@ export class Forwarder {
     if (status >= 200 && status < 300) await this.markSent([seq], null);
     // The upstream holds a different statement under this id, or refuses it for good:
     // retrying cannot help, so it is settled with the reason kept.
-    else if (status === 409 || status === 400) await this.markSent([seq], `refused: HTTP ${status}`);
+    else if (status === 409 || status === 400)
+      await this.markSent([seq], `refused: HTTP ${status}`);
     else {
       const [row] = await this.db.query<{ seq: number; attempts: number }>(
         'SELECT seq, attempts FROM lrs_outbox WHERE seq = $1',

@@ -200,7 +200,8 @@ export function xapiRoutes(deps: Deps) {
     const body = parseJsonBody(c);
     if (Array.isArray(body)) bad('PUT takes one statement');
     const v = validate(body);
-    if (v.id && v.id !== statementId!.toLowerCase()) bad('the statement id differs from statementId');
+    if (v.id && v.id !== statementId!.toLowerCase())
+      bad('the statement id differs from statementId');
     v.id = statementId!.toLowerCase();
     await store(c, caller, [v]);
     return c.body(null, 204);
@@ -261,7 +262,9 @@ export function xapiRoutes(deps: Deps) {
         if (error instanceof StatementError) bad(error.message);
         throw error;
       }
-      where.push(`${bool('related_agents') ? 'related_agents' : 'agents'} @> ARRAY[${arg(ifi)}]::text[]`);
+      where.push(
+        `${bool('related_agents') ? 'related_agents' : 'agents'} @> ARRAY[${arg(ifi)}]::text[]`,
+      );
     } else bool('related_agents');
     const verb = params.get('verb');
     if (verb !== null) {
@@ -306,7 +309,11 @@ export function xapiRoutes(deps: Deps) {
     const cursorParam = params.get('cursor');
     if (cursorParam !== null) {
       const cur = decodeCursor(cursorParam)!;
-      if (typeof cur['t'] !== 'string' || typeof cur['s'] !== 'number' || Number.isNaN(Date.parse(cur['t']))) {
+      if (
+        typeof cur['t'] !== 'string' ||
+        typeof cur['s'] !== 'number' ||
+        Number.isNaN(Date.parse(cur['t']))
+      ) {
         bad('the cursor is not valid');
       }
       where.push(
@@ -345,10 +352,7 @@ export function xapiRoutes(deps: Deps) {
 }
 
 async function voidTarget(q: Queryable, target: string) {
-  await q.query(
-    `UPDATE statements SET voided = TRUE WHERE id = $1 AND voids IS NULL`,
-    [target],
-  );
+  await q.query(`UPDATE statements SET voided = TRUE WHERE id = $1 AND voids IS NULL`, [target]);
 }
 
 function parseStored(v: unknown): unknown {

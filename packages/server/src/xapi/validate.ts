@@ -32,8 +32,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 const LANG = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
 const MBOX = /^mailto:[^@\s]+@[^@\s]+$/;
 const SHA1 = /^[0-9a-f]{40}$/i;
-const TIMESTAMP =
-  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d|[+-]\d\d)$/;
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d|[+-]\d\d)$/;
 const DURATION =
   /^P(?=\d|T\d)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
 export const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
@@ -102,9 +101,12 @@ export function agent(v: unknown, path: string, allowGroup = true): string | und
   if (type === 'Group' && !allowGroup) fail(path, 'must be an Agent');
   if (o['name'] !== undefined) str(o['name'], `${path}.name`);
   const ifis: string[] = [];
-  if (o['mbox'] !== undefined) ifis.push(`mbox:${str(o['mbox'], `${path}.mbox`, MBOX, 'a mailto: IRI')}`);
+  if (o['mbox'] !== undefined)
+    ifis.push(`mbox:${str(o['mbox'], `${path}.mbox`, MBOX, 'a mailto: IRI')}`);
   if (o['mbox_sha1sum'] !== undefined) {
-    ifis.push(`sha1:${str(o['mbox_sha1sum'], `${path}.mbox_sha1sum`, SHA1, '40 hex digits').toLowerCase()}`);
+    ifis.push(
+      `sha1:${str(o['mbox_sha1sum'], `${path}.mbox_sha1sum`, SHA1, '40 hex digits').toLowerCase()}`,
+    );
   }
   if (o['openid'] !== undefined) ifis.push(`openid:${iri(o['openid'], `${path}.openid`)}`);
   if (o['account'] !== undefined) {
@@ -205,8 +207,10 @@ function result(v: unknown, path: string) {
       }
     }
     const { scaled, raw, min, max } = s as Record<string, number | undefined>;
-    if (scaled !== undefined && (scaled < -1 || scaled > 1)) fail(`${path}.score.scaled`, 'must be between -1 and 1');
-    if (min !== undefined && max !== undefined && min > max) fail(`${path}.score`, 'min must not exceed max');
+    if (scaled !== undefined && (scaled < -1 || scaled > 1))
+      fail(`${path}.score.scaled`, 'must be between -1 and 1');
+    if (min !== undefined && max !== undefined && min > max)
+      fail(`${path}.score`, 'min must not exceed max');
     if (raw !== undefined && min !== undefined && raw < min) fail(`${path}.score.raw`, 'below min');
     if (raw !== undefined && max !== undefined && raw > max) fail(`${path}.score.raw`, 'above max');
   }
@@ -214,7 +218,8 @@ function result(v: unknown, path: string) {
     if (o[k] !== undefined && typeof o[k] !== 'boolean') fail(`${path}.${k}`, 'must be a boolean');
   }
   if (o['response'] !== undefined) str(o['response'], `${path}.response`);
-  if (o['duration'] !== undefined) str(o['duration'], `${path}.duration`, DURATION, 'an ISO 8601 duration');
+  if (o['duration'] !== undefined)
+    str(o['duration'], `${path}.duration`, DURATION, 'an ISO 8601 duration');
   if (o['extensions'] !== undefined) extensions(o['extensions'], `${path}.extensions`);
 }
 
@@ -233,7 +238,8 @@ function context(v: unknown, path: string, objectIsActivity: boolean, related: R
   if (o['registration'] !== undefined && !isUuid(o['registration'])) {
     fail(`${path}.registration`, 'must be a UUID');
   }
-  if (o['instructor'] !== undefined) pushIfi(related.agents, agent(o['instructor'], `${path}.instructor`));
+  if (o['instructor'] !== undefined)
+    pushIfi(related.agents, agent(o['instructor'], `${path}.instructor`));
   if (o['team'] !== undefined) {
     const t = o['team'] as Json;
     if (t?.['objectType'] !== 'Group') fail(`${path}.team`, 'must be a Group');
@@ -248,7 +254,9 @@ function context(v: unknown, path: string, objectIsActivity: boolean, related: R
     ]);
     for (const k of Object.keys(ca)) {
       const list = Array.isArray(ca[k]) ? (ca[k] as unknown[]) : [ca[k]];
-      list.forEach((a, i) => related.activities.push(activity(a, `${path}.contextActivities.${k}[${i}]`)));
+      list.forEach((a, i) =>
+        related.activities.push(activity(a, `${path}.contextActivities.${k}[${i}]`)),
+      );
       ca[k] = list;
     }
   }
@@ -322,7 +330,8 @@ function core(s: Json, path: string, sub: boolean, related: Related) {
     fail(`${path}object.objectType`, 'unknown object type');
   }
   if (s['result'] !== undefined) result(s['result'], `${path}result`);
-  if (s['context'] !== undefined) context(s['context'], `${path}context`, objectType === 'Activity', related);
+  if (s['context'] !== undefined)
+    context(s['context'], `${path}context`, objectType === 'Activity', related);
   if (s['timestamp'] !== undefined) timestamp(s['timestamp'], `${path}timestamp`);
   if (verbId === VOIDED && objectType !== 'StatementRef') {
     fail(`${path}object`, 'a voiding statement must have a StatementRef object');
@@ -347,9 +356,11 @@ export function validateStatement(input: unknown): ValidStatement {
     'attachments',
   ]);
   if (s['id'] !== undefined && !isUuid(s['id'])) fail('statement.id', 'must be a UUID');
-  if (s['attachments'] !== undefined) fail('statement.attachments', 'attachments are not supported by this LRS');
+  if (s['attachments'] !== undefined)
+    fail('statement.attachments', 'attachments are not supported by this LRS');
   if (s['stored'] !== undefined) timestamp(s['stored'], 'statement.stored');
-  if (s['version'] !== undefined) str(s['version'], 'statement.version', /^1\.0(\.\d+)?$/, 'a 1.0.x version');
+  if (s['version'] !== undefined)
+    str(s['version'], 'statement.version', /^1\.0(\.\d+)?$/, 'a 1.0.x version');
   if (s['authority'] !== undefined) agent(s['authority'], 'statement.authority');
   const related: Related = { agents: [], activities: [] };
   const { verbId, objectId, agents, ref } = core(s, 'statement.', false, related);
@@ -388,7 +399,8 @@ export function agentFilterIfi(json: string): string {
 export function sameStatement(a: Json, b: Json): boolean {
   const strip = (s: Json) => {
     const { stored: _s, authority: _a, version: _v, ...rest } = s;
-    if (typeof rest['timestamp'] === 'string') rest['timestamp'] = Date.parse(rest['timestamp'] as string);
+    if (typeof rest['timestamp'] === 'string')
+      rest['timestamp'] = Date.parse(rest['timestamp'] as string);
     return canonical(rest);
   };
   return strip(a) === strip(b);
