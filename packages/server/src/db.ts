@@ -94,21 +94,31 @@ async function openPostgres(url: string): Promise<Db> {
   // An idle client that dies (server restart) must not crash the process.
   pool.on('error', () => {});
   let listener: pg.PoolClient | undefined;
+  let closed = false;
   const handlers = new Map<string, Set<(payload: string) => void>>();
-  const ensureListener = async () => {
+  const quote = (channel: string) => `"${channel.replace(/"/g, '""')}"`;
+  const ensureListener = async (): Promise<pg.PoolClient> => {
     if (listener) return listener;
     const client = await pool.connect();
     client.on('notification', (n) => {
       for (const h of handlers.get(n.channel) ?? []) h(n.payload ?? '');
     });
     client.on('error', () => {
-      // Drop the broken connection; the next listen() opens a new one.
-      if (listener === client) listener = undefined;
+      // The LISTEN connection broke (database restart, network): reconnect and LISTEN
+      // again, or live streams and cache invalidation would silently stop.
+      if (listener !== client) return;
+      listener = undefined;
+      client.release(true);
+      const retry = () => {
+        if (closed || listener) return;
+        ensureListener().catch(() => setTimeout(retry, 1_000).unref());
+      };
+      setTimeout(retry, 100).unref();
     });
+    for (const channel of handlers.keys()) await client.query(`LISTEN ${quote(channel)}`);
     listener = client;
     return client;
   };
-  const quote = (channel: string) => `"${channel.replace(/"/g, '""')}"`;
   return {
     kind: 'postgres',
     async query<T>(sql: string, params: unknown[] = []) {
@@ -134,12 +144,14 @@ async function openPostgres(url: string): Promise<Db> {
       }
     },
     async listen(channel, onPayload) {
-      const client = await ensureListener();
       let set = handlers.get(channel);
       if (!set) {
         set = new Set();
         handlers.set(channel, set);
-        await client.query(`LISTEN ${quote(channel)}`);
+        const hadListener = !!listener;
+        const client = await ensureListener();
+        // A new listener LISTENs to every known channel itself.
+        if (hadListener) await client.query(`LISTEN ${quote(channel)}`);
       }
       set.add(onPayload);
       return async () => {
@@ -150,6 +162,7 @@ async function openPostgres(url: string): Promise<Db> {
       await pool.query(sql);
     },
     async close() {
+      closed = true;
       if (listener) {
         listener.release();
         listener = undefined;
