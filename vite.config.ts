@@ -61,8 +61,6 @@ function libConfig(name: string): UserConfig {
 }
 
 function cdnConfig(): UserConfig {
-  // Not lib mode: Vite keeps whitespace in lib-mode ES output (for pure annotations), and the
-  // CDN module is an app-style bundle anyway. `preserveEntrySignatures` keeps its exports.
   return {
     resolve,
     logLevel: 'warn',
@@ -74,14 +72,20 @@ function cdnConfig(): UserConfig {
       minify: true,
       sourcemap: true,
       copyPublicDir: false,
-      // Plain `import()` for the lazy widgets: no preload helper writing <link> tags.
-      modulePreload: false,
+      // Lib mode: plain `import()` for the lazy widgets (no preload helper writing <link>
+      // tags) and the entry's exports kept.
+      lib: {
+        entry: { peerkit: `${pkgDir('peerkit')}/src/cdn.ts` },
+        formats: ['es'],
+        fileName: (_format, entry) => `${entry}.js`,
+      },
       rolldownOptions: {
-        input: { peerkit: `${pkgDir('peerkit')}/src/cdn.ts` },
-        preserveEntrySignatures: 'exports-only',
         output: {
-          entryFileNames: '[name].js',
           chunkFileNames: 'chunks/[name]-[hash].js',
+          // Vite keeps whitespace and annotations in lib-mode ES output for the host's
+          // bundler; this module goes to the browser as it is, so minify it fully.
+          minify: true,
+          comments: { annotation: false, jsdoc: false, legal: true },
         },
       },
     },
