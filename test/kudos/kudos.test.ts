@@ -1,7 +1,7 @@
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { VERBS } from '@peerkit/core';
+import { ACTIVITY_TYPES, PROFILE_ID, VERBS } from '@peerkit/core';
 import { $, $$, atServer, button, giveAs, mount, seen, unmountAll } from './helpers.js';
 import { SEED, XAPI_BASIC, chaos, signIn, uniqueActivity } from '../support/server.js';
 
@@ -288,7 +288,14 @@ describe('<peer-kudos>', () => {
       const res = await fetch(url, {
         headers: { Authorization: XAPI_BASIC, 'X-Experience-API-Version': '1.0.3' },
       });
-      return ((await res.json()) as { statements: { object: { id: string } }[] }).statements;
+      return (
+        (await res.json()) as {
+          statements: {
+            object: { id: string; definition?: { type?: string } };
+            context?: { extensions?: Record<string, unknown> };
+          }[];
+        }
+      ).statements;
     };
     await waitUntil(
       async () => (await statements(VERBS['withdrew-kudos'].id)).length === 1,
@@ -296,5 +303,9 @@ describe('<peer-kudos>', () => {
     );
     const gave = await statements(VERBS['gave-kudos'].id);
     expect(gave.map((s) => s.object.id)).to.deep.equal([activity]);
+    expect(gave[0]!.object.definition?.type).to.equal(ACTIVITY_TYPES.page);
+    expect(gave[0]!.context?.extensions?.[`${PROFILE_ID}/extensions/recipient`]).to.equal(
+      SEED.colleague,
+    );
   });
 });

@@ -10,6 +10,7 @@ import {
   PeerError,
   PROFILE_ID,
   toPeerError,
+  type ActivityTypeName,
   type KudosCount,
   type KudosGiver,
   type Page,
@@ -36,6 +37,15 @@ type GiversState =
 const NAMED_GIVERS = 2;
 /** xAPI result extension carrying the recognition value. */
 const VALUE_EXTENSION = `${PROFILE_ID}/extensions/kudos-value`;
+/** xAPI context extension naming the person thanked. */
+const RECIPIENT_EXTENSION = `${PROFILE_ID}/extensions/recipient`;
+
+/** The xAPI activity type of what the kudos is about (Peerkit's own IRI schemes, else a page). */
+function activityType(iri: string): ActivityTypeName {
+  if (iri.startsWith('urn:peerkit:person:')) return 'person';
+  if (iri.startsWith('urn:peerkit:post:')) return 'post';
+  return 'page';
+}
 
 let nextId = 0;
 
@@ -308,12 +318,9 @@ export class PeerKudos extends PeerElement {
       recorder
         .record({
           verb: after.mine ? 'gave-kudos' : 'withdrew-kudos',
-          object: {
-            id: activity,
-            type: this.recipient ? 'person' : 'page',
-            ...(this.recipientName ? { name: this.recipientName } : {}),
-          },
+          object: { id: activity, type: activityType(activity) },
           ...(result ? { result } : {}),
+          ...(this.recipient ? { extensions: { [RECIPIENT_EXTENSION]: this.recipient } } : {}),
         })
         .catch((error: unknown) => this.fail(toPeerError(error)));
     }
