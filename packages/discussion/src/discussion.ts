@@ -170,6 +170,10 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     clearInterval(this.tick);
+    // A removed element leaves no modal dialog behind in the page's top layer.
+    for (const dialog of this.renderRoot.querySelectorAll('dialog')) if (dialog.open) dialog.close();
+    this.reportTarget = null;
+    this.deleteTarget = null;
     this.loadAbort?.abort();
     this.loadAbort = null;
     this.stopLive();
