@@ -7,7 +7,8 @@
  *   GET /api/kudos?activity=…×50         (counts for 50 activities in one call)
  * printing requests per second and p99 latency against the budget (≥ 2,000 req/s,
  * p99 ≤ 50 ms). `BENCH_DURATION` (seconds) and `BENCH_CONNECTIONS` change the load;
- * `DATABASE_URL` benchmarks PostgreSQL instead.
+ * `DATABASE_URL` benchmarks PostgreSQL instead; `PEERKIT_READ_CACHE=0` measures the bare
+ * queries without the server's read cache.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -34,6 +34,8 @@ export class ReadCache {
   constructor(
     private readonly ttlMs = 10_000,
     private readonly maxEntries = 20_000,
+    /** Off: every read goes to the database (diagnosis, benchmarks of the bare queries). */
+    private readonly enabled = true,
   ) {}
 
   async start(db: Db) {
@@ -77,7 +79,7 @@ export class ReadCache {
   }
 
   set<T>(space: Space, activity: string, key: string, value: T, stamp: number) {
-    if (this.stamp(space, activity) !== stamp) return;
+    if (!this.enabled || this.stamp(space, activity) !== stamp) return;
     if (this.entries.size >= this.maxEntries) this.evict();
     const full = `${space}|${activity}|${key}`;
     this.entries.set(full, { value, expires: Date.now() + this.ttlMs });
@@ -93,7 +95,7 @@ export class ReadCache {
   }
 
   setShared<T>(space: Space, activities: string[], key: string, value: T, stamps: number[]) {
-    if (activities.some((a, i) => this.stamp(space, a) !== stamps[i])) return;
+    if (!this.enabled || activities.some((a, i) => this.stamp(space, a) !== stamps[i])) return;
     if (this.entries.size >= this.maxEntries) this.evict();
     const full = `${space}|*|${key}`;
     this.entries.set(full, { value, expires: Date.now() + this.ttlMs });

@@ -61,6 +61,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** SSE heartbeat interval. Default 15 s. */
   heartbeatMs?: number;
+  /** Cache thread pages and kudos counts (see README). Default true. */
+  readCache?: boolean;
   /** Seed an empty database. Default true. */
   seed?: boolean;
   /** Folder served at `/`. Default `demo/` of the repository. */
@@ -111,6 +113,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
   set('rateLimit', num(env['PEERKIT_RATE_LIMIT']));
   set('heartbeatMs', num(env['PEERKIT_HEARTBEAT_MS']));
   set('snapshot', env['PEERKIT_PGLITE_SNAPSHOT'] || undefined);
+  if (env['PEERKIT_READ_CACHE'] === '0') o.readCache = false;
   set('dataDir', env['PEERKIT_DATA_DIR'] || undefined);
   return o;
 }
@@ -163,7 +166,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     if (options.seed !== false) await seedIfEmpty(db);
     events = new PostEvents(db);
     await events.start();
-    cache = new ReadCache();
+    cache = new ReadCache(10_000, 20_000, options.readCache ?? true);
     await cache.start(db);
     if (config.lrs) {
       forwarder = new Forwarder(db, {

@@ -417,11 +417,15 @@ export function streamRoute(deps: Deps) {
     return streamSSE(c, async (stream) => {
       const buffered: StoredEvent[] = [];
       let live = false;
-      let sent = lastId ?? 0;
+      // Ids already sent on this connection. On PostgreSQL two transactions may commit
+      // their events out of id order, so a lower id arriving later is still sent.
+      const sentIds = new Set<number>();
+      const floor = lastId ?? 0;
       let chain = Promise.resolve();
       const send = (e: StoredEvent) => {
-        if (e.id <= sent) return;
-        sent = e.id;
+        if (e.id <= floor || sentIds.has(e.id)) return;
+        sentIds.add(e.id);
+        if (sentIds.size > 10_000) sentIds.delete(sentIds.values().next().value!);
         chain = chain
           .then(() => stream.writeSSE({ id: String(e.id), data: JSON.stringify(e.event) }))
           .catch(() => {});
@@ -451,8 +455,8 @@ export function streamRoute(deps: Deps) {
           for (const e of await events.since(activity, lastId)) send(e);
         } else {
           // Start from now, but give the client an id to resume from.
-          sent = Math.max(sent, await events.latestId(activity));
-          await stream.write(`id: ${sent}\n: ready\n\n`);
+          const latest = await events.latestId(activity);
+          await stream.write(`id: ${latest}\n: ready\n\n`);
         }
         for (const e of buffered.splice(0)) send(e);
         live = true;
