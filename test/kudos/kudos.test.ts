@@ -200,6 +200,14 @@ describe('<peer-kudos>', () => {
     expect(text).to.match(/^Given by [^,]+, [^,]+,? and 2 others$/);
     expect(count.getAttribute('aria-expanded')).to.equal('true');
     await expect(el).to.be.accessible();
+
+    // Giving refreshes the open list; the newest giver comes first, and it is "You".
+    button(el)!.click();
+    await waitUntil(
+      () => /^Given by You, /.test($(el, '[part~="givers"]')?.textContent?.trim() ?? ''),
+      'the list with the signed-in person',
+    );
+    expect($(el, '[part~="givers"]')!.textContent!.trim()).to.match(/and 3 others$/);
   });
 
   it('does not let a person thank themselves: disabled, with the reason as its description', async () => {

@@ -390,6 +390,12 @@ export class PeerKudos extends PeerElement {
     void this.updateComplete.then(() => this.radio(this.pickValue)?.focus());
   }
 
+  /** Tabbing out of the popover closes it (a non-modal popover does not trap focus). */
+  private onPickerFocusOut(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    if (next && !this.renderRoot.contains(next) && !this.contains(next)) this.closePicker(false);
+  }
+
   private onPickerSubmit(event: SubmitEvent): void {
     event.preventDefault();
     const message = this.pickMessage.trim();
@@ -435,7 +441,8 @@ export class PeerKudos extends PeerElement {
   }
 
   private giversText(page: Page<KudosGiver>): string {
-    const names = page.items.map((g) => g.person.name);
+    const me = this.peer?.me?.id;
+    const names = page.items.map((g) => (g.person.id === me ? t.you() : g.person.name));
     const total = Math.max(page.total, names.length);
     const shown = total > names.length ? names.slice(0, NAMED_GIVERS) : names;
     const others = total - shown.length;
@@ -589,6 +596,7 @@ export class PeerKudos extends PeerElement {
       role="dialog"
       aria-labelledby="${this.uid}-legend"
       @keydown=${this.onPickerKeydown}
+      @focusout=${this.onPickerFocusOut}
     >
       <form @submit=${this.onPickerSubmit}>
         <fieldset>

@@ -52,6 +52,8 @@ export const messages = {
   giversLoading: () => msg('Loading who gave…', { id: 'kudos.givers-loading' }),
   giversFailed: () => msg('Could not load who gave.', { id: 'kudos.givers-failed' }),
   giversNone: () => msg('Nobody yet.', { id: 'kudos.givers-none' }),
+  /** The signed-in person in the list of givers. */
+  you: () => msg('You', { id: 'kudos.you' }),
   givenBy: (list: string) => msg(str`Given by ${list}`, { id: 'kudos.given-by' }),
   others: (n: number, locale: string) => {
     const f = formatNumber(n, locale);
