@@ -164,6 +164,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   try {
     await migrate(db);
     if (options.seed !== false) await seedIfEmpty(db);
+    // Fresh planner statistics: PGlite has no autovacuum to gather them.
+    if (db.kind === 'pglite') await db.query('ANALYZE');
     events = new PostEvents(db);
     await events.start();
     cache = new ReadCache(10_000, 20_000, options.readCache ?? true);
@@ -278,4 +280,5 @@ async function housekeeping(db: Db, events: PostEvents) {
   await db.query('DELETE FROM rate_limits WHERE window_start < $1', [
     Math.floor(Date.now() / 60_000) - 5,
   ]);
+  if (db.kind === 'pglite') await db.query('ANALYZE');
 }
