@@ -63,10 +63,7 @@ async function chunkSize() {
 // The page: the provider and one discussion, bundled like a host would load them.
 
 async function buildPage(dir) {
-  const entry = join(dir, 'entry.ts');
-  writeFileSync(
-    entry,
-    `import '@peerkit/core/define';
+  const entry = `import '@peerkit/core/define';
 import '@peerkit/discussion/define';
 const params = new URLSearchParams(location.search);
 const res = await fetch('/api/demo/session', {
@@ -85,10 +82,9 @@ el.setAttribute('page-size', params.get('pageSize') ?? '20');
 provider.append(el);
 document.querySelector('main').append(provider);
 (window as any).__el = el;
-`,
-  );
+`;
   await esbuild.build({
-    entryPoints: [entry],
+    stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'bench-entry.ts' },
     bundle: true,
     minify: true,
     format: 'esm',

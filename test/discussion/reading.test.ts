@@ -71,6 +71,7 @@ describe('<peer-discussion> reading', () => {
     expect(a.querySelector('[part~="avatar"]')?.getAttribute('aria-hidden')).to.equal('true');
     expect(a.querySelector('.title')?.textContent?.length).to.be.greaterThan(0);
     expect(a.querySelector('.edited')?.textContent).to.equal('edited');
+    await waitUntil(() => a.querySelector('peer-kudos'), 'the visible post shows its kudos');
     const kudos = a.querySelector('peer-kudos')!;
     expect(kudos.getAttribute('activity')).to.equal(`urn:peerkit:post:${post.id}`);
     expect(kudos.getAttribute('recipient')).to.equal(SEED.colleague);
@@ -194,6 +195,43 @@ describe('<peer-discussion> reading', () => {
     expect(articles(el)[0]!.getAttribute('aria-posinset')).to.equal('1');
   });
 
+  it('asks for the kudos of all visible posts in one request, and not for posts far below', async function () {
+    this.timeout(30_000);
+    const activity = uniqueActivity('kudos-batch');
+    const ben = await signIn(SEED.colleague);
+    for (let i = 0; i < 40; i += 10) {
+      await Promise.all(Array.from({ length: 10 }, (_, j) => seedPost(ben, activity, `Kudos batch post ${i + j + 1}`)));
+    }
+    const faults = await chaos([]);
+    try {
+      const { el } = await mount({ activity, endpoint: faults.endpoint, attrs: { 'page-size': '40' } });
+      expect(articles(el).length).to.equal(40);
+      await waitUntil(() => el.shadowRoot!.querySelectorAll('peer-kudos').length > 0, 'kudos drawn');
+      await new Promise((r) => setTimeout(r, 300));
+      const shown = [...el.shadowRoot!.querySelectorAll('peer-kudos')].map((k) => k.getAttribute('activity'));
+      expect(shown.length).to.be.lessThan(40);
+      const asked = (await faults.log()).filter((e) => e.method === 'GET' && e.path === '/kudos');
+      expect(asked.length, 'one counts request').to.equal(1);
+      const activities = new URLSearchParams(asked[0]!.query).getAll('activity');
+      expect(activities.sort()).to.deep.equal(shown.sort());
+      // Scrolling on brings the next posts' kudos, again in one request.
+      articles(el).at(-1)!.scrollIntoView();
+      await waitUntil(
+        () => articles(el).at(-1)!.querySelector('peer-kudos'),
+        'the last post shows its kudos once scrolled to',
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      // Each post's count is asked for once, however the reader scrolls.
+      const all = (await faults.log())
+        .filter((e) => e.method === 'GET' && e.path === '/kudos')
+        .flatMap((e) => new URLSearchParams(e.query).getAll('activity'));
+      expect(new Set(all).size).to.equal(all.length);
+      expect(all.length).to.equal(el.shadowRoot!.querySelectorAll('peer-kudos').length);
+    } finally {
+      await faults.clear();
+    }
+  });
+
   it('shows the loading skeleton while the first page is on its way', async () => {
     const faults = await chaos([{ match: { method: 'GET', path: '^/posts' }, action: 'delay', delayMs: 1500, times: 1 }]);
     try {
@@ -247,6 +285,7 @@ describe('<peer-discussion> reading', () => {
     await waitForPost(el, 'Read me');
     expect($(el, '[part~="composer"]')).to.equal(null);
     expect($$(el, '[data-action]').filter((b) => b.dataset.action !== 'more').length).to.equal(0);
+    await waitUntil(() => article(el, 'Read me').querySelector('peer-kudos'), 'kudos drawn');
     expect(article(el, 'Read me').querySelector('peer-kudos')?.hasAttribute('readonly')).to.equal(true);
     await expect(el).to.be.accessible();
   });

@@ -337,6 +337,12 @@ export const discussionStyles = [
     gap: 0.25rem 0.5rem;
   }
 
+  .kudos-slot {
+    display: inline-block;
+    min-inline-size: 4rem;
+    min-block-size: 2rem;
+  }
+
   .reply-slot {
     grid-column: 1 / -1;
   }

@@ -148,6 +148,17 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
   private focusAfter: (() => HTMLElement | null | undefined) | null = null;
   /** Whether the person had a post in this thread before (skips the guidelines). */
   private acknowledgedHere = new Set<string>();
+  /**
+   * Posts that came near the viewport: only they draw their `<peer-kudos>`, so the counts
+   * of every visible post go out in one coalesced request, and a long page does not ask
+   * for what nobody sees.
+   */
+  private seen = new Set<string>();
+  private observed = new WeakSet<Element>();
+  private io: IntersectionObserver | null = null;
+  /** Set when the observer never reports (a hidden page): then every drawn post shows its kudos. */
+  private ioSilent = false;
+  private ioTimer: ReturnType<typeof setTimeout> | undefined;
 
   // ---------------------------------------------------------------------------------------
   // Lifecycle
@@ -159,6 +170,8 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     this.online = navigator.onLine;
     // Relative times ("3 minutes ago") move on once a minute.
     this.tick = setInterval(() => this.requestUpdate(), 60_000);
+    this.observed = new WeakSet();
+    this.io = new IntersectionObserver(this.onIntersect, { rootMargin: '400px 0px' });
     if (this.hasUpdated) {
       this.loadKey = '';
       this.requestUpdate();
@@ -170,6 +183,9 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     clearInterval(this.tick);
+    clearTimeout(this.ioTimer);
+    this.io?.disconnect();
+    this.io = null;
     // A removed element leaves no modal dialog behind in the page's top layer.
     for (const dialog of this.renderRoot.querySelectorAll('dialog')) if (dialog.open) dialog.close();
     this.reportTarget = null;
@@ -210,6 +226,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
   protected override updated(changed: PropertyValues<this>): void {
     super.updated?.(changed);
     this.syncLive();
+    this.observePosts();
     if (this.focusAfter) {
       const find = this.focusAfter;
       this.focusAfter = null;
@@ -390,6 +407,50 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
 
   private postElement(id: string): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(domId('p', id))}`);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Kudos of visible posts
+
+  private observePosts(): void {
+    const io = this.io;
+    if (!io || this.ioSilent) return;
+    let added = false;
+    for (const article of this.renderRoot.querySelectorAll('article[part~="post"]')) {
+      if (this.observed.has(article)) continue;
+      this.observed.add(article);
+      io.observe(article);
+      added = true;
+    }
+    if (added && this.ioTimer === undefined && this.seen.size === 0) {
+      // An observer reports at once on a visible page; a hidden one never renders, so
+      // after a moment every drawn post shows its kudos anyway.
+      this.ioTimer = setTimeout(() => {
+        if (this.seen.size === 0 && this.isConnected) {
+          this.ioSilent = true;
+          this.requestUpdate();
+        }
+      }, 1500);
+    }
+  }
+
+  private onIntersect = (entries: IntersectionObserverEntry[]): void => {
+    let more = false;
+    for (const entry of entries) {
+      const id = (entry.target as HTMLElement).dataset.id;
+      if (!id) continue;
+      if (entry.isIntersecting && !this.seen.has(id)) {
+        this.seen.add(id);
+        more = true;
+      }
+      if (entry.isIntersecting) this.io?.unobserve(entry.target);
+    }
+    if (more) this.requestUpdate();
+  };
+
+  /** Whether the post's `<peer-kudos>` is drawn yet. */
+  kudosShown(id: string): boolean {
+    return this.ioSilent || this.seen.has(id);
   }
 
   // ---------------------------------------------------------------------------------------

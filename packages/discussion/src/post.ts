@@ -40,6 +40,8 @@ export interface PostHost {
   /** The depth at which deeper replies attach. */
   readonly maxDepth: number;
   authorOf(id: string | null): string | null;
+  /** Whether the post came near the viewport, so its kudos are drawn. */
+  kudosShown(id: string): boolean;
   reply(post: Post): void;
   edit(post: Post): void;
   askDelete(post: Post): void;
@@ -124,7 +126,10 @@ export function renderPost(host: PostHost, post: Post, o: PostRenderOptions): Te
     ${o.editor && !gone
       ? nothing
       : html`<div part="actions">
-          ${!gone && post.author
+          ${!gone && post.author && !host.kudosShown(post.id)
+            ? html`<span class="kudos-slot" aria-hidden="true"></span>`
+            : nothing}
+          ${!gone && post.author && host.kudosShown(post.id)
             ? html`<peer-kudos
                 activity=${postIri(post.id)}
                 recipient=${post.author.id}
