@@ -21,7 +21,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (!process.env.PEERKIT_BENCH_CHILD) {
   const run = spawnSync(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, PEERKIT_BENCH_CHILD: '1' } },
   );
   process.exit(run.status ?? 1);
@@ -157,7 +163,8 @@ async function measure(browser, base, activity) {
     window.__painted = new Promise((resolve) => {
       const check = () => {
         const el = window.__el;
-        if (el?.shadowRoot?.querySelector('article')) requestAnimationFrame(() => resolve(performance.now()));
+        if (el?.shadowRoot?.querySelector('article'))
+          requestAnimationFrame(() => resolve(performance.now()));
         else requestAnimationFrame(check);
       };
       requestAnimationFrame(check);
@@ -173,7 +180,9 @@ async function measure(browser, base, activity) {
   });
   // Let the kudos counts and the rest settle.
   await page.waitForNetworkIdle({ idleTime: 300, timeout: 15_000 }).catch(() => undefined);
-  const onLoad = await page.evaluate(() => window.__el.shadowRoot.querySelectorAll('article').length);
+  const onLoad = await page.evaluate(
+    () => window.__el.shadowRoot.querySelectorAll('article').length,
+  );
   const requests = [...api];
   // Read far down: "Load more" twenty times (a reader going through ~400 posts).
   let most = onLoad;
@@ -186,7 +195,9 @@ async function measure(browser, base, activity) {
     });
     if (!more) break;
     await page.waitForNetworkIdle({ idleTime: 150, timeout: 15_000 }).catch(() => undefined);
-    const count = await page.evaluate(() => window.__el.shadowRoot.querySelectorAll('article').length);
+    const count = await page.evaluate(
+      () => window.__el.shadowRoot.querySelectorAll('article').length,
+    );
     most = Math.max(most, count);
   }
   await page.close();
@@ -235,13 +246,23 @@ try {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, server.url, activities[n]));
     const times = runs.map((r) => r.ms).sort((a, b) => a - b);
-    results[n] = { ...runs[0], ms: times[Math.floor(RUNS / 2)], most: Math.max(...runs.map((r) => r.most)) };
+    results[n] = {
+      ...runs[0],
+      ms: times[Math.floor(RUNS / 2)],
+      most: Math.max(...runs.map((r) => r.most)),
+    };
   }
 
   const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
-  console.log(`discussion chunk: ${kb(size.raw)} minified, ${kb(size.gzip)} gzip -9 (marked: ${kb(size.marked)} of the minified code)`);
-  console.log(`page size ${PAGE_SIZE} root posts, ${REPLIES_PER_ROOT} replies each; median of ${RUNS} loads\n`);
-  console.log('thread   | posts in DOM on load | most while reading on | data → first posts painted | requests on load');
+  console.log(
+    `discussion chunk: ${kb(size.raw)} minified, ${kb(size.gzip)} gzip -9 (marked: ${kb(size.marked)} of the minified code)`,
+  );
+  console.log(
+    `page size ${PAGE_SIZE} root posts, ${REPLIES_PER_ROOT} replies each; median of ${RUNS} loads\n`,
+  );
+  console.log(
+    'thread   | posts in DOM on load | most while reading on | data → first posts painted | requests on load',
+  );
   for (const n of threads) {
     const r = results[n];
     const counts = {};
@@ -259,11 +280,15 @@ try {
   const timeOk = big.ms <= 2 * Math.max(small.ms, 1);
   const kudosOk = big.kudosRequests === 1 && small.kudosRequests === 1;
   console.log('');
-  console.log(`budget ≤ 200 post elements: ${domOk ? 'met' : 'MISSED'} (most ${Math.max(big.most, small.most)})`);
+  console.log(
+    `budget ≤ 200 post elements: ${domOk ? 'met' : 'MISSED'} (most ${Math.max(big.most, small.most)})`,
+  );
   console.log(
     `budget 5,000-post time ≤ 2 × 50-post time: ${timeOk ? 'met' : 'MISSED'} (${big.ms.toFixed(1)} ms vs ${small.ms.toFixed(1)} ms)`,
   );
-  console.log(`kudos counts in one request: ${kudosOk ? 'yes' : 'NO'} (${small.kudosRequests} and ${big.kudosRequests})`);
+  console.log(
+    `kudos counts in one request: ${kudosOk ? 'yes' : 'NO'} (${small.kudosRequests} and ${big.kudosRequests})`,
+  );
 } finally {
   await browser?.close();
   await server?.close();

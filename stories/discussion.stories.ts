@@ -33,17 +33,44 @@ interface StoryState {
 }
 
 const ACTIVITY = 'https://learn.example.com/courses/data-storytelling/lessons/honest-axes';
-const ANA: Me = { id: 'ana.ruiz', name: 'Ana Ruiz', title: 'Data Analyst', team: 'Data', roles: [] };
-const CHLOE: Me = { id: 'chloe.martin', name: 'Chloé Martin', title: 'Learning Lead', team: 'People', roles: ['moderator'] };
-const BEN: PersonSummary = { id: 'ben.okafor', name: 'Ben Okafor', title: 'Platform Engineer', team: 'Platform' };
-const MEI: PersonSummary = { id: 'mei.chen', name: 'Mei Chen', title: 'UX Researcher', team: 'Design' };
+const ANA: Me = {
+  id: 'ana.ruiz',
+  name: 'Ana Ruiz',
+  title: 'Data Analyst',
+  team: 'Data',
+  roles: [],
+};
+const CHLOE: Me = {
+  id: 'chloe.martin',
+  name: 'Chloé Martin',
+  title: 'Learning Lead',
+  team: 'People',
+  roles: ['moderator'],
+};
+const BEN: PersonSummary = {
+  id: 'ben.okafor',
+  name: 'Ben Okafor',
+  title: 'Platform Engineer',
+  team: 'Platform',
+};
+const MEI: PersonSummary = {
+  id: 'mei.chen',
+  name: 'Mei Chen',
+  title: 'UX Researcher',
+  team: 'Design',
+};
 const ANA_P: PersonSummary = { id: ANA.id, name: ANA.name, title: ANA.title, team: ANA.team };
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 let seq = 0;
 
-function post(author: PersonSummary | null, body: string, minutes: number, extra: Partial<Post> = {}): Post {
+function post(
+  author: PersonSummary | null,
+  body: string,
+  minutes: number,
+  extra: Partial<Post> = {},
+): Post {
   return {
     id: `story-${++seq}`,
     activity: ACTIVITY,
@@ -62,18 +89,43 @@ function post(author: PersonSummary | null, body: string, minutes: number, extra
 }
 
 function thread(): Post[] {
-  const q = post(BEN, 'Should a bar chart **always** start at zero? Our dashboard team says yes, marketing says no.', 60 * 26, { replyCount: 2, kudos: 3 });
-  const a = post(MEI, 'For bars, yes: the length *is* the value.\n\n> Truncated bars exaggerate differences.\n\nLine charts can zoom in; see [the guide](https://example.com/honest-axes).', 60 * 20, { parentId: q.id, depth: 1, replyCount: 1, kudos: 5 });
-  const b = post(ANA_P, 'Agreed. We use `dot plots` when the baseline hides the story.', 60 * 3, { parentId: a.id, depth: 2, editedAt: ago(60 * 2) });
+  const q = post(
+    BEN,
+    'Should a bar chart **always** start at zero? Our dashboard team says yes, marketing says no.',
+    60 * 26,
+    { replyCount: 2, kudos: 3 },
+  );
+  const a = post(
+    MEI,
+    'For bars, yes: the length *is* the value.\n\n> Truncated bars exaggerate differences.\n\nLine charts can zoom in; see [the guide](https://example.com/honest-axes).',
+    60 * 20,
+    { parentId: q.id, depth: 1, replyCount: 1, kudos: 5 },
+  );
+  const b = post(ANA_P, 'Agreed. We use `dot plots` when the baseline hides the story.', 60 * 3, {
+    parentId: a.id,
+    depth: 2,
+    editedAt: ago(60 * 2),
+  });
   const c = post(BEN, 'Thanks both, that settles it.', 45, { parentId: b.id, depth: 3 });
   const d = post(MEI, 'Glad it helped!', 30, { parentId: c.id, depth: 4 });
   const gone = post(null, '', 60 * 10, { deleted: true, replyCount: 1 });
-  const e = post(ANA_P, 'The deleted post asked about log scales:\n\n1. label them clearly\n2. never mix with bars', 60 * 9, { parentId: gone.id, depth: 1 });
+  const e = post(
+    ANA_P,
+    'The deleted post asked about log scales:\n\n1. label them clearly\n2. never mix with bars',
+    60 * 9,
+    { parentId: gone.id, depth: 1 },
+  );
   return [q, a, b, c, d, gone, e];
 }
 
 function storyClient(initial: StoryState): PeerClient {
-  const s = { posts: [] as Post[], reports: [] as ReportItem[], mode: 'ok' as Mode, incoming: [] as Post[], ...initial };
+  const s = {
+    posts: [] as Post[],
+    reports: [] as ReportItem[],
+    mode: 'ok' as Mode,
+    incoming: [] as Post[],
+    ...initial,
+  };
   const unsupported = (): never => {
     throw new PeerError('config', 'Not part of the discussion story client.');
   };
@@ -83,23 +135,34 @@ function storyClient(initial: StoryState): PeerClient {
     const n = s.posts.find((p) => p.id === id)?.kudos ?? 0;
     return kudos.get(activity) ?? { activity, count: n, mine: false, myValue: null, values: {} };
   };
-  const page = (): Page<Post> => ({ items: s.posts, nextCursor: null, total: s.posts.filter((p) => !p.deleted).length });
+  const page = (): Page<Post> => ({
+    items: s.posts,
+    nextCursor: null,
+    total: s.posts.filter((p) => !p.deleted).length,
+  });
   return {
     me: async () => s.me,
     async listPosts() {
       if (s.mode === 'load') return new Promise<Page<Post>>(() => {});
       await wait(200);
-      if (s.mode === 'load-error') throw new PeerError('http', 'Internal Server Error', { status: 500 });
+      if (s.mode === 'load-error')
+        throw new PeerError('http', 'Internal Server Error', { status: 500 });
       return page();
     },
     async createPost(input: CreatePost) {
       await wait(300);
-      if (s.mode === 'post-error') throw new PeerError('http', 'Service Unavailable', { status: 503 });
+      if (s.mode === 'post-error')
+        throw new PeerError('http', 'Service Unavailable', { status: 503 });
       const parent = s.posts.find((p) => p.id === input.parentId);
-      const created = post(s.me ? { id: s.me.id, name: s.me.name, title: s.me.title } : null, input.body, 0, {
-        parentId: parent?.id ?? null,
-        depth: parent ? parent.depth + 1 : 0,
-      });
+      const created = post(
+        s.me ? { id: s.me.id, name: s.me.name, title: s.me.title } : null,
+        input.body,
+        0,
+        {
+          parentId: parent?.id ?? null,
+          depth: parent ? parent.depth + 1 : 0,
+        },
+      );
       s.posts = [...s.posts, created];
       return created;
     },
@@ -121,11 +184,21 @@ function storyClient(initial: StoryState): PeerClient {
     },
     async reportPost(id, input) {
       await wait(200);
-      return { id: `r-${id}`, postId: id, reason: input.reason, note: input.note ?? null, createdAt: new Date().toISOString(), status: 'open' };
+      return {
+        id: `r-${id}`,
+        postId: id,
+        reason: input.reason,
+        note: input.note ?? null,
+        createdAt: new Date().toISOString(),
+        status: 'open',
+      };
     },
     subscribePosts(_activity: string, handlers: StreamHandlers) {
       const timers = s.incoming.map((p, i) =>
-        setTimeout(() => handlers.onEvent({ type: 'post.created', post: p } satisfies PostEvent), 1200 + i * 300),
+        setTimeout(
+          () => handlers.onEvent({ type: 'post.created', post: p } satisfies PostEvent),
+          1200 + i * 300,
+        ),
       );
       handlers.onOpen?.();
       return () => timers.forEach(clearTimeout);
@@ -139,7 +212,11 @@ function storyClient(initial: StoryState): PeerClient {
       const r = s.reports.find((x) => x.id === id)!;
       s.reports = s.reports.filter((x) => x.id !== id);
       const p = { ...r.post, hidden: input.action === 'hide', deleted: input.action === 'delete' };
-      return { ...r, status: input.action === 'keep' ? 'kept' : input.action === 'hide' ? 'hidden' : 'deleted', post: p };
+      return {
+        ...r,
+        status: input.action === 'keep' ? 'kept' : input.action === 'hide' ? 'hidden' : 'deleted',
+        post: p,
+      };
     },
     async kudos(activity) {
       await wait(100);
@@ -207,7 +284,10 @@ const meta: Meta<Args> = {
     // A fresh thread per render, so a story's edits do not leak into the next one.
     const state = { ...args.state, posts: args.state.posts?.map((p) => ({ ...p })) };
     return html`
-      <div dir=${args.dir} style="color-scheme: ${args.scheme}; padding: 1rem; background: Canvas; color: CanvasText">
+      <div
+        dir=${args.dir}
+        style="color-scheme: ${args.scheme}; padding: 1rem; background: Canvas; color: CanvasText"
+      >
         <peer-provider .client=${storyClient(state)} xapi="off">
           <peer-discussion
             activity=${args.activity}
@@ -237,13 +317,17 @@ export const Loading: Story = { args: { state: { me: ANA, mode: 'load' } } };
 export const Thread: Story = { args: { state: { me: ANA, posts: thread() } } };
 
 /** The same thread, dark and right to left. */
-export const DarkRtl: Story = { args: { dir: 'rtl', scheme: 'dark', state: { me: ANA, posts: thread() } } };
+export const DarkRtl: Story = {
+  args: { dir: 'rtl', scheme: 'dark', state: { me: ANA, posts: thread() } },
+};
 
 /** Loading failed: the error with a retry. */
 export const LoadError: Story = { args: { state: { me: ANA, mode: 'load-error' } } };
 
 /** Posting fails (503): the text stays with a Retry. Type something and post. */
-export const PostFails: Story = { args: { state: { me: ANA, posts: thread(), mode: 'post-error' } } };
+export const PostFails: Story = {
+  args: { state: { me: ANA, posts: thread(), mode: 'post-error' } },
+};
 
 /** `readonly`: reading only. */
 export const Readonly: Story = { args: { readonly: true, state: { me: ANA, posts: thread() } } };
@@ -256,8 +340,11 @@ export const Guidelines: Story = {
   args: { state: { me: { ...ANA, id: 'new.person', name: 'New Person' }, posts: thread() } },
   play: async ({ canvasElement }) => {
     const el = canvasElement.querySelector('peer-discussion')!;
-    for (let i = 0; i < 50 && !el.shadowRoot?.querySelector('[part~="composer"] textarea'); i++) await wait(50);
-    const textarea = el.shadowRoot!.querySelector<HTMLTextAreaElement>('[part~="composer"] textarea')!;
+    for (let i = 0; i < 50 && !el.shadowRoot?.querySelector('[part~="composer"] textarea'); i++)
+      await wait(50);
+    const textarea = el.shadowRoot!.querySelector<HTMLTextAreaElement>(
+      '[part~="composer"] textarea',
+    )!;
     textarea.value = 'Hello everyone, my first question!';
     textarea.dispatchEvent(new Event('input'));
     await el.updateComplete;
@@ -287,8 +374,24 @@ export const Moderator: Story = {
         me: CHLOE,
         posts,
         reports: [
-          { id: 'rep-1', reason: 'off-topic', note: null, createdAt: ago(20), status: 'open', reporter: MEI, post: reported },
-          { id: 'rep-2', reason: 'other', note: 'Shares a customer name.', createdAt: ago(5), status: 'open', reporter: ANA_P, post: posts[1]! },
+          {
+            id: 'rep-1',
+            reason: 'off-topic',
+            note: null,
+            createdAt: ago(20),
+            status: 'open',
+            reporter: MEI,
+            post: reported,
+          },
+          {
+            id: 'rep-2',
+            reason: 'other',
+            note: 'Shares a customer name.',
+            createdAt: ago(5),
+            status: 'open',
+            reporter: ANA_P,
+            post: posts[1]!,
+          },
         ] satisfies ReportItem[],
       };
     })(),
@@ -300,7 +403,9 @@ export const LongThread: Story = {
   args: {
     state: {
       me: ANA,
-      posts: Array.from({ length: 600 }, (_, i) => post(i % 2 ? BEN : MEI, `Post number ${i + 1}`, 600 - i)),
+      posts: Array.from({ length: 600 }, (_, i) =>
+        post(i % 2 ? BEN : MEI, `Post number ${i + 1}`, 600 - i),
+      ),
     },
   },
 };

@@ -26,7 +26,9 @@ async function tabTo(match: (el: Element) => boolean, max = 25, shift = false): 
     const a = activeElement();
     if (a && match(a)) return a;
   }
-  throw new Error(`Tab never reached the wanted element (at ${activeElement()?.outerHTML.slice(0, 80)})`);
+  throw new Error(
+    `Tab never reached the wanted element (at ${activeElement()?.outerHTML.slice(0, 80)})`,
+  );
 }
 
 async function ctrlEnter(): Promise<void> {
@@ -76,11 +78,17 @@ describe('<peer-discussion> accessibility', () => {
       const empty = await mount({ person: SEED.member });
       await expect(empty.el).to.be.accessible();
       // The guidelines before a first post.
-      const first = $<HTMLTextAreaElement>(empty.el, '[part~="composer"][data-mode="new"] textarea')!;
+      const first = $<HTMLTextAreaElement>(
+        empty.el,
+        '[part~="composer"][data-mode="new"] textarea',
+      )!;
       first.value = 'My first post';
       first.dispatchEvent(new Event('input'));
       await empty.el.updateComplete;
-      $<HTMLButtonElement>(empty.el, '[part~="composer"][data-mode="new"] [part~="submit"]')!.click();
+      $<HTMLButtonElement>(
+        empty.el,
+        '[part~="composer"][data-mode="new"] [part~="submit"]',
+      )!.click();
       await empty.el.updateComplete;
       expect($(empty.el, '[part~="guidelines"]')).to.not.equal(null);
       await expect(empty.el).to.be.accessible();
@@ -123,7 +131,9 @@ describe('<peer-discussion> accessibility', () => {
       unmountAll();
 
       // Error.
-      const faults = await chaos([{ match: { method: 'GET', path: '^/posts' }, action: 'status', status: 500, times: 1 }]);
+      const faults = await chaos([
+        { match: { method: 'GET', path: '^/posts' }, action: 'status', status: 500, times: 1 },
+      ]);
       try {
         const broken = await mount({ endpoint: faults.endpoint });
         expect($(broken.el, '.notice.error')).to.not.equal(null);
@@ -136,7 +146,9 @@ describe('<peer-discussion> accessibility', () => {
       // The moderators' view.
       await api(ana, 'POST', `/posts/${deep.id}/reports`, { reason: 'spam' });
       const mod = await mount({ activity, person: SEED.moderator });
-      $$<HTMLButtonElement>(mod.el, 'header button').find((b) => b.textContent?.trim() === 'Reports')!.click();
+      $$<HTMLButtonElement>(mod.el, 'header button')
+        .find((b) => b.textContent?.trim() === 'Reports')!
+        .click();
       await waitUntil(() => $(mod.el, '.report'), 'a report');
       await expect(mod.el).to.be.accessible();
     });
@@ -175,12 +187,16 @@ describe('<peer-discussion> accessibility', () => {
     await el.updateComplete;
     expect(activeElement()).to.equal(article(el, 'Typed with keys, edited'));
     // Escape cancels an edit and returns to the post's Edit button.
-    await tabTo((a) => a === article(el, 'Typed with keys, edited').querySelector('[data-action="edit"]'));
+    await tabTo(
+      (a) => a === article(el, 'Typed with keys, edited').querySelector('[data-action="edit"]'),
+    );
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
-    expect(activeElement()).to.equal(article(el, 'Typed with keys, edited').querySelector('[data-action="edit"]'));
+    expect(activeElement()).to.equal(
+      article(el, 'Typed with keys, edited').querySelector('[data-action="edit"]'),
+    );
     // Report the question.
     question.focus();
     await tabTo((a) => a === question.querySelector('[data-action="report"]'));
@@ -191,9 +207,13 @@ describe('<peer-discussion> accessibility', () => {
     await tabTo((a) => (a as HTMLInputElement).type === 'radio');
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
-    expect(($(el, 'dialog#report input:checked') as HTMLInputElement | null)?.value).to.equal('spam');
+    expect(($(el, 'dialog#report input:checked') as HTMLInputElement | null)?.value).to.equal(
+      'spam',
+    );
     await tabTo((a) => a.textContent?.trim() === 'Send report');
-    const reported = new Promise((r) => el.addEventListener('peer-post-reported', r, { once: true }));
+    const reported = new Promise((r) =>
+      el.addEventListener('peer-post-reported', r, { once: true }),
+    );
     await sendKeys({ press: 'Enter' });
     await reported;
     await el.updateComplete;

@@ -84,8 +84,10 @@ export async function settled(el: PeerDiscussion, composer = true): Promise<void
   await el.updateComplete;
 }
 
-export const $ = <T extends Element = HTMLElement>(el: PeerDiscussion, selector: string): T | null =>
-  el.shadowRoot!.querySelector<T>(selector);
+export const $ = <T extends Element = HTMLElement>(
+  el: PeerDiscussion,
+  selector: string,
+): T | null => el.shadowRoot!.querySelector<T>(selector);
 export const $$ = <T extends Element = HTMLElement>(el: PeerDiscussion, selector: string): T[] => [
   ...el.shadowRoot!.querySelectorAll<T>(selector),
 ];
@@ -94,12 +96,18 @@ export const articles = (el: PeerDiscussion) => $$<HTMLElement>(el, 'article[par
 
 /** The drawn post whose text contains `text`. */
 export function article(el: PeerDiscussion, text: string): HTMLElement {
-  const found = articles(el).find((a) => a.querySelector('[part~="body"]')?.textContent?.includes(text));
+  const found = articles(el).find((a) =>
+    a.querySelector('[part~="body"]')?.textContent?.includes(text),
+  );
   if (!found) throw new Error(`no post shows "${text}"`);
   return found;
 }
 
-export async function waitForPost(el: PeerDiscussion, text: string, timeout = 10_000): Promise<HTMLElement> {
+export async function waitForPost(
+  el: PeerDiscussion,
+  text: string,
+  timeout = 10_000,
+): Promise<HTMLElement> {
   await waitUntil(
     () => articles(el).some((a) => a.querySelector('[part~="body"]')?.textContent?.includes(text)),
     `no post shows "${text}"`,
@@ -137,7 +145,11 @@ export async function agreeIfAsked(el: PeerDiscussion): Promise<void> {
 }
 
 /** Posts through the root composer and waits until the post is drawn. */
-export async function postThroughUi(el: PeerDiscussion, text: string, visible?: string): Promise<HTMLElement> {
+export async function postThroughUi(
+  el: PeerDiscussion,
+  text: string,
+  visible?: string,
+): Promise<HTMLElement> {
   const before = new Set(articles(el).map((a) => a.dataset.id));
   type(rootTextarea(el), text);
   await el.updateComplete;
@@ -150,7 +162,8 @@ export async function postThroughUi(el: PeerDiscussion, text: string, visible?: 
   );
   const fresh = articles(el).find((a) => !before.has(a.dataset.id))!;
   const shown = fresh.querySelector('[part~="body"]')?.textContent ?? '';
-  if (!shown.includes(visible ?? text)) throw new Error(`the new post shows "${shown}", not "${visible ?? text}"`);
+  if (!shown.includes(visible ?? text))
+    throw new Error(`the new post shows "${shown}", not "${visible ?? text}"`);
   return fresh;
 }
 
@@ -192,7 +205,11 @@ export async function serverPosts(token: string, activity: string): Promise<Post
   do {
     const q = new URLSearchParams({ activity, limit: '100' });
     if (cursor) q.set('cursor', cursor);
-    const page: { items: Post[]; nextCursor: string | null } = await api(token, 'GET', `/posts?${q}`);
+    const page: { items: Post[]; nextCursor: string | null } = await api(
+      token,
+      'GET',
+      `/posts?${q}`,
+    );
     out.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);

@@ -26,9 +26,13 @@ describe('<peer-discussion> live', () => {
     const ana = await mount({ activity, person: SEED.member, attrs: { live: true } });
     const ben = await mount({ activity, person: SEED.colleague, attrs: { live: true } });
     // Give both streams a moment to open before writing.
-    await waitUntil(() => (ana.el as unknown as { liveStatus: string }).liveStatus === 'open', 'stream open', {
-      timeout: 10_000,
-    }).catch(() => undefined);
+    await waitUntil(
+      () => (ana.el as unknown as { liveStatus: string }).liveStatus === 'open',
+      'stream open',
+      {
+        timeout: 10_000,
+      },
+    ).catch(() => undefined);
 
     // Ben posts; Ana is told, and her thread does not move until she asks.
     await postThroughUi(ben.el, 'Fresh from Ben');
@@ -43,12 +47,17 @@ describe('<peer-discussion> live', () => {
     const shown = await waitForPost(ana.el, 'Fresh from Ben');
     await ana.el.updateComplete;
     expect(activeElement()).to.equal(shown);
-    expect($(ana.el, '[role="status"][aria-live="polite"]')?.textContent).to.contain('1 new post shown');
+    expect($(ana.el, '[role="status"][aria-live="polite"]')?.textContent).to.contain(
+      '1 new post shown',
+    );
 
     // Ana replies; Ben gets it behind his button too.
     shown.querySelector<HTMLButtonElement>('[data-action="reply"]')!.click();
     await ana.el.updateComplete;
-    type($<HTMLTextAreaElement>(ana.el, '[part~="composer"][data-mode="reply"] textarea')!, 'Welcome, Ben');
+    type(
+      $<HTMLTextAreaElement>(ana.el, '[part~="composer"][data-mode="reply"] textarea')!,
+      'Welcome, Ben',
+    );
     $<HTMLButtonElement>(ana.el, '[part~="composer"][data-mode="reply"] [part~="submit"]')!.click();
     await waitForPost(ana.el, 'Welcome, Ben');
     await waitUntil(() => $(ben.el, '.new-posts'), 'Ben sees a new post', { timeout: 15_000 });
@@ -57,15 +66,22 @@ describe('<peer-discussion> live', () => {
     expect(reply.dataset.depth).to.equal('1');
 
     // Ben edits his post: Ana sees the new text in place.
-    article(ben.el, 'Fresh from Ben').querySelector<HTMLButtonElement>('[data-action="edit"]')!.click();
+    article(ben.el, 'Fresh from Ben')
+      .querySelector<HTMLButtonElement>('[data-action="edit"]')!
+      .click();
     await ben.el.updateComplete;
-    type($<HTMLTextAreaElement>(ben.el, '[part~="composer"][data-mode="edit"] textarea')!, 'Fresh from Ben, edited');
+    type(
+      $<HTMLTextAreaElement>(ben.el, '[part~="composer"][data-mode="edit"] textarea')!,
+      'Fresh from Ben, edited',
+    );
     $<HTMLButtonElement>(ben.el, '[part~="composer"][data-mode="edit"] [part~="submit"]')!.click();
     const edited = await waitForPost(ana.el, 'Fresh from Ben, edited', 15_000);
     expect(edited.querySelector('.edited')).to.not.equal(null);
 
     // Ana deletes her reply: it leaves Ben's view.
-    article(ana.el, 'Welcome, Ben').querySelector<HTMLButtonElement>('[data-action="delete"]')!.click();
+    article(ana.el, 'Welcome, Ben')
+      .querySelector<HTMLButtonElement>('[data-action="delete"]')!
+      .click();
     await ana.el.updateComplete;
     [...ana.el.shadowRoot!.querySelectorAll<HTMLButtonElement>('dialog#delete button')]
       .find((b) => b.textContent?.trim() === 'Delete')!

@@ -1,6 +1,17 @@
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect, waitUntil } from '@open-wc/testing';
-import { $, $$, activeElement, api, article, articles, mount, seedPost, unmountAll, waitForPost } from './helpers.js';
+import {
+  $,
+  $$,
+  activeElement,
+  api,
+  article,
+  articles,
+  mount,
+  seedPost,
+  unmountAll,
+  waitForPost,
+} from './helpers.js';
 import { SEED, signIn, uniqueActivity } from '../support/server.js';
 
 describe('<peer-discussion> moderation', () => {
@@ -21,11 +32,15 @@ describe('<peer-discussion> moderation', () => {
 
     // A member has no Reports view.
     const member = await mount({ activity, person: SEED.colleague });
-    expect($$(member.el, 'header button').some((b) => b.textContent?.includes('Reports'))).to.equal(false);
+    expect($$(member.el, 'header button').some((b) => b.textContent?.includes('Reports'))).to.equal(
+      false,
+    );
     unmountAll();
 
     const { el } = await mount({ activity, person: SEED.moderator });
-    const toggle = $$<HTMLButtonElement>(el, 'header button').find((b) => b.textContent?.trim() === 'Reports')!;
+    const toggle = $$<HTMLButtonElement>(el, 'header button').find(
+      (b) => b.textContent?.trim() === 'Reports',
+    )!;
     toggle.click();
     await waitUntil(() => $$(el, '.report').length === 3, 'three open reports');
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
@@ -58,7 +73,9 @@ describe('<peer-discussion> moderation', () => {
 
     // Everyone else sees a placeholder.
     const reader = await mount({ activity, person: SEED.colleague });
-    const texts = articles(reader.el).map((a) => a.querySelector('[part~="body"]')!.textContent!.trim());
+    const texts = articles(reader.el).map((a) =>
+      a.querySelector('[part~="body"]')!.textContent!.trim(),
+    );
     expect(texts).to.deep.equal(['A fair question', 'This post was hidden by a moderator.']);
   });
 });

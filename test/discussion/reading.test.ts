@@ -42,8 +42,12 @@ describe('<peer-discussion> reading', () => {
     const { el } = await mount({ activity, attrs: { 'max-depth': '2' } });
     const depths = articles(el).map((a) => a.dataset.depth);
     expect(depths).to.deep.equal(['0', '1', '2', '2', '2']);
-    expect(article(el, 'Third level').querySelector('.in-reply')?.textContent).to.contain('In reply to Ana Ruiz');
-    expect(article(el, 'Fourth level').querySelector('.in-reply')?.textContent).to.contain('In reply to Ben Okafor');
+    expect(article(el, 'Third level').querySelector('.in-reply')?.textContent).to.contain(
+      'In reply to Ana Ruiz',
+    );
+    expect(article(el, 'Fourth level').querySelector('.in-reply')?.textContent).to.contain(
+      'In reply to Ben Okafor',
+    );
     expect(article(el, 'Second level').querySelector('.in-reply')).to.equal(null);
     // The default is 3.
     unmountAll();
@@ -55,7 +59,9 @@ describe('<peer-discussion> reading', () => {
     const activity = uniqueActivity('meta');
     const ben = await signIn(SEED.colleague);
     const post = await seedPost(ben, activity, 'Has anyone tried the new dashboard?');
-    await api(ben, 'PATCH', `/posts/${post.id}`, { body: 'Has anyone tried the new dashboard? (edited)' });
+    await api(ben, 'PATCH', `/posts/${post.id}`, {
+      body: 'Has anyone tried the new dashboard? (edited)',
+    });
     const { el } = await mount({ activity });
     const a = article(el, 'new dashboard');
     expect(a.tagName).to.equal('ARTICLE');
@@ -108,7 +114,10 @@ describe('<peer-discussion> reading', () => {
     expect(body.querySelector('em')?.textContent).to.equal('italic');
     expect(body.querySelector('p code')?.textContent).to.equal('inline <code>');
     expect(body.querySelector('pre code')?.textContent).to.equal('const x = 1 < 2;');
-    expect([...body.querySelectorAll('ul li')].map((li) => li.textContent)).to.deep.equal(['one', 'two']);
+    expect([...body.querySelectorAll('ul li')].map((li) => li.textContent)).to.deep.equal([
+      'one',
+      'two',
+    ]);
     expect(body.querySelectorAll('ol li').length).to.equal(2);
     expect(body.querySelector('blockquote')?.textContent?.trim()).to.equal('quoted');
     const links = [...body.querySelectorAll('a')];
@@ -130,10 +139,14 @@ describe('<peer-discussion> reading', () => {
     const beta = await seedPost(ana, activity, 'Beta');
     await seedPost(ana, activity, 'Gamma');
     for (const t of [ben, chloe]) {
-      await api(t, 'POST', '/kudos', { activity: `urn:peerkit:post:${beta.id}`, recipient: SEED.member });
+      await api(t, 'POST', '/kudos', {
+        activity: `urn:peerkit:post:${beta.id}`,
+        recipient: SEED.member,
+      });
     }
     const { el } = await mount({ activity, person: SEED.colleague, attrs: { sort: 'newest' } });
-    const order = () => articles(el).map((a) => a.querySelector('[part~="body"]')!.textContent!.trim());
+    const order = () =>
+      articles(el).map((a) => a.querySelector('[part~="body"]')!.textContent!.trim());
     expect(order()).to.deep.equal(['Gamma', 'Beta', 'Alpha']);
     const select = $<HTMLSelectElement>(el, 'select#sort')!;
     expect(select.labels?.[0]?.textContent).to.equal('Sort by');
@@ -161,7 +174,13 @@ describe('<peer-discussion> reading', () => {
     await waitUntil(() => articles(el).length === 5, 'a third page');
     await el.updateComplete;
     expect($(el, '[data-action="more"]')).to.equal(null);
-    expect(articles(el).map((a) => a.getAttribute('aria-posinset'))).to.deep.equal(['1', '2', '3', '4', '5']);
+    expect(articles(el).map((a) => a.getAttribute('aria-posinset'))).to.deep.equal([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+    ]);
     expect(articles(el)[0]!.getAttribute('aria-setsize')).to.equal('5');
   });
 
@@ -172,7 +191,9 @@ describe('<peer-discussion> reading', () => {
     const total = 230;
     for (let i = 0; i < total; i += 23) {
       await Promise.all(
-        Array.from({ length: 23 }, (_, j) => seedPost(ben, activity, `Long thread post ${i + j + 1}`)),
+        Array.from({ length: 23 }, (_, j) =>
+          seedPost(ben, activity, `Long thread post ${i + j + 1}`),
+        ),
       );
     }
     const { el } = await mount({ activity, attrs: { 'page-size': '100' } });
@@ -200,15 +221,28 @@ describe('<peer-discussion> reading', () => {
     const activity = uniqueActivity('kudos-batch');
     const ben = await signIn(SEED.colleague);
     for (let i = 0; i < 40; i += 10) {
-      await Promise.all(Array.from({ length: 10 }, (_, j) => seedPost(ben, activity, `Kudos batch post ${i + j + 1}`)));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, j) =>
+          seedPost(ben, activity, `Kudos batch post ${i + j + 1}`),
+        ),
+      );
     }
     const faults = await chaos([]);
     try {
-      const { el } = await mount({ activity, endpoint: faults.endpoint, attrs: { 'page-size': '40' } });
+      const { el } = await mount({
+        activity,
+        endpoint: faults.endpoint,
+        attrs: { 'page-size': '40' },
+      });
       expect(articles(el).length).to.equal(40);
-      await waitUntil(() => el.shadowRoot!.querySelectorAll('peer-kudos').length > 0, 'kudos drawn');
+      await waitUntil(
+        () => el.shadowRoot!.querySelectorAll('peer-kudos').length > 0,
+        'kudos drawn',
+      );
       await new Promise((r) => setTimeout(r, 300));
-      const shown = [...el.shadowRoot!.querySelectorAll('peer-kudos')].map((k) => k.getAttribute('activity'));
+      const shown = [...el.shadowRoot!.querySelectorAll('peer-kudos')].map((k) =>
+        k.getAttribute('activity'),
+      );
       expect(shown.length).to.be.lessThan(40);
       const asked = (await faults.log()).filter((e) => e.method === 'GET' && e.path === '/kudos');
       expect(asked.length, 'one counts request').to.equal(1);
@@ -233,7 +267,9 @@ describe('<peer-discussion> reading', () => {
   });
 
   it('shows the loading skeleton while the first page is on its way', async () => {
-    const faults = await chaos([{ match: { method: 'GET', path: '^/posts' }, action: 'delay', delayMs: 1500, times: 1 }]);
+    const faults = await chaos([
+      { match: { method: 'GET', path: '^/posts' }, action: 'delay', delayMs: 1500, times: 1 },
+    ]);
     try {
       const { el } = await mount({ endpoint: faults.endpoint, ready: false });
       await waitUntil(() => el.shadowRoot?.querySelector('.skeleton'), 'skeleton drawn');
@@ -248,7 +284,9 @@ describe('<peer-discussion> reading', () => {
   });
 
   it('shows an error with a retry that works, and fires peer-error', async () => {
-    const faults = await chaos([{ match: { method: 'GET', path: '^/posts' }, action: 'status', status: 500, times: 1 }]);
+    const faults = await chaos([
+      { match: { method: 'GET', path: '^/posts' }, action: 'status', status: 500, times: 1 },
+    ]);
     try {
       const errors: Event[] = [];
       document.addEventListener('peer-error', (e) => errors.push(e));
@@ -286,7 +324,9 @@ describe('<peer-discussion> reading', () => {
     expect($(el, '[part~="composer"]')).to.equal(null);
     expect($$(el, '[data-action]').filter((b) => b.dataset.action !== 'more').length).to.equal(0);
     await waitUntil(() => article(el, 'Read me').querySelector('peer-kudos'), 'kudos drawn');
-    expect(article(el, 'Read me').querySelector('peer-kudos')?.hasAttribute('readonly')).to.equal(true);
+    expect(article(el, 'Read me').querySelector('peer-kudos')?.hasAttribute('readonly')).to.equal(
+      true,
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -308,9 +348,13 @@ describe('<peer-discussion> reading', () => {
     const { el } = await mount({ activity });
     const [a1, a2] = articles(el);
     a1!.focus();
-    a1!.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true, composed: true }));
+    a1!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true, composed: true }),
+    );
     expect(activeElement()).to.equal(a2);
-    a2!.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageUp', bubbles: true, composed: true }));
+    a2!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'PageUp', bubbles: true, composed: true }),
+    );
     expect(activeElement()).to.equal(a1);
   });
 

@@ -24,7 +24,10 @@ import { SEED, XAPI_BASIC, chaos, signIn, uniqueActivity } from '../support/serv
 const submitOf = (el: PeerDiscussion, mode = 'new') =>
   $<HTMLButtonElement>(el, `[part~="composer"][data-mode="${mode}"] [part~="submit"]`)!;
 
-async function statements(verb: string, activity: string): Promise<{ context?: { contextActivities?: { parent?: { id: string }[] } } }[]> {
+async function statements(
+  verb: string,
+  activity: string,
+): Promise<{ context?: { contextActivities?: { parent?: { id: string }[] } } }[]> {
   const q = new URLSearchParams({ verb, activity });
   const res = await fetch(`/api/xapi/statements?${q}`, {
     headers: { authorization: XAPI_BASIC, 'x-experience-api-version': '1.0.3' },
@@ -46,10 +49,14 @@ describe('<peer-discussion> writing', () => {
     const textarea = rootTextarea(el);
     type(textarea, 'How do I export the report?');
     await el.updateComplete;
-    expect($(el, '[part~="counter"]')?.textContent).to.equal(`27 of ${POST_BODY_MAX.toLocaleString('en')} characters`);
+    expect($(el, '[part~="counter"]')?.textContent).to.equal(
+      `27 of ${POST_BODY_MAX.toLocaleString('en')} characters`,
+    );
     expect(textarea.getAttribute('aria-describedby')).to.contain($(el, '[part~="counter"]')!.id);
     const created = oneEvent(el, 'peer-post-created');
-    textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }));
+    textarea.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }),
+    );
     await el.updateComplete;
     // Guidelines first.
     const guidelines = $(el, '[part~="guidelines"]')!;
@@ -61,7 +68,9 @@ describe('<peer-discussion> writing', () => {
     const event = await created;
     expect(event.detail.post.body).to.equal('How do I export the report?');
     await waitForPost(el, 'export the report');
-    expect($(el, '[role="status"][aria-live="polite"]')?.textContent).to.contain('Your post was published.');
+    expect($(el, '[role="status"][aria-live="polite"]')?.textContent).to.contain(
+      'Your post was published.',
+    );
     expect(rootTextarea(el).value).to.equal('');
     // Second post: no guidelines again.
     type(rootTextarea(el), 'And to CSV?');
@@ -117,7 +126,9 @@ describe('<peer-discussion> writing', () => {
     const { el } = await mount();
     type(rootTextarea(el), 'This is **strong**');
     await el.updateComplete;
-    const toggle = $$<HTMLButtonElement>(el, '[part~="composer"] button').find((b) => b.textContent?.trim() === 'Preview')!;
+    const toggle = $$<HTMLButtonElement>(el, '[part~="composer"] button').find(
+      (b) => b.textContent?.trim() === 'Preview',
+    )!;
     toggle.click();
     await el.updateComplete;
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
@@ -152,18 +163,28 @@ describe('<peer-discussion> writing', () => {
     acknowledged(activity, SEED.member);
     const first = await mount({ activity });
     type(rootTextarea(first.el), 'Half-written thought');
-    article(first.el, 'A question').querySelector<HTMLButtonElement>('[data-action="reply"]')!.click();
+    article(first.el, 'A question')
+      .querySelector<HTMLButtonElement>('[data-action="reply"]')!
+      .click();
     await first.el.updateComplete;
-    const reply = $<HTMLTextAreaElement>(first.el, '[part~="composer"][data-mode="reply"] textarea')!;
+    const reply = $<HTMLTextAreaElement>(
+      first.el,
+      '[part~="composer"][data-mode="reply"] textarea',
+    )!;
     type(reply, 'Half-written reply');
     unmountAll();
 
     // "Reload": a new element for the same thread and person.
     const second = await mount({ activity });
     expect(rootTextarea(second.el).value).to.equal('Half-written thought');
-    article(second.el, 'A question').querySelector<HTMLButtonElement>('[data-action="reply"]')!.click();
+    article(second.el, 'A question')
+      .querySelector<HTMLButtonElement>('[data-action="reply"]')!
+      .click();
     await second.el.updateComplete;
-    const restored = $<HTMLTextAreaElement>(second.el, '[part~="composer"][data-mode="reply"] textarea')!;
+    const restored = $<HTMLTextAreaElement>(
+      second.el,
+      '[part~="composer"][data-mode="reply"] textarea',
+    )!;
     expect(restored.value).to.equal('Half-written reply');
     // Another thread has its own (empty) draft.
     const other = await mount({ activity: uniqueActivity('other') });
@@ -174,9 +195,13 @@ describe('<peer-discussion> writing', () => {
     expect(root.id).to.be.a('string');
     unmountAll();
     const third = await mount({ activity });
-    article(third.el, 'A question').querySelector<HTMLButtonElement>('[data-action="reply"]')!.click();
+    article(third.el, 'A question')
+      .querySelector<HTMLButtonElement>('[data-action="reply"]')!
+      .click();
     await third.el.updateComplete;
-    expect($<HTMLTextAreaElement>(third.el, '[part~="composer"][data-mode="reply"] textarea')!.value).to.equal('');
+    expect(
+      $<HTMLTextAreaElement>(third.el, '[part~="composer"][data-mode="reply"] textarea')!.value,
+    ).to.equal('');
     expect(rootTextarea(third.el).value).to.equal('Half-written thought');
   });
 
@@ -206,7 +231,9 @@ describe('<peer-discussion> writing', () => {
       const held = await serverPosts(token!, activity);
       expect(held.filter((p) => p.body === 'Please do not double me').length).to.equal(1);
       const log = await faults.log();
-      const keys = new Set(log.filter((e) => e.method === 'POST' && e.path === '/posts').map((e) => e.idempotencyKey));
+      const keys = new Set(
+        log.filter((e) => e.method === 'POST' && e.path === '/posts').map((e) => e.idempotencyKey),
+      );
       expect(keys.size, 'one idempotency key for every attempt').to.equal(1);
       expect([...keys][0]).to.be.a('string');
     } finally {
@@ -221,7 +248,9 @@ describe('<peer-discussion> writing', () => {
     await el.updateComplete;
     submitOf(el).click();
     submitOf(el).click();
-    rootTextarea(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', metaKey: true, bubbles: true, composed: true }));
+    rootTextarea(el).dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', metaKey: true, bubbles: true, composed: true }),
+    );
     await waitForPost(el, 'Only once');
     expect((await serverPosts(token!, activity)).length).to.equal(1);
   });
@@ -238,7 +267,9 @@ describe('<peer-discussion> writing', () => {
     const textarea = $<HTMLTextAreaElement>(el, '[part~="composer"][data-mode="reply"] textarea')!;
     expect(activeElement()).to.equal(textarea);
     expect(textarea.labels?.[0]?.textContent).to.equal('Reply to Ben Okafor');
-    $$<HTMLButtonElement>(el, '[part~="composer"][data-mode="reply"] button').find((b) => b.textContent?.trim() === 'Cancel')!.click();
+    $$<HTMLButtonElement>(el, '[part~="composer"][data-mode="reply"] button')
+      .find((b) => b.textContent?.trim() === 'Cancel')!
+      .click();
     await el.updateComplete;
     expect($(el, '[part~="composer"][data-mode="reply"]')).to.equal(null);
     expect(activeElement()).to.equal(question.querySelector('[data-action="reply"]'));
@@ -254,11 +285,18 @@ describe('<peer-discussion> writing', () => {
     await el.updateComplete;
     expect(answer.dataset.depth).to.equal('1');
     expect(activeElement()).to.equal(answer);
-    expect($(el, '[role="status"][aria-live="polite"]')?.textContent).to.contain('Your reply was posted.');
+    expect($(el, '[role="status"][aria-live="polite"]')?.textContent).to.contain(
+      'Your reply was posted.',
+    );
     await flush(provider);
-    const replied = await statements('http://id.tincanapi.com/verb/replied', `urn:peerkit:post:${detail.post.id}`);
+    const replied = await statements(
+      'http://id.tincanapi.com/verb/replied',
+      `urn:peerkit:post:${detail.post.id}`,
+    );
     expect(replied.length).to.equal(1);
-    expect(replied[0]!.context?.contextActivities?.parent?.[0]?.id).to.equal(`urn:peerkit:post:${question.dataset.id}`);
+    expect(replied[0]!.context?.contextActivities?.parent?.[0]?.id).to.equal(
+      `urn:peerkit:post:${question.dataset.id}`,
+    );
   });
 
   it('edits and deletes own posts, with events, announcements and statements', async () => {
@@ -293,7 +331,9 @@ describe('<peer-discussion> writing', () => {
     expect(dialog.textContent).to.contain('The replies stay');
     await expect(el).to.be.accessible();
     const deleted = oneEvent(el, 'peer-post-deleted');
-    $$<HTMLButtonElement>(el, 'dialog#delete button').find((b) => b.textContent?.trim() === 'Delete')!.click();
+    $$<HTMLButtonElement>(el, 'dialog#delete button')
+      .find((b) => b.textContent?.trim() === 'Delete')!
+      .click();
     const { detail } = await deleted;
     expect(detail.id).to.equal(id);
     expect(detail.placeholder?.deleted).to.equal(true);
@@ -305,12 +345,26 @@ describe('<peer-discussion> writing', () => {
     const lone = await postThroughUi(el, 'Short-lived');
     lone.querySelector<HTMLButtonElement>('[data-action="delete"]')!.click();
     await el.updateComplete;
-    $$<HTMLButtonElement>(el, 'dialog#delete button').find((b) => b.textContent?.trim() === 'Delete')!.click();
-    await waitUntil(() => !articles(el).some((a) => a.textContent?.includes('Short-lived')), 'removed');
+    $$<HTMLButtonElement>(el, 'dialog#delete button')
+      .find((b) => b.textContent?.trim() === 'Delete')!
+      .click();
+    await waitUntil(
+      () => !articles(el).some((a) => a.textContent?.includes('Short-lived')),
+      'removed',
+    );
     await flush(provider);
-    expect((await statements('https://w3id.org/xapi/peerkit/verbs/edited', `urn:peerkit:post:${id}`)).length).to.equal(1);
-    expect((await statements('https://w3id.org/xapi/peerkit/verbs/deleted', `urn:peerkit:post:${id}`)).length).to.equal(1);
-    expect((await statements('http://adlnet.gov/expapi/verbs/commented', `urn:peerkit:post:${id}`)).length).to.equal(1);
+    expect(
+      (await statements('https://w3id.org/xapi/peerkit/verbs/edited', `urn:peerkit:post:${id}`))
+        .length,
+    ).to.equal(1);
+    expect(
+      (await statements('https://w3id.org/xapi/peerkit/verbs/deleted', `urn:peerkit:post:${id}`))
+        .length,
+    ).to.equal(1);
+    expect(
+      (await statements('http://adlnet.gov/expapi/verbs/commented', `urn:peerkit:post:${id}`))
+        .length,
+    ).to.equal(1);
   });
 
   it('reports a post with a reason (other needs a note); moderators get it', async () => {
@@ -329,7 +383,8 @@ describe('<peer-discussion> writing', () => {
     send();
     await el.updateComplete;
     expect(dialog.textContent).to.contain('Choose a reason');
-    const radio = (value: string) => $<HTMLInputElement>(el, `dialog#report input[value="${value}"]`)!;
+    const radio = (value: string) =>
+      $<HTMLInputElement>(el, `dialog#report input[value="${value}"]`)!;
     radio('other').click();
     await el.updateComplete;
     send();
@@ -345,7 +400,9 @@ describe('<peer-discussion> writing', () => {
     await el.updateComplete;
     expect($(el, 'dialog#report')).to.equal(null);
     expect(activeElement()).to.equal(target.querySelector('[data-action="report"]'));
-    expect($(el, '[role="status"][aria-live="polite"]')?.textContent).to.contain('moderators will look');
+    expect($(el, '[role="status"][aria-live="polite"]')?.textContent).to.contain(
+      'moderators will look',
+    );
     const chloe = await signIn(SEED.moderator);
     const queue = await api<{ items: { post: { id: string }; note: string | null }[] }>(
       chloe,
@@ -354,7 +411,14 @@ describe('<peer-discussion> writing', () => {
     );
     expect(queue.items.map((r) => r.post.id)).to.deep.equal([post.id]);
     await flush(provider);
-    expect((await statements('https://w3id.org/xapi/peerkit/verbs/reported', `urn:peerkit:post:${post.id}`)).length).to.equal(1);
+    expect(
+      (
+        await statements(
+          'https://w3id.org/xapi/peerkit/verbs/reported',
+          `urn:peerkit:post:${post.id}`,
+        )
+      ).length,
+    ).to.equal(1);
   });
 
   it('records one "viewed" statement per thread per page view', async () => {

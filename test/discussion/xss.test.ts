@@ -1,6 +1,16 @@
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect } from '@open-wc/testing';
-import { $, $$, acknowledged, articles, mount, postThroughUi, rootTextarea, type, unmountAll } from './helpers.js';
+import {
+  $,
+  $$,
+  acknowledged,
+  articles,
+  mount,
+  postThroughUi,
+  rootTextarea,
+  type,
+  unmountAll,
+} from './helpers.js';
 import { SEED, uniqueActivity } from '../support/server.js';
 
 declare global {
@@ -15,19 +25,43 @@ declare global {
  */
 const CORPUS: { body: string; shows: string }[] = [
   { body: '<script>window.__xss = 1</script>', shows: '<script>window.__xss = 1</script>' },
-  { body: 'inline <script>window.__xss = 2</script> script', shows: '<script>window.__xss = 2</script>' },
-  { body: '<img src=x onerror="window.__xss = 3">', shows: '<img src=x onerror="window.__xss = 3">' },
-  { body: 'text <img src=x onerror=window.__xss=4> text', shows: '<img src=x onerror=window.__xss=4>' },
+  {
+    body: 'inline <script>window.__xss = 2</script> script',
+    shows: '<script>window.__xss = 2</script>',
+  },
+  {
+    body: '<img src=x onerror="window.__xss = 3">',
+    shows: '<img src=x onerror="window.__xss = 3">',
+  },
+  {
+    body: 'text <img src=x onerror=window.__xss=4> text',
+    shows: '<img src=x onerror=window.__xss=4>',
+  },
   { body: '<svg onload="window.__xss = 5"></svg>', shows: '<svg onload="window.__xss = 5"></svg>' },
-  { body: '<svg><script>window.__xss = 6</script></svg>', shows: '<svg><script>window.__xss = 6</script></svg>' },
-  { body: '<iframe src="javascript:window.__xss = 7"></iframe>', shows: '<iframe src="javascript:window.__xss = 7"></iframe>' },
-  { body: '<iframe srcdoc="<script>parent.__xss = 8</script>"></iframe>', shows: '<iframe srcdoc=' },
+  {
+    body: '<svg><script>window.__xss = 6</script></svg>',
+    shows: '<svg><script>window.__xss = 6</script></svg>',
+  },
+  {
+    body: '<iframe src="javascript:window.__xss = 7"></iframe>',
+    shows: '<iframe src="javascript:window.__xss = 7"></iframe>',
+  },
+  {
+    body: '<iframe srcdoc="<script>parent.__xss = 8</script>"></iframe>',
+    shows: '<iframe srcdoc=',
+  },
   { body: '[click me](javascript:window.__xss=9)', shows: 'click me' },
   { body: '[click](JaVaScRiPt:window.__xss=10)', shows: 'click' },
   { body: '[click](  javascript:window.__xss=11  )', shows: 'click' },
-  { body: '[data](data:text/html;base64,PHNjcmlwdD5wYXJlbnQuX194c3M9MTI8L3NjcmlwdD4=)', shows: 'data' },
+  {
+    body: '[data](data:text/html;base64,PHNjcmlwdD5wYXJlbnQuX194c3M9MTI8L3NjcmlwdD4=)',
+    shows: 'data',
+  },
   { body: '[vb](vbscript:msgbox(13))', shows: 'vb' },
-  { body: '<a href="javascript:window.__xss=14">raw link</a>', shows: '<a href="javascript:window.__xss=14">' },
+  {
+    body: '<a href="javascript:window.__xss=14">raw link</a>',
+    shows: '<a href="javascript:window.__xss=14">',
+  },
   { body: '<javascript:window.__xss=15>', shows: 'javascript:window.__xss=15' },
   { body: '[entity](&#106;avascript:window.__xss=16)', shows: 'entity' },
   { body: '[hex](&#x6A;avascript:window.__xss=17)', shows: 'hex' },
@@ -35,32 +69,77 @@ const CORPUS: { body: string; shows: string }[] = [
   { body: '![img](javascript:window.__xss=19)', shows: 'img' },
   { body: '![x" onerror="window.__xss=20](https://example.com/a.png)', shows: 'onerror' },
   { body: '[t](https://example.com "title\\" onmouseover=\\"window.__xss=21")', shows: 't' },
-  { body: '&lt;script&gt;window.__xss = 22&lt;/script&gt;', shows: '<script>window.__xss = 22</script>' },
-  { body: '&#60;img src=x onerror=window.__xss=23&#62;', shows: '<img src=x onerror=window.__xss=23>' },
-  { body: '<div onmouseover="window.__xss = 24">hover</div>', shows: '<div onmouseover="window.__xss = 24">hover</div>' },
+  {
+    body: '&lt;script&gt;window.__xss = 22&lt;/script&gt;',
+    shows: '<script>window.__xss = 22</script>',
+  },
+  {
+    body: '&#60;img src=x onerror=window.__xss=23&#62;',
+    shows: '<img src=x onerror=window.__xss=23>',
+  },
+  {
+    body: '<div onmouseover="window.__xss = 24">hover</div>',
+    shows: '<div onmouseover="window.__xss = 24">hover</div>',
+  },
   { body: '<body onload="window.__xss = 25">', shows: '<body onload="window.__xss = 25">' },
   { body: '<style>*{background:url("javascript:window.__xss=26")}</style>', shows: '<style>' },
   { body: '<math><mtext><script>window.__xss=27</script></mtext></math>', shows: '<math>' },
   { body: '<object data="javascript:window.__xss=28"></object>', shows: '<object data=' },
   { body: '<embed src="javascript:window.__xss=29">', shows: '<embed src=' },
-  { body: '<form action="javascript:window.__xss=30"><button>go</button></form>', shows: '<form action=' },
+  {
+    body: '<form action="javascript:window.__xss=30"><button>go</button></form>',
+    shows: '<form action=',
+  },
   { body: '<details open ontoggle="window.__xss=31">', shows: 'ontoggle' },
   { body: '${window.__xss = 32}', shows: '${window.__xss = 32}' },
-  { body: '{{constructor.constructor("window.__xss=33")()}}', shows: '{{constructor.constructor("window.__xss=33")()}}' },
+  {
+    body: '{{constructor.constructor("window.__xss=33")()}}',
+    shows: '{{constructor.constructor("window.__xss=33")()}}',
+  },
   { body: '`<script>window.__xss=34</script>`', shows: '<script>window.__xss=34</script>' },
-  { body: '```html\n<script>window.__xss=35</script>\n```', shows: '<script>window.__xss=35</script>' },
-  { body: '<!-- <script>window.__xss=36</script> -->', shows: '<!-- <script>window.__xss=36</script> -->' },
+  {
+    body: '```html\n<script>window.__xss=35</script>\n```',
+    shows: '<script>window.__xss=35</script>',
+  },
+  {
+    body: '<!-- <script>window.__xss=36</script> -->',
+    shows: '<!-- <script>window.__xss=36</script> -->',
+  },
   { body: '<![CDATA[<script>window.__xss=37</script>]]>', shows: 'CDATA' },
   { body: '<template><script>window.__xss=38</script></template>', shows: '<template>' },
-  { body: '<meta http-equiv="refresh" content="0;url=javascript:window.__xss=39">', shows: '<meta http-equiv' },
+  {
+    body: '<meta http-equiv="refresh" content="0;url=javascript:window.__xss=39">',
+    shows: '<meta http-equiv',
+  },
   { body: '<base href="javascript:window.__xss=40//">', shows: '<base href=' },
-  { body: '<peer-discussion onclick="window.__xss=41"></peer-discussion>', shows: '<peer-discussion' },
+  {
+    body: '<peer-discussion onclick="window.__xss=41"></peer-discussion>',
+    shows: '<peer-discussion',
+  },
   { body: '<x-unknown is="x" onfocus="window.__xss=42" autofocus tabindex=0>', shows: 'onfocus' },
 ];
 
 const ALLOWED = new Set([
-  'P', 'STRONG', 'EM', 'DEL', 'CODE', 'PRE', 'BR', 'A', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'HR',
-  'DIV', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD',
+  'P',
+  'STRONG',
+  'EM',
+  'DEL',
+  'CODE',
+  'PRE',
+  'BR',
+  'A',
+  'UL',
+  'OL',
+  'LI',
+  'BLOCKQUOTE',
+  'HR',
+  'DIV',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TR',
+  'TH',
+  'TD',
 ]);
 
 describe('<peer-discussion> XSS corpus', () => {
@@ -98,7 +177,9 @@ describe('<peer-discussion> XSS corpus', () => {
     for (const a of drawn) {
       const body = a.querySelector('[part~="body"]')!;
       for (const node of body.querySelectorAll('*')) {
-        expect(ALLOWED.has(node.tagName), `<${node.tagName.toLowerCase()}> in a post`).to.equal(true);
+        expect(ALLOWED.has(node.tagName), `<${node.tagName.toLowerCase()}> in a post`).to.equal(
+          true,
+        );
         for (const attr of node.getAttributeNames()) {
           expect(/^on/i.test(attr), `${attr} on <${node.tagName.toLowerCase()}>`).to.equal(false);
           expect(['href', 'rel', 'target', 'start', 'class', 'scope']).to.include(attr);
@@ -118,7 +199,10 @@ describe('<peer-discussion> XSS corpus', () => {
     // Only the dialog forms and composers are forms; no `peer-discussion` nested from a post.
     expect(root.querySelectorAll('peer-discussion').length).to.equal(0);
     for (const { shows } of CORPUS) {
-      expect(drawn.some((a) => a.querySelector('[part~="body"]')!.textContent!.includes(shows)), shows).to.equal(true);
+      expect(
+        drawn.some((a) => a.querySelector('[part~="body"]')!.textContent!.includes(shows)),
+        shows,
+      ).to.equal(true);
     }
   });
 });

@@ -96,7 +96,8 @@ export class Composer {
   }
 
   private persist(): void {
-    if (this.storeKey) saveDraft(this.storeKey, { body: this.body, key: this.key, keyBody: this.keyBody });
+    if (this.storeKey)
+      saveDraft(this.storeKey, { body: this.body, key: this.key, keyBody: this.keyBody });
   }
 }
 
@@ -190,15 +191,26 @@ export function renderComposer(
     }}
   >
     <label for="${id}-text">${labels.label}</label>
-    ${c.preview
-      ? html`<div class="preview" id="${id}-preview" role="region" aria-label=${msg('Preview', {
-          id: 'discussion.preview.region',
-        })}>
-          ${c.blank
-            ? html`<p class="hint">${msg('Nothing to preview yet.', { id: 'discussion.preview.empty' })}</p>`
-            : renderMarkdown(c.body)}
-        </div>`
-      : nothing}
+    ${
+      c.preview
+        ? html`<div
+            class="preview"
+            id="${id}-preview"
+            role="region"
+            aria-label=${msg('Preview', {
+              id: 'discussion.preview.region',
+            })}
+          >
+            ${
+              c.blank
+                ? html`<p class="hint">
+                    ${msg('Nothing to preview yet.', { id: 'discussion.preview.empty' })}
+                  </p>`
+                : renderMarkdown(c.body)
+            }
+          </div>`
+        : nothing
+    }
     <textarea
       part="textarea"
       id="${id}-text"
@@ -217,11 +229,11 @@ export function renderComposer(
         id: 'discussion.composer.hint',
       })}
     </p>
-    ${errorText
-      ? html`<p class="error-text" id=${errorId}>${errorText}</p>`
-      : nothing}
+    ${errorText ? html`<p class="error-text" id=${errorId}>${errorText}</p>` : nothing}
     <div class="composer-foot">
-      <span part="counter" id=${counterId} class=${c.over ? 'over' : ''}>${counterText(c, host.locale)}</span>
+      <span part="counter" id=${counterId} class=${c.over ? 'over' : ''}
+        >${counterText(c, host.locale)}</span
+      >
       <div class="buttons">
         <button
           type="button"
@@ -231,22 +243,26 @@ export function renderComposer(
         >
           ${msg('Preview', { id: 'discussion.preview' })}
         </button>
-        ${c.mode !== 'new'
-          ? html`<button type="button" class="button" @click=${() => host.composerCancel(c)}>
-              ${msg('Cancel', { id: 'discussion.cancel' })}
-            </button>`
-          : nothing}
+        ${
+          c.mode !== 'new'
+            ? html`<button type="button" class="button" @click=${() => host.composerCancel(c)}>
+                ${msg('Cancel', { id: 'discussion.cancel' })}
+              </button>`
+            : nothing
+        }
         <button
           type="submit"
           part="submit"
           class="button primary"
           aria-disabled=${c.pending ? 'true' : 'false'}
         >
-          ${c.pending
-            ? msg('Posting…', { id: 'discussion.posting' })
-            : c.error
-              ? msg('Retry', { id: 'discussion.retry.post' })
-              : labels.submit}
+          ${
+            c.pending
+              ? msg('Posting…', { id: 'discussion.posting' })
+              : c.error
+                ? msg('Retry', { id: 'discussion.retry.post' })
+                : labels.submit
+          }
         </button>
       </div>
     </div>

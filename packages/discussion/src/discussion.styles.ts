@@ -9,518 +9,521 @@ import { baseStyles } from '@peerkit/core';
 export const discussionStyles = [
   baseStyles,
   css`
-  :host {
-    --_d-accent: var(--peer-discussion-accent, var(--_peer-accent));
-    --_d-on-accent: var(--_peer-on-accent);
-    --_d-fg: var(--peer-discussion-color, var(--_peer-text));
-    --_d-muted: var(--_peer-muted);
-    --_d-bg: var(--peer-discussion-background, var(--_peer-surface));
-    --_d-raised: var(--peer-discussion-raised, color-mix(in srgb, var(--_peer-text) 6%, var(--_peer-surface)));
-    --_d-border: var(--peer-discussion-border-color, var(--_peer-border));
-    --_d-subtle-border: color-mix(in srgb, var(--_peer-border) 45%, var(--_peer-surface));
-    --_d-danger: var(--_peer-danger);
-    --_d-success: var(--_peer-success);
-    --_d-focus: var(--_peer-focus);
-    --_d-radius: var(--peer-discussion-radius, var(--_peer-radius));
-    --_d-gap: calc(var(--_peer-space) * 1.5);
-    --_d-indent: var(--peer-discussion-indent, 1.5rem);
-    --_d-avatar: var(--peer-discussion-avatar-size, 2.25rem);
-    --_d-duration: var(--peer-duration, 160ms);
+    :host {
+      --_d-accent: var(--peer-discussion-accent, var(--_peer-accent));
+      --_d-on-accent: var(--_peer-on-accent);
+      --_d-fg: var(--peer-discussion-color, var(--_peer-text));
+      --_d-muted: var(--_peer-muted);
+      --_d-bg: var(--peer-discussion-background, var(--_peer-surface));
+      --_d-raised: var(
+        --peer-discussion-raised,
+        color-mix(in srgb, var(--_peer-text) 6%, var(--_peer-surface))
+      );
+      --_d-border: var(--peer-discussion-border-color, var(--_peer-border));
+      --_d-subtle-border: color-mix(in srgb, var(--_peer-border) 45%, var(--_peer-surface));
+      --_d-danger: var(--_peer-danger);
+      --_d-success: var(--_peer-success);
+      --_d-focus: var(--_peer-focus);
+      --_d-radius: var(--peer-discussion-radius, var(--_peer-radius));
+      --_d-gap: calc(var(--_peer-space) * 1.5);
+      --_d-indent: var(--peer-discussion-indent, 1.5rem);
+      --_d-avatar: var(--peer-discussion-avatar-size, 2.25rem);
+      --_d-duration: var(--peer-duration, 160ms);
 
-    display: block;
-    color: var(--_d-fg);
-    background: var(--_d-bg);
-  }
-
-  :host([hidden]) {
-    display: none;
-  }
-
-  * {
-    box-sizing: border-box;
-  }
-
-  .visually-hidden {
-    position: absolute !important;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-
-  button,
-  textarea,
-  input,
-  select {
-    font: inherit;
-    color: inherit;
-  }
-
-  button {
-    cursor: pointer;
-  }
-
-  button:disabled,
-  button[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.7;
-  }
-
-  :focus-visible {
-    outline: 2px solid var(--_d-focus);
-    outline-offset: 2px;
-  }
-
-  [part~='base'] {
-    display: grid;
-    gap: var(--_d-gap);
-  }
-
-  header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_d-gap);
-  }
-
-  [part~='heading'] {
-    margin: 0;
-    font-size: 1.25em;
-    line-height: 1.3;
-  }
-
-  .count {
-    color: var(--_d-muted);
-    font-weight: normal;
-    font-size: 0.8em;
-  }
-
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-  }
-
-  .button,
-  select {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.375em;
-    min-block-size: 2.25rem;
-    padding: 0.25rem 0.75rem;
-    border: 1px solid var(--_d-border);
-    border-radius: var(--_d-radius);
-    background: var(--_d-bg);
-  }
-
-  .button.primary {
-    background: var(--_d-accent);
-    border-color: var(--_d-accent);
-    color: var(--_d-on-accent);
-    font-weight: 600;
-  }
-
-  .button.link {
-    border-color: transparent;
-    background: transparent;
-    padding-inline: 0.375rem;
-    min-block-size: 2rem;
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
-  }
-
-  .button.danger {
-    border-color: var(--_d-danger);
-    color: var(--_d-danger);
-  }
-
-  .button:hover:not(:disabled) {
-    border-color: var(--_d-accent);
-  }
-
-  .notice {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 1rem;
-    margin: 0;
-    padding: 0.75rem 1rem;
-    border: 1px solid var(--_d-subtle-border);
-    border-radius: var(--_d-radius);
-    background: var(--_d-raised);
-  }
-
-  .notice.error {
-    border-color: var(--_d-danger);
-  }
-
-  .notice p {
-    margin: 0;
-  }
-
-  .empty {
-    text-align: center;
-    padding: 1.5rem 1rem;
-  }
-
-  .empty strong {
-    display: block;
-    font-size: 1.1em;
-  }
-
-  [part~='feed'] {
-    display: grid;
-    gap: 0;
-  }
-
-  .new-posts {
-    justify-self: center;
-    position: sticky;
-    inset-block-start: 0.5rem;
-    z-index: 1;
-  }
-
-  [part~='post'] {
-    --_depth: 0;
-    position: relative;
-    display: grid;
-    grid-template-columns: var(--_d-avatar) 1fr;
-    gap: 0.25rem 0.75rem;
-    margin-inline-start: calc(var(--_d-indent) * var(--_depth));
-    padding-block: 0.75rem;
-    padding-inline: 0.5rem;
-    border-block-start: 1px solid var(--_d-subtle-border);
-    content-visibility: auto;
-    contain-intrinsic-size: auto 7rem;
-  }
-
-  [part~='post'][data-depth]:not([data-depth='0']) {
-    border-inline-start: 2px solid var(--_d-subtle-border);
-  }
-
-  [part~='post']:focus-visible {
-    outline-offset: -2px;
-  }
-
-  [part~='post'].fresh {
-    animation: fresh 1.2s ease-out;
-  }
-
-  @keyframes fresh {
-    from {
-      background: color-mix(in srgb, var(--_d-accent) 18%, transparent);
+      display: block;
+      color: var(--_d-fg);
+      background: var(--_d-bg);
     }
-  }
 
-  @media (prefers-reduced-motion: reduce) {
-    [part~='post'].fresh {
-      animation: none;
+    :host([hidden]) {
+      display: none;
     }
+
     * {
-      transition: none !important;
+      box-sizing: border-box;
     }
-  }
 
-  [part~='avatar'] {
-    display: grid;
-    place-items: center;
-    inline-size: var(--_d-avatar);
-    block-size: var(--_d-avatar);
-    border-radius: 50%;
-    background: var(--_avatar-bg, var(--_d-raised));
-    color: var(--_d-fg);
-    font-size: 0.85em;
-    font-weight: 700;
-    grid-row: span 3;
-  }
+    .visually-hidden {
+      position: absolute !important;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
 
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0.125rem 0.5rem;
-    min-inline-size: 0;
-  }
+    button,
+    textarea,
+    input,
+    select {
+      font: inherit;
+      color: inherit;
+    }
 
-  .author {
-    font-weight: 600;
-  }
+    button {
+      cursor: pointer;
+    }
 
-  .meta .title,
-  .meta time,
-  .meta .edited,
-  .meta .hidden-mark,
-  .in-reply {
-    color: var(--_d-muted);
-    font-size: 0.875em;
-  }
+    button:disabled,
+    button[aria-disabled='true'] {
+      cursor: not-allowed;
+      opacity: 0.7;
+    }
 
-  .in-reply {
-    margin: 0;
-  }
+    :focus-visible {
+      outline: 2px solid var(--_d-focus);
+      outline-offset: 2px;
+    }
 
-  [part~='body'] {
-    min-inline-size: 0;
-    overflow-wrap: anywhere;
-  }
+    [part~='base'] {
+      display: grid;
+      gap: var(--_d-gap);
+    }
 
-  [part~='body'] > :first-child {
-    margin-block-start: 0;
-  }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--_d-gap);
+    }
 
-  [part~='body'] > :last-child {
-    margin-block-end: 0;
-  }
+    [part~='heading'] {
+      margin: 0;
+      font-size: 1.25em;
+      line-height: 1.3;
+    }
 
-  [part~='body'] p,
-  [part~='body'] ul,
-  [part~='body'] ol,
-  [part~='body'] blockquote,
-  [part~='body'] pre {
-    margin-block: 0.5em;
-  }
+    .count {
+      color: var(--_d-muted);
+      font-weight: normal;
+      font-size: 0.8em;
+    }
 
-  [part~='body'] pre {
-    overflow-x: auto;
-    padding: 0.5rem 0.75rem;
-    border-radius: calc(var(--_d-radius) / 2);
-    background: var(--_d-raised);
-  }
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+    }
 
-  [part~='body'] code {
-    font-family: var(--peer-font-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
-    font-size: 0.9em;
-  }
+    .button,
+    select {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.375em;
+      min-block-size: 2.25rem;
+      padding: 0.25rem 0.75rem;
+      border: 1px solid var(--_d-border);
+      border-radius: var(--_d-radius);
+      background: var(--_d-bg);
+    }
 
-  [part~='body'] blockquote {
-    margin-inline: 0;
-    padding-inline-start: 0.75rem;
-    border-inline-start: 3px solid var(--_d-subtle-border);
-    color: var(--_d-muted);
-  }
+    .button.primary {
+      background: var(--_d-accent);
+      border-color: var(--_d-accent);
+      color: var(--_d-on-accent);
+      font-weight: 600;
+    }
 
-  [part~='body'] a {
-    color: var(--_d-accent);
-  }
+    .button.link {
+      border-color: transparent;
+      background: transparent;
+      padding-inline: 0.375rem;
+      min-block-size: 2rem;
+      text-decoration: underline;
+      text-underline-offset: 0.2em;
+    }
 
-  [part~='body'] .raw {
-    white-space: pre-wrap;
-  }
+    .button.danger {
+      border-color: var(--_d-danger);
+      color: var(--_d-danger);
+    }
 
-  [part~='body'] .table {
-    overflow-x: auto;
-  }
+    .button:hover:not(:disabled) {
+      border-color: var(--_d-accent);
+    }
 
-  [part~='body'] table {
-    border-collapse: collapse;
-  }
+    .notice {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+      margin: 0;
+      padding: 0.75rem 1rem;
+      border: 1px solid var(--_d-subtle-border);
+      border-radius: var(--_d-radius);
+      background: var(--_d-raised);
+    }
 
-  [part~='body'] th,
-  [part~='body'] td {
-    border: 1px solid var(--_d-subtle-border);
-    padding: 0.25rem 0.5rem;
-  }
+    .notice.error {
+      border-color: var(--_d-danger);
+    }
 
-  .placeholder {
-    color: var(--_d-muted);
-    font-style: italic;
-  }
+    .notice p {
+      margin: 0;
+    }
 
-  [part~='actions'] {
-    grid-column: 2;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25rem 0.5rem;
-  }
+    .empty {
+      text-align: center;
+      padding: 1.5rem 1rem;
+    }
 
-  .kudos-slot {
-    display: inline-block;
-    min-inline-size: 4rem;
-    min-block-size: 2rem;
-  }
+    .empty strong {
+      display: block;
+      font-size: 1.1em;
+    }
 
-  .reply-slot {
-    grid-column: 1 / -1;
-  }
+    [part~='feed'] {
+      display: grid;
+      gap: 0;
+    }
 
-  [part~='composer'] {
-    display: grid;
-    gap: 0.5rem;
-    padding: 0.75rem;
-    border: 1px solid var(--_d-subtle-border);
-    border-radius: var(--_d-radius);
-    background: var(--_d-bg);
-  }
+    .new-posts {
+      justify-self: center;
+      position: sticky;
+      inset-block-start: 0.5rem;
+      z-index: 1;
+    }
 
-  [part~='composer'] label {
-    font-weight: 600;
-  }
+    [part~='post'] {
+      --_depth: 0;
+      position: relative;
+      display: grid;
+      grid-template-columns: var(--_d-avatar) 1fr;
+      gap: 0.25rem 0.75rem;
+      margin-inline-start: calc(var(--_d-indent) * var(--_depth));
+      padding-block: 0.75rem;
+      padding-inline: 0.5rem;
+      border-block-start: 1px solid var(--_d-subtle-border);
+      content-visibility: auto;
+      contain-intrinsic-size: auto 7rem;
+    }
 
-  [part~='textarea'] {
-    inline-size: 100%;
-    min-block-size: 6rem;
-    resize: vertical;
-    padding: 0.5rem 0.75rem;
-    border: 1px solid var(--_d-border);
-    border-radius: calc(var(--_d-radius) / 2);
-    background: var(--_d-bg);
-  }
+    [part~='post'][data-depth]:not([data-depth='0']) {
+      border-inline-start: 2px solid var(--_d-subtle-border);
+    }
 
-  [part~='textarea'][aria-invalid='true'] {
-    border-color: var(--_d-danger);
-  }
+    [part~='post']:focus-visible {
+      outline-offset: -2px;
+    }
 
-  .composer-foot {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem;
-  }
+    [part~='post'].fresh {
+      animation: fresh 1.2s ease-out;
+    }
 
-  .composer-foot .buttons {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-  }
+    @keyframes fresh {
+      from {
+        background: color-mix(in srgb, var(--_d-accent) 18%, transparent);
+      }
+    }
 
-  .hint,
-  [part~='counter'] {
-    color: var(--_d-muted);
-    font-size: 0.875em;
-  }
+    @media (prefers-reduced-motion: reduce) {
+      [part~='post'].fresh {
+        animation: none;
+      }
+      * {
+        transition: none !important;
+      }
+    }
 
-  [part~='counter'].over {
-    color: var(--_d-danger);
-    font-weight: 600;
-  }
+    [part~='avatar'] {
+      display: grid;
+      place-items: center;
+      inline-size: var(--_d-avatar);
+      block-size: var(--_d-avatar);
+      border-radius: 50%;
+      background: var(--_avatar-bg, var(--_d-raised));
+      color: var(--_d-fg);
+      font-size: 0.85em;
+      font-weight: 700;
+      grid-row: span 3;
+    }
 
-  .preview {
-    min-block-size: 6rem;
-    padding: 0.5rem 0.75rem;
-    border: 1px dashed var(--_d-border);
-    border-radius: calc(var(--_d-radius) / 2);
-    overflow-wrap: anywhere;
-  }
+    .meta {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.125rem 0.5rem;
+      min-inline-size: 0;
+    }
 
-  .error-text {
-    color: var(--_d-danger);
-    margin: 0;
-  }
+    .author {
+      font-weight: 600;
+    }
 
-  [part~='guidelines'] {
-    display: grid;
-    gap: 0.5rem;
-    padding: 0.75rem;
-    border: 1px solid var(--_d-accent);
-    border-radius: var(--_d-radius);
-    background: var(--_d-raised);
-  }
+    .meta .title,
+    .meta time,
+    .meta .edited,
+    .meta .hidden-mark,
+    .in-reply {
+      color: var(--_d-muted);
+      font-size: 0.875em;
+    }
 
-  [part~='guidelines'] h3 {
-    margin: 0;
-    font-size: 1em;
-  }
+    .in-reply {
+      margin: 0;
+    }
 
-  [part~='guidelines'] ul {
-    margin: 0;
-    padding-inline-start: 1.25rem;
-  }
+    [part~='body'] {
+      min-inline-size: 0;
+      overflow-wrap: anywhere;
+    }
 
-  .skeleton {
-    display: grid;
-    grid-template-columns: var(--_d-avatar) 1fr;
-    gap: 0.5rem 0.75rem;
-    padding-block: 0.75rem;
-  }
+    [part~='body'] > :first-child {
+      margin-block-start: 0;
+    }
 
-  .skeleton span {
-    display: block;
-    border-radius: 0.25rem;
-    background: var(--_d-raised);
-    block-size: 0.9rem;
-  }
+    [part~='body'] > :last-child {
+      margin-block-end: 0;
+    }
 
-  .skeleton .circle {
-    inline-size: var(--_d-avatar);
-    block-size: var(--_d-avatar);
-    border-radius: 50%;
-    grid-row: span 3;
-  }
+    [part~='body'] p,
+    [part~='body'] ul,
+    [part~='body'] ol,
+    [part~='body'] blockquote,
+    [part~='body'] pre {
+      margin-block: 0.5em;
+    }
 
-  @media (prefers-reduced-motion: no-preference) {
+    [part~='body'] pre {
+      overflow-x: auto;
+      padding: 0.5rem 0.75rem;
+      border-radius: calc(var(--_d-radius) / 2);
+      background: var(--_d-raised);
+    }
+
+    [part~='body'] code {
+      font-family: var(--peer-font-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+      font-size: 0.9em;
+    }
+
+    [part~='body'] blockquote {
+      margin-inline: 0;
+      padding-inline-start: 0.75rem;
+      border-inline-start: 3px solid var(--_d-subtle-border);
+      color: var(--_d-muted);
+    }
+
+    [part~='body'] a {
+      color: var(--_d-accent);
+    }
+
+    [part~='body'] .raw {
+      white-space: pre-wrap;
+    }
+
+    [part~='body'] .table {
+      overflow-x: auto;
+    }
+
+    [part~='body'] table {
+      border-collapse: collapse;
+    }
+
+    [part~='body'] th,
+    [part~='body'] td {
+      border: 1px solid var(--_d-subtle-border);
+      padding: 0.25rem 0.5rem;
+    }
+
+    .placeholder {
+      color: var(--_d-muted);
+      font-style: italic;
+    }
+
+    [part~='actions'] {
+      grid-column: 2;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.5rem;
+    }
+
+    .kudos-slot {
+      display: inline-block;
+      min-inline-size: 4rem;
+      min-block-size: 2rem;
+    }
+
+    .reply-slot {
+      grid-column: 1 / -1;
+    }
+
+    [part~='composer'] {
+      display: grid;
+      gap: 0.5rem;
+      padding: 0.75rem;
+      border: 1px solid var(--_d-subtle-border);
+      border-radius: var(--_d-radius);
+      background: var(--_d-bg);
+    }
+
+    [part~='composer'] label {
+      font-weight: 600;
+    }
+
+    [part~='textarea'] {
+      inline-size: 100%;
+      min-block-size: 6rem;
+      resize: vertical;
+      padding: 0.5rem 0.75rem;
+      border: 1px solid var(--_d-border);
+      border-radius: calc(var(--_d-radius) / 2);
+      background: var(--_d-bg);
+    }
+
+    [part~='textarea'][aria-invalid='true'] {
+      border-color: var(--_d-danger);
+    }
+
+    .composer-foot {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5rem;
+    }
+
+    .composer-foot .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+
+    .hint,
+    [part~='counter'] {
+      color: var(--_d-muted);
+      font-size: 0.875em;
+    }
+
+    [part~='counter'].over {
+      color: var(--_d-danger);
+      font-weight: 600;
+    }
+
+    .preview {
+      min-block-size: 6rem;
+      padding: 0.5rem 0.75rem;
+      border: 1px dashed var(--_d-border);
+      border-radius: calc(var(--_d-radius) / 2);
+      overflow-wrap: anywhere;
+    }
+
+    .error-text {
+      color: var(--_d-danger);
+      margin: 0;
+    }
+
+    [part~='guidelines'] {
+      display: grid;
+      gap: 0.5rem;
+      padding: 0.75rem;
+      border: 1px solid var(--_d-accent);
+      border-radius: var(--_d-radius);
+      background: var(--_d-raised);
+    }
+
+    [part~='guidelines'] h3 {
+      margin: 0;
+      font-size: 1em;
+    }
+
+    [part~='guidelines'] ul {
+      margin: 0;
+      padding-inline-start: 1.25rem;
+    }
+
+    .skeleton {
+      display: grid;
+      grid-template-columns: var(--_d-avatar) 1fr;
+      gap: 0.5rem 0.75rem;
+      padding-block: 0.75rem;
+    }
+
     .skeleton span {
-      animation: pulse 1.4s ease-in-out infinite;
+      display: block;
+      border-radius: 0.25rem;
+      background: var(--_d-raised);
+      block-size: 0.9rem;
     }
-  }
 
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
+    .skeleton .circle {
+      inline-size: var(--_d-avatar);
+      block-size: var(--_d-avatar);
+      border-radius: 50%;
+      grid-row: span 3;
     }
-  }
 
-  .more {
-    display: flex;
-    justify-content: center;
-    padding-block: 0.5rem;
-  }
+    @media (prefers-reduced-motion: no-preference) {
+      .skeleton span {
+        animation: pulse 1.4s ease-in-out infinite;
+      }
+    }
 
-  dialog {
-    max-inline-size: min(32rem, calc(100vw - 2rem));
-    padding: 1rem 1.25rem;
-    border: 1px solid var(--_d-border);
-    border-radius: var(--_d-radius);
-    background: var(--_d-bg);
-    color: var(--_d-fg);
-  }
+    @keyframes pulse {
+      50% {
+        opacity: 0.5;
+      }
+    }
 
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
+    .more {
+      display: flex;
+      justify-content: center;
+      padding-block: 0.5rem;
+    }
 
-  dialog h3 {
-    margin-block: 0 0.75rem;
-  }
+    dialog {
+      max-inline-size: min(32rem, calc(100vw - 2rem));
+      padding: 1rem 1.25rem;
+      border: 1px solid var(--_d-border);
+      border-radius: var(--_d-radius);
+      background: var(--_d-bg);
+      color: var(--_d-fg);
+    }
 
-  dialog form {
-    display: grid;
-    gap: 0.75rem;
-  }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.4);
+    }
 
-  fieldset {
-    display: grid;
-    gap: 0.25rem;
-    margin: 0;
-    padding: 0.5rem 0.75rem;
-    border: 1px solid var(--_d-subtle-border);
-    border-radius: calc(var(--_d-radius) / 2);
-  }
+    dialog h3 {
+      margin-block: 0 0.75rem;
+    }
 
-  .reports {
-    display: grid;
-    gap: var(--_d-gap);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
+    dialog form {
+      display: grid;
+      gap: 0.75rem;
+    }
 
-  .report {
-    display: grid;
-    gap: 0.5rem;
-    padding: 0.75rem;
-    border: 1px solid var(--_d-subtle-border);
-    border-radius: var(--_d-radius);
-  }
+    fieldset {
+      display: grid;
+      gap: 0.25rem;
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      border: 1px solid var(--_d-subtle-border);
+      border-radius: calc(var(--_d-radius) / 2);
+    }
 
-  .report blockquote {
-    margin: 0;
-    padding-inline-start: 0.75rem;
-    border-inline-start: 3px solid var(--_d-subtle-border);
-  }
-`,
+    .reports {
+      display: grid;
+      gap: var(--_d-gap);
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    .report {
+      display: grid;
+      gap: 0.5rem;
+      padding: 0.75rem;
+      border: 1px solid var(--_d-subtle-border);
+      border-radius: var(--_d-radius);
+    }
+
+    .report blockquote {
+      margin: 0;
+      padding-inline-start: 0.75rem;
+      border-inline-start: 3px solid var(--_d-subtle-border);
+    }
+  `,
 ];

@@ -187,7 +187,8 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     this.io?.disconnect();
     this.io = null;
     // A removed element leaves no modal dialog behind in the page's top layer.
-    for (const dialog of this.renderRoot.querySelectorAll('dialog')) if (dialog.open) dialog.close();
+    for (const dialog of this.renderRoot.querySelectorAll('dialog'))
+      if (dialog.open) dialog.close();
     this.reportTarget = null;
     this.deleteTarget = null;
     this.loadAbort?.abort();
@@ -235,7 +236,11 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     const report = this.renderRoot.querySelector<HTMLDialogElement>('dialog#report');
     if (report && this.reportTarget && !report.open) report.showModal();
     const del = this.renderRoot.querySelector<HTMLDialogElement>('dialog#delete');
-    if (del && this.deleteTarget && !del.open) del.showModal();
+    if (del && this.deleteTarget && !del.open) {
+      del.showModal();
+      // A destructive question starts on the safe answer.
+      del.querySelector<HTMLElement>('[data-cancel]')?.focus();
+    }
   }
 
   private loadedClient: PeerClient | null = null;
@@ -319,7 +324,11 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     const { start, end } = this.range(list);
     if (end < list.length) {
       // Posts already loaded but not drawn: draw the next ones.
-      this.growWindow(start, Math.min(list.length, end + Math.max(this.pageSize, 20)) - start, list[end]);
+      this.growWindow(
+        start,
+        Math.min(list.length, end + Math.max(this.pageSize, 20)) - start,
+        list[end],
+      );
       return;
     }
     if (!client || !this.model.nextCursor || this.moreLoading) return;
@@ -328,7 +337,12 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     const model = this.model;
     try {
       const page = await client.listPosts(
-        { activity: this.activityIri, sort: this.sort, limit: this.pageSize, cursor: model.nextCursor! },
+        {
+          activity: this.activityIri,
+          sort: this.sort,
+          limit: this.pageSize,
+          cursor: model.nextCursor!,
+        },
         { signal: this.loadAbort?.signal },
       );
       if (model !== this.model) return;
@@ -390,7 +404,8 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     if (i < 0) return;
     const { start, end } = this.range(list);
     if (i >= start && i < end) {
-      if (end - start < this.windowSize) this.windowSize = Math.min(WINDOW_MAX, this.windowSize + 1);
+      if (end - start < this.windowSize)
+        this.windowSize = Math.min(WINDOW_MAX, this.windowSize + 1);
     } else if (i < start) {
       this.windowStart = i > 0 ? list[i]!.id : null;
     } else {
@@ -458,7 +473,8 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
 
   private syncLive(): void {
     const client = this.client;
-    const key = this.live && client && this.isConnected && this.status === 'ready' ? this.activityIri : '';
+    const key =
+      this.live && client && this.isConnected && this.status === 'ready' ? this.activityIri : '';
     if (key === this.liveKey && (this.unsubscribe || !key)) return;
     this.stopLive();
     this.liveKey = key;
@@ -581,11 +597,13 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     if (c.mode === 'reply') {
       // The draft stays: opening the reply again brings the text back.
       this.replyComposer = null;
-      this.focusAfter = () => this.postElement(c.target)?.querySelector<HTMLElement>('[data-action="reply"]');
+      this.focusAfter = () =>
+        this.postElement(c.target)?.querySelector<HTMLElement>('[data-action="reply"]');
     } else if (c.mode === 'edit') {
       c.discard();
       this.editComposer = null;
-      this.focusAfter = () => this.postElement(c.target)?.querySelector<HTMLElement>('[data-action="edit"]');
+      this.focusAfter = () =>
+        this.postElement(c.target)?.querySelector<HTMLElement>('[data-action="edit"]');
     }
   }
 
@@ -611,7 +629,9 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
   }
 
   private textareaOf(c: Composer): HTMLTextAreaElement | null {
-    return this.renderRoot.querySelector<HTMLTextAreaElement>(`[data-composer="${c.uid}"] textarea`);
+    return this.renderRoot.querySelector<HTMLTextAreaElement>(
+      `[data-composer="${c.uid}"] textarea`,
+    );
   }
 
   private needsGuidelines(): boolean {
@@ -697,7 +717,11 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     }
   }
 
-  private record(verb: 'commented' | 'replied' | 'edited' | 'deleted' | 'reported', post: Post, extra?: string): void {
+  private record(
+    verb: 'commented' | 'replied' | 'edited' | 'deleted' | 'reported',
+    post: Post,
+    extra?: string,
+  ): void {
     const recorder = this.peer?.recorder;
     if (!recorder) return;
     const thread = { id: this.activityIri, type: 'discussion' as const, name: this.headingText };
@@ -724,7 +748,9 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
       });
     }
     if (error.kind === 'auth') {
-      return msg('You are not signed in, or not allowed to do this.', { id: 'discussion.error.auth' });
+      return msg('You are not signed in, or not allowed to do this.', {
+        id: 'discussion.error.auth',
+      });
     }
     if (error.kind === 'http' && error.status === 400) {
       const detail = error.details.problem?.detail ?? error.details.problem?.title;
@@ -754,7 +780,11 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     if (!me || !this.canWrite) return;
     if (this.replyComposer?.target !== post.id) {
       if (this.replyComposer?.pending) return;
-      this.replyComposer = new Composer('reply', post.id, draftKey(this.activityIri, post.id, me.id));
+      this.replyComposer = new Composer(
+        'reply',
+        post.id,
+        draftKey(this.activityIri, post.id, me.id),
+      );
     }
     this.focusAfter = () => this.textareaOf(this.replyComposer!);
   }
@@ -791,7 +821,8 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     this.renderRoot.querySelector<HTMLDialogElement>('dialog#delete')?.close();
     this.deleteTarget = null;
     if (target) {
-      this.focusAfter = () => this.postElement(target.id)?.querySelector<HTMLElement>('[data-action="delete"]');
+      this.focusAfter = () =>
+        this.postElement(target.id)?.querySelector<HTMLElement>('[data-action="delete"]');
     }
   }
 
@@ -832,7 +863,8 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     this.renderRoot.querySelector<HTMLDialogElement>('dialog#report')?.close();
     this.reportTarget = null;
     if (target) {
-      this.focusAfter = () => this.postElement(target.id)?.querySelector<HTMLElement>('[data-action="report"]');
+      this.focusAfter = () =>
+        this.postElement(target.id)?.querySelector<HTMLElement>('[data-action="report"]');
     }
   }
 
@@ -843,12 +875,15 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     if (!client || !target || this.reportPending) return;
     if (!this.reportReason) {
       this.reportError = msg('Choose a reason.', { id: 'discussion.report.need-reason' });
-      this.focusAfter = () => this.renderRoot.querySelector<HTMLElement>('dialog#report input[type="radio"]');
+      this.focusAfter = () =>
+        this.renderRoot.querySelector<HTMLElement>('dialog#report input[type="radio"]');
       return;
     }
     const note = this.reportNote.trim();
     if (this.reportReason === 'other' && !note) {
-      this.reportError = msg('Tell the moderators what is wrong.', { id: 'discussion.report.need-note' });
+      this.reportError = msg('Tell the moderators what is wrong.', {
+        id: 'discussion.report.need-note',
+      });
       this.focusAfter = () => this.renderRoot.querySelector<HTMLElement>('dialog#report textarea');
       return;
     }
@@ -861,7 +896,9 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
       this.announce(
         msg('Thank you. The moderators will look at this post.', { id: 'discussion.saved.report' }),
       );
-      this.dispatchEvent(new PeerPostReportedEvent({ post: target, reason, ...(note ? { note } : {}) }));
+      this.dispatchEvent(
+        new PeerPostReportedEvent({ post: target, reason, ...(note ? { note } : {}) }),
+      );
       this.record('reported', target, reason);
     } catch (error) {
       const pe = asPeerError(error);
@@ -889,7 +926,11 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     this.reportsStatus = 'loading';
     this.reportsError = null;
     try {
-      const page = await client.listReports({ activity: this.activityIri, status: 'open', limit: 100 });
+      const page = await client.listReports({
+        activity: this.activityIri,
+        status: 'open',
+        limit: 100,
+      });
       this.reports = page.items;
       this.reportsStatus = 'ready';
     } catch (error) {
@@ -908,8 +949,11 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
       const list = this.reports ?? [];
       const index = list.findIndex((r) => r.id === item.id);
       // Other open reports of the same post are settled by the same decision.
-      this.reports = list.filter((r) => r.id !== item.id && (action === 'keep' || r.post.id !== item.post.id));
-      if (action === 'delete') this.model.applyDeleted(done.post.id, done.post.deleted ? done.post : null);
+      this.reports = list.filter(
+        (r) => r.id !== item.id && (action === 'keep' || r.post.id !== item.post.id),
+      );
+      if (action === 'delete')
+        this.model.applyDeleted(done.post.id, done.post.deleted ? done.post : null);
       else this.model.update(done.post);
       this.requestUpdate('model');
       this.announce(
@@ -922,7 +966,10 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
       this.focusAfter = () => {
         const items = this.renderRoot.querySelectorAll<HTMLElement>('.report');
         const next = items[Math.min(index, items.length - 1)];
-        return next?.querySelector<HTMLElement>('button') ?? this.renderRoot.querySelector<HTMLElement>('#reports-heading');
+        return (
+          next?.querySelector<HTMLElement>('button') ??
+          this.renderRoot.querySelector<HTMLElement>('#reports-heading')
+        );
       };
     } catch (error) {
       const e = asPeerError(error);
@@ -972,15 +1019,19 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
   override render(): TemplateResult {
     const config = this.peer?.error;
     return html`<section part="base" aria-labelledby="heading">
-      ${this.renderHeader()}
-      ${config ? this.renderMessage(config, null) : nothing}
-      ${!this.online
-        ? html`<p class="notice" role="status">
-            ${msg('You are offline. You can keep writing; posting works again once you are back online.', {
-              id: 'discussion.offline',
-            })}
-          </p>`
-        : nothing}
+      ${this.renderHeader()} ${config ? this.renderMessage(config, null) : nothing}
+      ${
+        !this.online
+          ? html`<p class="notice" role="status">
+              ${msg(
+                'You are offline. You can keep writing; posting works again once you are back online.',
+                {
+                  id: 'discussion.offline',
+                },
+              )}
+            </p>`
+          : nothing
+      }
       ${this.view === 'reports' && this.moderator ? this.renderReports() : this.renderThread()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${this.renderReportDialog()} ${this.renderDeleteDialog()}
@@ -992,41 +1043,49 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     return html`<header>
       <h2 id="heading" part="heading" tabindex="-1">
         ${this.headingText}
-        ${this.status === 'ready' && total > 0
-          ? html`<span class="count"
-              >${plural(total, this.locale, {
-                one: () => msg('(1 post)', { id: 'discussion.count.one' }),
-                other: () =>
-                  msg(str`(${formatNumber(total, this.locale)} posts)`, { id: 'discussion.count' }),
-              })}</span
-            >`
-          : nothing}
+        ${
+          this.status === 'ready' && total > 0
+            ? html`<span class="count"
+                >${plural(total, this.locale, {
+                  one: () => msg('(1 post)', { id: 'discussion.count.one' }),
+                  other: () =>
+                    msg(str`(${formatNumber(total, this.locale)} posts)`, {
+                      id: 'discussion.count',
+                    }),
+                })}</span
+              >`
+            : nothing
+        }
       </h2>
       <div class="toolbar">
-        ${this.view === 'thread'
-          ? html`<label for="sort">${msg('Sort by', { id: 'discussion.sort.label' })}</label>
-              <select id="sort" .value=${this.sort} @change=${this.onSortChange}>
-                <option value="oldest" ?selected=${this.sort === 'oldest'}>
-                  ${msg('Oldest first', { id: 'discussion.sort.oldest' })}
-                </option>
-                <option value="newest" ?selected=${this.sort === 'newest'}>
-                  ${msg('Newest first', { id: 'discussion.sort.newest' })}
-                </option>
-                <option value="top" ?selected=${this.sort === 'top'}>
-                  ${msg('Most thanked', { id: 'discussion.sort.top' })}
-                </option>
-              </select>`
-          : nothing}
-        ${this.moderator && !this.readonly
-          ? html`<button
-              type="button"
-              class="button"
-              aria-pressed=${this.view === 'reports' ? 'true' : 'false'}
-              @click=${this.openReports}
-            >
-              ${msg('Reports', { id: 'discussion.reports' })}
-            </button>`
-          : nothing}
+        ${
+          this.view === 'thread'
+            ? html`<label for="sort">${msg('Sort by', { id: 'discussion.sort.label' })}</label>
+                <select id="sort" .value=${this.sort} @change=${this.onSortChange}>
+                  <option value="oldest" ?selected=${this.sort === 'oldest'}>
+                    ${msg('Oldest first', { id: 'discussion.sort.oldest' })}
+                  </option>
+                  <option value="newest" ?selected=${this.sort === 'newest'}>
+                    ${msg('Newest first', { id: 'discussion.sort.newest' })}
+                  </option>
+                  <option value="top" ?selected=${this.sort === 'top'}>
+                    ${msg('Most thanked', { id: 'discussion.sort.top' })}
+                  </option>
+                </select>`
+            : nothing
+        }
+        ${
+          this.moderator && !this.readonly
+            ? html`<button
+                type="button"
+                class="button"
+                aria-pressed=${this.view === 'reports' ? 'true' : 'false'}
+                @click=${this.openReports}
+              >
+                ${msg('Reports', { id: 'discussion.reports' })}
+              </button>`
+            : nothing
+        }
       </div>
     </header>`;
   }
@@ -1035,19 +1094,26 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     const offline = error.kind === 'network' && !this.online;
     return html`<div class="notice error" role="alert">
       <p>
-        ${offline
-          ? msg('You are offline, so the discussion cannot load. It will load when you are back online.', {
-              id: 'discussion.load.offline',
-            })
-          : error.kind === 'config'
-            ? error.message
-            : msg('The discussion could not be loaded.', { id: 'discussion.load.error' })}
+        ${
+          offline
+            ? msg(
+                'You are offline, so the discussion cannot load. It will load when you are back online.',
+                {
+                  id: 'discussion.load.offline',
+                },
+              )
+            : error.kind === 'config'
+              ? error.message
+              : msg('The discussion could not be loaded.', { id: 'discussion.load.error' })
+        }
       </p>
-      ${retry
-        ? html`<button type="button" class="button" @click=${retry}>
-            ${msg('Try again', { id: 'discussion.retry' })}
-          </button>`
-        : nothing}
+      ${
+        retry
+          ? html`<button type="button" class="button" @click=${retry}>
+              ${msg('Try again', { id: 'discussion.retry' })}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -1066,96 +1132,124 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     const hasMore = end < list.length || !!this.model.nextCursor;
     return html`
       ${this.renderRootComposer(list.length === 0)}
-      ${this.incoming.length
-        ? html`<button type="button" class="button primary new-posts" @click=${this.showIncoming}>
-            ${plural(this.incoming.length, this.locale, {
-              one: () => msg('Show 1 new post', { id: 'discussion.live.new.one' }),
-              other: () =>
-                msg(str`Show ${formatNumber(this.incoming.length, this.locale)} new posts`, {
-                  id: 'discussion.live.new',
-                }),
-            })}
-          </button>`
-        : nothing}
-      ${list.length === 0
-        ? html`<div class="notice empty">
-            <slot name="empty">
-              <p>
-                <strong>${msg('Be the first to ask', { id: 'discussion.empty' })}</strong>
-                ${this.canWrite
-                  ? msg('Questions, answers and tips about this page appear here.', {
-                      id: 'discussion.empty.hint',
-                    })
-                  : nothing}
-              </p>
-            </slot>
-          </div>`
-        : html`
-            ${start > 0
-              ? html`<div class="more">
-                  <button type="button" class="button" data-action="earlier" @click=${this.showEarlier}>
-                    ${msg(str`Show earlier posts (${formatNumber(start, this.locale)})`, {
-                      id: 'discussion.earlier',
-                    })}
-                  </button>
-                </div>`
-              : nothing}
-            <div
-              role="feed"
-              part="feed"
-              aria-labelledby="heading"
-              aria-busy=${this.moreLoading ? 'true' : 'false'}
-              @keydown=${this.onFeedKeydown}
-            >
-              ${repeat(
-                shown,
-                (post) => post.id,
-                (post, i) =>
-                  renderPost(this, post, {
-                    posinset: start + i + 1,
-                    setsize,
-                    fresh: this.fresh.has(post.id),
-                    editor:
-                      this.editComposer?.target === post.id ? this.renderEditor(this.editComposer) : null,
-                    replyBox:
-                      this.replyComposer?.target === post.id ? this.renderReplyBox(this.replyComposer, post) : null,
+      ${
+        this.incoming.length
+          ? html`<button type="button" class="button primary new-posts" @click=${this.showIncoming}>
+              ${plural(this.incoming.length, this.locale, {
+                one: () => msg('Show 1 new post', { id: 'discussion.live.new.one' }),
+                other: () =>
+                  msg(str`Show ${formatNumber(this.incoming.length, this.locale)} new posts`, {
+                    id: 'discussion.live.new',
                   }),
-              )}
-            </div>
-            ${this.moreError
-              ? html`<div class="notice error" role="alert">
-                  <p>${msg('More posts could not be loaded.', { id: 'discussion.more.error' })}</p>
-                </div>`
-              : nothing}
-            ${hasMore
-              ? html`<div class="more">
-                  <button
-                    type="button"
-                    class="button"
-                    data-action="more"
-                    aria-disabled=${this.moreLoading ? 'true' : 'false'}
-                    @click=${this.loadMore}
-                  >
-                    ${this.moreLoading
-                      ? msg('Loading…', { id: 'discussion.more.loading' })
-                      : this.moreError
-                        ? msg('Try again', { id: 'discussion.retry' })
-                        : msg('Load more posts', { id: 'discussion.more' })}
-                  </button>
-                </div>`
-              : nothing}
-          `}
+              })}
+            </button>`
+          : nothing
+      }
+      ${
+        list.length === 0
+          ? html`<div class="notice empty">
+              <slot name="empty">
+                <p>
+                  <strong>${msg('Be the first to ask', { id: 'discussion.empty' })}</strong>
+                  ${
+                    this.canWrite
+                      ? msg('Questions, answers and tips about this page appear here.', {
+                          id: 'discussion.empty.hint',
+                        })
+                      : nothing
+                  }
+                </p>
+              </slot>
+            </div>`
+          : html`
+              ${
+                start > 0
+                  ? html`<div class="more">
+                      <button
+                        type="button"
+                        class="button"
+                        data-action="earlier"
+                        @click=${this.showEarlier}
+                      >
+                        ${msg(str`Show earlier posts (${formatNumber(start, this.locale)})`, {
+                          id: 'discussion.earlier',
+                        })}
+                      </button>
+                    </div>`
+                  : nothing
+              }
+              <div
+                role="feed"
+                part="feed"
+                aria-labelledby="heading"
+                aria-busy=${this.moreLoading ? 'true' : 'false'}
+                @keydown=${this.onFeedKeydown}
+              >
+                ${repeat(
+                  shown,
+                  (post) => post.id,
+                  (post, i) =>
+                    renderPost(this, post, {
+                      posinset: start + i + 1,
+                      setsize,
+                      fresh: this.fresh.has(post.id),
+                      editor:
+                        this.editComposer?.target === post.id
+                          ? this.renderEditor(this.editComposer)
+                          : null,
+                      replyBox:
+                        this.replyComposer?.target === post.id
+                          ? this.renderReplyBox(this.replyComposer, post)
+                          : null,
+                    }),
+                )}
+              </div>
+              ${
+                this.moreError
+                  ? html`<div class="notice error" role="alert">
+                      <p>
+                        ${msg('More posts could not be loaded.', { id: 'discussion.more.error' })}
+                      </p>
+                    </div>`
+                  : nothing
+              }
+              ${
+                hasMore
+                  ? html`<div class="more">
+                      <button
+                        type="button"
+                        class="button"
+                        data-action="more"
+                        aria-disabled=${this.moreLoading ? 'true' : 'false'}
+                        @click=${this.loadMore}
+                      >
+                        ${
+                          this.moreLoading
+                            ? msg('Loading…', { id: 'discussion.more.loading' })
+                            : this.moreError
+                              ? msg('Try again', { id: 'discussion.retry' })
+                              : msg('Load more posts', { id: 'discussion.more' })
+                        }
+                      </button>
+                    </div>`
+                  : nothing
+              }
+            `
+      }
     `;
   }
 
   private renderSkeleton(): TemplateResult {
     return html`<div class="loading" aria-busy="true">
-      <p class="visually-hidden" role="status">${msg('Loading the discussion…', { id: 'discussion.loading' })}</p>
+      <p class="visually-hidden" role="status">
+        ${msg('Loading the discussion…', { id: 'discussion.loading' })}
+      </p>
       ${[0, 1, 2].map(
-        () => html`<div class="skeleton" aria-hidden="true">
-          <span class="circle"></span><span style="inline-size: 30%"></span><span></span
-          ><span style="inline-size: 70%"></span>
-        </div>`,
+        () =>
+          html`<div class="skeleton" aria-hidden="true">
+            <span class="circle"></span><span style="inline-size: 30%"></span><span></span
+            ><span style="inline-size: 70%"></span>
+          </div>`,
       )}
     </div>`;
   }
@@ -1164,7 +1258,9 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     if (this.readonly) return nothing;
     const me = this.peer?.me;
     if (me === null) {
-      return html`<p class="notice">${msg('Sign in to join the discussion.', { id: 'discussion.signed-out' })}</p>`;
+      return html`<p class="notice">
+        ${msg('Sign in to join the discussion.', { id: 'discussion.signed-out' })}
+      </p>`;
     }
     if (!this.rootComposer) return nothing;
     return renderComposer(
@@ -1222,9 +1318,12 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
           })}
         </li>
         <li>
-          ${msg('Your name is shown with everything you post. Report anything that breaks these rules.', {
-            id: 'discussion.guidelines.name',
-          })}
+          ${msg(
+            'Your name is shown with everything you post. Report anything that breaks these rules.',
+            {
+              id: 'discussion.guidelines.name',
+            },
+          )}
         </li>
       </ul>
     </slot>`;
@@ -1236,70 +1335,82 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
       <h3 id="reports-heading" tabindex="-1">
         ${msg('Reported posts', { id: 'discussion.reports.heading' })}
       </h3>
-      ${this.reportsStatus === 'loading'
-        ? html`<p role="status">${msg('Loading reports…', { id: 'discussion.reports.loading' })}</p>`
-        : this.reportsStatus === 'error' && this.reportsError
-          ? this.renderMessage(this.reportsError, () => void this.loadReports())
-          : (this.reports ?? []).length === 0
-            ? html`<p class="notice">${msg('No open reports. All clear.', { id: 'discussion.reports.empty' })}</p>`
-            : html`<ul class="reports">
-                ${repeat(
-                  this.reports ?? [],
-                  (r) => r.id,
-                  (r) => {
-                    const busy = this.resolving.has(r.id);
-                    const hid = domId('rh', r.id);
-                    return html`<li class="report" data-report=${r.id} aria-labelledby=${hid}>
-                      <p id=${hid}>
-                        <strong>${reasonText(r.reason)}</strong>
-                        ${msg(str`reported by ${r.reporter.name}`, { id: 'discussion.reports.by' })}
-                        <time datetime=${r.createdAt}>${formatRelativeTime(r.createdAt, this.locale)}</time>
-                      </p>
-                      ${r.note ? html`<p>${msg(str`Note: ${r.note}`, { id: 'discussion.reports.note' })}</p>` : nothing}
-                      <p>
-                        ${msg(str`Post by ${r.post.author?.name ?? '—'}:`, { id: 'discussion.reports.post' })}
-                      </p>
-                      <blockquote>
-                        ${r.post.deleted
-                          ? html`<p class="placeholder">${msg('This post was deleted.', { id: 'discussion.deleted' })}</p>`
-                          : renderMarkdown(r.post.body)}
-                      </blockquote>
-                      <div class="toolbar">
-                        <button
-                          type="button"
-                          class="button"
-                          data-resolve="keep"
-                          aria-describedby=${hid}
-                          ?disabled=${busy}
-                          @click=${() => this.resolve(r, 'keep')}
-                        >
-                          ${msg('Keep', { id: 'discussion.resolve.keep' })}
-                        </button>
-                        <button
-                          type="button"
-                          class="button"
-                          data-resolve="hide"
-                          aria-describedby=${hid}
-                          ?disabled=${busy}
-                          @click=${() => this.resolve(r, 'hide')}
-                        >
-                          ${msg('Hide', { id: 'discussion.resolve.hide' })}
-                        </button>
-                        <button
-                          type="button"
-                          class="button danger"
-                          data-resolve="delete"
-                          aria-describedby=${hid}
-                          ?disabled=${busy}
-                          @click=${() => this.resolve(r, 'delete')}
-                        >
-                          ${msg('Delete', { id: 'discussion.delete' })}
-                        </button>
-                      </div>
-                    </li>`;
-                  },
-                )}
-              </ul>`}
+      ${
+        this.reportsStatus === 'loading'
+          ? html`<p role="status">
+              ${msg('Loading reports…', { id: 'discussion.reports.loading' })}
+            </p>`
+          : this.reportsStatus === 'error' && this.reportsError
+            ? this.renderMessage(this.reportsError, () => void this.loadReports())
+            : (this.reports ?? []).length === 0
+              ? html`<p class="notice">
+                  ${msg('No open reports. All clear.', { id: 'discussion.reports.empty' })}
+                </p>`
+              : html`<ul class="reports">
+                  ${repeat(
+                    this.reports ?? [],
+                    (r) => r.id,
+                    (r) => {
+                      const busy = this.resolving.has(r.id);
+                      const hid = domId('rh', r.id);
+                      return html`<li class="report" data-report=${r.id} aria-labelledby=${hid}>
+                        <p id=${hid}>
+                          <strong>${reasonText(r.reason)}</strong>
+                          ${msg(str`reported by ${r.reporter.name}`, { id: 'discussion.reports.by' })}
+                          <time datetime=${r.createdAt}
+                            >${formatRelativeTime(r.createdAt, this.locale)}</time
+                          >
+                        </p>
+                        ${r.note ? html`<p>${msg(str`Note: ${r.note}`, { id: 'discussion.reports.note' })}</p>` : nothing}
+                        <p>
+                          ${msg(str`Post by ${r.post.author?.name ?? '—'}:`, { id: 'discussion.reports.post' })}
+                        </p>
+                        <blockquote>
+                          ${
+                            r.post.deleted
+                              ? html`<p class="placeholder">
+                                  ${msg('This post was deleted.', { id: 'discussion.deleted' })}
+                                </p>`
+                              : renderMarkdown(r.post.body)
+                          }
+                        </blockquote>
+                        <div class="toolbar">
+                          <button
+                            type="button"
+                            class="button"
+                            data-resolve="keep"
+                            aria-describedby=${hid}
+                            ?disabled=${busy}
+                            @click=${() => this.resolve(r, 'keep')}
+                          >
+                            ${msg('Keep', { id: 'discussion.resolve.keep' })}
+                          </button>
+                          <button
+                            type="button"
+                            class="button"
+                            data-resolve="hide"
+                            aria-describedby=${hid}
+                            ?disabled=${busy}
+                            @click=${() => this.resolve(r, 'hide')}
+                          >
+                            ${msg('Hide', { id: 'discussion.resolve.hide' })}
+                          </button>
+                          <button
+                            type="button"
+                            class="button danger"
+                            data-resolve="delete"
+                            aria-describedby=${hid}
+                            ?disabled=${busy}
+                            @click=${() => this.resolve(r, 'delete')}
+                          >
+                            ${msg('Delete', { id: 'discussion.delete' })}
+                          </button>
+                        </div>
+                      </li>`;
+                    },
+                  )}
+                </ul>`
+      }
     </section>`;
   }
 
@@ -1333,25 +1444,28 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
         <fieldset>
           <legend>${msg('What is wrong with it?', { id: 'discussion.report.legend' })}</legend>
           ${REASONS.map(
-            (r) => html`<label>
-              <input
-                type="radio"
-                name="reason"
-                value=${r}
-                .checked=${this.reportReason === r}
-                @change=${() => {
-                  this.reportReason = r;
-                  this.reportError = null;
-                }}
-              />
-              ${this.reasonLabel(r)}
-            </label>`,
+            (r) =>
+              html`<label>
+                <input
+                  type="radio"
+                  name="reason"
+                  value=${r}
+                  .checked=${this.reportReason === r}
+                  @change=${() => {
+                    this.reportReason = r;
+                    this.reportError = null;
+                  }}
+                />
+                ${this.reasonLabel(r)}
+              </label>`,
           )}
         </fieldset>
         <label for="report-note">
-          ${this.reportReason === 'other'
-            ? msg('Note for the moderators (required)', { id: 'discussion.report.note.required' })
-            : msg('Note for the moderators (optional)', { id: 'discussion.report.note' })}
+          ${
+            this.reportReason === 'other'
+              ? msg('Note for the moderators (required)', { id: 'discussion.report.note.required' })
+              : msg('Note for the moderators (optional)', { id: 'discussion.report.note' })
+          }
         </label>
         <textarea
           id="report-note"
@@ -1365,10 +1479,16 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
         ></textarea>
         ${this.reportError ? html`<p class="error-text" role="alert">${this.reportError}</p>` : nothing}
         <div class="toolbar">
-          <button type="submit" class="button primary" aria-disabled=${this.reportPending ? 'true' : 'false'}>
-            ${this.reportPending
-              ? msg('Sending…', { id: 'discussion.report.sending' })
-              : msg('Send report', { id: 'discussion.report.send' })}
+          <button
+            type="submit"
+            class="button primary"
+            aria-disabled=${this.reportPending ? 'true' : 'false'}
+          >
+            ${
+              this.reportPending
+                ? msg('Sending…', { id: 'discussion.report.sending' })
+                : msg('Send report', { id: 'discussion.report.send' })
+            }
           </button>
           <button type="button" class="button" @click=${this.closeReport}>
             ${msg('Cancel', { id: 'discussion.cancel' })}
@@ -1391,11 +1511,13 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     >
       <h3 id="delete-heading">${msg('Delete this post?', { id: 'discussion.delete.heading' })}</h3>
       <p id="delete-text">
-        ${target.replyCount > 0
-          ? msg('The replies stay; the post is replaced by a note that it was deleted.', {
-              id: 'discussion.delete.with-replies',
-            })
-          : msg('This cannot be undone.', { id: 'discussion.delete.final' })}
+        ${
+          target.replyCount > 0
+            ? msg('The replies stay; the post is replaced by a note that it was deleted.', {
+                id: 'discussion.delete.with-replies',
+              })
+            : msg('This cannot be undone.', { id: 'discussion.delete.final' })
+        }
       </p>
       ${this.deleteError ? html`<p class="error-text" role="alert">${this.deleteError}</p>` : nothing}
       <div class="toolbar">
@@ -1407,7 +1529,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
         >
           ${msg('Delete', { id: 'discussion.delete' })}
         </button>
-        <button type="button" class="button" autofocus @click=${this.closeDelete}>
+        <button type="button" class="button" data-cancel @click=${this.closeDelete}>
           ${msg('Cancel', { id: 'discussion.cancel' })}
         </button>
       </div>
@@ -1420,7 +1542,9 @@ function asPeerError(error: unknown): PeerError {
   if (error && typeof error === 'object' && (error as { name?: string }).name === 'PeerError') {
     return error as PeerError;
   }
-  return new PeerError('network', error instanceof Error ? error.message : String(error), { cause: error });
+  return new PeerError('network', error instanceof Error ? error.message : String(error), {
+    cause: error,
+  });
 }
 
 declare global {

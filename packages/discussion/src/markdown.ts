@@ -125,7 +125,9 @@ function blockToken(token: Token): Out {
     case 'paragraph':
       return html`<p>${inline((token as Tokens.Paragraph).tokens)}</p>`;
     case 'heading':
-      return html`<p class="heading"><strong>${inline((token as Tokens.Heading).tokens)}</strong></p>`;
+      return html`<p class="heading">
+        <strong>${inline((token as Tokens.Heading).tokens)}</strong>
+      </p>`;
     case 'text': {
       const tt = token as Tokens.Text;
       return html`<p>${tt.tokens ? inline(tt.tokens) : decodeEntities(tt.text)}</p>`;
@@ -141,9 +143,14 @@ function blockToken(token: Token): Out {
     case 'list': {
       const list = token as Tokens.List;
       const items = list.items.map((item) => html`<li>${listItem(item, list.loose)}</li>`);
-      if (!list.ordered) return html`<ul>${items}</ul>`;
+      if (!list.ordered)
+        return html`<ul>
+          ${items}
+        </ul>`;
       const start = typeof list.start === 'number' && list.start !== 1 ? list.start : nothing;
-      return html`<ol start=${start}>${items}</ol>`;
+      return html`<ol start=${start}>
+        ${items}
+      </ol>`;
     }
     case 'html':
       return html`<p class="raw">${(token as Tokens.HTML).raw.replace(/\n+$/, '')}</p>`;
@@ -158,7 +165,10 @@ function blockToken(token: Token): Out {
           </thead>
           <tbody>
             ${table.rows.map(
-              (row) => html`<tr>${row.map((cell) => html`<td>${inline(cell.tokens)}</td>`)}</tr>`,
+              (row) =>
+                html`<tr>
+                  ${row.map((cell) => html`<td>${inline(cell.tokens)}</td>`)}
+                </tr>`,
             )}
           </tbody>
         </table>

@@ -73,11 +73,13 @@ export function renderPost(host: PostHost, post: Post, o: PostRenderOptions): Te
 
   const body = gone
     ? html`<p class="placeholder">
-        ${post.deleted
-          ? msg('This post was deleted.', { id: 'discussion.deleted' })
-          : msg('This post was hidden by a moderator.', { id: 'discussion.hidden' })}
+        ${
+          post.deleted
+            ? msg('This post was deleted.', { id: 'discussion.deleted' })
+            : msg('This post was hidden by a moderator.', { id: 'discussion.hidden' })
+        }
       </p>`
-    : o.editor ?? renderMarkdown(post.body);
+    : (o.editor ?? renderMarkdown(post.body));
 
   return html`<article
     part="post"
@@ -105,83 +107,108 @@ export function renderPost(host: PostHost, post: Post, o: PostRenderOptions): Te
     <div class="meta">
       <span class="author" id=${authorId}>${name}</span>
       ${post.author?.title ? html`<span class="title">${post.author.title}</span>` : nothing}
-      <time id=${timeId} datetime=${post.createdAt} title=${formatDateTime(post.createdAt, host.locale)}
+      <time
+        id=${timeId}
+        datetime=${post.createdAt}
+        title=${formatDateTime(post.createdAt, host.locale)}
         >${formatRelativeTime(post.createdAt, host.locale)}</time
       >
-      ${post.editedAt && !post.deleted
-        ? html`<span class="edited" title=${formatDateTime(post.editedAt, host.locale)}
-            >${msg('edited', { id: 'discussion.edited' })}</span
-          >`
-        : nothing}
-      ${post.hidden && host.moderator
-        ? html`<span class="hidden-mark">${msg('hidden from others', { id: 'discussion.hidden.mark' })}</span>`
-        : nothing}
+      ${
+        post.editedAt && !post.deleted
+          ? html`<span class="edited" title=${formatDateTime(post.editedAt, host.locale)}
+              >${msg('edited', { id: 'discussion.edited' })}</span
+            >`
+          : nothing
+      }
+      ${
+        post.hidden && host.moderator
+          ? html`<span class="hidden-mark"
+              >${msg('hidden from others', { id: 'discussion.hidden.mark' })}</span
+            >`
+          : nothing
+      }
     </div>
-    ${answering
-      ? html`<p class="in-reply" id=${replyToId}>
-          ${msg(str`In reply to ${answering}`, { id: 'discussion.in-reply' })}
-        </p>`
-      : nothing}
+    ${
+      answering
+        ? html`<p class="in-reply" id=${replyToId}>
+            ${msg(str`In reply to ${answering}`, { id: 'discussion.in-reply' })}
+          </p>`
+        : nothing
+    }
     <div part="body">${body}</div>
-    ${o.editor && !gone
-      ? nothing
-      : html`<div part="actions">
-          ${!gone && post.author && !host.kudosShown(post.id)
-            ? html`<span class="kudos-slot" aria-hidden="true"></span>`
-            : nothing}
-          ${!gone && post.author && host.kudosShown(post.id)
-            ? html`<peer-kudos
-                activity=${postIri(post.id)}
-                recipient=${post.author.id}
-                recipient-name=${post.author.name}
-                ?readonly=${host.readonly}
-              ></peer-kudos>`
-            : nothing}
-          ${canAct
-            ? html`<button
-                type="button"
-                class="button link"
-                data-action="reply"
-                aria-describedby=${authorId}
-                @click=${() => host.reply(post)}
-              >
-                ${msg('Reply', { id: 'discussion.reply' })}
-              </button>`
-            : nothing}
-          ${canAct && mine
-            ? html`<button
-                type="button"
-                class="button link"
-                data-action="edit"
-                aria-describedby=${authorId}
-                @click=${() => host.edit(post)}
-              >
-                ${msg('Edit', { id: 'discussion.edit' })}
-              </button>`
-            : nothing}
-          ${canAct && (mine || host.moderator)
-            ? html`<button
-                  type="button"
-                  class="button link"
-                  data-action="delete"
-                  aria-describedby=${authorId}
-                  @click=${() => host.askDelete(post)}
-                >
-                  ${msg('Delete', { id: 'discussion.delete' })}
-                </button>`
-            : nothing}
-          ${canAct && !mine && post.author
-            ? html`<button
-                type="button"
-                class="button link"
-                data-action="report"
-                aria-describedby=${authorId}
-                @click=${() => host.askReport(post)}
-              >
-                ${msg('Report', { id: 'discussion.report' })}
-              </button>`
-            : nothing}
-        </div>`}
+    ${
+      o.editor && !gone
+        ? nothing
+        : html`<div part="actions">
+            ${
+              !gone && post.author && !host.kudosShown(post.id)
+                ? html`<span class="kudos-slot" aria-hidden="true"></span>`
+                : nothing
+            }
+            ${
+              !gone && post.author && host.kudosShown(post.id)
+                ? html`<peer-kudos
+                    activity=${postIri(post.id)}
+                    recipient=${post.author.id}
+                    recipient-name=${post.author.name}
+                    ?readonly=${host.readonly}
+                  ></peer-kudos>`
+                : nothing
+            }
+            ${
+              canAct
+                ? html`<button
+                    type="button"
+                    class="button link"
+                    data-action="reply"
+                    aria-describedby=${authorId}
+                    @click=${() => host.reply(post)}
+                  >
+                    ${msg('Reply', { id: 'discussion.reply' })}
+                  </button>`
+                : nothing
+            }
+            ${
+              canAct && mine
+                ? html`<button
+                    type="button"
+                    class="button link"
+                    data-action="edit"
+                    aria-describedby=${authorId}
+                    @click=${() => host.edit(post)}
+                  >
+                    ${msg('Edit', { id: 'discussion.edit' })}
+                  </button>`
+                : nothing
+            }
+            ${
+              canAct && (mine || host.moderator)
+                ? html`<button
+                    type="button"
+                    class="button link"
+                    data-action="delete"
+                    aria-describedby=${authorId}
+                    @click=${() => host.askDelete(post)}
+                  >
+                    ${msg('Delete', { id: 'discussion.delete' })}
+                  </button>`
+                : nothing
+            }
+            ${
+              canAct && !mine && post.author
+                ? html`<button
+                    type="button"
+                    class="button link"
+                    data-action="report"
+                    aria-describedby=${authorId}
+                    @click=${() => host.askReport(post)}
+                  >
+                    ${msg('Report', { id: 'discussion.report' })}
+                  </button>`
+                : nothing
+            }
+          </div>`
+    }
     ${o.replyBox ? html`<div class="reply-slot">${o.replyBox}</div>` : nothing}
   </article>`;
 }
