@@ -168,8 +168,7 @@ describe('<peer-discussion> accessibility', () => {
     await tabTo((a) => a === question);
     await tabTo((a) => a === question.querySelector('[data-action="reply"]'));
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect(activeElement()?.tagName).to.equal('TEXTAREA');
+    await waitUntil(() => activeElement()?.tagName === 'TEXTAREA', 'focus moves to the composer');
     await sendKeys({ type: 'Typed with keys' });
     await ctrlEnter();
     const answer = await waitForPost(el, 'Typed with keys');
@@ -178,8 +177,7 @@ describe('<peer-discussion> accessibility', () => {
     // Edit the answer.
     await tabTo((a) => a === answer.querySelector('[data-action="edit"]'));
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect(activeElement()?.tagName).to.equal('TEXTAREA');
+    await waitUntil(() => activeElement()?.tagName === 'TEXTAREA', 'focus moves to the composer');
     await sendKeys({ press: 'End' });
     await sendKeys({ type: ', edited' });
     await ctrlEnter();
@@ -191,7 +189,7 @@ describe('<peer-discussion> accessibility', () => {
       (a) => a === article(el, 'Typed with keys, edited').querySelector('[data-action="edit"]'),
     );
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
+    await waitUntil(() => activeElement()?.tagName === 'TEXTAREA', 'focus moves to the editor');
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(activeElement()).to.equal(
@@ -201,7 +199,7 @@ describe('<peer-discussion> accessibility', () => {
     question.focus();
     await tabTo((a) => a === question.querySelector('[data-action="report"]'));
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
+    await waitUntil(() => $(el, 'dialog#report')?.hasAttribute('open'), 'the report dialog opens');
     const dialog = $<HTMLDialogElement>(el, 'dialog#report')!;
     expect(dialog.open).to.equal(true);
     await tabTo((a) => (a as HTMLInputElement).type === 'radio');
@@ -220,11 +218,13 @@ describe('<peer-discussion> accessibility', () => {
     expect(activeElement()).to.equal(question.querySelector('[data-action="report"]'));
     // Escape closes a dialog too, and focus comes back.
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect($(el, 'dialog#report')?.hasAttribute('open')).to.equal(true);
+    await waitUntil(
+      () => $(el, 'dialog#report')?.hasAttribute('open'),
+      'the report dialog opens again',
+    );
     await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !$(el, 'dialog#report'), 'Escape closes it');
     await el.updateComplete;
-    expect($(el, 'dialog#report')).to.equal(null);
     expect(activeElement()).to.equal(question.querySelector('[data-action="report"]'));
   });
 
