@@ -181,13 +181,18 @@ export const kudosStyles = css`
     inset-inline-start: 0;
     z-index: var(--peer-z-popover, 10);
     inline-size: max-content;
-    max-inline-size: min(22rem, 90vw);
+    max-inline-size: min(22rem, calc(100vw - 2rem));
     padding: 0.75rem;
     border: 1px solid var(--_k-border);
     border-radius: var(--_k-panel-radius);
     background: var(--_k-bg);
     color: var(--_k-fg);
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
+  }
+
+  [part~='popover'].flipped {
+    inset-inline-start: auto;
+    inset-inline-end: 0;
   }
 
   fieldset {
@@ -228,7 +233,7 @@ export const kudosStyles = css`
   textarea {
     display: block;
     inline-size: 100%;
-    min-inline-size: 16rem;
+    min-inline-size: min(16rem, calc(100vw - 4rem));
     min-block-size: 3.5rem;
     padding: 0.375rem;
     border: 1px solid var(--_k-border);

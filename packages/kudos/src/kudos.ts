@@ -117,6 +117,8 @@ export class PeerKudos extends PeerElement {
   /** A choice the server refused, offered again by the retry button. */
   @state() private failure?: { intent: Intent; error: PeerError };
   @state() private picking = false;
+  /** The popover opens towards the inline start when it would leave the viewport. */
+  @state() private pickerFlipped = false;
   @state() private pickValue?: string;
   @state() private pickMessage = '';
   @state() private showGivers = false;
@@ -353,8 +355,22 @@ export class PeerKudos extends PeerElement {
     this.pickValue = list[0];
     this.pickMessage = '';
     this.picking = true;
+    this.pickerFlipped = false;
     document.addEventListener('pointerdown', this.onOutsidePointer, true);
-    void this.updateComplete.then(() => this.radio(this.pickValue)?.focus());
+    void this.updateComplete.then(() => {
+      this.placePicker();
+      this.radio(this.pickValue)?.focus();
+    });
+  }
+
+  /** Keeps the popover inside the viewport: measured once drawn, before the browser paints. */
+  private placePicker(): void {
+    const popover = this.renderRoot.querySelector('[part~="popover"]');
+    if (!popover) return;
+    const box = popover.getBoundingClientRect();
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const width = document.documentElement.clientWidth;
+    this.pickerFlipped = rtl ? box.left < 0 : box.right > width;
   }
 
   private closePicker(returnFocus = true): void {
@@ -593,6 +609,7 @@ export class PeerKudos extends PeerElement {
     const left = KUDOS_MESSAGE_MAX - this.pickMessage.length;
     return html`<div
       part="popover"
+      class=${this.pickerFlipped ? 'flipped' : ''}
       role="dialog"
       aria-labelledby="${this.uid}-legend"
       @keydown=${this.onPickerKeydown}
