@@ -115,7 +115,10 @@ export function reportRoutes(deps: Deps) {
       const report = await loadItem(q, id);
       if (!report) throw new HttpError(404, 'no such report');
       const status = action === 'keep' ? 'kept' : action === 'hide' ? 'hidden' : 'deleted';
-      const post = await loadPost(q, report.id);
+      // A queue row carries the post's columns (`id` is the post's id; the report's own id
+      // is `report_id`).
+      const postId = report.id;
+      const post = await loadPost(q, postId);
       if (action === 'hide' && post) {
         await q.query('UPDATE posts SET hidden = TRUE WHERE id = $1', [post.id]);
         await events.publish(
@@ -136,7 +139,7 @@ export function reportRoutes(deps: Deps) {
       await q.query(
         `UPDATE reports SET status = $2, resolved_by = $3, resolved_at = now()
          WHERE id = $1 OR (post_id = $4 AND status = 'open')`,
-        [id, status, caller.id, report.id],
+        [id, status, caller.id, postId],
       );
       return toItem((await loadItem(q, id))!);
     });
