@@ -131,7 +131,12 @@ describe('the demo page', () => {
     // Injected by the browser on every navigation (the page's CSP does not apply to it).
     await page.evaluateOnNewDocument(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
-        console.warn(`[csp-violation] ${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+        const where = e.composedPath()[0] as Element | undefined;
+        const host = (where?.getRootNode() as ShadowRoot | undefined)?.host;
+        console.warn(
+          `[csp-violation] ${e.violatedDirective} ${e.blockedURI} ${e.sample} on <${where?.localName ?? '?'}>` +
+            (host ? ` in <${host.localName}>` : ''),
+        );
       });
     });
   });
@@ -179,7 +184,12 @@ describe('the demo page', () => {
     });
     await other.evaluateOnNewDocument(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
-        console.warn(`[csp-violation] ${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+        const where = e.composedPath()[0] as Element | undefined;
+        const host = (where?.getRootNode() as ShadowRoot | undefined)?.host;
+        console.warn(
+          `[csp-violation] ${e.violatedDirective} ${e.blockedURI} ${e.sample} on <${where?.localName ?? '?'}>` +
+            (host ? ` in <${host.localName}>` : ''),
+        );
       });
       // Take any <peer-discussion> out of the markup as it is parsed, so the page starts
       // without one whatever the demo holds.
