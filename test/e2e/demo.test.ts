@@ -289,6 +289,37 @@ describe('the demo page', () => {
       { pressed: lesson.pressed, count: lesson.count },
       { pressed: 'false', count: '1' },
     );
+
+    // Ben thanks Ana for her mentoring, by keyboard, through the values popover.
+    const ana = 'urn:peerkit:person:ana.ruiz';
+    await waitForKudos(page, ana, (v) => v.button && v.disabled === 'false', 'a button');
+    const thank = await page.waitForSelector(`peer-kudos[activity="${ana}"] >>> [part~="button"]`);
+    await thank!.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`peer-kudos[activity="${ana}"] >>> [part~="popover"]`);
+    await page.keyboard.press('ArrowRight'); // clear
+    await page.keyboard.press('ArrowRight'); // mentoring
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Thanks for the pairing session');
+    const posted = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/kudos' && r.request().method() === 'POST',
+    );
+    await page.keyboard.press('Tab'); // Cancel
+    await page.keyboard.press('Tab'); // Give kudos
+    await page.keyboard.press('Enter');
+    const body = JSON.parse((await posted).request().postData() ?? '{}') as Record<string, string>;
+    assert.deepEqual(body, {
+      activity: ana,
+      recipient: 'ana.ruiz',
+      value: 'mentoring',
+      message: 'Thanks for the pairing session',
+    });
+    await waitForKudos(page, ana, (v) => v.pressed === 'true', 'the kudos given');
+    const chips = await page.$$eval(
+      `peer-kudos[activity="${ana}"] >>> [part~="value-chip"]`,
+      (list) => list.map((c) => c.textContent?.trim()),
+    );
+    assert.deepEqual(chips, ['Mentoring ×1']);
   });
 
   it('is accessible (axe-core finds nothing) in light and dark', async () => {
