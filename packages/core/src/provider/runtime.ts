@@ -109,7 +109,16 @@ export class ProviderRuntime {
 
   disconnect(): void {
     this.connected = false;
-    if (this.recorder instanceof XapiRecorder) void this.recorder.flush().catch(() => {});
+    // Send what is queued, then stop listening; a provider that comes back builds a new one.
+    const recorder = this.recorder;
+    if (recorder instanceof XapiRecorder) {
+      void recorder
+        .flush()
+        .catch(() => {})
+        .finally(() => recorder.dispose());
+      this.recorder = offRecorder;
+      this.recorderKey = '';
+    }
   }
 
   /** Applies a new configuration: validates it and provides the resulting value. */
