@@ -16,12 +16,11 @@ export default {
       // Tags are registered through the core's guarded `define('peer-x', Class)` (in each
       // package's `define.ts`), which the analyzer does not know: read those calls.
       name: 'peerkit-define-calls',
-      analyzePhase({ ts, node, moduleDoc }) {
+      analyzePhase({ ts, node }) {
         if (!ts.isCallExpression(node) || node.expression.getText() !== 'define') return;
         const [tag, ctor] = node.arguments;
         if (!tag || !ctor || !ts.isStringLiteral(tag) || !ts.isIdentifier(ctor)) return;
         (tagsFound[ctor.text] ??= new Set()).add(tag.text);
-        void moduleDoc;
       },
       packageLinkPhase({ customElementsManifest }) {
         for (const mod of customElementsManifest.modules ?? []) {
