@@ -276,6 +276,36 @@ describe('RestClient', () => {
       }
     });
 
+    it('resumes a cut stream with Last-Event-ID, missing nothing written in between', async () => {
+      await c.set([
+        { match: { path: '^/posts/stream$' }, action: 'cut', delayMs: 1_500 },
+        { match: { path: '^/posts/stream$' }, action: 'delay', delayMs: 2_500 },
+      ]);
+      const activity = uniqueActivity('resume');
+      const events: PostEvent[] = [];
+      let opened = 0;
+      const close = client.subscribePosts(activity, {
+        onEvent: (e) => events.push(e),
+        onOpen: () => opened++,
+      });
+      try {
+        await until(() => opened === 1, 'the stream to open');
+        const a = await client.createPost({ activity, body: 'Before the cut' });
+        await until(() => events.some((e) => e.post.id === a.id), 'the first event');
+        // The stream is cut; the reconnection is held at the proxy while B is written.
+        await until(
+          async () => (await c.log()).filter((e) => e.path === '/posts/stream').length === 2,
+          'the reconnection',
+        );
+        const b = await client.createPost({ activity, body: 'While reconnecting' });
+        await until(() => events.some((e) => e.post.id === b.id), 'the missed event, replayed');
+        expect(opened).to.equal(2);
+        expect(events.map((e) => e.post.id)).to.deep.equal([a.id, b.id]);
+      } finally {
+        close();
+      }
+    });
+
     it('falls back to polling when the stream is unavailable', async () => {
       await c.set([
         { match: { path: '^/posts/stream$' }, action: 'status', status: 404, times: -1 },

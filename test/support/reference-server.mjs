@@ -266,6 +266,13 @@ export function referenceServerMiddleware(getOrigin) {
             { items: 'not a list', id: 42, unexpected: true },
             rule.headers ?? {},
           );
+        case 'cut': {
+          // Forwards, then drops the connection mid-answer (a stream cut by a proxy).
+          const timer = setTimeout(() => req.socket.destroy(), rule.delayMs ?? 1000);
+          res.on('close', () => clearTimeout(timer));
+          entry.status = await forward(origin, req, res, upstreamPath);
+          return;
+        }
         case 'delay': {
           await new Promise((r) => setTimeout(r, rule.delayMs ?? 1000));
           if (req.destroyed || res.destroyed || req.socket.destroyed) {

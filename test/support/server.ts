@@ -44,9 +44,10 @@ export interface ChaosRule {
    * `drop` destroys the socket like a stopped server; `status` answers problem+json with
    * `status` and `headers` (e.g. `Retry-After`); `html` a 502 HTML error page;
    * `malformed-json` a 200 with broken JSON; `wrong-shape` a 200 with valid JSON of the
-   * wrong shape; `delay` waits `delayMs` then forwards.
+   * wrong shape; `delay` waits `delayMs` then forwards; `cut` forwards and drops the
+   * connection `delayMs` later, mid-answer (a stream cut by a proxy).
    */
-  action: 'drop' | 'status' | 'malformed-json' | 'html' | 'wrong-shape' | 'delay';
+  action: 'drop' | 'status' | 'malformed-json' | 'html' | 'wrong-shape' | 'delay' | 'cut';
   status?: number;
   headers?: Record<string, string>;
   /** How many requests the rule applies to (default 1; -1 = always). */
