@@ -237,7 +237,7 @@ export class ProviderRuntime {
     if (m === 'off') return offRecorder;
     const mode = m as XapiMode;
     const endpoint =
-      mode === 'direct' ? checkUrl(config.lrsEndpoint!)!.href : this.restClient?.endpoint;
+      mode === 'direct' ? checkUrl(config.lrsEndpoint!)!.href : this.apiEndpoint(config);
     if (!endpoint) return offRecorder; // a host's own client and proxy mode: nowhere to send
     const key = `${mode} ${endpoint} ${this.clientKey}`;
     if (this.recorder instanceof XapiRecorder && key === this.recorderKey) {
@@ -250,7 +250,7 @@ export class ProviderRuntime {
       endpoint,
       locale,
       me: () => client.me(),
-      homePage: new URL(this.restClient?.endpoint ?? endpoint).origin,
+      homePage: new URL(this.apiEndpoint(config) ?? endpoint).origin,
       authorization: async () => {
         const c = this.config;
         if (mode === 'direct') {
@@ -263,6 +263,13 @@ export class ProviderRuntime {
       credentials: (config.credentials || 'same-origin') as RequestCredentials,
       onError: (error) => this.report(error),
     });
+  }
+
+  /** The REST endpoint, also when a host's own client is used alongside one. */
+  private apiEndpoint(config: ProviderConfig): string | undefined {
+    if (this.restClient) return this.restClient.endpoint;
+    const url = config.endpoint ? checkUrl(config.endpoint) : null;
+    return url?.href.replace(/\/+$/, '');
   }
 
   private set(value: PeerContextValue): void {
