@@ -261,6 +261,29 @@ describe('XapiRecorder', () => {
     expect(await atLrs(entry!.id)).to.not.equal(null);
   });
 
+  it("records straight to the LRS with the provider's LRS credentials, and reports a refusal as peer-error", async () => {
+    const el = await fixture<PeerProvider>(
+      html`<peer-provider
+        endpoint=${c.endpoint}
+        xapi="direct"
+        lrs-endpoint=${`${c.endpoint}/xapi`}
+        .token=${token}
+        .lrsAuthorization=${XAPI_BASIC}
+      ></peer-provider>`,
+    );
+    const recorder = el.context.recorder as XapiRecorder;
+    expect(recorder.url).to.equal(abs(`${c.endpoint}/xapi/statements`));
+    const refused: PeerError[] = [];
+    el.addEventListener('peer-error', (e) => refused.push(e.detail.error));
+    const activity = uniqueActivity('direct-provider');
+    await recorder.record(input(activity));
+    await recorder.record(input(activity, { extensions: { 'not an IRI': 1 } }));
+    await recorder.flush();
+    expect(await recorder.pending()).to.equal(0);
+    expect(refused.map((e) => e.status)).to.deep.equal([400]);
+    expect((await recorder.deadLetters()).length).to.equal(1);
+  });
+
   it('is what <peer-provider> gives widgets, recording to {endpoint}/xapi/statements', async () => {
     const el = await fixture<PeerProvider>(
       html`<peer-provider endpoint=${c.endpoint} .token=${token}></peer-provider>`,
