@@ -287,7 +287,7 @@ export class XapiRecorder implements Recorder {
         ? Math.max(error.details.retryAfter * 1000, 0)
         : jittered;
     this.retryAt = Date.now() + wait;
-    if (this.failures === 1 || error.kind === 'auth') this.o.onError?.(error);
+    if (this.failures === 1) this.o.onError?.(error); // once per streak of failures
     this.schedule(wait);
   }
 
