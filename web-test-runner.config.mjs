@@ -43,7 +43,8 @@ export default {
   // tests. PEERKIT_TEST_CONCURRENCY=2 runs two at a time for suites that don't care.
   concurrency: Number(process.env.PEERKIT_TEST_CONCURRENCY ?? 1),
   concurrentBrowsers: 1,
-  testsFinishTimeout: 300_000,
+  // Per test file; the slowest file takes ~30 s, so a hung page fails in 3 minutes.
+  testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 30_000 } },
   middleware: [referenceServerMiddleware(origin)],
