@@ -200,6 +200,38 @@ export const discussionStyles = [
       contain-intrinsic-size: auto 7rem;
     }
 
+    [part~='post'][data-depth='1'] {
+      --_depth: 1;
+    }
+
+    [part~='post'][data-depth='2'] {
+      --_depth: 2;
+    }
+
+    [part~='post'][data-depth='3'] {
+      --_depth: 3;
+    }
+
+    [part~='post'][data-depth='4'] {
+      --_depth: 4;
+    }
+
+    [part~='post'][data-depth='5'] {
+      --_depth: 5;
+    }
+
+    [part~='post'][data-depth='6'] {
+      --_depth: 6;
+    }
+
+    [part~='post'][data-depth='7'] {
+      --_depth: 7;
+    }
+
+    [part~='post'][data-depth='8'] {
+      --_depth: 8;
+    }
+
     [part~='post'][data-depth]:not([data-depth='0']) {
       border-inline-start: 2px solid var(--_d-subtle-border);
     }
@@ -233,11 +265,63 @@ export const discussionStyles = [
       inline-size: var(--_d-avatar);
       block-size: var(--_d-avatar);
       border-radius: 50%;
-      background: var(--_avatar-bg, var(--_d-raised));
+      background: var(--_d-raised);
       color: var(--_d-fg);
       font-size: 0.85em;
       font-weight: 700;
       grid-row: span 3;
+    }
+
+    [part~='avatar'][data-hue='0'] {
+      --_hue: 0;
+    }
+
+    [part~='avatar'][data-hue='1'] {
+      --_hue: 30;
+    }
+
+    [part~='avatar'][data-hue='2'] {
+      --_hue: 60;
+    }
+
+    [part~='avatar'][data-hue='3'] {
+      --_hue: 90;
+    }
+
+    [part~='avatar'][data-hue='4'] {
+      --_hue: 120;
+    }
+
+    [part~='avatar'][data-hue='5'] {
+      --_hue: 150;
+    }
+
+    [part~='avatar'][data-hue='6'] {
+      --_hue: 180;
+    }
+
+    [part~='avatar'][data-hue='7'] {
+      --_hue: 210;
+    }
+
+    [part~='avatar'][data-hue='8'] {
+      --_hue: 240;
+    }
+
+    [part~='avatar'][data-hue='9'] {
+      --_hue: 270;
+    }
+
+    [part~='avatar'][data-hue='10'] {
+      --_hue: 300;
+    }
+
+    [part~='avatar'][data-hue='11'] {
+      --_hue: 330;
+    }
+
+    [part~='avatar'][data-hue] {
+      background: light-dark(hsl(var(--_hue) 60% 88%), hsl(var(--_hue) 35% 28%));
     }
 
     .meta {
@@ -446,6 +530,14 @@ export const discussionStyles = [
       border-radius: 0.25rem;
       background: var(--_d-raised);
       block-size: 0.9rem;
+    }
+
+    .skeleton .short {
+      inline-size: 30%;
+    }
+
+    .skeleton .medium {
+      inline-size: 70%;
     }
 
     .skeleton .circle {

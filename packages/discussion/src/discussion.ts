@@ -51,7 +51,7 @@ type Status = 'idle' | 'loading' | 'ready' | 'error';
  * @attr heading - The heading shown above the thread (default "Discussion").
  * @attr sort - `oldest` (default), `newest` or `top` (by kudos); switchable in the widget.
  * @attr page-size - Root posts loaded per page (default 20).
- * @attr max-depth - Deepest reply level drawn indented (default 3); deeper replies attach there.
+ * @attr max-depth - Deepest reply level drawn indented (default 3, at most 8); deeper replies attach there.
  * @attr live - Receive new, edited and deleted posts as they happen.
  * @attr readonly - Show the thread without writing or reporting.
  *
@@ -1247,8 +1247,8 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
       ${[0, 1, 2].map(
         () =>
           html`<div class="skeleton" aria-hidden="true">
-            <span class="circle"></span><span style="inline-size: 30%"></span><span></span
-            ><span style="inline-size: 70%"></span>
+            <span class="circle"></span><span class="short"></span><span></span
+            ><span class="medium"></span>
           </div>`,
       )}
     </div>`;

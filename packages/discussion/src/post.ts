@@ -4,12 +4,14 @@
  * marker, its own `<peer-kudos>`, and the actions the person may take on it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { formatDateTime, formatRelativeTime, msg, str, type Post } from '@peerkit/core';
 import { renderMarkdown } from './markdown.js';
 
 /** The IRI a post is known by (kudos, xAPI); the reference server uses the same scheme. */
 export const postIri = (id: string): string => `urn:peerkit:post:${id}`;
+
+/** Deepest indentation drawn, whatever `max-depth` says. */
+export const MAX_INDENT = 8;
 
 /** An id usable inside an IDREF list (no white space). */
 export const domId = (prefix: string, id: string): string =>
@@ -26,7 +28,8 @@ export function initials(name: string): string {
 function hue(id: string): number {
   let h = 0;
   for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
-  return h % 360;
+  // Twelve hues, each with its own CSS rule: no inline styles (a strict CSP forbids them).
+  return h % 12;
 }
 
 /** What a post needs from the element drawing it. */
@@ -61,8 +64,9 @@ export interface PostRenderOptions {
 export function renderPost(host: PostHost, post: Post, o: PostRenderOptions): TemplateResult {
   const authorId = domId('a', post.id);
   const timeId = domId('t', post.id);
-  const depth = Math.min(post.depth, host.maxDepth);
-  const beyond = post.depth > host.maxDepth;
+  // Indented by CSS rules per level (no inline styles under a strict CSP), up to MAX_INDENT.
+  const depth = Math.min(post.depth, host.maxDepth, MAX_INDENT);
+  const beyond = post.depth > Math.min(host.maxDepth, MAX_INDENT);
   const hiddenForMe = post.hidden && !host.moderator;
   const gone = post.deleted || hiddenForMe;
   const mine = !!post.author && post.author.id === host.meId;
@@ -92,16 +96,8 @@ export function renderPost(host: PostHost, post: Post, o: PostRenderOptions): Te
     aria-setsize=${o.setsize}
     aria-labelledby="${authorId} ${timeId}"
     aria-describedby=${answering ? replyToId : nothing}
-    style=${styleMap({ '--_depth': String(depth) })}
   >
-    <span
-      part="avatar"
-      aria-hidden="true"
-      style=${styleMap({
-        '--_avatar-bg': post.author
-          ? `light-dark(hsl(${hue(post.author.id)} 60% 88%), hsl(${hue(post.author.id)} 35% 28%))`
-          : '',
-      })}
+    <span part="avatar" aria-hidden="true" data-hue=${post.author ? hue(post.author.id) : nothing}
       >${post.author ? initials(post.author.name) : '–'}</span
     >
     <div class="meta">
