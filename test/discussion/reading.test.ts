@@ -49,6 +49,8 @@ describe('<peer-discussion> reading', () => {
       'In reply to Ben Okafor',
     );
     expect(article(el, 'Second level').querySelector('.in-reply')).to.equal(null);
+    // Nothing relies on inline styles, which a strict CSP (style-src 'self') blocks.
+    expect(el.shadowRoot!.querySelectorAll('[style]').length).to.equal(0);
     // The default is 3.
     unmountAll();
     const again = await mount({ activity });

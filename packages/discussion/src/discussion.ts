@@ -1433,8 +1433,16 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     return html`<dialog
       id="report"
       aria-labelledby="report-heading"
-      @close=${() => {
-        if (this.reportTarget) this.closeReport();
+      @cancel=${(e: Event) => {
+        e.preventDefault();
+        this.closeReport();
+      }}
+      @close=${(e: Event) => {
+        // Closed by the browser (not by us): only the dialog on screen now counts, not one
+        // removed earlier whose close event arrives late.
+        if (this.reportTarget && e.target === this.renderRoot.querySelector('dialog#report')) {
+          this.closeReport();
+        }
       }}
     >
       <form @submit=${this.sendReport} novalidate>
@@ -1505,8 +1513,14 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
       id="delete"
       aria-labelledby="delete-heading"
       aria-describedby="delete-text"
-      @close=${() => {
-        if (this.deleteTarget) this.closeDelete();
+      @cancel=${(e: Event) => {
+        e.preventDefault();
+        this.closeDelete();
+      }}
+      @close=${(e: Event) => {
+        if (this.deleteTarget && e.target === this.renderRoot.querySelector('dialog#delete')) {
+          this.closeDelete();
+        }
       }}
     >
       <h3 id="delete-heading">${msg('Delete this post?', { id: 'discussion.delete.heading' })}</h3>
