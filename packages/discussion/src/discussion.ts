@@ -249,19 +249,22 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     return this.peer?.client ?? null;
   }
 
-  /** The locale for dates and numbers. */
+  /** The locale for dates and numbers. @internal */
   override get locale(): string {
     return super.locale;
   }
 
+  /** @internal */
   get meId(): string | null {
     return this.peer?.me?.id ?? null;
   }
 
+  /** @internal */
   get moderator(): boolean {
     return this.peer?.me?.roles.includes('moderator') ?? false;
   }
 
+  /** @internal */
   get canWrite(): boolean {
     return !this.readonly && !!this.peer?.me;
   }
@@ -463,7 +466,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     if (more) this.requestUpdate();
   };
 
-  /** Whether the post's `<peer-kudos>` is drawn yet. */
+  /** Whether the post's `<peer-kudos>` is drawn yet. @internal */
   kudosShown(id: string): boolean {
     return this.ioSilent || this.seen.has(id);
   }
@@ -582,16 +585,19 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
   // ---------------------------------------------------------------------------------------
   // Writing (ComposerHost)
 
+  /** @internal */
   composerInput(c: Composer, value: string): void {
     c.input(value);
     this.requestUpdate();
   }
 
+  /** @internal */
   composerTogglePreview(c: Composer): void {
     c.preview = !c.preview;
     this.requestUpdate();
   }
 
+  /** @internal */
   composerCancel(c: Composer): void {
     if (c.pending) return;
     if (c.mode === 'reply') {
@@ -607,6 +613,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     }
   }
 
+  /** @internal */
   composerAgree(c: Composer): void {
     const me = this.peer?.me;
     if (me) {
@@ -618,12 +625,14 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     void this.submit(c);
   }
 
+  /** @internal */
   composerBackFromGuidelines(c: Composer): void {
     c.guidelines = false;
     this.requestUpdate();
     this.focusAfter = () => this.textareaOf(c);
   }
 
+  /** @internal */
   composerSubmit(c: Composer): void {
     void this.submit(c);
   }
@@ -741,6 +750,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
       .catch(() => undefined);
   }
 
+  /** @internal */
   errorMessage(error: PeerError): string {
     if (error.kind === 'network' || !this.online) {
       return msg('Could not reach the server. Your text is kept; try again.', {
@@ -769,12 +779,14 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
   // ---------------------------------------------------------------------------------------
   // Post actions (PostHost)
 
+  /** @internal */
   authorOf(id: string | null): string | null {
     if (!id) return null;
     const post = this.model.posts.get(id);
     return post?.author?.name ?? msg('a deleted post', { id: 'discussion.in-reply.deleted' });
   }
 
+  /** @internal */
   reply(post: Post): void {
     const me = this.peer?.me;
     if (!me || !this.canWrite) return;
@@ -789,6 +801,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     this.focusAfter = () => this.textareaOf(this.replyComposer!);
   }
 
+  /** @internal */
   edit(post: Post): void {
     const me = this.peer?.me;
     if (!me || !this.canWrite) return;
@@ -804,11 +817,13 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     this.focusAfter = () => this.textareaOf(this.editComposer!);
   }
 
+  /** @internal */
   askDelete(post: Post): void {
     this.deleteTarget = post;
     this.deleteError = null;
   }
 
+  /** @internal */
   askReport(post: Post): void {
     this.reportTarget = post;
     this.reportReason = null;
