@@ -52,34 +52,44 @@ export const KUDOS_BATCH_MAX = 200;
 const IRI_PATTERN = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
 
 /** An absolute IRI: a scheme, a colon, and no white space. */
-export const Iri = z.string().check(z.maxLength(IRI_MAX), z.regex(IRI_PATTERN));
+export const Iri = /* @__PURE__ */ z.string().check(z.maxLength(IRI_MAX), z.regex(IRI_PATTERN));
 /** A server-made identifier. */
-export const Id = z.string().check(z.minLength(1), z.maxLength(200));
+export const Id = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(200));
 /** An RFC 3339 timestamp with offset. */
-export const Timestamp = z.iso.datetime({ offset: true });
+export const Timestamp = /* @__PURE__ */ z.iso.datetime({ offset: true });
+/* @__NO_SIDE_EFFECTS__ */
 const Text = (max: number) => z.string().check(z.maxLength(max));
+/* @__NO_SIDE_EFFECTS__ */
 const NonEmptyText = (max: number) =>
   z.string().check(
     z.maxLength(max),
     z.refine((s) => s.trim().length > 0, 'must not be blank'),
   );
-const Limit = z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(LIMIT_MAX)));
-const Cursor = z.optional(z.string().check(z.minLength(1), z.maxLength(500)));
+const Limit = /* @__PURE__ */ z.optional(
+  /* @__PURE__ */ z.coerce.number().check(z.int(), z.gte(1), z.lte(LIMIT_MAX)),
+);
+const Cursor = /* @__PURE__ */ z.optional(
+  /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(500)),
+);
+
+/** A count: an integer ≥ 0. */
+/* @__NO_SIDE_EFFECTS__ */
+const count = () => z.int().check(z.gte(0));
 
 /** A list page: `items`, an opaque `nextCursor` (null on the last page) and a `total`. */
-export const pageOf = <T extends z.ZodMiniType>(item: T) =>
+export const pageOf = /* @__NO_SIDE_EFFECTS__ */ <T extends z.ZodMiniType>(item: T) =>
   z.object({
     items: z.array(item),
     nextCursor: z.nullable(z.string()),
-    total: z.int().check(z.gte(0)),
+    total: count(),
   });
 export type Page<T> = { items: T[]; nextCursor: string | null; total: number };
 
 /** RFC 9457 problem details, as every error answers. */
-export const Problem = z.looseObject({
+export const Problem = /* @__PURE__ */ z.looseObject({
   type: z.optional(z.string()),
   title: z.string(),
-  status: z.int(),
+  status: /* @__PURE__ */ z.int(),
   detail: z.optional(z.string()),
   instance: z.optional(z.string()),
   /** Field errors for a 400: where (a dotted path) and what. */
@@ -90,11 +100,11 @@ export type Problem = z.infer<typeof Problem>;
 // ---------------------------------------------------------------------------------------
 // People
 
-export const Role = z.enum(['member', 'moderator']);
+export const Role = /* @__PURE__ */ z.enum(['member', 'moderator']);
 export type Role = z.infer<typeof Role>;
 
 /** What every post, kudos and reflection says about a person. */
-export const PersonSummary = z.object({
+export const PersonSummary = /* @__PURE__ */ z.object({
   id: Id,
   name: z.string(),
   title: z.optional(z.string()),
@@ -103,7 +113,7 @@ export const PersonSummary = z.object({
 export type PersonSummary = z.infer<typeof PersonSummary>;
 
 /** `GET /me`: the signed-in person. */
-export const Me = z.object({
+export const Me = /* @__PURE__ */ z.object({
   id: Id,
   name: z.string(),
   email: z.optional(z.string()),
@@ -113,10 +123,10 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
-export const SkillLevel = z.int().check(z.gte(1), z.lte(5));
+export const SkillLevel = /* @__PURE__ */ z.int().check(z.gte(1), z.lte(5));
 
 /** One entry of `GET /people`: a colleague ranked for a query. */
-export const Expert = z.object({
+export const Expert = /* @__PURE__ */ z.object({
   id: Id,
   name: z.string(),
   title: z.optional(z.string()),
@@ -125,7 +135,7 @@ export const Expert = z.object({
     z.object({
       name: z.string(),
       level: SkillLevel,
-      endorsements: z.int().check(z.gte(0)),
+      endorsements: count(),
       /** Whether the signed-in person endorsed this skill. */
       endorsedByMe: z.boolean(),
     }),
@@ -133,14 +143,14 @@ export const Expert = z.object({
   askMeAbout: z.array(z.string()),
   mentor: z.boolean(),
   /** Times their posts were thanked. */
-  kudosReceived: z.int().check(z.gte(0)),
+  kudosReceived: count(),
   /** Relevance to the query; higher first. */
   score: z.number(),
 });
 export type Expert = z.infer<typeof Expert>;
 export const ExpertPage = pageOf(Expert);
 
-export const PeopleQuery = z.object({
+export const PeopleQuery = /* @__PURE__ */ z.object({
   q: z.optional(Text(200)),
   skill: z.optional(Text(100)),
   activity: z.optional(Iri),
@@ -149,34 +159,34 @@ export const PeopleQuery = z.object({
 });
 export type PeopleQuery = z.input<typeof PeopleQuery>;
 
-export const SkillsQuery = z.object({ q: z.optional(Text(100)), limit: Limit });
-export const SkillSuggestion = z.object({ name: z.string(), people: z.int().check(z.gte(0)) });
+export const SkillsQuery = /* @__PURE__ */ z.object({ q: z.optional(Text(100)), limit: Limit });
+export const SkillSuggestion = /* @__PURE__ */ z.object({ name: z.string(), people: count() });
 export type SkillSuggestion = z.infer<typeof SkillSuggestion>;
-export const SkillList = z.object({ items: z.array(SkillSuggestion) });
+export const SkillList = /* @__PURE__ */ z.object({ items: z.array(SkillSuggestion) });
 
 /** `POST /people/{id}/endorsements` */
-export const CreateEndorsement = z.object({ skill: NonEmptyText(100) });
+export const CreateEndorsement = /* @__PURE__ */ z.object({ skill: NonEmptyText(100) });
 export type CreateEndorsement = z.infer<typeof CreateEndorsement>;
-export const Endorsement = z.object({
+export const Endorsement = /* @__PURE__ */ z.object({
   personId: Id,
   skill: z.string(),
-  endorsements: z.int().check(z.gte(0)),
+  endorsements: count(),
 });
 export type Endorsement = z.infer<typeof Endorsement>;
 
 // ---------------------------------------------------------------------------------------
 // Posts
 
-export const PostSort = z.enum(['oldest', 'newest', 'top']);
+export const PostSort = /* @__PURE__ */ z.enum(['oldest', 'newest', 'top']);
 export type PostSort = z.infer<typeof PostSort>;
 
-export const Post = z.object({
+export const Post = /* @__PURE__ */ z.object({
   id: Id,
   activity: Iri,
   /** `null` for a root post. */
   parentId: z.nullable(Id),
   /** 0 for a root post, 1 for its replies, and so on. */
-  depth: z.int().check(z.gte(0)),
+  depth: count(),
   /** `null` once deleted (the post stays as a placeholder while it has replies). */
   author: z.nullable(PersonSummary),
   /** Markdown, exactly as written; empty once deleted or hidden. */
@@ -187,14 +197,14 @@ export const Post = z.object({
   deleted: z.boolean(),
   /** Hidden by a moderator: shown as a placeholder to everyone but moderators. */
   hidden: z.boolean(),
-  replyCount: z.int().check(z.gte(0)),
-  kudos: z.int().check(z.gte(0)),
+  replyCount: count(),
+  kudos: count(),
 });
 export type Post = z.infer<typeof Post>;
 export const PostPage = pageOf(Post);
 export type PostPage = z.infer<typeof PostPage>;
 
-export const PostsQuery = z.object({
+export const PostsQuery = /* @__PURE__ */ z.object({
   activity: Iri,
   sort: z.optional(PostSort),
   cursor: Cursor,
@@ -204,7 +214,7 @@ export const PostsQuery = z.object({
 export type PostsQuery = z.input<typeof PostsQuery>;
 
 /** `POST /posts` (send an `Idempotency-Key`). */
-export const CreatePost = z.object({
+export const CreatePost = /* @__PURE__ */ z.object({
   activity: Iri,
   parentId: z.optional(Id),
   body: NonEmptyText(POST_BODY_MAX),
@@ -212,14 +222,14 @@ export const CreatePost = z.object({
 export type CreatePost = z.infer<typeof CreatePost>;
 
 /** `PATCH /posts/{id}` */
-export const UpdatePost = z.object({ body: NonEmptyText(POST_BODY_MAX) });
+export const UpdatePost = /* @__PURE__ */ z.object({ body: NonEmptyText(POST_BODY_MAX) });
 export type UpdatePost = z.infer<typeof UpdatePost>;
 
-export const ReportReason = z.enum(['spam', 'harassment', 'off-topic', 'other']);
+export const ReportReason = /* @__PURE__ */ z.enum(['spam', 'harassment', 'off-topic', 'other']);
 export type ReportReason = z.infer<typeof ReportReason>;
 
 /** `POST /posts/{id}/reports` (a note is required when the reason is `other`). */
-export const CreateReport = z
+export const CreateReport = /* @__PURE__ */ z
   .object({
     reason: ReportReason,
     note: z.optional(Text(REPORT_NOTE_MAX)),
@@ -232,8 +242,8 @@ export const CreateReport = z
   );
 export type CreateReport = z.infer<typeof CreateReport>;
 
-export const ReportStatus = z.enum(['open', 'kept', 'hidden', 'deleted']);
-export const Report = z.object({
+export const ReportStatus = /* @__PURE__ */ z.enum(['open', 'kept', 'hidden', 'deleted']);
+export const Report = /* @__PURE__ */ z.object({
   id: Id,
   postId: Id,
   reason: ReportReason,
@@ -244,7 +254,7 @@ export const Report = z.object({
 export type Report = z.infer<typeof Report>;
 
 /** An entry of the moderators' queue, `GET /reports`. */
-export const ReportItem = z.object({
+export const ReportItem = /* @__PURE__ */ z.object({
   id: Id,
   reason: ReportReason,
   note: z.nullable(z.string()),
@@ -255,7 +265,7 @@ export const ReportItem = z.object({
 });
 export type ReportItem = z.infer<typeof ReportItem>;
 export const ReportPage = pageOf(ReportItem);
-export const ReportsQuery = z.object({
+export const ReportsQuery = /* @__PURE__ */ z.object({
   activity: z.optional(Iri),
   status: z.optional(ReportStatus),
   cursor: Cursor,
@@ -264,12 +274,14 @@ export const ReportsQuery = z.object({
 export type ReportsQuery = z.input<typeof ReportsQuery>;
 
 /** `POST /reports/{id}/resolve` */
-export const ResolveReport = z.object({ action: z.enum(['keep', 'hide', 'delete']) });
+export const ResolveReport = /* @__PURE__ */ z.object({
+  action: /* @__PURE__ */ z.enum(['keep', 'hide', 'delete']),
+});
 export type ResolveReport = z.infer<typeof ResolveReport>;
 
 /** One server-sent event of `GET /posts/stream?activity=` (the SSE `data`, as JSON). */
-export const PostEvent = z.object({
-  type: z.enum(['post.created', 'post.updated', 'post.deleted']),
+export const PostEvent = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ z.enum(['post.created', 'post.updated', 'post.deleted']),
   post: Post,
 });
 export type PostEvent = z.infer<typeof PostEvent>;
@@ -277,22 +289,27 @@ export type PostEvent = z.infer<typeof PostEvent>;
 // ---------------------------------------------------------------------------------------
 // Reflections
 
-export const Visibility = z.enum(['private', 'team', 'public']);
+export const Visibility = /* @__PURE__ */ z.enum(['private', 'team', 'public']);
 export type Visibility = z.infer<typeof Visibility>;
-export const ReflectionScope = z.enum(['mine', 'team', 'public']);
+export const ReflectionScope = /* @__PURE__ */ z.enum(['mine', 'team', 'public']);
 export type ReflectionScope = z.infer<typeof ReflectionScope>;
 
-const Answer = z.object({ prompt: NonEmptyText(500), answer: Text(REFLECTION_ANSWER_MAX) });
+const Answer = /* @__PURE__ */ z.object({
+  prompt: NonEmptyText(500),
+  answer: Text(REFLECTION_ANSWER_MAX),
+});
 
 /** `PUT /reflections/{id}`: an idempotent upsert under a client-made UUID. */
-export const SaveReflection = z.object({
+export const SaveReflection = /* @__PURE__ */ z.object({
   activity: Iri,
   visibility: Visibility,
-  answers: z.array(Answer).check(z.minLength(1), z.maxLength(REFLECTION_PROMPTS_MAX)),
+  answers: /* @__PURE__ */ z
+    .array(Answer)
+    .check(z.minLength(1), z.maxLength(REFLECTION_PROMPTS_MAX)),
 });
 export type SaveReflection = z.infer<typeof SaveReflection>;
 
-export const Reflection = z.object({
+export const Reflection = /* @__PURE__ */ z.object({
   id: z.uuid(),
   activity: Iri,
   author: PersonSummary,
@@ -303,7 +320,7 @@ export const Reflection = z.object({
 });
 export type Reflection = z.infer<typeof Reflection>;
 export const ReflectionPage = pageOf(Reflection);
-export const ReflectionsQuery = z.object({
+export const ReflectionsQuery = /* @__PURE__ */ z.object({
   activity: Iri,
   scope: z.optional(ReflectionScope),
   cursor: Cursor,
@@ -315,28 +332,28 @@ export type ReflectionsQuery = z.input<typeof ReflectionsQuery>;
 // Kudos
 
 /** A recognition value: lower-case words and dashes, as in `values="helpful,clear"`. */
-export const KudosValue = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/));
+export const KudosValue = /* @__PURE__ */ z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/));
 
 /** The kudos state of one activity, as `GET /kudos` answers it for each. */
-export const KudosCount = z.object({
+export const KudosCount = /* @__PURE__ */ z.object({
   activity: Iri,
-  count: z.int().check(z.gte(0)),
+  count: count(),
   /** Whether the signed-in person gave kudos here. */
   mine: z.boolean(),
   /** The value the signed-in person chose, if any. */
   myValue: z.nullable(z.string()),
   /** Count per recognition value. */
-  values: z.record(z.string(), z.int().check(z.gte(0))),
+  values: z.record(z.string(), count()),
 });
 export type KudosCount = z.infer<typeof KudosCount>;
-export const KudosCountList = z.object({ items: z.array(KudosCount) });
+export const KudosCountList = /* @__PURE__ */ z.object({ items: z.array(KudosCount) });
 
-export const KudosQuery = z.object({
-  activity: z.array(Iri).check(z.minLength(1), z.maxLength(KUDOS_BATCH_MAX)),
+export const KudosQuery = /* @__PURE__ */ z.object({
+  activity: /* @__PURE__ */ z.array(Iri).check(z.minLength(1), z.maxLength(KUDOS_BATCH_MAX)),
 });
 
 /** `POST /kudos` (send an `Idempotency-Key`); answers the new `KudosCount`. */
-export const GiveKudos = z.object({
+export const GiveKudos = /* @__PURE__ */ z.object({
   activity: Iri,
   /** The person thanked. */
   recipient: z.optional(Id),
@@ -346,7 +363,7 @@ export const GiveKudos = z.object({
 export type GiveKudos = z.infer<typeof GiveKudos>;
 
 /** One entry of `GET /kudos/givers?activity=`. */
-export const KudosGiver = z.object({
+export const KudosGiver = /* @__PURE__ */ z.object({
   person: PersonSummary,
   value: z.nullable(z.string()),
   message: z.nullable(z.string()),
@@ -354,12 +371,16 @@ export const KudosGiver = z.object({
 });
 export type KudosGiver = z.infer<typeof KudosGiver>;
 export const KudosGiverPage = pageOf(KudosGiver);
-export const KudosGiversQuery = z.object({ activity: Iri, cursor: Cursor, limit: Limit });
+export const KudosGiversQuery = /* @__PURE__ */ z.object({
+  activity: Iri,
+  cursor: Cursor,
+  limit: Limit,
+});
 
 // ---------------------------------------------------------------------------------------
 // Demo sign-in (reference server in demo mode only)
 
-export const DemoPerson = z.object({
+export const DemoPerson = /* @__PURE__ */ z.object({
   id: Id,
   name: z.string(),
   title: z.optional(z.string()),
@@ -367,26 +388,29 @@ export const DemoPerson = z.object({
   roles: z.array(z.string()),
 });
 export type DemoPerson = z.infer<typeof DemoPerson>;
-export const DemoPeople = z.object({ items: z.array(DemoPerson) });
-export const DemoSessionRequest = z.object({ personId: Id });
-export const DemoSession = z.object({ token: z.string() });
+export const DemoPeople = /* @__PURE__ */ z.object({ items: z.array(DemoPerson) });
+export const DemoSessionRequest = /* @__PURE__ */ z.object({ personId: Id });
+export const DemoSession = /* @__PURE__ */ z.object({ token: z.string() });
 
 // ---------------------------------------------------------------------------------------
 // xAPI (1.0.3): the statement shape the kit sends. The reference LRS validates the wider
 // specification itself; these schemas describe what Peerkit produces.
 
-export const LanguageMap = z.record(z.string(), z.string());
-export const Account = z.object({ homePage: z.url(), name: z.string().check(z.minLength(1)) });
-export const Agent = z.object({
+export const LanguageMap = /* @__PURE__ */ z.record(z.string(), z.string());
+export const Account = /* @__PURE__ */ z.object({
+  homePage: z.url(),
+  name: /* @__PURE__ */ z.string().check(z.minLength(1)),
+});
+export const Agent = /* @__PURE__ */ z.object({
   objectType: z.optional(z.literal('Agent')),
   name: z.optional(z.string()),
-  mbox: z.optional(z.string().check(z.regex(/^mailto:[^\s@]+@[^\s@]+$/))),
+  mbox: z.optional(/* @__PURE__ */ z.string().check(z.regex(/^mailto:[^\s@]+@[^\s@]+$/))),
   account: z.optional(Account),
 });
 export type Agent = z.infer<typeof Agent>;
-export const Verb = z.object({ id: Iri, display: z.optional(LanguageMap) });
+export const Verb = /* @__PURE__ */ z.object({ id: Iri, display: z.optional(LanguageMap) });
 export type Verb = z.infer<typeof Verb>;
-export const Activity = z.object({
+export const Activity = /* @__PURE__ */ z.object({
   objectType: z.optional(z.literal('Activity')),
   id: Iri,
   definition: z.optional(
@@ -399,13 +423,13 @@ export const Activity = z.object({
   ),
 });
 export type Activity = z.infer<typeof Activity>;
-export const StatementResult = z.object({
+export const StatementResult = /* @__PURE__ */ z.object({
   response: z.optional(z.string()),
   success: z.optional(z.boolean()),
   completion: z.optional(z.boolean()),
   extensions: z.optional(z.record(Iri, z.unknown())),
 });
-export const StatementContext = z.object({
+export const StatementContext = /* @__PURE__ */ z.object({
   registration: z.optional(z.uuid()),
   contextActivities: z.optional(
     z.object({
@@ -419,7 +443,7 @@ export const StatementContext = z.object({
   language: z.optional(z.string()),
   extensions: z.optional(z.record(Iri, z.unknown())),
 });
-export const Statement = z.object({
+export const Statement = /* @__PURE__ */ z.object({
   id: z.uuid(),
   actor: Agent,
   verb: Verb,
