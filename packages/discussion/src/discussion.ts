@@ -512,8 +512,17 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
         } else if (post.author?.id && post.author.id === this.meId) {
           // Our own post from another tab or window: no need to hold it back.
           if (model.insert(post)) this.reveal(post.id, false);
-        } else if (!this.incoming.some((p) => p.id === post.id)) {
+        } else if (
+          !this.incoming.some((p) => p.id === post.id) &&
+          // A reply under a post not loaded here belongs to a page the reader has not
+          // opened; it is not news for this view.
+          (!post.parentId ||
+            model.posts.has(post.parentId) ||
+            this.incoming.some((p) => p.id === post.parentId))
+        ) {
           this.incoming = [...this.incoming, post];
+          return;
+        } else {
           return;
         }
         break;
