@@ -8,11 +8,12 @@ import {
   articles,
   mount,
   postThroughUi,
+  seedPost,
   type,
   unmountAll,
   waitForPost,
 } from './helpers.js';
-import { SEED, uniqueActivity } from '../support/server.js';
+import { SEED, chaos, signIn, uniqueActivity } from '../support/server.js';
 
 describe('<peer-discussion> live', () => {
   failOnLitWarnings();
@@ -91,5 +92,38 @@ describe('<peer-discussion> live', () => {
       'the deletion reaches Ben',
       { timeout: 15_000 },
     );
+  });
+
+  it('falls back to polling when the stream is unavailable, and still shows new posts', async function () {
+    this.timeout(60_000);
+    const faults = await chaos([
+      { match: { method: 'GET', path: '^/posts/stream' }, action: 'html', times: -1 },
+    ]);
+    try {
+      const activity = uniqueActivity('live-poll');
+      const ana = await mount({
+        activity,
+        person: SEED.member,
+        endpoint: faults.endpoint,
+        attrs: { live: true },
+      });
+      // The stream answered an HTML error page: the client polls the thread instead.
+      await waitUntil(
+        async () =>
+          (await faults.log()).some((e) => e.path === '/posts' && e.query.includes('sort=newest')),
+        'the client polls',
+        { timeout: 10_000 },
+      );
+      const ben = await signIn(SEED.colleague);
+      await seedPost(ben, activity, 'Found by polling');
+      await waitUntil(() => $(ana.el, '.new-posts'), 'the polled post is announced', {
+        timeout: 40_000,
+        interval: 250,
+      });
+      $<HTMLButtonElement>(ana.el, '.new-posts')!.click();
+      await waitForPost(ana.el, 'Found by polling');
+    } finally {
+      await faults.clear();
+    }
   });
 });
