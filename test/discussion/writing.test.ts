@@ -223,7 +223,7 @@ describe('<peer-discussion> writing', () => {
       expect(submitOf(el).textContent?.trim()).to.equal('Retry');
       expect(errors.length).to.be.greaterThan(0);
       await expect(el).to.be.accessible();
-      await faults.clear();
+      await faults.set([]); // the server is back (the log of attempts is kept)
       // A double click on Retry is still one post.
       submitOf(el).click();
       submitOf(el).click();
@@ -235,7 +235,48 @@ describe('<peer-discussion> writing', () => {
         log.filter((e) => e.method === 'POST' && e.path === '/posts').map((e) => e.idempotencyKey),
       );
       expect(keys.size, 'one idempotency key for every attempt').to.equal(1);
+      expect(
+        log.filter((e) => e.method === 'POST' && e.path === '/posts' && e.status === 503).length,
+      ).to.be.at.least(1);
       expect([...keys][0]).to.be.a('string');
+    } finally {
+      await faults.clear();
+    }
+  });
+
+  it('keeps a failed post and its idempotency key across a reload', async () => {
+    const faults = await chaos([
+      { match: { method: 'POST', path: '^/posts$' }, action: 'status', status: 503, times: -1 },
+    ]);
+    try {
+      const activity = uniqueActivity('retry-reload');
+      acknowledged(activity, SEED.member);
+      const first = await mount({ activity, endpoint: faults.endpoint });
+      type(rootTextarea(first.el), 'Survives a reload');
+      await first.el.updateComplete;
+      submitOf(first.el).click();
+      await waitUntil(() => $(first.el, '.error-text'), 'the failure is shown', {
+        timeout: 20_000,
+      });
+      unmountAll();
+      await faults.set([]); // the server is back (the log of attempts is kept)
+      const again = await mount({ activity, endpoint: faults.endpoint });
+      expect(rootTextarea(again.el).value).to.equal('Survives a reload');
+      submitOf(again.el).click();
+      await waitForPost(again.el, 'Survives a reload');
+      const posts = (await serverPosts(again.token!, activity)).filter(
+        (p) => p.body === 'Survives a reload',
+      );
+      expect(posts.length).to.equal(1);
+      const keys = new Set(
+        (await faults.log())
+          .filter((e) => e.method === 'POST' && e.path === '/posts')
+          .map((e) => e.idempotencyKey),
+      );
+      expect(keys.size, 'the attempt after the reload reuses the key').to.equal(1);
+      expect(
+        (await faults.log()).filter((e) => e.method === 'POST' && e.path === '/posts').length,
+      ).to.be.at.least(2);
     } finally {
       await faults.clear();
     }
