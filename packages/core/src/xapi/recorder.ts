@@ -6,24 +6,27 @@
  *   `homePage` is the endpoint's origin and whose `name` is the person id), verb and type
  *   IRIs from the vocabulary, context with the page as parent (unless given), the Peerkit
  *   profile as category, `language` = locale, `platform` "Peerkit".
- * - Delivery: up to 50 statements per POST, at the latest 2 s after the first one queued;
+ * - Delivery (`delivery.ts`, with the outbox and `idb`, loaded on the first `record()` or the
+ *   first drain, `intervalMs` after the recorder is made, so it is not part of the first
+ *   paint): up to 50 statements per POST, at the latest 2 s after the first one queued;
  *   backoff with jitter (honouring `Retry-After`) on network errors, 429 and 5xx; a 409
  *   counts as delivered (the LRS already has that id); a batch answered 400 is retried one
  *   statement at a time and a statement refused on its own goes to the dead-letter store
  *   and is reported, so it never blocks the rest.
- * - A `keepalive` flush when the page is hidden or left.
+ * - A `keepalive` flush when the page is hidden or left (once delivery has loaded; before
+ *   that nothing was recorded on this page, and what an earlier page left stays durable).
  * - Two tabs or recorders on one outbox never send the same statement: each send holds a
  *   Web Lock named after the target, and reads the outbox afresh inside it.
  * - The outbox is bounded; what does not fit is reported through `onError`, never dropped silently.
  */
-import type { Me, Statement } from '../contract.js';
+import { Problem, type Me, type Statement } from '../contract.js';
 import { PeerError } from '../client/types.js';
-import { configError, toPeerError } from '../client/errors.js';
 import { parseRetryAfter } from '../client/rest-client.js';
-import { Problem } from '../contract.js';
+import { toPeerError } from '../client/errors.js';
 import { ACTIVITY_TYPES, PROFILE_CATEGORY, VERBS } from './vocabulary.js';
 import type { Recorder, StatementInput } from './types.js';
-import { Outbox } from './outbox.js';
+import type { Delivery } from './delivery.js';
+import type { DeadEntry } from './outbox.js';
 import { pageIri } from '../page.js';
 
 export type XapiMode = 'proxy' | 'direct';
@@ -56,23 +59,17 @@ export interface XapiRecorderOptions {
   flushOnHide?: boolean;
 }
 
-/** keepalive requests may carry at most 64 KiB in flight per page; stay under it. */
-const KEEPALIVE_BYTES = 60_000;
-
 export class XapiRecorder implements Recorder {
   readonly url: string;
   locale: string;
-  private readonly outbox: Outbox;
   private readonly o: Required<
     Omit<XapiRecorderOptions, 'authorization' | 'onError' | 'credentials'>
   > &
     XapiRecorderOptions;
-  private timer?: ReturnType<typeof setTimeout>;
-  private timerAt = 0;
-  private retryAt = 0;
-  private failures = 0;
-  private chain: Promise<void> = Promise.resolve();
-  private overflowReported = false;
+  private delivery?: Promise<Delivery>;
+  private loaded?: Delivery;
+  private readonly firstDrainAt: number;
+  private readonly startTimer: ReturnType<typeof setTimeout>;
   private disposed = false;
   private readonly onHide = () => {
     if (document.visibilityState === 'hidden') void this.flush({ keepalive: true }).catch(() => {});
@@ -93,13 +90,16 @@ export class XapiRecorder implements Recorder {
     this.locale = options.locale;
     const base = options.endpoint.replace(/\/+$/, '');
     this.url = options.mode === 'proxy' ? `${base}/xapi/statements` : `${base}/statements`;
-    this.outbox = new Outbox(this.o.dbName, this.url);
     if (this.o.flushOnHide) {
       addEventListener('pagehide', this.onPageHide);
       document.addEventListener('visibilitychange', this.onHide);
     }
-    // Whatever an earlier page left behind goes out soon.
-    this.schedule(this.o.intervalMs);
+    // Whatever an earlier page left behind goes out soon: delivery loads for it by then.
+    this.firstDrainAt = Date.now() + this.o.intervalMs;
+    this.startTimer = setTimeout(
+      () => void this.load().catch((e: unknown) => this.o.onError?.(toPeerError(e))),
+      this.o.intervalMs,
+    );
   }
 
   /** Builds a statement from what the widget says (exported for tests and custom recorders). */
@@ -141,217 +141,84 @@ export class XapiRecorder implements Recorder {
 
   async record(input: StatementInput): Promise<void> {
     if (this.disposed) return;
+    // Delivery loads while `/me` is asked (both are usually answered from cache).
+    const delivery = this.load();
     const me = await this.o.me().catch(() => null);
     // Nobody signed in: there is no learner to attribute the statement to.
     if (!me) return;
     const statement = this.build(input, me);
-    const queued = await this.outbox.count();
-    if (queued >= this.o.maxOutbox) {
-      if (!this.overflowReported) {
-        this.overflowReported = true;
-        this.o.onError?.(
-          configError(
-            'outbox-full',
-            String(this.o.maxOutbox),
-            `The xAPI outbox is full (${this.o.maxOutbox}); new statements are not kept.`,
-          ),
-        );
-      }
-      return;
-    }
-    await this.outbox.add(statement);
-    this.schedule(queued + 1 >= this.o.batchSize ? 0 : this.o.intervalMs);
+    await (await delivery).queue(statement);
   }
 
   /** Sends everything queued now (in batches), unless the LRS asked us to wait. */
-  flush(options: { keepalive?: boolean } = {}): Promise<void> {
-    if (options.keepalive) return this.withLock(() => this.drain(true, true));
-    return this.run(true);
-  }
-
-  /** Sends serialised: one drain at a time per recorder, and one per outbox across tabs (the lock). */
-  private run(force: boolean): Promise<void> {
-    const next = this.chain.then(() => this.withLock(() => this.drain(force, false)));
-    this.chain = next.catch(() => {});
-    return next;
+  async flush(options: { keepalive?: boolean } = {}): Promise<void> {
+    if (options.keepalive) {
+      // The page is going away: no module loads now. Without delivery loaded, nothing was
+      // recorded on this page; what an earlier page left waits in the outbox for the next.
+      return this.loaded?.flush(true);
+    }
+    return (await this.load()).flush(false);
   }
 
   /** Statements the LRS refused, kept apart (for a host to inspect or export). */
-  deadLetters() {
-    return this.outbox.dead();
+  async deadLetters(): Promise<DeadEntry[]> {
+    return (await this.load()).dead();
   }
 
   /** How many statements wait in the outbox. */
-  pending(): Promise<number> {
-    return this.outbox.count();
+  async pending(): Promise<number> {
+    return (await this.load()).count();
   }
 
   dispose(): void {
     this.disposed = true;
-    clearTimeout(this.timer);
+    clearTimeout(this.startTimer);
     removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onHide);
-    void this.outbox.close();
+    this.loaded?.dispose();
   }
 
-  /** Makes sure a drain runs `delay` ms from now (or sooner, if one is already due sooner). */
-  private schedule(delay: number): void {
-    if (this.disposed) return;
-    const at = Math.max(Date.now() + delay, this.retryAt);
-    if (this.timer !== undefined && this.timerAt <= at) return;
-    clearTimeout(this.timer);
-    this.timerAt = at;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.run(false).catch((e: unknown) => this.o.onError?.(toPeerError(e)));
-    }, at - Date.now());
-  }
-
-  private async withLock(fn: () => Promise<void>): Promise<void> {
-    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    if (!locks) return fn();
-    await locks.request(`peerkit-xapi ${this.url}`, fn);
-  }
-
-  /**
-   * Sends batches until the outbox is empty or the LRS asks us to wait. Unless `force`d
-   * (an explicit flush, the page going away), a part batch waits until its oldest statement
-   * has waited `intervalMs`, so statements recorded in a burst go out in full batches.
-   */
-  private async drain(force: boolean, keepalive: boolean): Promise<void> {
-    if (this.disposed && !keepalive) return;
-    if (!keepalive && Date.now() < this.retryAt) return this.schedule(0);
-    for (;;) {
-      let batch = await this.outbox.peek(this.o.batchSize);
-      if (!batch.length) return;
-      // After a failure, what waits goes out as soon as the LRS lets us.
-      if (!force && this.failures === 0 && batch.length < this.o.batchSize) {
-        const age = Date.now() - Math.floor(batch[0]!.seq / 1000);
-        if (age < this.o.intervalMs) return this.schedule(this.o.intervalMs - age);
-      }
-      if (keepalive) batch = fitKeepalive(batch);
-      const outcome = await this.send(batch, keepalive);
-      if (outcome === 'wait') return;
-      if (keepalive) return; // one request's worth while the page goes away
-    }
-  }
-
-  /** One POST; returns 'wait' when delivery must pause (network, 429, 5xx, auth). */
-  private async send(
-    batch: Awaited<ReturnType<Outbox['peek']>>,
-    keepalive: boolean,
-  ): Promise<'sent' | 'wait'> {
-    const result = await this.post(
-      batch.map((e) => e.statement),
-      keepalive,
-    );
-    if (result.ok || result.status === 409) {
-      if (result.status === 409 && batch.length > 1) return this.oneByOne(batch, keepalive);
-      await this.outbox.remove(batch.map((e) => e.id));
-      this.delivered();
-      return 'sent';
-    }
-    if (result.error.retryable || result.error.kind === 'auth') {
-      this.backOff(result.error);
-      return 'wait';
-    }
-    // A refusal (400, 413, …): find the statement that caused it.
-    if (batch.length > 1) return this.oneByOne(batch, keepalive);
-    await this.outbox.bury(batch[0]!, result.status, result.error.message);
-    this.o.onError?.(result.error);
-    return 'sent';
-  }
-
-  private async oneByOne(
-    batch: Awaited<ReturnType<Outbox['peek']>>,
-    keepalive: boolean,
-  ): Promise<'sent' | 'wait'> {
-    for (const entry of batch) {
-      if ((await this.send([entry], keepalive)) === 'wait') return 'wait';
-    }
-    return 'sent';
-  }
-
-  private delivered(): void {
-    this.failures = 0;
-    this.retryAt = 0;
-    this.overflowReported = false;
-  }
-
-  private backOff(error: PeerError): void {
-    this.failures++;
-    const step = Math.min(this.o.maxBackoffMs, this.o.backoffMs * 2 ** (this.failures - 1));
-    const jittered = step / 2 + Math.random() * (step / 2);
-    const wait =
-      error.details.retryAfter !== undefined
-        ? Math.max(error.details.retryAfter * 1000, 0)
-        : jittered;
-    this.retryAt = Date.now() + wait;
-    if (this.failures === 1) this.o.onError?.(error); // once per streak of failures
-    this.schedule(wait);
-  }
-
-  private async post(
-    statements: Statement[],
-    keepalive: boolean,
-  ): Promise<{ ok: true; status: number } | { ok: false; status: number; error: PeerError }> {
-    const headers: Record<string, string> = {
-      'Content-Type': 'application/json',
-      'X-Experience-API-Version': '1.0.3',
-    };
-    let res: Response;
-    try {
-      const auth = await this.o.authorization?.();
-      if (auth) headers['Authorization'] = auth;
-      res = await fetch(this.url, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(statements),
-        keepalive,
-        credentials: this.o.credentials ?? 'same-origin',
-      });
-    } catch (e) {
-      return {
-        ok: false,
-        status: 0,
-        error: new PeerError('network', 'The LRS could not be reached.', { cause: e }),
-      };
-    }
-    let text = '';
-    try {
-      text = await res.text();
-    } catch {
-      // the body does not matter for a success; an error keeps its status
-    }
-    if (res.ok || res.status === 409) return { ok: true, status: res.status };
-    let problem: Problem | undefined;
-    try {
-      const parsed = Problem.safeParse(JSON.parse(text));
-      if (parsed.success) problem = parsed.data;
-    } catch {
-      // an LRS that answers text
-    }
-    const kind = res.status === 401 || res.status === 403 ? 'auth' : 'http';
-    const error = new PeerError(
-      kind,
-      problem?.detail ?? problem?.title ?? `The LRS answered ${res.status}.`,
-      {
-        status: res.status,
-        problem,
-        retryAfter: parseRetryAfter(res.headers.get('retry-after')),
+  /** Loads the delivery module once (a failed load, e.g. offline, is tried again next time). */
+  private load(): Promise<Delivery> {
+    this.delivery ??= import('./delivery.js').then(
+      ({ Delivery }) => {
+        const delivery = new Delivery(
+          this.o,
+          this.url,
+          () => this.disposed,
+          this.firstDrainAt,
+          lrsError,
+        );
+        this.loaded = delivery;
+        if (this.disposed) delivery.dispose();
+        return delivery;
+      },
+      (error: unknown) => {
+        this.delivery = undefined;
+        throw error;
       },
     );
-    return { ok: false, status: res.status, error };
+    return this.delivery;
   }
 }
 
-function fitKeepalive<T extends { statement: Statement }>(batch: T[]): T[] {
-  const out: T[] = [];
-  let bytes = 2;
-  for (const entry of batch) {
-    bytes += JSON.stringify(entry.statement).length + 1;
-    if (out.length && bytes > KEEPALIVE_BYTES) break;
-    out.push(entry);
+/** The `PeerError` an LRS's error answer amounts to (its problem details when it sent some). */
+function lrsError(res: Response, text: string): PeerError {
+  let problem: Problem | undefined;
+  try {
+    const parsed = Problem.safeParse(JSON.parse(text));
+    if (parsed.success) problem = parsed.data;
+  } catch {
+    // an LRS that answers text
   }
-  return out;
+  const kind = res.status === 401 || res.status === 403 ? 'auth' : 'http';
+  return new PeerError(
+    kind,
+    problem?.detail ?? problem?.title ?? `The LRS answered ${res.status}.`,
+    {
+      status: res.status,
+      problem,
+      retryAfter: parseRetryAfter(res.headers.get('retry-after')),
+    },
+  );
 }
