@@ -31,7 +31,7 @@ const sources = readdirSync(join(root, 'packages'))
 const stale = !existsSync(bundle) || sources.some((dir) => newest(dir) > statSync(bundle).mtimeMs);
 if (stale) {
   console.log('Building the Peerkit bundle…');
-  const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], {
+  const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--cdn'], {
     cwd: root,
     stdio: 'inherit',
   });
