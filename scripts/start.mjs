@@ -11,7 +11,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'packages/peerkit/dist/cdn/peerkit.js');
 
 if (!existsSync(join(root, 'node_modules'))) {
-  console.error('Dependencies are missing: run `npm install` first (or `npm install && npm start`).');
+  console.error(
+    'Dependencies are missing: run `npm install` first (or `npm install && npm start`).',
+  );
   process.exit(1);
 }
 
