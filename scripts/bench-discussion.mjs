@@ -3,7 +3,8 @@
 // reference server (in memory), on threads of 50 and 5,000 posts seeded straight into its
 // database. Prints, per thread: post elements in the DOM (after loading and after reading
 // far down), the time from the posts' data arriving to the first posts painted, and the
-// requests made on load (kudos counts for all visible posts must be one request). Also the
+// requests made on load (kudos counts for all visible posts must be one request), and the
+// frame times while scrolling the drawn thread (one 120 px step a frame). Also the
 // gzip size of the discussion chunk (esbuild bundle + minify; lit, @peerkit/core and
 // @peerkit/kudos external). Budgets: ≤ 200 post elements; the 5,000-post time within
 // twice the 50-post time. A bench prints figures; it never fails the build on a slow box.
@@ -200,8 +201,30 @@ async function measure(browser, base, activity) {
     );
     most = Math.max(most, count);
   }
+  // Scroll the drawn thread top to bottom, one step a frame, and time the frames.
+  const frames = await page.evaluate(async () => {
+    const el = window.__el;
+    el.scrollIntoView();
+    const height = el.getBoundingClientRect().height;
+    const times = [];
+    let last = performance.now();
+    for (let y = 0; y < height; y += 120) {
+      window.scrollTo(0, el.offsetTop + y);
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = performance.now();
+      times.push(now - last);
+      last = now;
+    }
+    times.sort((a, b) => a - b);
+    return {
+      n: times.length,
+      p95: times[Math.floor(times.length * 0.95)] ?? 0,
+      long: times.filter((t) => t > 50).length,
+    };
+  });
   await page.close();
   return {
+    frames,
     onLoad,
     most,
     ms: painted - dataAt,
@@ -250,6 +273,7 @@ try {
       ...runs[0],
       ms: times[Math.floor(RUNS / 2)],
       most: Math.max(...runs.map((r) => r.most)),
+      frames: runs.map((r) => r.frames).sort((a, b) => a.p95 - b.p95)[Math.floor(RUNS / 2)],
     };
   }
 
@@ -272,6 +296,12 @@ try {
       .join(', ');
     console.log(
       `${String(n).padStart(5)}    | ${String(r.onLoad).padStart(20)} | ${String(r.most).padStart(21)} | ${`${r.ms.toFixed(1)} ms`.padStart(26)} | ${r.requests.length} (${list})`,
+    );
+  }
+  for (const n of threads) {
+    const f = results[n].frames;
+    console.log(
+      `scrolling the ${n}-post thread after reading on (${results[n].most} posts drawn): ${f.n} frames, p95 ${f.p95.toFixed(1)} ms, ${f.long} over 50 ms`,
     );
   }
   const big = results[5_000];
