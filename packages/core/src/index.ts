@@ -5,8 +5,10 @@
 export * from './contract.js';
 export { PeerError } from './client/types.js';
 export type { CallOptions, PeerClient, PeerErrorKind, StreamHandlers } from './client/types.js';
-export { RestClient, parseRetryAfter, readSse } from './client/rest-client.js';
-export type { RestClientOptions, TokenSource, SseEvent } from './client/rest-client.js';
+export { RestClient, parseRetryAfter } from './client/rest-client.js';
+export type { RestClientOptions, TokenSource } from './client/rest-client.js';
+export { readSse } from './client/live.js';
+export type { SseEvent } from './client/live.js';
 export { toPeerError } from './client/errors.js';
 
 export { peerContext } from './context.js';

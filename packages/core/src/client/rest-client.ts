@@ -54,6 +54,7 @@ import {
 } from '../contract.js';
 import { PeerError, type CallOptions, type PeerClient, type StreamHandlers } from './types.js';
 import { isAbort, toPeerError } from './errors.js';
+import type { LiveHost } from './live.js';
 
 export type TokenSource = () => string | null | undefined | Promise<string | null | undefined>;
 
@@ -449,113 +450,41 @@ export class RestClient implements PeerClient {
   subscribePosts(activity: string, handlers: StreamHandlers): () => void {
     const controller = new AbortController();
     const signal = controller.signal;
-    let lastEventId: string | null = null;
-    let failures = 0;
-    const seen = new Map<string, string>();
-    const fingerprint = (p: Post) =>
-      `${p.editedAt}|${p.deleted}|${p.hidden}|${p.body.length}|${p.replyCount}`;
-
-    const poll = async (baseline: boolean) => {
-      const page = await this.listPosts({ activity, sort: 'newest', limit: 20 }, { signal });
-      for (const post of [...page.items].reverse()) {
-        const known = seen.get(post.id);
-        const print = fingerprint(post);
-        seen.set(post.id, print);
-        if (baseline || known === print) continue;
-        const type =
-          known === undefined ? 'post.created' : post.deleted ? 'post.deleted' : 'post.updated';
-        handlers.onEvent({ type, post });
-      }
+    const host: LiveHost = {
+      listPosts: (query, options) => this.listPosts(query, options),
+      token: () => this.token(),
+      url: (path, query) => this.url(path, query),
+      backoff: (attempt) => this.backoff(attempt),
+      sleep,
+      credentials: this.opts.credentials,
+      pollIntervalMs: this.opts.pollIntervalMs,
+      refreshes: Boolean(this.opts.getToken),
+      parseEvent: (json) => {
+        const parsed = PostEvent.safeParse(json);
+        return parsed.success
+          ? parsed.data
+          : new PeerError('validation', 'A live update broke the contract.', {
+              issues: issuesOf(parsed.error),
+            });
+      },
     };
-
-    const stream = async (): Promise<'ended' | 'unavailable'> => {
-      let token = await this.token();
-      for (let refreshed = false; ; refreshed = true) {
-        const headers: Record<string, string> = { Accept: 'text/event-stream' };
-        if (token) headers['Authorization'] = `Bearer ${token}`;
-        if (lastEventId) headers['Last-Event-ID'] = lastEventId;
-        const res = await fetch(this.url('/posts/stream', { activity }), {
-          headers,
-          signal,
-          credentials: this.opts.credentials,
-          cache: 'no-store',
-        });
-        if (res.status === 401 && !refreshed && this.opts.getToken) {
-          await res.body?.cancel();
-          token = await this.token();
-          continue;
-        }
-        const type = res.headers.get('content-type') ?? '';
-        if (!res.ok || !type.includes('text/event-stream') || !res.body) {
-          await res.body?.cancel().catch(() => {});
-          if (res.status === 401 || res.status === 403)
-            throw new PeerError('auth', 'Not signed in', { status: res.status });
-          // A server or a proxy that does not stream: poll instead.
-          return res.status === 503 || res.status === 429 ? 'ended' : 'unavailable';
-        }
-        failures = 0;
-        handlers.onOpen?.();
-        await readSse(res.body, signal, (event) => {
-          if (event.id !== undefined) lastEventId = event.id;
-          if (!event.data) return;
-          let json: unknown;
-          try {
-            json = JSON.parse(event.data);
-          } catch {
-            handlers.onError?.(new PeerError('validation', 'A live update was not JSON.'));
-            return;
-          }
-          const parsed = PostEvent.safeParse(json);
-          if (!parsed.success) {
-            handlers.onError?.(
-              new PeerError('validation', 'A live update broke the contract.', {
-                issues: issuesOf(parsed.error),
-              }),
-            );
-            return;
-          }
-          seen.set(parsed.data.post.id, fingerprint(parsed.data.post));
-          handlers.onEvent(parsed.data);
-        });
-        return 'ended';
-      }
-    };
-
-    const run = async () => {
-      let polling = false;
-      let polls = 0;
-      while (!signal.aborted) {
-        try {
-          if (polling) {
-            await poll(false);
-            if (++polls % 4 === 0) polling = false; // try the stream again now and then
-            await sleep(this.opts.pollIntervalMs, signal);
-            continue;
-          }
-          const outcome = await stream();
-          if (outcome === 'unavailable') {
-            polling = true;
-            await poll(seen.size === 0);
-            await sleep(this.opts.pollIntervalMs, signal);
-            continue;
-          }
-        } catch (e) {
+    // The stream reader and the polling fallback load with the first subscription.
+    const start = (attempt: number): void => {
+      import('./live.js').then(
+        ({ subscribe }) => subscribe(host, activity, handlers, signal),
+        (e: unknown) => {
           if (signal.aborted) return;
-          const error = toPeerError(e);
-          handlers.onError?.(error);
-          if (error.kind === 'auth') return;
-          failures++;
-          if (failures >= 3) polling = true;
-        }
-        if (signal.aborted) return;
-        try {
-          await sleep(this.backoff(failures), signal);
-        } catch {
-          return;
-        }
-      }
+          handlers.onError?.(
+            new PeerError('network', 'Could not load the live updates code.', { cause: e }),
+          );
+          sleep(this.backoff(attempt + 1), signal).then(
+            () => start(attempt + 1),
+            () => {},
+          );
+        },
+      );
     };
-    void run();
+    start(0);
     return () => controller.abort();
   }
 
@@ -753,57 +682,4 @@ function withSignal<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
       },
     );
   });
-}
-
-/** A server-sent event, as `readSse` hands it over. */
-export interface SseEvent {
-  id?: string;
-  event: string;
-  data: string;
-}
-
-/** Parses a `text/event-stream` body (the WHATWG rules that matter here). */
-export async function readSse(
-  body: ReadableStream<Uint8Array>,
-  signal: AbortSignal,
-  onEvent: (event: SseEvent) => void,
-): Promise<void> {
-  const reader = body
-    .pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>)
-    .getReader();
-  const cancel = () => void reader.cancel().catch(() => {});
-  signal.addEventListener('abort', cancel, { once: true });
-  let buffer = '';
-  let data: string[] = [];
-  let event = '';
-  let id: string | undefined;
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buffer += value;
-      const lines = buffer.split(/\r\n|\r|\n/);
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line === '') {
-          if (data.length || id !== undefined)
-            onEvent({ id, event: event || 'message', data: data.join('\n') });
-          data = [];
-          event = '';
-          id = undefined;
-          continue;
-        }
-        if (line.startsWith(':')) continue;
-        const colon = line.indexOf(':');
-        const field = colon < 0 ? line : line.slice(0, colon);
-        let val = colon < 0 ? '' : line.slice(colon + 1);
-        if (val.startsWith(' ')) val = val.slice(1);
-        if (field === 'data') data.push(val);
-        else if (field === 'event') event = val;
-        else if (field === 'id' && !val.includes('\0')) id = val;
-      }
-    }
-  } finally {
-    signal.removeEventListener('abort', cancel);
-  }
 }
