@@ -185,6 +185,26 @@ export function decodeCursor(cursor: string | undefined): Record<string, unknown
   });
 }
 
+/**
+ * A keyset page from rows read with `LIMIT limit + 1`: the extra row only tells that more
+ * follow. The cursor carries the last row's sequence number (`{ s }`).
+ */
+export function keysetPage<R, T>(
+  rows: R[],
+  limit: number,
+  total: number,
+  toItem: (row: R) => T,
+  seqOf: (row: R) => number,
+): { items: T[]; nextCursor: string | null; total: number } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toItem),
+    nextCursor: rows.length > limit && last ? encodeCursor({ s: seqOf(last) }) : null,
+    total,
+  };
+}
+
 export function cursorInt(value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     throw new HttpError(400, 'the cursor is not valid', {

@@ -25,7 +25,7 @@ import {
   allowRead,
   cursorInt,
   decodeCursor,
-  encodeCursor,
+  keysetPage,
   iso,
   parseBody,
   parseQuery,
@@ -238,9 +238,7 @@ export function kudosRoutes(deps: Deps) {
        ORDER BY k.seq DESC LIMIT $2`,
       params,
     );
-    const more = rows.length > limit;
-    const page = rows.slice(0, limit);
-    const items: KudosGiver[] = page.map((r) => ({
+    const toGiver = (r: (typeof rows)[number]): KudosGiver => ({
       person: {
         id: r.giver_id,
         name: r.name ?? r.giver_id,
@@ -250,12 +248,8 @@ export function kudosRoutes(deps: Deps) {
       value: r.value,
       message: r.message,
       createdAt: iso(r.created_at),
-    }));
-    return c.json({
-      items,
-      nextCursor: more ? encodeCursor({ s: page.at(-1)!.seq }) : null,
-      total: totalRow?.n ?? 0,
     });
+    return c.json(keysetPage(rows, limit, totalRow?.n ?? 0, toGiver, (r) => r.seq));
   });
 
   return app;

@@ -21,7 +21,7 @@ import {
   check,
   cursorInt,
   decodeCursor,
-  encodeCursor,
+  keysetPage,
   iso,
   parseBody,
   parseQuery,
@@ -110,13 +110,7 @@ export function reflectionRoutes(deps: Deps) {
        ORDER BY r.seq DESC LIMIT $${n + 1}`,
       pageParams,
     );
-    const more = rows.length > limit;
-    const page = rows.slice(0, limit);
-    return c.json({
-      items: page.map(toReflection),
-      nextCursor: more ? encodeCursor({ s: page.at(-1)!.seq }) : null,
-      total: count?.n ?? 0,
-    });
+    return c.json(keysetPage(rows, limit, count?.n ?? 0, toReflection, (r) => r.seq));
   });
 
   app.put('/:id', async (c) => {

@@ -17,7 +17,7 @@ import {
   check,
   cursorInt,
   decodeCursor,
-  encodeCursor,
+  keysetPage,
   iso,
   parseBody,
   parseQuery,
@@ -98,13 +98,7 @@ export function reportRoutes(deps: Deps) {
       `${SELECT} WHERE ${where} ${cursor ? 'AND r.seq > $4' : ''} ORDER BY r.seq ASC LIMIT $3`,
       pageParams,
     );
-    const more = rows.length > limit;
-    const page = rows.slice(0, limit);
-    return c.json({
-      items: page.map(toItem),
-      nextCursor: more ? encodeCursor({ s: page.at(-1)!.report_seq }) : null,
-      total: count?.n ?? 0,
-    });
+    return c.json(keysetPage(rows, limit, count?.n ?? 0, toItem, (r) => r.report_seq));
   });
 
   app.post('/:id/resolve', async (c) => {
