@@ -46,7 +46,7 @@ export function ensureChrome() {
       });
     if (
       run(['update']).status === 0 &&
-      run(['install', '-y', '--no-install-recommends', 'chromium']).status === 0
+      run(['install', '-y', 'chromium']).status === 0
     ) {
       path = findChrome();
       if (path) return path;
