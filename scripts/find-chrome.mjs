@@ -44,10 +44,7 @@ export function ensureChrome() {
         stdio: 'inherit',
         env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
       });
-    if (
-      run(['update']).status === 0 &&
-      run(['install', '-y', 'chromium']).status === 0
-    ) {
+    if (run(['update']).status === 0 && run(['install', '-y', 'chromium']).status === 0) {
       path = findChrome();
       if (path) return path;
     }
