@@ -6,33 +6,15 @@
 //
 //   node scripts/test-e2e.mjs [more node --test flags]
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureChrome } from './find-chrome.mjs';
+import { ensureCdnBundle } from './lib/cdn-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, 'packages/peerkit/dist/cdn/peerkit.js');
-
-function newest(dir) {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-const sources = readdirSync(join(root, 'packages'))
-  .filter((name) => name !== 'server')
-  .map((name) => join(root, 'packages', name, 'src'))
-  .filter((dir) => existsSync(dir));
-if (!existsSync(bundle) || sources.some((dir) => newest(dir) > statSync(bundle).mtimeMs)) {
-  const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--cdn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (built.status !== 0) process.exit(built.status ?? 1);
-}
+const chrome = ensureChrome();
+ensureCdnBundle();
 
 const files = readdirSync(join(root, 'test/e2e'))
   .filter((f) => f.endsWith('.test.ts'))
@@ -51,7 +33,12 @@ const run = spawnSync(
   {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+    env: {
+      ...process.env,
+      CHROME_PATH: chrome,
+      PUPPETEER_SKIP_DOWNLOAD: '1',
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+    },
   },
 );
 process.exit(run.status ?? 1);
