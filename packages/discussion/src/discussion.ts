@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
+  errorMessage,
   formatNumber,
   formatRelativeTime,
   msg,
@@ -28,7 +29,7 @@ import {
   PeerPostUpdatedEvent,
 } from './events.js';
 import { renderMarkdown } from './markdown.js';
-import { domId, postIri, renderPost, type PostHost } from './post.js';
+import { domId, MAX_INDENT, postIri, renderPost, type PostHost } from './post.js';
 import { ThreadModel } from './thread.js';
 
 /** Most post elements drawn at once; older ones give way to a "Show earlier posts" button. */
@@ -55,11 +56,11 @@ type Status = 'idle' | 'loading' | 'ready' | 'error';
  * @attr live - Receive new, edited and deleted posts as they happen.
  * @attr readonly - Show the thread without writing or reporting.
  *
- * @fires peer-post-created - A post or reply was published; `detail.post`.
- * @fires peer-post-updated - A post was edited; `detail.post`.
- * @fires peer-post-deleted - A post was deleted; `detail.id`, `detail.placeholder`.
- * @fires peer-post-reported - A post was reported; `detail.post`, `detail.reason`, `detail.note`.
- * @fires peer-error - Something failed that the person should know about; `detail.error`.
+ * @fires {PeerPostCreatedEvent} peer-post-created - A post or reply was published; `detail.post`.
+ * @fires {PeerPostUpdatedEvent} peer-post-updated - A post was edited; `detail.post`.
+ * @fires {PeerPostDeletedEvent} peer-post-deleted - A post was deleted; `detail.id`, `detail.placeholder`.
+ * @fires {PeerPostReportedEvent} peer-post-reported - A post was reported; `detail.post`, `detail.reason`, `detail.note`.
+ * @fires {PeerErrorEvent} peer-error - Something failed that the person should know about; `detail.error`.
  *
  * @slot guidelines - Participation guidelines shown before a person's first post.
  * @slot empty - What an empty thread says (default "Be the first to ask").
@@ -84,6 +85,8 @@ type Status = 'idle' | 'loading' | 'ready' | 'error';
  * @cssproperty --peer-discussion-radius - Corner radius.
  * @cssproperty --peer-discussion-indent - Indent per reply level.
  * @cssproperty --peer-discussion-avatar-size - Size of the initials avatar.
+ * @cssproperty --peer-discussion-raised - Background of raised surfaces (composer, notices, skeleton).
+ * @cssproperty --peer-duration - Length of transitions (none under reduced motion).
  */
 export class PeerDiscussion extends PeerElement implements ComposerHost, PostHost {
   static override styles = discussionStyles;
@@ -202,6 +205,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     if (!Number.isInteger(this.pageSize) || this.pageSize < 1) this.pageSize = 20;
     if (this.pageSize > 100) this.pageSize = 100;
     if (!Number.isInteger(this.maxDepth) || this.maxDepth < 0) this.maxDepth = 3;
+    if (this.maxDepth > MAX_INDENT) this.maxDepth = MAX_INDENT;
     const client = this.client;
     const key = client ? `${this.activityIri}\n${this.sort}\n${this.pageSize}` : '';
     if (client && (key !== this.loadKey || this.loadedClient !== client)) {
@@ -1127,7 +1131,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
                 },
               )
             : error.kind === 'config'
-              ? error.message
+              ? errorMessage(error)
               : msg('The discussion could not be loaded.', { id: 'discussion.load.error' })
         }
       </p>
