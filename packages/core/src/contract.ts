@@ -19,32 +19,38 @@
  * - `GET /me` answers 401 when nobody is signed in; the client turns that into `null`.
  */
 import * as z from 'zod/mini';
+import {
+  IRI_MAX,
+  KUDOS_BATCH_MAX,
+  KUDOS_MESSAGE_MAX,
+  KUDOS_VALUE_PATTERN,
+  LIMIT_MAX,
+  POST_BODY_MAX,
+  REFLECTION_ANSWER_MAX,
+  REFLECTION_PROMPTS_MAX,
+  REPORT_NOTE_MAX,
+} from './limits.js';
 
 // zod probes for `eval` to compile a fast path; on a page whose CSP forbids it the probe
 // reports a violation. Jitless skips the probe (see TOOLCHAIN.md, "Strict host pages").
 z.config({ jitless: true });
 
 // ---------------------------------------------------------------------------------------
-// Limits (documented maxima; the server answers 400 past them)
+// Limits and patterns: plain values in `limits.ts` (no zod), so a widget's first paint can use
+// them without this module; the schemas below are built from them.
 
-/** Largest page any list call returns. */
-export const LIMIT_MAX = 100;
-/** Default page size when `limit` is left out. */
-export const LIMIT_DEFAULT = 20;
-/** Longest post body in characters (UTF-16 code units, as `textarea.maxLength` counts). */
-export const POST_BODY_MAX = 10_000;
-/** Longest kudos message. */
-export const KUDOS_MESSAGE_MAX = 280;
-/** Longest report note. */
-export const REPORT_NOTE_MAX = 1_000;
-/** Longest reflection answer. */
-export const REFLECTION_ANSWER_MAX = 5_000;
-/** Most prompts a reflection may carry. */
-export const REFLECTION_PROMPTS_MAX = 10;
-/** Longest activity IRI. */
-export const IRI_MAX = 2_048;
-/** Most activities in one `GET /kudos` (clients split larger batches by URL length too). */
-export const KUDOS_BATCH_MAX = 200;
+export {
+  IRI_MAX,
+  KUDOS_BATCH_MAX,
+  KUDOS_MESSAGE_MAX,
+  KUDOS_VALUE_PATTERN,
+  LIMIT_DEFAULT,
+  LIMIT_MAX,
+  POST_BODY_MAX,
+  REFLECTION_ANSWER_MAX,
+  REFLECTION_PROMPTS_MAX,
+  REPORT_NOTE_MAX,
+} from './limits.js';
 
 // ---------------------------------------------------------------------------------------
 // Building blocks
@@ -356,8 +362,8 @@ export type ReflectionsQuery = z.input<typeof ReflectionsQuery>;
 // ---------------------------------------------------------------------------------------
 // Kudos
 
-/** A recognition value: lower-case words and dashes, as in `values="helpful,clear"`. */
-export const KudosValue = /* @__PURE__ */ z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/));
+/** A recognition value: lower-case words and dashes, as in `values="helpful,clear"` (`KUDOS_VALUE_PATTERN`). */
+export const KudosValue = /* @__PURE__ */ z.string().check(z.regex(KUDOS_VALUE_PATTERN));
 
 /** The kudos state of one activity, as `GET /kudos` answers it for each. */
 export const KudosCount = /* @__PURE__ */ z.object({

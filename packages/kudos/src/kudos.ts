@@ -5,7 +5,7 @@ import {
   formatCompact,
   formatList,
   KUDOS_MESSAGE_MAX,
-  KudosValue,
+  KUDOS_VALUE_PATTERN,
   PeerElement,
   PeerError,
   PROFILE_ID,
@@ -190,7 +190,7 @@ export class PeerKudos extends PeerElement {
       .split(',')
       .map((v) => v.trim())
       .filter(Boolean);
-    return list.every((v) => KudosValue.safeParse(v).success) ? [...new Set(list)] : null;
+    return list.every((v) => KUDOS_VALUE_PATTERN.test(v)) ? [...new Set(list)] : null;
   }
 
   /** The confirmed state with the pending choice applied on top (the optimistic view). */

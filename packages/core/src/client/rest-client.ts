@@ -3,11 +3,15 @@
  *
  * - A bearer token from `getToken()` on every call; after a 401 it asks once more and
  *   retries once (a token that just expired).
- * - Every answer is checked with its contract schema (`safeParse`); every failure is a
- *   `PeerError`: `network` (no answer, a dropped connection), `http` (an error status, with
- *   the problem details when the body has them), `validation` (malformed JSON, a wrong
- *   shape, a non-JSON body, or a request body that breaks the contract), `auth` (401/403),
- *   `aborted`.
+ * - Every answer is checked with its contract schema (`safeParse`), and every request body
+ *   before it is sent. The schemas (zod and the contract) are a chunk of their own
+ *   (`checks.ts`): it starts loading when the client is made, beside the first request, and
+ *   is awaited before anything is checked, so a widget's first paint does not wait for zod and
+ *   nothing reaches a widget unchecked.
+ * - Every failure is a `PeerError`: `network` (no answer, a dropped connection, the schemas
+ *   chunk not loading), `http` (an error status, with the problem details when the body has
+ *   them), `validation` (malformed JSON, a wrong shape, a non-JSON body, or a request body
+ *   that breaks the contract), `auth` (401/403), `aborted`.
  * - Retries with exponential backoff and jitter on network errors, 429 and 503, honouring
  *   `Retry-After`: GETs, and writes, which all carry an `Idempotency-Key` made once per
  *   logical write (`crypto.randomUUID()`) and reused on every retry.
@@ -18,40 +22,33 @@
  *   resumes with `Last-Event-ID`, reconnects with backoff, and polls when streaming fails.
  */
 import type * as z from 'zod/mini';
-import {
+import type {
   CreateEndorsement,
   CreatePost,
   CreateReport,
   Endorsement,
-  ExpertPage,
   GiveKudos,
-  KUDOS_BATCH_MAX,
   KudosCount,
-  KudosCountList,
-  KudosGiverPage,
   Me,
   Post,
-  PostEvent,
   PostPage,
   Problem,
-  ReflectionPage,
   Reflection,
-  Report,
   ReportItem,
-  ReportPage,
   ResolveReport,
   SaveReflection,
-  SkillList,
   UpdatePost,
-  type Page,
-  type Expert,
-  type KudosGiver,
-  type PeopleQuery,
-  type PostsQuery,
-  type ReflectionsQuery,
-  type ReportsQuery,
-  type SkillSuggestion,
+  Page,
+  Expert,
+  KudosGiver,
+  PeopleQuery,
+  PostsQuery,
+  ReflectionsQuery,
+  ReportsQuery,
+  SkillSuggestion,
 } from '../contract.js';
+import { KUDOS_BATCH_MAX } from '../limits.js';
+import { loadChecks, type Checks } from './checks.js';
 import { PeerError, type CallOptions, type PeerClient, type StreamHandlers } from './types.js';
 import { isAbort, toPeerError } from './errors.js';
 import type { LiveHost } from './live.js';
@@ -83,10 +80,10 @@ interface RequestSpec<T> {
   path: string;
   query?: Query;
   body?: unknown;
-  /** The contract schema of the request body, checked before sending. */
-  bodySchema?: Schema<unknown>;
-  /** The schema of a 2xx answer; `null` for calls that answer 204. */
-  schema: Schema<T> | null;
+  /** The contract schema of the request body (picked from the loaded checks), checked before sending. */
+  bodySchema?: (checks: Checks) => Schema<unknown>;
+  /** The schema of a 2xx answer (picked from the loaded checks); `null` for calls that answer 204. */
+  schema: ((checks: Checks) => Schema<T>) | null;
   options?: CallOptions;
 }
 
@@ -150,6 +147,10 @@ export class RestClient implements PeerClient {
       ...options,
       endpoint: this.endpoint,
     };
+    // The schemas (zod and the contract, a chunk of their own) start loading now, beside the
+    // first request; `request()` awaits them before it checks a body or parses an answer. A
+    // failure here is reported by the call that needs them (and the load is tried again).
+    loadChecks().catch(() => {});
   }
 
   // ---------------------------------------------------------------------------------------
@@ -158,7 +159,7 @@ export class RestClient implements PeerClient {
   async me(options?: CallOptions): Promise<Me | null> {
     const token = await this.token();
     if (!this.meCache || this.meCache.token !== token) {
-      const promise = this.request({ method: 'GET', path: '/me', schema: Me }).then(
+      const promise = this.request({ method: 'GET', path: '/me', schema: (s) => s.Me }).then(
         (me) => me as Me | null,
         (error: PeerError) => {
           if (error.kind === 'auth' && error.status === 401) return null;
@@ -182,7 +183,7 @@ export class RestClient implements PeerClient {
       method: 'GET',
       path: '/posts',
       query: { ...query },
-      schema: PostPage,
+      schema: (s) => s.PostPage,
       options,
     });
   }
@@ -192,8 +193,8 @@ export class RestClient implements PeerClient {
       method: 'POST',
       path: '/posts',
       body: input,
-      bodySchema: CreatePost,
-      schema: Post,
+      bodySchema: (s) => s.CreatePost,
+      schema: (s) => s.Post,
       options,
     });
   }
@@ -203,8 +204,8 @@ export class RestClient implements PeerClient {
       method: 'PATCH',
       path: `/posts/${enc(id)}`,
       body: input,
-      bodySchema: UpdatePost,
-      schema: Post,
+      bodySchema: (s) => s.UpdatePost,
+      schema: (s) => s.Post,
       options,
     });
   }
@@ -213,7 +214,7 @@ export class RestClient implements PeerClient {
     const post = await this.request({
       method: 'DELETE',
       path: `/posts/${enc(id)}`,
-      schema: Post,
+      schema: (s) => s.Post,
       options,
     });
     return post ?? null;
@@ -224,8 +225,8 @@ export class RestClient implements PeerClient {
       method: 'POST',
       path: `/posts/${enc(id)}/reports`,
       body: input,
-      bodySchema: CreateReport,
-      schema: Report,
+      bodySchema: (s) => s.CreateReport,
+      schema: (s) => s.Report,
       options,
     });
   }
@@ -235,7 +236,7 @@ export class RestClient implements PeerClient {
       method: 'GET',
       path: '/reports',
       query: { ...query },
-      schema: ReportPage,
+      schema: (s) => s.ReportPage,
       options,
     });
   }
@@ -245,8 +246,8 @@ export class RestClient implements PeerClient {
       method: 'POST',
       path: `/reports/${enc(id)}/resolve`,
       body: input,
-      bodySchema: ResolveReport,
-      schema: ReportItem,
+      bodySchema: (s) => s.ResolveReport,
+      schema: (s) => s.ReportItem,
       options,
     });
   }
@@ -256,7 +257,7 @@ export class RestClient implements PeerClient {
       method: 'GET',
       path: '/people',
       query: { ...query },
-      schema: ExpertPage,
+      schema: (s) => s.ExpertPage,
       options,
     });
   }
@@ -266,7 +267,7 @@ export class RestClient implements PeerClient {
       method: 'GET',
       path: '/skills',
       query: { q },
-      schema: SkillList,
+      schema: (s) => s.SkillList,
       options,
     });
     return list.items;
@@ -277,8 +278,8 @@ export class RestClient implements PeerClient {
       method: 'POST',
       path: `/people/${enc(personId)}/endorsements`,
       body: input,
-      bodySchema: CreateEndorsement,
-      schema: Endorsement,
+      bodySchema: (s) => s.CreateEndorsement,
+      schema: (s) => s.Endorsement,
       options,
     });
   }
@@ -288,7 +289,7 @@ export class RestClient implements PeerClient {
       method: 'GET',
       path: '/reflections',
       query: { ...query },
-      schema: ReflectionPage,
+      schema: (s) => s.ReflectionPage,
       options,
     });
   }
@@ -298,8 +299,8 @@ export class RestClient implements PeerClient {
       method: 'PUT',
       path: `/reflections/${enc(id)}`,
       body: input,
-      bodySchema: SaveReflection,
-      schema: Reflection,
+      bodySchema: (s) => s.SaveReflection,
+      schema: (s) => s.Reflection,
       options,
     });
   }
@@ -318,8 +319,8 @@ export class RestClient implements PeerClient {
       method: 'POST',
       path: '/kudos',
       body: input,
-      bodySchema: GiveKudos,
-      schema: KudosCount,
+      bodySchema: (s) => s.GiveKudos,
+      schema: (s) => s.KudosCount,
       options,
     });
   }
@@ -329,7 +330,7 @@ export class RestClient implements PeerClient {
       method: 'DELETE',
       path: '/kudos',
       query: { activity },
-      schema: KudosCount,
+      schema: (s) => s.KudosCount,
       options,
     });
   }
@@ -343,7 +344,7 @@ export class RestClient implements PeerClient {
       method: 'GET',
       path: '/kudos/givers',
       query: { activity, ...query },
-      schema: KudosGiverPage,
+      schema: (s) => s.KudosGiverPage,
       options,
     });
   }
@@ -424,7 +425,7 @@ export class RestClient implements PeerClient {
         method: 'GET',
         path: '/kudos',
         query: { activity: batch },
-        schema: KudosCountList,
+        schema: (s) => s.KudosCountList,
         options: { signal: controller.signal },
       }).then(
         (list) => {
@@ -450,6 +451,7 @@ export class RestClient implements PeerClient {
   subscribePosts(activity: string, handlers: StreamHandlers): () => void {
     const controller = new AbortController();
     const signal = controller.signal;
+    let checks: Checks | undefined;
     const host: LiveHost = {
       listPosts: (query, options) => this.listPosts(query, options),
       token: () => this.token(),
@@ -460,7 +462,7 @@ export class RestClient implements PeerClient {
       pollIntervalMs: this.opts.pollIntervalMs,
       refreshes: Boolean(this.opts.getToken),
       parseEvent: (json) => {
-        const parsed = PostEvent.safeParse(json);
+        const parsed = checks!.PostEvent.safeParse(json);
         return parsed.success
           ? parsed.data
           : new PeerError('validation', 'A live update broke the contract.', {
@@ -468,10 +470,14 @@ export class RestClient implements PeerClient {
             });
       },
     };
-    // The stream reader and the polling fallback load with the first subscription.
+    // The stream reader and the polling fallback load with the first subscription; events
+    // are parsed only once the schemas have loaded too.
     const start = (attempt: number): void => {
-      import('./live.js').then(
-        ({ subscribe }) => subscribe(host, activity, handlers, signal),
+      Promise.all([import('./live.js'), loadChecks()]).then(
+        ([{ subscribe }, loaded]) => {
+          checks = loaded;
+          subscribe(host, activity, handlers, signal);
+        },
         (e: unknown) => {
           if (signal.aborted) return;
           handlers.onError?.(
@@ -519,13 +525,18 @@ export class RestClient implements PeerClient {
     return step / 2 + Math.random() * (step / 2);
   }
 
+  /** The loaded schemas; an `aborted` error when `signal` aborts while they load. */
+  private checks(signal?: AbortSignal): Promise<Checks> {
+    return withSignal(loadChecks(), signal);
+  }
+
   private async request<T>(spec: RequestSpec<T>): Promise<T> {
     const { method, options = {} } = spec;
     const { signal } = options;
     if (signal?.aborted) throw aborted(signal);
     let body: string | undefined;
     if (spec.body !== undefined) {
-      const checked = spec.bodySchema?.safeParse(spec.body);
+      const checked = spec.bodySchema?.(await this.checks(signal)).safeParse(spec.body);
       if (checked && !checked.success)
         throw new PeerError('validation', 'The request does not match the contract.', {
           issues: issuesOf(checked.error),
@@ -609,10 +620,12 @@ export class RestClient implements PeerClient {
       let problem: Problem | undefined;
       if (isJson) {
         try {
-          const parsed = Problem.safeParse(JSON.parse(text));
+          // Problem details are shown only once checked; if the schemas cannot load, the
+          // error keeps its status and kind, without details.
+          const parsed = (await loadChecks()).Problem.safeParse(JSON.parse(text));
           if (parsed.success) problem = parsed.data;
         } catch {
-          // not JSON after all: an error status without details
+          // not JSON after all (or no schemas to check it with): an error status without details
         }
       }
       const kind = res.status === 401 || res.status === 403 ? 'auth' : 'http';
@@ -646,7 +659,7 @@ export class RestClient implements PeerClient {
       });
     }
     if (spec.schema === null) return undefined as T;
-    const parsed = spec.schema.safeParse(json);
+    const parsed = spec.schema(await this.checks(spec.options?.signal)).safeParse(json);
     if (!parsed.success)
       throw new PeerError(
         'validation',

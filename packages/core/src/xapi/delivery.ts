@@ -36,8 +36,8 @@ export class Delivery {
     /** When the first drain is due (ms since epoch): `intervalMs` after the recorder was made. */
     firstDrainAt: number,
     /**
-     * The `PeerError` an error answer amounts to (given by the recorder, so this chunk does not
-     * import the contract and zod, which the first paint already has).
+     * The `PeerError` an error answer amounts to (given by the recorder, which loads the
+     * contract schemas beside this chunk).
      */
     private readonly lrsError: (res: Response, text: string) => PeerError,
   ) {

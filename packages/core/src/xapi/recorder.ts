@@ -19,7 +19,8 @@
  *   Web Lock named after the target, and reads the outbox afresh inside it.
  * - The outbox is bounded; what does not fit is reported through `onError`, never dropped silently.
  */
-import { Problem, type Me, type Statement } from '../contract.js';
+import type { Me, Problem, Statement } from '../contract.js';
+import { loadChecks, type Checks } from '../client/checks.js';
 import { PeerError } from '../client/types.js';
 import { parseRetryAfter } from '../client/rest-client.js';
 import { toPeerError } from '../client/errors.js';
@@ -178,16 +179,19 @@ export class XapiRecorder implements Recorder {
     this.loaded?.dispose();
   }
 
-  /** Loads the delivery module once (a failed load, e.g. offline, is tried again next time). */
+  /**
+   * Loads the delivery module once, with the contract schemas it checks an LRS's problem
+   * details with (a failed load, e.g. offline, is tried again next time).
+   */
   private load(): Promise<Delivery> {
-    this.delivery ??= import('./delivery.js').then(
-      ({ Delivery }) => {
+    this.delivery ??= Promise.all([import('./delivery.js'), loadChecks()]).then(
+      ([{ Delivery }, checks]) => {
         const delivery = new Delivery(
           this.o,
           this.url,
           () => this.disposed,
           this.firstDrainAt,
-          lrsError,
+          (res, text) => lrsError(res, text, checks.Problem),
         );
         this.loaded = delivery;
         if (this.disposed) delivery.dispose();
@@ -203,10 +207,10 @@ export class XapiRecorder implements Recorder {
 }
 
 /** The `PeerError` an LRS's error answer amounts to (its problem details when it sent some). */
-function lrsError(res: Response, text: string): PeerError {
+function lrsError(res: Response, text: string, schema: Checks['Problem']): PeerError {
   let problem: Problem | undefined;
   try {
-    const parsed = Problem.safeParse(JSON.parse(text));
+    const parsed = schema.safeParse(JSON.parse(text));
     if (parsed.success) problem = parsed.data;
   } catch {
     // an LRS that answers text

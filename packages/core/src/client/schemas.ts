@@ -1,0 +1,30 @@
+/**
+ * The contract schemas the REST client and the xAPI recorder check answers and request
+ * bodies with. Loaded on demand (`checks.ts`), so zod and the schemas are not part of a
+ * widget's first paint; only what is listed here goes into that chunk.
+ */
+export {
+  CreateEndorsement,
+  CreatePost,
+  CreateReport,
+  Endorsement,
+  ExpertPage,
+  GiveKudos,
+  KudosCount,
+  KudosCountList,
+  KudosGiverPage,
+  Me,
+  Post,
+  PostEvent,
+  PostPage,
+  Problem,
+  Reflection,
+  ReflectionPage,
+  Report,
+  ReportItem,
+  ReportPage,
+  ResolveReport,
+  SaveReflection,
+  SkillList,
+  UpdatePost,
+} from '../contract.js';
