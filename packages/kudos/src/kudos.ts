@@ -91,6 +91,7 @@ let nextId = 0;
  * @cssproperty --peer-kudos-radius - The button's corner radius.
  * @cssproperty --peer-kudos-gap - Space between the button, count and values.
  * @cssproperty --peer-kudos-icon-size - The icon's size.
+ * @cssproperty --peer-z-popover - Stacking level of the values popover (default 10).
  */
 export class PeerKudos extends PeerElement {
   static override styles = [...PeerElement.styles, kudosStyles];

@@ -2,8 +2,9 @@
 /**
  * The CDN module: one `<script type="module" src="…/peerkit.js">` and every Peerkit tag works.
  *
- * - Eager, in this entry: `<peer-provider>` with the core (client, recorder, context, zod/mini),
- *   Lit, and `<peer-kudos>`: the small widget that appears many times on a page.
+ * - Eager, in this entry: `<peer-provider>` with the core (client, recorder, context), Lit,
+ *   and `<peer-kudos>`: the small widget that appears many times on a page. The contract's
+ *   checks (zod/mini), live threads and the recorder's delivery load beside the first request.
  * - Lazy, one chunk each: the bigger widgets (`<peer-discussion>` with its Markdown parser, …).
  *   A widget's chunk is imported when its tag first appears in the document: already in the
  *   markup, or added later (a `MutationObserver` watches until every lazy tag is loaded).
