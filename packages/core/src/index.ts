@@ -1,14 +1,17 @@
 /**
  * `@peerkit/core`: everything a Peerkit widget stands on. Importing it has no side effects;
  * `@peerkit/core/define` registers `<peer-provider>`.
+ *
+ * The contract's types are here; its zod schemas (values) are at `@peerkit/core/contract`,
+ * which the server and hosts implementing the contract import. The REST client loads them on
+ * demand, so a widget's first paint carries no zod.
  */
-export * from './contract.js';
+export type * from './contract.js';
+export * from './limits.js';
 export { PeerError } from './client/types.js';
 export type { CallOptions, PeerClient, PeerErrorKind, StreamHandlers } from './client/types.js';
 export { RestClient, parseRetryAfter } from './client/rest-client.js';
 export type { RestClientOptions, TokenSource } from './client/rest-client.js';
-export { readSse } from './client/live.js';
-export type { SseEvent } from './client/live.js';
 export { toPeerError } from './client/errors.js';
 
 export { peerContext } from './context.js';
@@ -51,7 +54,6 @@ export { errorMessage, retryLabel, loadingLabel, offlineLabel } from './l10n/mes
 
 export { XapiRecorder } from './xapi/recorder.js';
 export type { XapiMode, XapiRecorderOptions } from './xapi/recorder.js';
-export { Outbox } from './xapi/outbox.js';
 export type { Recorder, StatementInput } from './xapi/types.js';
 export { VERBS, ACTIVITY_TYPES, PROFILE_ID, PROFILE_CATEGORY } from './xapi/vocabulary.js';
 export type { VerbName, ActivityTypeName } from './xapi/vocabulary.js';

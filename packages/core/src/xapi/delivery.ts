@@ -2,14 +2,16 @@
  * The delivery half of `XapiRecorder`, loaded on the first `record()` (or on the first
  * drain, `intervalMs` after the recorder was made, for what an earlier page left behind):
  * the IndexedDB outbox (`idb`), batching, the cross-tab Web Lock, backoff, the one-by-one
- * retry of a refused batch and the keepalive flush. It stays out of the first paint;
- * `XapiRecorder` keeps the `Recorder` interface and builds statements itself.
+ * retry of a refused batch, the keepalive flush, and statement building with the vocabulary.
+ * It stays out of the first paint; `XapiRecorder` keeps the `Recorder` interface.
  */
-import type { Statement } from '../contract.js';
+import type { Me, Statement } from '../contract.js';
 import { PeerError } from '../client/types.js';
 import { configError, toPeerError } from '../client/errors.js';
 import { Outbox, type DeadEntry, type OutboxEntry } from './outbox.js';
 import type { XapiRecorderOptions } from './recorder.js';
+import type { StatementInput } from './types.js';
+import { buildStatement } from './statement.js';
 
 export type DeliveryOptions = Required<
   Omit<XapiRecorderOptions, 'authorization' | 'onError' | 'credentials'>
@@ -44,6 +46,11 @@ export class Delivery {
     this.outbox = new Outbox(o.dbName, url);
     // Whatever an earlier page left behind goes out soon.
     this.schedule(Math.max(0, firstDrainAt - Date.now()));
+  }
+
+  /** A statement from what a widget says (`statement.ts`), for this recorder's actor home page. */
+  build(input: StatementInput, me: Me, locale: string): Statement {
+    return buildStatement(input, me, locale, this.o.homePage);
   }
 
   /** Puts a statement in the outbox (unless it is full) and schedules a batch. */

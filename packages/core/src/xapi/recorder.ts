@@ -2,7 +2,7 @@
  * `XapiRecorder`: turns what widgets tell it (`StatementInput`) into xAPI 1.0.3 statements,
  * keeps them in a durable IndexedDB outbox and delivers them in batches.
  *
- * - Statement: id `crypto.randomUUID()`, timestamp, actor from `/me` (an `account` whose
+ * - Statement (`statement.ts`, built in the delivery chunk): id `crypto.randomUUID()`, timestamp, actor from `/me` (an `account` whose
  *   `homePage` is the endpoint's origin and whose `name` is the person id), verb and type
  *   IRIs from the vocabulary, context with the page as parent (unless given), the Peerkit
  *   profile as category, `language` = locale, `platform` "Peerkit".
@@ -24,11 +24,9 @@ import { loadChecks, type Checks } from '../client/checks.js';
 import { PeerError } from '../client/types.js';
 import { parseRetryAfter } from '../client/rest-client.js';
 import { toPeerError } from '../client/errors.js';
-import { ACTIVITY_TYPES, PROFILE_CATEGORY, VERBS } from './vocabulary.js';
 import type { Recorder, StatementInput } from './types.js';
 import type { Delivery } from './delivery.js';
 import type { DeadEntry } from './outbox.js';
-import { pageIri } from '../page.js';
 
 export type XapiMode = 'proxy' | 'direct';
 
@@ -103,41 +101,12 @@ export class XapiRecorder implements Recorder {
     );
   }
 
-  /** Builds a statement from what the widget says (exported for tests and custom recorders). */
-  build(input: StatementInput, me: Me): Statement {
-    const lang = this.locale || 'en';
-    const activity = (a: { id: string; type: keyof typeof ACTIVITY_TYPES; name?: string }) => ({
-      objectType: 'Activity' as const,
-      id: a.id,
-      definition: { type: ACTIVITY_TYPES[a.type], ...(a.name ? { name: { [lang]: a.name } } : {}) },
-    });
-    const title = document.title.trim();
-    const parent = input.parent
-      ? activity(input.parent)
-      : activity({ id: pageIri(), type: 'page', name: title || undefined });
-    const verb = VERBS[input.verb];
-    return {
-      id: crypto.randomUUID(),
-      timestamp: new Date().toISOString(),
-      actor: {
-        objectType: 'Agent',
-        name: me.name,
-        account: { homePage: this.o.homePage, name: me.id },
-      },
-      verb: { id: verb.id, display: { en: verb.display } },
-      object: activity(input.object),
-      ...(input.result ? { result: input.result } : {}),
-      context: {
-        contextActivities: {
-          parent: [parent],
-          ...(input.grouping?.length ? { grouping: input.grouping.map(activity) } : {}),
-          category: [{ ...PROFILE_CATEGORY }],
-        },
-        language: lang,
-        platform: 'Peerkit',
-        ...(input.extensions ? { extensions: input.extensions } : {}),
-      },
-    };
+  /**
+   * Builds a statement from what the widget says (for tests and custom recorders). The
+   * builder lives in the delivery chunk, so it is not part of a widget's first paint.
+   */
+  async build(input: StatementInput, me: Me): Promise<Statement> {
+    return (await this.load()).build(input, me, this.locale);
   }
 
   async record(input: StatementInput): Promise<void> {
@@ -147,8 +116,8 @@ export class XapiRecorder implements Recorder {
     const me = await this.o.me().catch(() => null);
     // Nobody signed in: there is no learner to attribute the statement to.
     if (!me) return;
-    const statement = this.build(input, me);
-    await (await delivery).queue(statement);
+    const d = await delivery;
+    await d.queue(d.build(input, me, this.locale));
   }
 
   /** Sends everything queued now (in batches), unless the LRS asked us to wait. */

@@ -6,7 +6,9 @@
  * Where an established IRI fits (ADL, the Tin Can registry) it is reused, so LRS reports
  * that already know them work; the rest live under the profile's own namespace.
  */
-export const PROFILE_ID = 'https://w3id.org/xapi/peerkit';
+import { PROFILE_ID } from './profile-id.js';
+
+export { PROFILE_ID };
 const V = `${PROFILE_ID}/verbs/`;
 const T = `${PROFILE_ID}/activity-types/`;
 
