@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
 import {
   formatCompact,
   formatList,
@@ -127,35 +126,21 @@ export class PeerKudos extends PeerElement {
   @state() private announcement = '';
   @state() private online = typeof navigator === 'undefined' ? true : navigator.onLine;
 
+  /** The counts load: waiting for a provider, on its way, done, or failed. */
+  @state() private loadStatus: 'waiting' | 'pending' | 'done' | 'error' = 'waiting';
+
   private inFlight = false;
   private readonly uid = `k${++nextId}`;
-  private readonly countsTask = new Task(this, {
-    task: async ([client, activity, person], { signal }) => {
-      // Wait for the provider and for who is signed in (`mine` depends on it), so a page of
-      // kudos elements asks once, all in the same frame, and the core coalesces the asks.
-      if (!client || !activity || person === undefined) throw new Waiting();
-      return client.kudos(activity, { signal });
-    },
-    args: () => {
-      const me = this.peer?.me;
-      return [
-        this.peer?.client,
-        this.activityIri,
-        me === undefined ? undefined : (me?.id ?? null),
-      ] as const;
-    },
-    onComplete: (value) => {
-      if (!this.inFlight) this.confirmed = value;
-    },
-    onError: (error) => {
-      if (!(error instanceof Waiting)) this.fail(error);
-    },
-  });
-
+  /** What the counts were last asked for: the client, the activity and the person. */
+  private loadArgs: readonly unknown[] = [];
+  /** Aborts the counts load in flight; a load whose controller is no longer this one is stale. */
+  private loadAbort?: AbortController;
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
+    // A load aborted while the element was out of the page starts again.
+    if (this.loadStatus === 'pending' && !this.loadAbort) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -163,6 +148,52 @@ export class PeerKudos extends PeerElement {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     document.removeEventListener('pointerdown', this.onOutsidePointer, true);
+    if (this.loadAbort) {
+      this.loadAbort.abort();
+      this.loadAbort = undefined;
+      this.loadArgs = [];
+    }
+  }
+
+  /**
+   * Loads the counts. It waits for the provider and for who is signed in (`mine` depends on
+   * it), so a page of kudos elements asks once, all in the same frame, and the core coalesces
+   * the asks. A newer load aborts an older one.
+   */
+  private loadCounts(): void {
+    this.loadAbort?.abort();
+    this.loadAbort = undefined;
+    const [client, activity, person] = (this.loadArgs = this.countsArgs());
+    if (!client || !activity || person === undefined) {
+      this.loadStatus = 'waiting';
+      return;
+    }
+    const abort = (this.loadAbort = new AbortController());
+    this.loadStatus = 'pending';
+    client.kudos(activity, { signal: abort.signal }).then(
+      (value) => {
+        if (abort !== this.loadAbort) return;
+        this.loadAbort = undefined;
+        this.loadStatus = 'done';
+        if (!this.inFlight) this.confirmed = value;
+      },
+      (error: unknown) => {
+        if (abort !== this.loadAbort) return;
+        this.loadAbort = undefined;
+        this.loadStatus = 'error';
+        this.fail(error);
+      },
+    );
+  }
+
+  /** What the counts depend on: the client, the activity, and who is signed in (`null`: nobody). */
+  private countsArgs() {
+    const me = this.peer?.me;
+    return [
+      this.peer?.client,
+      this.activityIri,
+      me === undefined ? undefined : (me?.id ?? null),
+    ] as const;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -179,6 +210,7 @@ export class PeerKudos extends PeerElement {
         this.picking = false;
       }
     }
+    if (this.countsArgs().some((arg, i) => arg !== this.loadArgs[i])) this.loadCounts();
   }
   private stateKey = '';
 
@@ -210,9 +242,7 @@ export class PeerKudos extends PeerElement {
 
   /** The counts could not be loaded (not merely waiting for a provider). */
   private get loadFailed(): boolean {
-    return (
-      this.countsTask.status === TaskStatus.ERROR && !(this.countsTask.error instanceof Waiting)
-    );
+    return this.loadStatus === 'error';
   }
 
   private get signedIn(): boolean {
@@ -341,7 +371,7 @@ export class PeerKudos extends PeerElement {
   private readonly onOnline = () => {
     this.online = true;
     if (this.failure?.error.retryable) this.retry();
-    if (this.loadFailed) void this.countsTask.run();
+    if (this.loadFailed) this.loadCounts();
   };
 
   private readonly onOffline = () => {
@@ -590,7 +620,7 @@ export class PeerKudos extends PeerElement {
     if (this.loadFailed && !this.confirmed) {
       return html`<p part="status" class="error">
         ${this.online ? t.loadFailed() : t.offlineLoad()}
-        <button type="button" class="link" part="retry" @click=${() => void this.countsTask.run()}>
+        <button type="button" class="link" part="retry" @click=${this.loadCounts}>
           ${t.retry()}
         </button>
       </p>`;
@@ -651,9 +681,6 @@ export class PeerKudos extends PeerElement {
     </div>`;
   }
 }
-
-/** Thrown by the counts task while there is no provider or activity yet. */
-class Waiting extends Error {}
 
 const rank = (order: string[], value: string) => {
   const i = order.indexOf(value);
