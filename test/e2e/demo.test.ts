@@ -229,6 +229,51 @@ describe('the demo page', () => {
     await other.close();
   });
 
+  it('says so when a lazy widget cannot load offline, and loads it once back online', async () => {
+    const other = await browser.newPage();
+    await other.evaluateOnNewDocument(() => {
+      // As in the test above: the page starts without a <peer-discussion>.
+      const strip = new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of r.addedNodes)
+            if ((n as Element).localName === 'peer-discussion') n.parentNode?.removeChild(n);
+        }
+      });
+      strip.observe(document, { childList: true, subtree: true });
+      (window as unknown as { __strip: MutationObserver }).__strip = strip;
+    });
+    await other.goto(`${server.url}/`, { waitUntil: 'load' });
+    await other.waitForFunction(() => !!customElements.get('peer-kudos'));
+    await other.setOfflineMode(true);
+    await other.evaluate(() => {
+      (window as unknown as { __strip: MutationObserver }).__strip.disconnect();
+      const el = document.createElement('peer-discussion');
+      el.setAttribute('activity', 'https://learn.example.com/courses/data-storytelling');
+      const seen = ((window as unknown as { __errors: string[] }).__errors = [] as string[]);
+      el.addEventListener('peer-error', (e) => {
+        const { error } = (e as CustomEvent<{ error: { kind: string; message: string } }>).detail;
+        seen.push(`${error.kind}: ${error.message}`);
+      });
+      document.getElementById('discussion')!.append(el);
+    });
+    await other.waitForFunction(
+      () => (window as unknown as { __errors: string[] }).__errors.length > 0,
+    );
+    const [error] = await other.evaluate(
+      () => (window as unknown as { __errors: string[] }).__errors,
+    );
+    assert.match(error!, /^network: Could not load <peer-discussion>/);
+    assert.equal(await other.evaluate(() => !!customElements.get('peer-discussion')), false);
+    await other.setOfflineMode(false);
+    await other.waitForFunction(() => !!customElements.get('peer-discussion'), { timeout: 10_000 });
+    await other.waitForFunction(
+      () =>
+        (document.querySelector('#discussion peer-discussion')?.shadowRoot?.childElementCount ??
+          0) > 0,
+    );
+    await other.close();
+  });
+
   it('lets a visitor pick who they are and give kudos', async () => {
     await page.select('#who', 'ana.ruiz');
     await waitForKudos(

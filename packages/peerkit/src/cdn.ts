@@ -10,9 +10,14 @@
  *   markup, or added later (a `MutationObserver` watches until every lazy tag is loaded).
  *   A host that renders widgets inside its own shadow roots, where the observer cannot see,
  *   calls `load('peer-discussion')` (exported here) or uses the package builds.
+ * - A chunk that cannot load (offline, a CDN hiccup) fires `peer-error` (kind `network`) on
+ *   every element of that tag and is tried again when the browser is back online or another
+ *   element of the tag appears. Until a widget is defined, the host's `:not(:defined)` styles
+ *   and the element's own light-DOM children are what shows.
  */
 import '@peerkit/core/define';
 import '@peerkit/kudos/define';
+import { PeerError, PeerErrorEvent } from '@peerkit/core';
 import { LAZY_WIDGETS } from './widgets.js';
 
 export { configure } from '@peerkit/core';
@@ -32,45 +37,74 @@ for (const [tag, path] of Object.entries(LAZY_WIDGETS)) {
 
 const loading = new Map<string, Promise<void>>();
 
-/** Loads and defines a lazy widget now (resolves once its tag is defined). */
+/**
+ * Loads and defines a lazy widget now (resolves once its tag is defined). Rejects with a
+ * `config` `PeerError` for a tag this build does not hold, and with a `network` one when the
+ * chunk cannot be fetched (the next call, a new element of that tag, or the browser coming
+ * back online tries again).
+ */
 export function load(tag: string): Promise<void> {
   let done = loading.get(tag);
-  if (!done) {
-    const loader = pending.get(tag);
-    pending.delete(tag);
-    done = loader
-      ? loader().then(
-          () => customElements.whenDefined(tag).then(() => undefined),
-          (error: unknown) => {
-            // A chunk that failed to load (offline, CDN hiccup) can be tried again.
-            loading.delete(tag);
-            pending.set(tag, loader);
-            throw error;
-          },
-        )
-      : customElements.whenDefined(tag).then(() => undefined);
-    loading.set(tag, done);
+  if (done) return done;
+  const loader = pending.get(tag);
+  if (!loader) {
+    // Defined already (eagerly, or by another copy of Peerkit on the page), or not in this build.
+    return customElements.get(tag)
+      ? Promise.resolve()
+      : Promise.reject(new PeerError('config', `<${tag}> is not part of this Peerkit build.`));
   }
+  pending.delete(tag);
+  done = loader().then(
+    () => customElements.whenDefined(tag).then(() => undefined),
+    (cause: unknown) => {
+      // A chunk that failed to load (offline, CDN hiccup) can be tried again.
+      loading.delete(tag);
+      pending.set(tag, loader);
+      watch();
+      throw new PeerError(
+        'network',
+        `Could not load <${tag}>; it is tried again when the browser is back online.`,
+        { cause },
+      );
+    },
+  );
+  loading.set(tag, done);
   return done;
 }
 
 function scan(node: Element | Document): void {
   for (const tag of pending.keys()) {
     if ((node instanceof Element && node.localName === tag) || node.querySelector(tag)) {
-      load(tag).catch((error: unknown) =>
-        console.error(`[peerkit] could not load <${tag}>`, error),
-      );
+      load(tag).catch((error: unknown) => {
+        if (!(error instanceof PeerError)) throw error;
+        console.error(`[peerkit] ${error.message}`, error.details.cause);
+        // The element cannot draw itself yet: tell the host through its usual channel, so a
+        // page that listens for peer-error can say so (and style :not(:defined)).
+        for (const el of document.querySelectorAll(tag))
+          el.dispatchEvent(new PeerErrorEvent({ error }));
+      });
     }
   }
 }
 
-if (pending.size > 0) {
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) if (node instanceof Element) scan(node);
-    }
-    if (pending.size === 0) observer.disconnect();
-  });
+let watching = false;
+const observer = new MutationObserver((records) => {
+  for (const record of records) {
+    for (const node of record.addedNodes) if (node instanceof Element) scan(node);
+  }
+  if (pending.size === 0) {
+    observer.disconnect();
+    watching = false;
+  }
+});
+
+/** Watches the document for lazy tags while some are still to load. */
+function watch(): void {
+  if (watching || pending.size === 0) return;
+  watching = true;
   observer.observe(document, { childList: true, subtree: true });
-  scan(document);
 }
+
+addEventListener('online', () => scan(document));
+watch();
+scan(document);
