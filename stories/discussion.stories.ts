@@ -249,9 +249,10 @@ function storyClient(initial: StoryState): PeerClient {
 interface Args {
   activity: string;
   heading?: string;
-  sort: 'oldest' | 'newest' | 'top';
-  'page-size': number;
-  'max-depth': number;
+  /** `oldest`, `newest` or `top`; anything else is drawn as a notice (see BadAttributes). */
+  sort: string;
+  'page-size': number | string;
+  'max-depth': number | string;
   live: boolean;
   readonly: boolean;
   dir: 'ltr' | 'rtl';
@@ -396,6 +397,15 @@ export const Moderator: Story = {
       };
     })(),
   },
+};
+
+/**
+ * Attributes the element cannot use (`sort="popular"`, `page-size="ten"`): it goes on with
+ * the defaults, says so in a polite notice, and fires one `peer-error` of kind `config` for
+ * each. Pick an order in "Sort by" and the line about `sort` goes.
+ */
+export const BadAttributes: Story = {
+  args: { sort: 'popular', 'page-size': 'ten', state: { me: ANA, posts: thread() } },
 };
 
 /** A long thread (600 posts): at most 150 post elements are drawn; the rest page in and out. */

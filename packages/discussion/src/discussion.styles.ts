@@ -164,6 +164,13 @@ export const discussionStyles = [
       margin: 0;
     }
 
+    /* Attributes the element could not use: one line each, above the thread. */
+    .notice.config {
+      flex-direction: column;
+      align-items: flex-start;
+      gap: 0.25rem;
+    }
+
     .empty {
       text-align: center;
       padding: 1.5rem 1rem;

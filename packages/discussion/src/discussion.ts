@@ -35,6 +35,19 @@ import { ThreadModel } from './thread.js';
 /** Most post elements drawn at once; older ones give way to a "Show earlier posts" button. */
 export const WINDOW_MAX = 150;
 const SORTS: PostSort[] = ['oldest', 'newest', 'top'];
+/** Root posts per page: the default, and the most (the server's `limit` maximum). */
+const PAGE_SIZE_DEFAULT = 20;
+const PAGE_SIZE_MAX = 100;
+const MAX_DEPTH_DEFAULT = 3;
+/** The attributes whose values are checked; a bad value gets a notice and one `peer-error`. */
+const CONFIG_ATTRS = ['sort', 'page-size', 'max-depth'] as const;
+type ConfigAttr = (typeof CONFIG_ATTRS)[number];
+/** What a bad value of each checked attribute gives way to. */
+const CONFIG_FALLBACK: Record<ConfigAttr, string | number> = {
+  sort: 'oldest',
+  'page-size': PAGE_SIZE_DEFAULT,
+  'max-depth': MAX_DEPTH_DEFAULT,
+};
 const REASONS: ReportReason[] = ['spam', 'harassment', 'off-topic', 'other'];
 
 /** Threads already recorded as viewed during this page view (one statement each). */
@@ -50,9 +63,9 @@ type Status = 'idle' | 'loading' | 'ready' | 'error';
  *
  * @attr activity - IRI of what the discussion is about; defaults to the page's canonical URL.
  * @attr heading - The heading shown above the thread (default "Discussion").
- * @attr sort - `oldest` (default), `newest` or `top` (by kudos); switchable in the widget.
- * @attr page-size - Root posts loaded per page (default 20).
- * @attr max-depth - Deepest reply level drawn indented (default 3, at most 8); deeper replies attach there.
+ * @attr sort - `oldest` (default), `newest` or `top` (by kudos); switchable in the widget. Anything else: `oldest`, with a notice and a `peer-error` of kind `config`.
+ * @attr page-size - Root posts loaded per page (default 20, at most 100). Not an integer from 1: 20, with a notice and a `peer-error`.
+ * @attr max-depth - Deepest reply level drawn indented (default 3, at most 8); deeper replies attach there. Not an integer from 0: 3, with a notice and a `peer-error`.
  * @attr live - Receive new, edited and deleted posts as they happen.
  * @attr readonly - Show the thread without writing or reporting.
  *
@@ -140,6 +153,14 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
   @state() private resolving = new Set<string>();
   /** The live stream's state (not drawn: a stream that fails falls back to polling). */
   private liveStatus: 'off' | 'open' | 'reconnecting' = 'off';
+  /**
+   * Attributes the host gave a value the element cannot use, with that value as given: each
+   * is drawn as a notice (the element goes on with the default) until the host or the
+   * person sets something else.
+   */
+  @state() private badConfig = new Map<ConfigAttr, string>();
+  /** Set while a fallback is written back, so the `sort` reflection is not taken for the host's. */
+  private writingFallback = false;
 
   private loadKey = '';
   private loadAbort: AbortController | null = null;
@@ -201,11 +222,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate?.(changed);
-    if (!SORTS.includes(this.sort)) this.sort = 'oldest';
-    if (!Number.isInteger(this.pageSize) || this.pageSize < 1) this.pageSize = 20;
-    if (this.pageSize > 100) this.pageSize = 100;
-    if (!Number.isInteger(this.maxDepth) || this.maxDepth < 0) this.maxDepth = 3;
-    if (this.maxDepth > MAX_INDENT) this.maxDepth = MAX_INDENT;
+    this.checkConfig(changed);
     const client = this.client;
     const key = client ? `${this.activityIri}\n${this.sort}\n${this.pageSize}` : '';
     if (client && (key !== this.loadKey || this.loadedClient !== client)) {
@@ -230,6 +247,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated?.(changed);
+    this.writingFallback = false;
     this.syncLive();
     this.observePosts();
     if (this.focusAfter) {
@@ -245,6 +263,94 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
       // A destructive question starts on the safe answer.
       del.querySelector<HTMLElement>('[data-cancel]')?.focus();
     }
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    // The host wrote a checked attribute again: its notice goes (`checkConfig` brings it
+    // back if the new value is bad too). This catches a fix that happens to equal the
+    // fallback (`page-size="ten"`, then `page-size="20"`), which changes no property.
+    const attr = name as ConfigAttr;
+    if (!this.writingFallback && this.badConfig.has(attr) && this.badConfig.get(attr) !== value) {
+      const next = new Map(this.badConfig);
+      next.delete(attr);
+      this.badConfig = next;
+    }
+  }
+
+  /**
+   * Keeps `sort`, `page-size` and `max-depth` usable: a value the element cannot use gives
+   * way to the default, and the host hears of it once per bad value (a notice in the widget
+   * and a `peer-error` of kind `config`). A value above the documented maximum is capped
+   * with a console warning only. A removed attribute quietly means the default.
+   */
+  private checkConfig(changed: PropertyValues<this>): void {
+    const bad = new Map(this.badConfig);
+    const errors: PeerError[] = [];
+    const flag = (attr: ConfigAttr, value: string) => {
+      if (bad.get(attr) === value) return;
+      bad.set(attr, value);
+      const text = configText(attr, value);
+      errors.push(
+        new PeerError('config', text, {
+          problem: {
+            type: `peerkit:config/${attr}`,
+            title: text,
+            status: 0,
+            attribute: attr,
+            value,
+            fallback: String(CONFIG_FALLBACK[attr]),
+          },
+        }),
+      );
+    };
+    const sort = this.sort as PostSort | null | undefined;
+    if (sort == null || !SORTS.includes(sort)) {
+      if (sort == null) bad.delete('sort');
+      else flag('sort', String(sort));
+      this.writingFallback = true;
+      this.sort = 'oldest';
+    } else if (changed.has('sort')) bad.delete('sort');
+
+    const size = this.pageSize as number | null | undefined;
+    if (size == null || !Number.isInteger(size) || size < 1) {
+      if (size == null) bad.delete('page-size');
+      else flag('page-size', this.given('page-size', size));
+      this.pageSize = PAGE_SIZE_DEFAULT;
+    } else if (changed.has('pageSize')) {
+      bad.delete('page-size');
+      if (size > PAGE_SIZE_MAX) {
+        capped('page-size', size, PAGE_SIZE_MAX);
+        this.pageSize = PAGE_SIZE_MAX;
+      }
+    }
+
+    const depth = this.maxDepth as number | null | undefined;
+    if (depth == null || !Number.isInteger(depth) || depth < 0) {
+      if (depth == null) bad.delete('max-depth');
+      else flag('max-depth', this.given('max-depth', depth));
+      this.maxDepth = MAX_DEPTH_DEFAULT;
+    } else if (changed.has('maxDepth')) {
+      bad.delete('max-depth');
+      if (depth > MAX_INDENT) {
+        capped('max-depth', depth, MAX_INDENT);
+        this.maxDepth = MAX_INDENT;
+      }
+    }
+
+    if (bad.size !== this.badConfig.size || [...bad].some(([k, v]) => this.badConfig.get(k) !== v))
+      this.badConfig = bad;
+    // After this update, so a host that answers by changing an attribute starts a new one.
+    if (errors.length)
+      void this.updateComplete.then(() => {
+        for (const error of errors) this.fail(error);
+      });
+  }
+
+  /** A numeric attribute's value as the host wrote it (`"ten"`, not `NaN`), else the property's. */
+  private given(attr: ConfigAttr, value: number): string {
+    const written = this.getAttribute(attr);
+    return written !== null && Object.is(Number(written), value) ? written : String(value);
   }
 
   private loadedClient: PeerClient | null = null;
@@ -1015,7 +1121,14 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
 
   private onSortChange(e: Event): void {
     const value = (e.target as HTMLSelectElement).value as PostSort;
-    if (SORTS.includes(value)) this.sort = value;
+    if (!SORTS.includes(value)) return;
+    this.sort = value;
+    // The person chose an order: a notice about the host's `sort` has nothing left to say.
+    if (this.badConfig.has('sort')) {
+      const next = new Map(this.badConfig);
+      next.delete('sort');
+      this.badConfig = next;
+    }
   }
 
   private onFeedKeydown(e: KeyboardEvent): void {
@@ -1048,6 +1161,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     const config = this.peer?.error;
     return html`<section part="base" aria-labelledby="heading">
       ${this.renderHeader()} ${config ? this.renderMessage(config, null) : nothing}
+      ${this.renderConfigNotice()}
       ${
         !this.online
           ? html`<p class="notice" role="status">
@@ -1116,6 +1230,15 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
         }
       </div>
     </header>`;
+  }
+
+  /** Attributes that held a value the element could not use, and what it uses instead. */
+  private renderConfigNotice(): TemplateResult | typeof nothing {
+    const bad = CONFIG_ATTRS.filter((attr) => this.badConfig.has(attr));
+    if (!bad.length) return nothing;
+    return html`<div class="notice config" role="status">
+      ${bad.map((attr) => html`<p>${configText(attr, this.badConfig.get(attr)!)}</p>`)}
+    </div>`;
   }
 
   private renderMessage(error: PeerError, retry: (() => void) | null): TemplateResult {
@@ -1577,6 +1700,34 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
       </div>
     </dialog>`;
   }
+}
+
+/** The notice (and the `peer-error` message) for an attribute that held `value`. */
+function configText(attr: ConfigAttr, value: string): string {
+  switch (attr) {
+    case 'sort':
+      return msg(str`sort="${value}" is not one of oldest, newest, top; using oldest.`, {
+        id: 'discussion.config.sort',
+      });
+    case 'page-size':
+      return msg(str`page-size="${value}" is not a whole number of 1 or more; using 20.`, {
+        id: 'discussion.config.page-size',
+      });
+    case 'max-depth':
+      return msg(str`max-depth="${value}" is not a whole number of 0 or more; using 3.`, {
+        id: 'discussion.config.max-depth',
+      });
+  }
+}
+
+/**
+ * A value above a documented maximum still says what the host meant, so it is capped with a
+ * warning for the developer's console, not a notice for the people reading the thread.
+ */
+function capped(attr: ConfigAttr, value: number, max: number): void {
+  console.warn(
+    `<peer-discussion>: ${attr}="${value}" is above the maximum of ${max}; using ${max}.`,
+  );
 }
 
 function asPeerError(error: unknown): PeerError {

@@ -1,0 +1,163 @@
+import { failOnLitWarnings } from '../support/lit-warnings.js';
+import { expect, waitUntil } from '@open-wc/testing';
+import type { PeerErrorEvent } from '@peerkit/core';
+import type { PeerDiscussion } from '@peerkit/discussion';
+import { $, articles, mount, seedPost, unmountAll } from './helpers.js';
+import { SEED, signIn, uniqueActivity } from '../support/server.js';
+
+/** The config notice of a discussion (attributes it could not use). */
+const notice = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLElement>('.notice.config');
+const bodies = (el: PeerDiscussion) =>
+  articles(el).map((a) => a.querySelector('[part~="body"]')!.textContent!.trim());
+
+describe('<peer-discussion> attributes it cannot use', () => {
+  failOnLitWarnings();
+
+  let errors: PeerErrorEvent[] = [];
+  const listen = (e: PeerErrorEvent) => {
+    if (e.detail.error.kind === 'config') errors.push(e);
+  };
+  beforeEach(() => {
+    errors = [];
+    document.addEventListener('peer-error', listen);
+  });
+  afterEach(() => {
+    document.removeEventListener('peer-error', listen);
+    unmountAll();
+  });
+
+  async function threeposts(): Promise<string> {
+    const activity = uniqueActivity('config');
+    const ana = await signIn(SEED.member);
+    for (const body of ['Alpha', 'Beta', 'Gamma']) await seedPost(ana, activity, body);
+    return activity;
+  }
+
+  it('sort="bogus": a notice, one peer-error of kind config, and the thread oldest first', async () => {
+    const activity = await threeposts();
+    const { el } = await mount({ activity, attrs: { sort: 'bogus' } });
+    expect(bodies(el)).to.deep.equal(['Alpha', 'Beta', 'Gamma']);
+    expect(el.sort).to.equal('oldest');
+    const box = notice(el)!;
+    expect(box.getAttribute('role')).to.equal('status');
+    expect(box.textContent).to.contain('sort="bogus" is not one of oldest, newest, top');
+    expect(box.textContent).to.contain('using oldest');
+    expect(errors.length).to.equal(1);
+    const error = errors[0]!.detail.error;
+    // From the discussion itself (compared as a boolean: a failing check on an element would
+    // make the runner serialise the whole page).
+    expect(errors[0]!.target === el).to.equal(true);
+    expect(error.kind).to.equal('config');
+    expect(error.message).to.contain('sort="bogus"');
+    expect(error.details.problem).to.include({
+      type: 'peerkit:config/sort',
+      attribute: 'sort',
+      value: 'bogus',
+      fallback: 'oldest',
+    });
+    // Later renders do not fire it again, nor does the same bad value written again.
+    el.heading = 'Something else';
+    await el.updateComplete;
+    el.setAttribute('sort', 'bogus');
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(errors.length).to.equal(1);
+    expect(notice(el)?.textContent).to.contain('sort="bogus"');
+    expect(bodies(el)).to.deep.equal(['Alpha', 'Beta', 'Gamma']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('page-size="ten": a notice, one peer-error, and pages of 20 oldest first', async () => {
+    const activity = await threeposts();
+    const { el } = await mount({ activity, attrs: { 'page-size': 'ten' } });
+    expect(bodies(el)).to.deep.equal(['Alpha', 'Beta', 'Gamma']);
+    expect(el.pageSize).to.equal(20);
+    expect(notice(el)?.textContent).to.contain(
+      'page-size="ten" is not a whole number of 1 or more; using 20.',
+    );
+    expect(errors.length).to.equal(1);
+    expect(errors[0]!.detail.error.details.problem).to.include({
+      type: 'peerkit:config/page-size',
+      value: 'ten',
+    });
+    await expect(el).to.be.accessible();
+    // The host fixes it, even to the value in use: the notice goes, no new event.
+    el.setAttribute('page-size', '20');
+    await el.updateComplete;
+    expect(notice(el)).to.equal(null);
+    expect(errors.length).to.equal(1);
+    // A new bad value is news again.
+    el.setAttribute('page-size', '0');
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(notice(el)?.textContent).to.contain('page-size="0"');
+    expect(errors.length).to.equal(2);
+  });
+
+  it('lists every bad attribute, accessibly, and lets a chosen sort clear its line', async () => {
+    const { el } = await mount({
+      attrs: { sort: 'popular', 'page-size': '-3', 'max-depth': 'deep' },
+    });
+    const lines = [...notice(el)!.querySelectorAll('p')].map((p) => p.textContent!.trim());
+    expect(lines).to.deep.equal([
+      'sort="popular" is not one of oldest, newest, top; using oldest.',
+      'page-size="-3" is not a whole number of 1 or more; using 20.',
+      'max-depth="deep" is not a whole number of 0 or more; using 3.',
+    ]);
+    expect(errors.map((e) => e.detail.error.details.problem?.type)).to.deep.equal([
+      'peerkit:config/sort',
+      'peerkit:config/page-size',
+      'peerkit:config/max-depth',
+    ]);
+    expect(el.maxDepth).to.equal(3);
+    await expect(el).to.be.accessible();
+    // The person picks an order in the menu: the line about `sort` has nothing left to say.
+    const select = $<HTMLSelectElement>(el, 'select#sort')!;
+    select.value = 'oldest';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(notice(el)!.textContent).not.to.contain('sort=');
+    expect(notice(el)!.querySelectorAll('p').length).to.equal(2);
+  });
+
+  it('valid attributes show no notice and fire nothing', async () => {
+    const { el } = await mount({ attrs: { sort: 'newest', 'page-size': '5', 'max-depth': '0' } });
+    expect(notice(el)).to.equal(null);
+    expect(errors.length).to.equal(0);
+    expect(el.sort).to.equal('newest');
+    expect(el.pageSize).to.equal(5);
+    expect(el.maxDepth).to.equal(0);
+  });
+
+  it('caps page-size and max-depth above their maximum with a console warning only', async () => {
+    const warned: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => {
+      warned.push(args.map(String).join(' '));
+      original.apply(console, args);
+    };
+    try {
+      const { el } = await mount({ attrs: { 'page-size': '500', 'max-depth': '12' } });
+      expect(el.pageSize).to.equal(100);
+      expect(el.maxDepth).to.equal(8);
+      expect(notice(el)).to.equal(null);
+      expect(errors.length).to.equal(0);
+      expect(warned.filter((w) => w.startsWith('<peer-discussion>'))).to.deep.equal([
+        '<peer-discussion>: page-size="500" is above the maximum of 100; using 100.',
+        '<peer-discussion>: max-depth="12" is above the maximum of 8; using 8.',
+      ]);
+    } finally {
+      console.warn = original;
+    }
+  });
+
+  it('a removed attribute quietly means the default', async () => {
+    const { el } = await mount({ attrs: { sort: 'top', 'page-size': '5' } });
+    el.removeAttribute('page-size');
+    await el.updateComplete;
+    expect(el.pageSize).to.equal(20);
+    await waitUntil(() => $(el, '[part~="feed"], .empty'), 'the thread is drawn');
+    expect(notice(el)).to.equal(null);
+    expect(errors.length).to.equal(0);
+  });
+});
