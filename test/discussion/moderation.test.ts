@@ -12,7 +12,21 @@ import {
   unmountAll,
   waitForPost,
 } from './helpers.js';
-import { SEED, signIn, uniqueActivity } from '../support/server.js';
+import { SEED, XAPI_BASIC, signIn, uniqueActivity } from '../support/server.js';
+
+/** The `moderated` statements the real LRS holds about a post: their decisions. */
+async function decisions(postId: string): Promise<string[]> {
+  const q = new URLSearchParams({
+    verb: 'https://w3id.org/xapi/peerkit/verbs/moderated',
+    activity: `urn:peerkit:post:${postId}`,
+  });
+  const res = await fetch(`/api/xapi/statements?${q}`, {
+    headers: { authorization: XAPI_BASIC, 'x-experience-api-version': '1.0.3' },
+  });
+  expect(res.ok, `GET statements ${res.status}`).to.equal(true);
+  const body = (await res.json()) as { statements: { result?: { response?: string } }[] };
+  return body.statements.map((s) => s.result?.response ?? '');
+}
 
 describe('<peer-discussion> moderation', () => {
   failOnLitWarnings();
@@ -37,7 +51,7 @@ describe('<peer-discussion> moderation', () => {
     );
     unmountAll();
 
-    const { el } = await mount({ activity, person: SEED.moderator });
+    const { el, provider } = await mount({ activity, person: SEED.moderator });
     const toggle = $$<HTMLButtonElement>(el, 'header button').find(
       (b) => b.textContent?.trim() === 'Reports',
     )!;
@@ -62,6 +76,11 @@ describe('<peer-discussion> moderation', () => {
     await waitUntil(() => $$(el, '.report').length === 0, 'deleted');
     await el.updateComplete;
     expect($(el, '.notice')?.textContent).to.contain('No open reports');
+    // Each decision reached the LRS once, with the moderator's choice.
+    await provider.context.recorder.flush();
+    expect(await decisions(fine.id)).to.deep.equal(['keep']);
+    expect(await decisions(rude.id)).to.deep.equal(['hide']);
+    expect(await decisions(spam.id)).to.deep.equal(['delete']);
 
     // Back to the thread: the moderator still sees the hidden post, marked.
     toggle.click();

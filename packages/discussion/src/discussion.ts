@@ -846,7 +846,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
   }
 
   private record(
-    verb: 'commented' | 'replied' | 'edited' | 'deleted' | 'reported',
+    verb: 'commented' | 'replied' | 'edited' | 'deleted' | 'reported' | 'moderated',
     post: Post,
     extra?: string,
   ): void {
@@ -1080,6 +1080,8 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     this.resolving = new Set([...this.resolving, item.id]);
     try {
       const done = await client.resolveReport(item.id, { action });
+      // The decision goes to the LRS too: learning teams see moderation next to the posts.
+      this.record('moderated', done.post, action);
       const list = this.reports ?? [];
       const index = list.findIndex((r) => r.id === item.id);
       // Other open reports of the same post are settled by the same decision.

@@ -19,6 +19,7 @@ export const VERBS = {
   edited: { id: `${V}edited`, display: 'edited' },
   deleted: { id: `${V}deleted`, display: 'deleted' },
   reported: { id: `${V}reported`, display: 'reported' },
+  moderated: { id: `${V}moderated`, display: 'moderated' },
   'gave-kudos': { id: `${V}gave-kudos`, display: 'gave kudos to' },
   'withdrew-kudos': { id: `${V}withdrew-kudos`, display: 'withdrew kudos from' },
   searched: { id: `${V}searched`, display: 'searched' },
