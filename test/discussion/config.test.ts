@@ -161,3 +161,26 @@ describe('<peer-discussion> attributes it cannot use', () => {
     expect(errors.length).to.equal(0);
   });
 });
+
+describe('<peer-discussion> under a misconfigured provider', () => {
+  failOnLitWarnings();
+  afterEach(unmountAll);
+
+  it('says once what is wrong with the provider, and draws no empty thread or composer', async () => {
+    const { el } = await mount({ endpoint: 'not a url', ready: false });
+    await waitUntil(
+      () => (el.shadowRoot?.textContent ?? '').includes('not a URL'),
+      'the configuration message',
+    );
+    // Give a failing first load time to draw a second copy of the message, if it were to.
+    await new Promise((r) => setTimeout(r, 300));
+    await el.updateComplete;
+    const text = el.shadowRoot!.textContent ?? '';
+    expect(text.split('not a URL').length - 1, 'the message appears once').to.equal(1);
+    expect(el.shadowRoot!.querySelector('textarea'), 'no composer').to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part~="skeleton"], .skeleton'), 'no skeleton').to.equal(
+      null,
+    );
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1271,8 +1271,10 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
   }
 
   private renderThread(): TemplateResult {
+    // The provider's configuration error is said once, above; every call would fail with it,
+    // so there is no thread, skeleton or composer to draw.
+    if (this.peer?.error) return html``;
     if (!this.peer || this.status === 'idle' || this.status === 'loading') {
-      if (this.peer?.error) return html``;
       return this.renderSkeleton();
     }
     if (this.status === 'error' && this.loadError) {
