@@ -98,6 +98,23 @@ describe('<peer-kudos>', () => {
     await proxy.clear();
   });
 
+  it('opens the popover on a click that comes before any hover or focus, then gives with a click', async () => {
+    const { el, token, activity } = await mount({ attrs: { values: 'helpful,clear' } });
+    // A script's click: no pointerenter or focusin ran first to start loading the popover (the
+    // first test here with values, so its module is not loaded yet when run in this order).
+    button(el)!.click();
+    await el.updateComplete;
+    expect($(el, '[part~="popover"]')).to.exist;
+    expect(button(el)!.getAttribute('aria-expanded')).to.equal('true');
+    expect((shadowActive(el) as HTMLInputElement).value).to.equal('helpful');
+    $<HTMLInputElement>(el, 'input[type="radio"][value="clear"]')!.click();
+    const given = oneEvent(el, 'peer-kudos-given');
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    expect((await given).detail).to.include({ value: 'clear', message: null, count: 1 });
+    expect($(el, '[part~="popover"]')).to.equal(null);
+    expect(await atServer(activity, token)).to.deep.include({ myValue: 'clear' });
+  });
+
   it('offers values in a popover driven by the keyboard, with a message and its counter', async () => {
     const { el, token, activity } = await mount({
       attrs: {

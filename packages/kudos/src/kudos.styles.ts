@@ -3,7 +3,8 @@ import { css } from 'lit';
 /**
  * `<peer-kudos>` styles, on top of the core's `baseStyles`. The global tokens (through the
  * core's private `--_peer-*` layer) feed the public `--peer-kudos-*` hooks, which feed
- * private `--_k-*` variables; only the private layer is read by the rules below.
+ * private `--_k-*` variables; only the private layer is read by the rules below. The values
+ * popover's own rules load with it (`pickerStyles` in `popover.ts`).
  */
 export const kudosStyles = css`
   :host {
@@ -173,101 +174,6 @@ export const kudosStyles = css`
     50% {
       opacity: 0.4;
     }
-  }
-
-  [part~='popover'] {
-    position: absolute;
-    inset-block-start: calc(100% + 0.375rem);
-    inset-inline-start: 0;
-    z-index: var(--peer-z-popover, 10);
-    inline-size: max-content;
-    max-inline-size: min(22rem, calc(100vw - 2rem));
-    padding: 0.75rem;
-    border: 1px solid var(--_k-border);
-    border-radius: var(--_k-panel-radius);
-    background: var(--_k-bg);
-    color: var(--_k-fg);
-    box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
-  }
-
-  [part~='popover'].flipped {
-    inset-inline-start: auto;
-    inset-inline-end: 0;
-  }
-
-  fieldset {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.375rem;
-    margin: 0 0 0.5rem;
-    padding: 0;
-    border: 0;
-  }
-
-  legend {
-    padding: 0;
-    margin-block-end: 0.375rem;
-    font-weight: 600;
-  }
-
-  .choice {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.25rem;
-    padding: 0.125rem 0.5rem;
-    border: 1px solid var(--_k-border);
-    border-radius: var(--_k-radius);
-    cursor: pointer;
-  }
-
-  .choice:has(input:checked) {
-    border-color: var(--_k-accent);
-    font-weight: 600;
-  }
-
-  label.message {
-    display: block;
-    margin-block-end: 0.25rem;
-  }
-
-  textarea {
-    display: block;
-    inline-size: 100%;
-    min-inline-size: min(16rem, calc(100vw - 4rem));
-    min-block-size: 3.5rem;
-    padding: 0.375rem;
-    border: 1px solid var(--_k-border);
-    border-radius: 0.25rem;
-    background: var(--_k-bg);
-    color: var(--_k-fg);
-    font: inherit;
-    resize: vertical;
-  }
-
-  .counter {
-    margin: 0.25rem 0 0.5rem;
-    font-size: 0.8125em;
-    color: var(--_k-muted);
-    text-align: end;
-  }
-
-  .actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: 0.5rem;
-  }
-
-  .actions button {
-    padding: 0.25rem 0.75rem;
-    border: 1px solid var(--_k-border);
-    border-radius: 0.25rem;
-    background: var(--_k-bg);
-  }
-
-  .actions button.primary {
-    background: var(--_k-accent);
-    border-color: var(--_k-accent);
-    color: var(--_k-on-accent);
   }
 
   .visually-hidden {

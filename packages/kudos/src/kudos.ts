@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import {
   formatCompact,
   formatList,
-  KUDOS_MESSAGE_MAX,
   KUDOS_VALUE_PATTERN,
   PeerElement,
   PeerError,
@@ -17,6 +16,7 @@ import {
 import { kudosStyles } from './kudos.styles.js';
 import { messages as t } from './messages.js';
 import { PeerKudosGivenEvent, PeerKudosWithdrawnEvent } from './events.js';
+import type { Picker } from './popover.js';
 
 /** A choice the user made and the server has not confirmed yet. */
 interface Intent {
@@ -116,11 +116,10 @@ export class PeerKudos extends PeerElement {
   @state() private intent?: Intent;
   /** A choice the server refused, offered again by the retry button. */
   @state() private failure?: { intent: Intent; error: PeerError };
-  @state() private picking = false;
-  /** The popover opens towards the inline start when it would leave the viewport. */
-  @state() private pickerFlipped = false;
-  @state() private pickValue?: string;
-  @state() private pickMessage = '';
+  /** The open values popover (its module is loaded on demand); `undefined` when closed. */
+  @state() private picker?: Picker;
+  /** The popover's module could not be loaded. */
+  @state() private pickerError?: PeerError;
   @state() private showGivers = false;
   @state() private givers?: GiversState;
   @state() private announcement = '';
@@ -130,11 +129,15 @@ export class PeerKudos extends PeerElement {
   @state() private loadStatus: 'waiting' | 'pending' | 'done' | 'error' = 'waiting';
 
   private inFlight = false;
+  private pickerModule?: Promise<typeof import('./popover.js')>;
+  /** The popover is waiting for its module. */
+  private opening?: Promise<void>;
   private readonly uid = `k${++nextId}`;
   /** What the counts were last asked for: the client, the activity and the person. */
   private loadArgs: readonly unknown[] = [];
   /** Aborts the counts load in flight; a load whose controller is no longer this one is stale. */
   private loadAbort?: AbortController;
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.onOnline);
@@ -207,7 +210,7 @@ export class PeerKudos extends PeerElement {
         this.failure = undefined;
         this.givers = undefined;
         this.showGivers = false;
-        this.picking = false;
+        this.picker = this.pickerError = undefined;
       }
     }
     if (this.countsArgs().some((arg, i) => arg !== this.loadArgs[i])) this.loadCounts();
@@ -260,7 +263,7 @@ export class PeerKudos extends PeerElement {
     const view = this.view;
     if (!view || this.isSelf || this.valueList === null) return;
     if (!view.mine && this.valueList.length > 0) {
-      if (this.picking) this.closePicker(false);
+      if (this.picker) this.closePicker(false);
       else this.openPicker();
       return;
     }
@@ -381,31 +384,53 @@ export class PeerKudos extends PeerElement {
   // ---------------------------------------------------------------------------------------
   // The value picker
 
-  private openPicker(): void {
-    const list = this.valueList ?? [];
-    this.pickValue = list[0];
-    this.pickMessage = '';
-    this.picking = true;
-    this.pickerFlipped = false;
-    document.addEventListener('pointerdown', this.onOutsidePointer, true);
-    void this.updateComplete.then(() => {
-      this.placePicker();
-      this.radio(this.pickValue)?.focus();
-    });
+  /** Starts loading the popover's module, so that a click finds it ready. */
+  private loadPicker(): Promise<typeof import('./popover.js')> {
+    return (this.pickerModule ??= import('./popover.js'));
   }
 
-  /** Keeps the popover inside the viewport: measured once drawn, before the browser paints. */
-  private placePicker(): void {
-    const popover = this.renderRoot.querySelector('[part~="popover"]');
-    if (!popover) return;
-    const box = popover.getBoundingClientRect();
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const width = document.documentElement.clientWidth;
-    this.pickerFlipped = rtl ? box.left < 0 : box.right > width;
+  private readonly preloadPicker = () => {
+    if (this.valueList?.length) this.loadPicker().catch(() => (this.pickerModule = undefined));
+  };
+
+  private openPicker(): void {
+    this.pickerError = undefined;
+    this.opening ??= this.loadPicker().then(
+      ({ Picker }) => {
+        this.opening = undefined;
+        if (!this.isConnected) return;
+        this.picker = new Picker(this, this.valueList ?? [], {
+          uid: this.uid,
+          locale: () => this.locale,
+          label: (value) => this.valueLabel(value),
+          close: (returnFocus) => this.closePicker(returnFocus),
+          give: (value, message) => this.choose({ mine: true, value, message }),
+        });
+        document.addEventListener('pointerdown', this.onOutsidePointer, true);
+      },
+      (error: unknown) => {
+        // Nothing was typed yet: say so, with a retry that tries the import again.
+        this.opening = this.pickerModule = undefined;
+        this.pickerError = this.fail(error);
+      },
+    );
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The popover just drawn, before the browser paints: keep it in the viewport, focus it.
+    if (changed.has('picker' as keyof PeerKudos) && this.picker) this.picker.opened();
+  }
+
+  /** `updateComplete` includes a popover waiting for its module, then drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.opening;
+    return super.getUpdateComplete();
   }
 
   private closePicker(returnFocus = true): void {
-    this.picking = false;
+    this.picker = undefined;
     document.removeEventListener('pointerdown', this.onOutsidePointer, true);
     if (returnFocus) void this.updateComplete.then(() => this.button?.focus());
   }
@@ -414,53 +439,8 @@ export class PeerKudos extends PeerElement {
     if (!event.composedPath().includes(this)) this.closePicker(false);
   };
 
-  private onPickerKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      this.closePicker();
-      return;
-    }
-    const list = this.valueList ?? [];
-    if (!(event.target instanceof HTMLInputElement) || event.target.type !== 'radio') return;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const forward = ['ArrowDown', rtl ? 'ArrowLeft' : 'ArrowRight'];
-    const backward = ['ArrowUp', rtl ? 'ArrowRight' : 'ArrowLeft'];
-    let index = list.indexOf(this.pickValue ?? '');
-    if (forward.includes(event.key)) index = (index + 1) % list.length;
-    else if (backward.includes(event.key)) index = (index - 1 + list.length) % list.length;
-    else if (event.key === 'Home') index = 0;
-    else if (event.key === 'End') index = list.length - 1;
-    else return;
-    event.preventDefault();
-    this.pickValue = list[index];
-    void this.updateComplete.then(() => this.radio(this.pickValue)?.focus());
-  }
-
-  /** Tabbing out of the popover closes it (a non-modal popover does not trap focus). */
-  private onPickerFocusOut(event: FocusEvent): void {
-    const next = event.relatedTarget as Node | null;
-    if (next && !this.renderRoot.contains(next) && !this.contains(next)) this.closePicker(false);
-  }
-
-  private onPickerSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    const message = this.pickMessage.trim();
-    this.closePicker();
-    this.choose({
-      mine: true,
-      ...(this.pickValue ? { value: this.pickValue } : {}),
-      ...(message ? { message } : {}),
-    });
-  }
-
   private get button(): HTMLButtonElement | null {
     return this.renderRoot.querySelector('[part~="button"]');
-  }
-
-  private radio(value: string | undefined): HTMLInputElement | null {
-    if (!value) return null;
-    return this.renderRoot.querySelector(`input[type="radio"][value="${CSS.escape(value)}"]`);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -519,7 +499,7 @@ export class PeerKudos extends PeerElement {
       <div part="base" aria-busy=${loading ? 'true' : 'false'}>
         ${canGive ? this.renderButton(view, loading || !!configError) : this.renderIcon()}
         ${this.renderCount(view, loading)} ${this.renderValues(view)}
-        ${this.picking && canGive ? this.renderPicker(valueList ?? []) : nothing}
+        ${this.picker && canGive ? this.picker.render() : nothing}
         ${this.showGivers ? this.renderGivers() : nothing} ${this.renderStatus(configError)}
         <span class="visually-hidden" role="status">${this.announcement}</span>
         ${
@@ -549,9 +529,11 @@ export class PeerKudos extends PeerElement {
       aria-disabled=${disabled ? 'true' : 'false'}
       aria-describedby=${self ? `${this.uid}-self` : nothing}
       aria-haspopup=${(this.valueList?.length ?? 0) > 0 && !view?.mine ? 'dialog' : nothing}
-      aria-expanded=${(this.valueList?.length ?? 0) > 0 && !view?.mine ? String(this.picking) : nothing}
+      aria-expanded=${(this.valueList?.length ?? 0) > 0 && !view?.mine ? String(!!this.picker) : nothing}
       title=${self ? t.self() : nothing}
       @click=${this.onButtonClick}
+      @pointerenter=${this.preloadPicker}
+      @focusin=${this.preloadPicker}
     >
       ${this.renderIcon()}<span part="label"><slot>${this.label || t.label()}</slot></span>
     </button>`;
@@ -625,6 +607,14 @@ export class PeerKudos extends PeerElement {
         </button>
       </p>`;
     }
+    if (this.pickerError) {
+      return html`<p part="status" class="error">
+        ${this.online ? t.loadFailed() : t.offlineLoad()}
+        <button type="button" class="link" part="retry" @click=${this.openPicker}>
+          ${t.retry()}
+        </button>
+      </p>`;
+    }
     if (this.failure) {
       const giving = this.failure.intent.mine;
       const text = !this.online ? t.offlineSave() : giving ? t.saveFailed() : t.withdrawFailed();
@@ -634,51 +624,6 @@ export class PeerKudos extends PeerElement {
       </p>`;
     }
     return nothing;
-  }
-
-  private renderPicker(values: string[]): TemplateResult {
-    const left = KUDOS_MESSAGE_MAX - this.pickMessage.length;
-    return html`<div
-      part="popover"
-      class=${this.pickerFlipped ? 'flipped' : ''}
-      role="dialog"
-      aria-labelledby="${this.uid}-legend"
-      @keydown=${this.onPickerKeydown}
-      @focusout=${this.onPickerFocusOut}
-    >
-      <form @submit=${this.onPickerSubmit}>
-        <fieldset>
-          <legend id="${this.uid}-legend">${t.pickLegend()}</legend>
-          ${values.map(
-            (value) =>
-              html`<label class="choice"
-                ><input
-                  type="radio"
-                  name="value"
-                  .value=${value}
-                  .checked=${this.pickValue === value}
-                  tabindex=${this.pickValue === value ? '0' : '-1'}
-                  @change=${() => (this.pickValue = value)}
-                />${this.valueLabel(value)}</label
-              >`,
-          )}
-        </fieldset>
-        <label class="message" for="${this.uid}-message">${t.pickMessage()}</label>
-        <textarea
-          id="${this.uid}-message"
-          maxlength=${KUDOS_MESSAGE_MAX}
-          rows="2"
-          aria-describedby="${this.uid}-counter"
-          .value=${this.pickMessage}
-          @input=${(e: Event) => (this.pickMessage = (e.target as HTMLTextAreaElement).value)}
-        ></textarea>
-        <p class="counter" id="${this.uid}-counter">${t.charactersLeft(left, this.locale)}</p>
-        <div class="actions">
-          <button type="button" @click=${() => this.closePicker()}>${t.cancel()}</button>
-          <button type="submit" class="primary">${t.give()}</button>
-        </div>
-      </form>
-    </div>`;
   }
 }
 

@@ -62,15 +62,4 @@ export const messages = {
       other: () => msg(str`${f} others`, { id: 'kudos.others.other' }),
     });
   },
-  pickLegend: () => msg('What are you thanking them for?', { id: 'kudos.pick-legend' }),
-  pickMessage: () => msg('Add a message (optional)', { id: 'kudos.pick-message' }),
-  charactersLeft: (n: number, locale: string) => {
-    const f = formatNumber(n, locale);
-    return plural(n, locale, {
-      one: () => msg(str`${f} character left`, { id: 'kudos.chars-left.one' }),
-      other: () => msg(str`${f} characters left`, { id: 'kudos.chars-left.other' }),
-    });
-  },
-  cancel: () => msg('Cancel', { id: 'kudos.cancel' }),
-  give: () => msg('Give kudos', { id: 'kudos.give' }),
 };
