@@ -10,6 +10,13 @@ import type { Db, Queryable } from './db.js';
 
 export const POSTS_CHANNEL = 'peerkit_posts';
 
+/**
+ * How long before a reader's last event a write may have started and still be committing:
+ * far longer than a write takes (the server answers a write in milliseconds; a write still
+ * open after this long has failed).
+ */
+const REPLAY_WINDOW = '10 seconds';
+
 export interface StoredEvent {
   id: number;
   event: PostEvent;
@@ -60,12 +67,35 @@ export class PostEvents {
     };
   }
 
-  /** Events of an activity after `afterId`, oldest first (the SSE resume). */
-  async since(activity: string, afterId: number, limit = 500): Promise<StoredEvent[]> {
+  /**
+   * What a reader whose last event was `afterId` may have missed, oldest first (the SSE
+   * resume), a page of `limit` at a time (`afterSeq` pages on).
+   *
+   * On PostgreSQL two writes can commit out of id order: an event may commit after one with
+   * a higher id that the reader already has, and a plain `seq > afterId` would never send
+   * it. Such a late event's transaction was open when the reader's last event was written,
+   * so it started before that one (`created_at` is the transaction's start): the events of
+   * the `REPLAY_WINDOW` before it are sent again. A reader may so get an event twice across
+   * a reconnection (the widgets apply events idempotently, by post id); within one
+   * connection the route drops repeats. PGlite runs one transaction at a time and needs no
+   * window.
+   */
+  async since(
+    activity: string,
+    afterId: number,
+    options: { afterSeq?: number; limit?: number } = {},
+  ): Promise<StoredEvent[]> {
+    const limit = options.limit ?? 500;
+    const window = this.db.kind === 'postgres' ? REPLAY_WINDOW : '0 seconds';
     const rows = await this.db.query<{ seq: number; payload: PostEvent }>(
-      `SELECT seq, payload FROM post_events WHERE activity = $1 AND seq > $2
+      `SELECT seq, payload FROM post_events
+       WHERE activity = $1 AND seq > $4 AND seq <> $2 AND (
+         seq > $2 OR created_at >= (
+           SELECT created_at - $5::interval FROM post_events WHERE seq = $2 AND activity = $1
+         )
+       )
        ORDER BY seq LIMIT $3`,
-      [activity, afterId, limit],
+      [activity, afterId, limit, options.afterSeq ?? 0, window],
     );
     return rows.map((r) => ({ id: r.seq, event: parseJson(r.payload) }));
   }

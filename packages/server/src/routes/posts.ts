@@ -418,12 +418,14 @@ export function streamRoute(deps: Deps) {
       const buffered: StoredEvent[] = [];
       let live = false;
       // Ids already sent on this connection. On PostgreSQL two transactions may commit
-      // their events out of id order, so a lower id arriving later is still sent.
+      // their events out of id order, so a lower id arriving later (even lower than the
+      // reader's Last-Event-ID) is still sent; the resume replays a short window for the
+      // same reason (`PostEvents.since`).
       const sentIds = new Set<number>();
-      const floor = lastId ?? 0;
+      if (lastId !== undefined) sentIds.add(lastId);
       let chain = Promise.resolve();
       const send = (e: StoredEvent) => {
-        if (e.id <= floor || sentIds.has(e.id)) return;
+        if (sentIds.has(e.id)) return;
         sentIds.add(e.id);
         if (sentIds.size > 10_000) sentIds.delete(sentIds.values().next().value!);
         chain = chain
@@ -452,7 +454,12 @@ export function streamRoute(deps: Deps) {
       try {
         await stream.write(`retry: 3000\n: connected\n\n`);
         if (lastId !== undefined) {
-          for (const e of await events.since(activity, lastId)) send(e);
+          for (let afterSeq = 0; ;) {
+            const page = await events.since(activity, lastId, { afterSeq });
+            for (const e of page) send(e);
+            if (page.length < 500 || stream.aborted) break;
+            afterSeq = page.at(-1)!.id;
+          }
         } else {
           // Start from now, but give the client an id to resume from.
           const latest = await events.latestId(activity);
