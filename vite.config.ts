@@ -64,6 +64,8 @@ function libConfig(name: string): UserConfig {
 function inFirstPaint(id: string): boolean {
   const path = id.replaceAll('\\', '/');
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/[^/]+)\//.test(path)) return true;
+  // The values popover loads when a person reaches for the button (`kudos/src/popover.ts`).
+  if (/\/packages\/kudos\/src\/popover\.ts$/.test(path)) return false;
   if (/\/packages\/(kudos|peerkit)\/src\//.test(path)) return true;
   const core = /\/packages\/core\/src\/(.+)$/.exec(path)?.[1];
   return (

@@ -147,7 +147,7 @@ function roleOf(chunk) {
 /** Which part of the kit a module belongs to, for the breakdown. */
 function groupOf(id) {
   if (/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id))
-    return 'Lit (+ @lit/context, localize, task)';
+    return 'Lit (+ @lit/context, @lit/localize)';
   if (/node_modules\/zod\//.test(id)) return 'zod/mini';
   if (/node_modules\/idb\//.test(id)) return 'idb';
   const m = /packages\/([^/]+)\/src\//.exec(id);

@@ -242,36 +242,43 @@ describe('the demo page', () => {
       strip.observe(document, { childList: true, subtree: true });
       (window as unknown as { __strip: MutationObserver }).__strip = strip;
     });
-    await other.goto(`${server.url}/`, { waitUntil: 'load' });
-    await other.waitForFunction(() => !!customElements.get('peer-kudos'));
-    await other.setOfflineMode(true);
-    await other.evaluate(() => {
-      (window as unknown as { __strip: MutationObserver }).__strip.disconnect();
-      const el = document.createElement('peer-discussion');
-      el.setAttribute('activity', 'https://learn.example.com/courses/data-storytelling');
-      const seen = ((window as unknown as { __errors: string[] }).__errors = [] as string[]);
-      el.addEventListener('peer-error', (e) => {
-        const { error } = (e as CustomEvent<{ error: { kind: string; message: string } }>).detail;
-        seen.push(`${error.kind}: ${error.message}`);
+    try {
+      await other.goto(`${server.url}/`, { waitUntil: 'load' });
+      await other.waitForFunction(() => !!customElements.get('peer-kudos'));
+      await other.setOfflineMode(true);
+      await other.evaluate(() => {
+        (window as unknown as { __strip: MutationObserver }).__strip.disconnect();
+        const el = document.createElement('peer-discussion');
+        el.setAttribute('activity', 'https://learn.example.com/courses/data-storytelling');
+        const seen = ((window as unknown as { __errors: string[] }).__errors = [] as string[]);
+        el.addEventListener('peer-error', (e) => {
+          const { error } = (e as CustomEvent<{ error: { kind: string; message: string } }>).detail;
+          seen.push(`${error.kind}: ${error.message}`);
+        });
+        document.getElementById('discussion')!.append(el);
       });
-      document.getElementById('discussion')!.append(el);
-    });
-    await other.waitForFunction(
-      () => (window as unknown as { __errors: string[] }).__errors.length > 0,
-    );
-    const [error] = await other.evaluate(
-      () => (window as unknown as { __errors: string[] }).__errors,
-    );
-    assert.match(error!, /^network: Could not load <peer-discussion>/);
-    assert.equal(await other.evaluate(() => !!customElements.get('peer-discussion')), false);
-    await other.setOfflineMode(false);
-    await other.waitForFunction(() => !!customElements.get('peer-discussion'), { timeout: 10_000 });
-    await other.waitForFunction(
-      () =>
-        (document.querySelector('#discussion peer-discussion')?.shadowRoot?.childElementCount ??
-          0) > 0,
-    );
-    await other.close();
+      await other.waitForFunction(
+        () => (window as unknown as { __errors: string[] }).__errors.length > 0,
+      );
+      const [error] = await other.evaluate(
+        () => (window as unknown as { __errors: string[] }).__errors,
+      );
+      assert.match(error!, /^network: Could not load <peer-discussion>/);
+      assert.equal(await other.evaluate(() => !!customElements.get('peer-discussion')), false);
+      await other.setOfflineMode(false);
+      await other.waitForFunction(() => !!customElements.get('peer-discussion'), {
+        timeout: 10_000,
+      });
+      await other.waitForFunction(
+        () =>
+          (document.querySelector('#discussion peer-discussion')?.shadowRoot?.childElementCount ??
+            0) > 0,
+      );
+    } finally {
+      // Never leave the browser offline for the tests after this one.
+      await other.setOfflineMode(false).catch(() => {});
+      await other.close();
+    }
   });
 
   it('lets a visitor pick who they are and give kudos', async () => {

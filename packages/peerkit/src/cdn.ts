@@ -11,8 +11,9 @@
  *   A host that renders widgets inside its own shadow roots, where the observer cannot see,
  *   calls `load('peer-discussion')` (exported here) or uses the package builds.
  * - A chunk that cannot load (offline, a CDN hiccup) fires `peer-error` (kind `network`) on
- *   every element of that tag and is tried again when the browser is back online or another
- *   element of the tag appears. Until a widget is defined, the host's `:not(:defined)` styles
+ *   every element of that tag, once per streak of failures, and is tried again when the
+ *   browser is back online, after a growing delay while it is online (1 s doubling to a
+ *   minute), and when another element of the tag appears. Until a widget is defined, the host's `:not(:defined)` styles
  *   and the element's own light-DOM children are what shows.
  */
 import '@peerkit/core/define';
@@ -63,7 +64,7 @@ export function load(tag: string): Promise<void> {
       watch();
       throw new PeerError(
         'network',
-        `Could not load <${tag}>; it is tried again when the browser is back online.`,
+        `Could not load <${tag}>; it is tried again shortly, and when the browser is back online.`,
         { cause },
       );
     },
@@ -72,17 +73,43 @@ export function load(tag: string): Promise<void> {
   return done;
 }
 
+/** Tags whose failure the page has been told of (once per streak of failures). */
+const reported = new Set<string>();
+let retryDelay = 1_000;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Tries the failed chunks again: at once when the browser comes back online, else after a
+ * growing delay (1 s doubling to a minute) while it is online, for a CDN hiccup, or for the
+ * moments after `online` fires in which requests may still fail.
+ */
+function retryLater(): void {
+  clearTimeout(retryTimer);
+  if (!navigator.onLine) return; // the `online` event tries again
+  retryTimer = setTimeout(() => scan(document), retryDelay);
+  retryDelay = Math.min(retryDelay * 2, 60_000);
+}
+
 function scan(node: Element | Document): void {
   for (const tag of pending.keys()) {
     if ((node instanceof Element && node.localName === tag) || node.querySelector(tag)) {
-      load(tag).catch((error: unknown) => {
-        if (!(error instanceof PeerError)) throw error;
-        console.error(`[peerkit] ${error.message}`, error.details.cause);
-        // The element cannot draw itself yet: tell the host through its usual channel, so a
-        // page that listens for peer-error can say so (and style :not(:defined)).
-        for (const el of document.querySelectorAll(tag))
-          el.dispatchEvent(new PeerErrorEvent({ error }));
-      });
+      load(tag).then(
+        () => {
+          reported.delete(tag);
+          retryDelay = 1_000;
+        },
+        (error: unknown) => {
+          if (!(error instanceof PeerError)) throw error;
+          retryLater();
+          if (reported.has(tag)) return;
+          reported.add(tag);
+          console.error(`[peerkit] ${error.message}`, error.details.cause);
+          // The element cannot draw itself yet: tell the host through its usual channel, so
+          // a page that listens for peer-error can say so (and style :not(:defined)).
+          for (const el of document.querySelectorAll(tag))
+            el.dispatchEvent(new PeerErrorEvent({ error }));
+        },
+      );
     }
   }
 }
@@ -105,6 +132,9 @@ function watch(): void {
   observer.observe(document, { childList: true, subtree: true });
 }
 
-addEventListener('online', () => scan(document));
+addEventListener('online', () => {
+  retryDelay = 1_000;
+  scan(document);
+});
 watch();
 scan(document);
