@@ -61,6 +61,23 @@ function startServer(): Promise<{ url: string; child: ChildProcess }> {
   });
 }
 
+/**
+ * Takes any <peer-discussion> out of the markup as the page is parsed, so it starts without
+ * one whatever the demo holds; the test adds one after `window.__strip.disconnect()`.
+ */
+function startWithoutDiscussion(page: Page): Promise<unknown> {
+  return page.evaluateOnNewDocument(() => {
+    const strip = new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes)
+          if ((n as Element).localName === 'peer-discussion') n.parentNode?.removeChild(n);
+      }
+    });
+    strip.observe(document, { childList: true, subtree: true });
+    (window as unknown as { __strip: MutationObserver }).__strip = strip;
+  });
+}
+
 interface KudosView {
   button: boolean;
   pressed: string | null;
@@ -191,17 +208,8 @@ describe('the demo page', () => {
             (host ? ` in <${host.localName}>` : ''),
         );
       });
-      // Take any <peer-discussion> out of the markup as it is parsed, so the page starts
-      // without one whatever the demo holds.
-      const strip = new MutationObserver((records) => {
-        for (const r of records) {
-          for (const n of r.addedNodes)
-            if ((n as Element).localName === 'peer-discussion') n.parentNode?.removeChild(n);
-        }
-      });
-      strip.observe(document, { childList: true, subtree: true });
-      (window as unknown as { __strip: MutationObserver }).__strip = strip;
     });
+    await startWithoutDiscussion(other);
     await other.goto(`${server.url}/`, { waitUntil: 'load' });
     await other.waitForFunction(() => !!customElements.get('peer-kudos'));
     assert.equal(await other.evaluate(() => !!customElements.get('peer-discussion')), false);
@@ -231,17 +239,7 @@ describe('the demo page', () => {
 
   it('says so when a lazy widget cannot load offline, and loads it once back online', async () => {
     const other = await browser.newPage();
-    await other.evaluateOnNewDocument(() => {
-      // As in the test above: the page starts without a <peer-discussion>.
-      const strip = new MutationObserver((records) => {
-        for (const r of records) {
-          for (const n of r.addedNodes)
-            if ((n as Element).localName === 'peer-discussion') n.parentNode?.removeChild(n);
-        }
-      });
-      strip.observe(document, { childList: true, subtree: true });
-      (window as unknown as { __strip: MutationObserver }).__strip = strip;
-    });
+    await startWithoutDiscussion(other);
     try {
       await other.goto(`${server.url}/`, { waitUntil: 'load' });
       await other.waitForFunction(() => !!customElements.get('peer-kudos'));

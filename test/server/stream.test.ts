@@ -129,52 +129,42 @@ describe('SSE /api/posts/stream', () => {
     });
     assert.equal(badId.status, 400);
   });
-});
 
-describe(
-  'SSE on PostgreSQL: writes that commit out of id order',
-  {
-    skip:
-      !process.env['DATABASE_URL'] && 'needs PostgreSQL (runs in the PostgreSQL half of the suite)',
-  },
-  () => {
-    let s: TestServer;
-    let ana: string;
-    let ben: string;
-    before(async () => {
-      s = await startServer({ heartbeatMs: 300 });
-      [ana, ben] = await Promise.all([s.token(ANA), s.token(BEN)]);
-    });
-    after(() => s.close());
+  /**
+   * A slow write, as the server makes it (its event row, then NOTIFY on commit), held open
+   * on a connection of its own so that a later write commits first.
+   */
+  async function slowWrite(a: string, post: object) {
+    const client = new pg.Client({ connectionString: s.databaseUrl });
+    await client.connect();
+    await client.query('BEGIN');
+    const event = { type: 'post.updated', post };
+    const { rows } = await client.query<{ seq: string }>(
+      'INSERT INTO post_events (activity, type, payload) VALUES ($1, $2, $3) RETURNING seq',
+      [a, event.type, JSON.stringify(event)],
+    );
+    const seq = Number(rows[0]!.seq);
+    return {
+      seq,
+      async commit() {
+        await client.query('SELECT pg_notify($1, $2)', [
+          'peerkit_posts',
+          JSON.stringify({ s: seq, a }),
+        ]);
+        await client.query('COMMIT');
+        await client.end();
+      },
+    };
+  }
 
-    /**
-     * A slow write, as the server makes it (its event row, then NOTIFY on commit), held open
-     * on a connection of its own so that a later write commits first.
-     */
-    async function slowWrite(a: string, post: object) {
-      const client = new pg.Client({ connectionString: s.databaseUrl });
-      await client.connect();
-      await client.query('BEGIN');
-      const event = { type: 'post.updated', post };
-      const { rows } = await client.query<{ seq: string }>(
-        'INSERT INTO post_events (activity, type, payload) VALUES ($1, $2, $3) RETURNING seq',
-        [a, event.type, JSON.stringify(event)],
-      );
-      const seq = Number(rows[0]!.seq);
-      return {
-        seq,
-        async commit() {
-          await client.query('SELECT pg_notify($1, $2)', [
-            'peerkit_posts',
-            JSON.stringify({ s: seq, a }),
-          ]);
-          await client.query('COMMIT');
-          await client.end();
-        },
-      };
-    }
-
-    it('sends a write that commits after a later one: on resume, and live', async () => {
+  it(
+    'on PostgreSQL, sends a write that commits after a later one: on resume, and live',
+    {
+      skip:
+        !process.env['DATABASE_URL'] &&
+        'needs PostgreSQL (runs in the PostgreSQL half of the suite)',
+    },
+    async () => {
       const a = activity();
       const url = `${s.url}/api/posts/stream?activity=${q(a)}`;
       const auth = { authorization: `Bearer ${ben}` };
@@ -209,6 +199,6 @@ describe(
       } finally {
         resumed.close();
       }
-    });
-  },
-);
+    },
+  );
+});

@@ -312,31 +312,29 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
       this.sort = 'oldest';
     } else if (changed.has('sort')) bad.delete('sort');
 
-    const size = this.pageSize as number | null | undefined;
-    if (size == null || !Number.isInteger(size) || size < 1) {
-      if (size == null) bad.delete('page-size');
-      else flag('page-size', this.given('page-size', size));
-      this.pageSize = PAGE_SIZE_DEFAULT;
-    } else if (changed.has('pageSize')) {
-      bad.delete('page-size');
-      if (size > PAGE_SIZE_MAX) {
-        capped('page-size', size, PAGE_SIZE_MAX);
-        this.pageSize = PAGE_SIZE_MAX;
+    // Whole numbers from `min`; above `max` they are capped (a console warning, no notice).
+    const whole = (
+      attr: 'page-size' | 'max-depth',
+      prop: 'pageSize' | 'maxDepth',
+      min: number,
+      max: number,
+      fallback: number,
+    ) => {
+      const value = this[prop] as number | null | undefined;
+      if (value == null || !Number.isInteger(value) || value < min) {
+        if (value == null) bad.delete(attr);
+        else flag(attr, this.given(attr, value));
+        this[prop] = fallback;
+      } else if (changed.has(prop)) {
+        bad.delete(attr);
+        if (value > max) {
+          capped(attr, value, max);
+          this[prop] = max;
+        }
       }
-    }
-
-    const depth = this.maxDepth as number | null | undefined;
-    if (depth == null || !Number.isInteger(depth) || depth < 0) {
-      if (depth == null) bad.delete('max-depth');
-      else flag('max-depth', this.given('max-depth', depth));
-      this.maxDepth = MAX_DEPTH_DEFAULT;
-    } else if (changed.has('maxDepth')) {
-      bad.delete('max-depth');
-      if (depth > MAX_INDENT) {
-        capped('max-depth', depth, MAX_INDENT);
-        this.maxDepth = MAX_INDENT;
-      }
-    }
+    };
+    whole('page-size', 'pageSize', 1, PAGE_SIZE_MAX, PAGE_SIZE_DEFAULT);
+    whole('max-depth', 'maxDepth', 0, MAX_INDENT, MAX_DEPTH_DEFAULT);
 
     if (bad.size !== this.badConfig.size || [...bad].some(([k, v]) => this.badConfig.get(k) !== v))
       this.badConfig = bad;
