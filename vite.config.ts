@@ -60,22 +60,6 @@ function libConfig(name: string): UserConfig {
   };
 }
 
-/** Whether a module belongs to what every page loads before its first widget paints. */
-function inFirstPaint(id: string): boolean {
-  const path = id.replaceAll('\\', '/');
-  if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/[^/]+)\//.test(path)) return true;
-  // The values popover loads when a person reaches for the button (`kudos/src/popover.ts`).
-  if (/\/packages\/kudos\/src\/popover\.ts$/.test(path)) return false;
-  if (/\/packages\/(kudos|peerkit)\/src\//.test(path)) return true;
-  const core = /\/packages\/core\/src\/(.+)$/.exec(path)?.[1];
-  return (
-    !!core &&
-    !/^(contract|client\/(schemas|live)|xapi\/(delivery|outbox|statement|vocabulary)|l10n\/locales\/)/.test(
-      core,
-    )
-  );
-}
-
 function cdnConfig(): UserConfig {
   return {
     resolve,
@@ -96,17 +80,14 @@ function cdnConfig(): UserConfig {
         fileName: (_format, entry) => `${entry}.js`,
       },
       rolldownOptions: {
+        // The entry may export more than `load` and `configure`: what the first paint needs
+        // (Lit, the core's runtime, `<peer-kudos>`) stays in `peerkit.js` and the lazy chunks
+        // import it from there. With the strict default, the bundler moved that code to a
+        // shared chunk and cut the small modules lazy chunks also use (limits, errors,
+        // @lit/localize) into chunks of their own: six requests for the first paint, one now.
+        preserveEntrySignatures: 'allow-extension',
         output: {
           chunkFileNames: 'chunks/[name]-[hash].js',
-          // What every page loads before its first widget paints goes in one `kit` chunk
-          // beside the entry: Lit, the core's runtime and `<peer-kudos>`. Left to itself the
-          // bundler cut small modules shared with lazy chunks (limits, errors, the profile
-          // IRI, @lit/localize) into chunks of their own: four more requests for ~2 KB.
-          // Code only a lazy chunk needs (zod and the schemas, xAPI delivery, live threads,
-          // a widget's own code, translations) stays out of it.
-          codeSplitting: {
-            groups: [{ name: 'kit', test: (id: string) => inFirstPaint(id), priority: 10 }],
-          },
           // Vite keeps whitespace and annotations in lib-mode ES output for the host's
           // bundler; this module goes to the browser as it is, so minify it fully.
           minify: true,
