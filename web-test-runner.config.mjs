@@ -33,6 +33,22 @@ const referenceServer = {
   },
 };
 
+/**
+ * A module the page asks for gets no answer (the connection is dropped, as offline or on a
+ * network hiccup) while the cookie `peerkit-fail-module` names the end of its path: the way a
+ * test sees a lazy chunk that cannot be fetched, then recovers once the cookie is gone.
+ */
+async function failingModules(ctx, next) {
+  const m = /(?:^|;\s*)peerkit-fail-module=([^;]+)/.exec(ctx.get('cookie'));
+  const suffix = m ? decodeURIComponent(m[1]) : null;
+  if (suffix && ctx.path.replace(/\.ts$/, '.js').endsWith(suffix)) {
+    ctx.respond = false;
+    ctx.req.socket.destroy();
+    return;
+  }
+  await next();
+}
+
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   files: ['test/{core,kudos,discussion}/**/*.test.ts'],
@@ -47,7 +63,7 @@ export default {
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 30_000 } },
-  middleware: [referenceServerMiddleware(origin)],
+  middleware: [failingModules, referenceServerMiddleware(origin)],
   plugins: [
     referenceServer,
     esbuildPlugin({
