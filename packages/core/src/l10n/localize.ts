@@ -115,8 +115,16 @@ export async function useLocale(tag: string): Promise<void> {
 
 async function load(locale: string): Promise<LocaleModule> {
   const merged: TemplateMap = {};
-  const mods = await Promise.all((state.loaders.get(locale) ?? []).map((l) => l()));
-  for (const mod of mods) Object.assign(merged, mod.templates);
+  const done = new Set<Loader>();
+  // A package evaluated while this locale loads (a lazily loaded widget) registers its
+  // loader too late for the first round: keep going until no loader is left.
+  for (;;) {
+    const pending = (state.loaders.get(locale) ?? []).filter((l) => !done.has(l));
+    if (pending.length === 0) break;
+    for (const l of pending) done.add(l);
+    const mods = await Promise.all(pending.map((l) => l()));
+    for (const mod of mods) Object.assign(merged, mod.templates);
+  }
   state.loaded.set(locale, merged);
   return { templates: merged };
 }
