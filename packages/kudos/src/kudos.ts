@@ -7,6 +7,7 @@ import {
   PeerElement,
   PeerError,
   PROFILE_ID,
+  registerTranslations,
   toPeerError,
   type ActivityTypeName,
   type KudosCount,
@@ -17,6 +18,9 @@ import { kudosStyles } from './kudos.styles.js';
 import { messages as t } from './messages.js';
 import { PeerKudosGivenEvent, PeerKudosWithdrawnEvent } from './events.js';
 import type { Picker } from './popover.js';
+
+// Spanish messages, fetched only when the page's locale is Spanish.
+registerTranslations('es', () => import('./l10n/locales/es.js'));
 
 /** A choice the user made and the server has not confirmed yet. */
 interface Intent {
