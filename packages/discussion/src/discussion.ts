@@ -10,6 +10,7 @@ import {
   PeerError,
   plural,
   POST_BODY_MAX,
+  registerTranslations,
   REPORT_NOTE_MAX,
   str,
   type PeerClient,
@@ -31,6 +32,9 @@ import {
 import { renderMarkdown } from './markdown.js';
 import { domId, MAX_INDENT, postIri, renderPost, type PostHost } from './post.js';
 import { ThreadModel } from './thread.js';
+
+// Spanish messages, fetched only when the page's locale is Spanish.
+registerTranslations('es', () => import('./l10n/locales/es.js'));
 
 /** Most post elements drawn at once; older ones give way to a "Show earlier posts" button. */
 export const WINDOW_MAX = 150;
