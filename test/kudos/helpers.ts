@@ -14,6 +14,8 @@ export interface MountOptions {
   person?: string | null;
   activity?: string;
   endpoint?: string;
+  /** The provider's `locale` attribute (default: none, so the page's language). */
+  locale?: string;
   attrs?: Record<string, string | boolean>;
   /** How many elements (all about the same activity unless `activities` is given). */
   count?: number;
@@ -30,6 +32,7 @@ export async function mount(options: MountOptions = {}) {
   const token = person ? await signIn(person) : null;
   const provider = document.createElement('peer-provider');
   provider.setAttribute('endpoint', options.endpoint ?? API);
+  if (options.locale) provider.setAttribute('locale', options.locale);
   if (token) provider.token = token;
   const activities =
     options.activities ?? Array.from({ length: options.count ?? 1 }, () => activity);
