@@ -17,6 +17,8 @@ export interface MountOptions {
   person?: string | null;
   activity?: string;
   endpoint?: string;
+  /** The provider's `locale` attribute (default: none, so the page's language). */
+  locale?: string;
   attrs?: Record<string, string | boolean>;
   /** Light-DOM children of the discussion (e.g. a `guidelines` slot). */
   children?: (el: PeerDiscussion) => void;
@@ -40,6 +42,7 @@ export async function mount(options: MountOptions = {}): Promise<{
   const provider = document.createElement('peer-provider');
   provider.setAttribute('endpoint', options.endpoint ?? API);
   provider.setAttribute('xapi', 'proxy');
+  if (options.locale) provider.setAttribute('locale', options.locale);
   if (token) provider.token = token;
   const el = document.createElement('peer-discussion');
   el.setAttribute('activity', activity);
