@@ -257,6 +257,8 @@ interface Args {
   readonly: boolean;
   dir: 'ltr' | 'rtl';
   scheme: 'light' | 'dark';
+  /** The provider's `locale`; empty for the page's language. */
+  locale?: string;
   state: StoryState;
 }
 
@@ -280,6 +282,7 @@ const meta: Meta<Args> = {
     sort: { control: 'inline-radio', options: ['oldest', 'newest', 'top'] },
     dir: { control: 'inline-radio', options: ['ltr', 'rtl'] },
     scheme: { control: 'inline-radio', options: ['light', 'dark'] },
+    locale: { control: 'inline-radio', options: ['en', 'es'] },
   },
   render: (args) => {
     // A fresh thread per render, so a story's edits do not leak into the next one.
@@ -289,7 +292,7 @@ const meta: Meta<Args> = {
         dir=${args.dir}
         style="color-scheme: ${args.scheme}; padding: 1rem; background: Canvas; color: CanvasText"
       >
-        <peer-provider .client=${storyClient(state)} xapi="off">
+        <peer-provider .client=${storyClient(state)} xapi="off" locale=${args.locale ?? ''}>
           <peer-discussion
             activity=${args.activity}
             heading=${args.heading ?? ''}
@@ -320,6 +323,21 @@ export const Thread: Story = { args: { state: { me: ANA, posts: thread() } } };
 /** The same thread, dark and right to left. */
 export const DarkRtl: Story = {
   args: { dir: 'rtl', scheme: 'dark', state: { me: ANA, posts: thread() } },
+};
+
+/**
+ * Spanish (`<peer-provider locale="es">`): the messages load on demand. Kept off the docs page,
+ * where every story shares one message locale (the last provider's).
+ */
+export const Spanish: Story = {
+  tags: ['!autodocs'],
+  args: { locale: 'es', heading: '', state: { me: ANA, posts: thread() } },
+};
+
+/** An empty thread in Spanish: "Haz la primera pregunta". */
+export const SpanishEmpty: Story = {
+  tags: ['!autodocs'],
+  args: { locale: 'es', heading: '' },
 };
 
 /** Loading failed: the error with a retry. */

@@ -125,6 +125,8 @@ interface Args {
   values?: string;
   label?: string;
   readonly: boolean;
+  /** The provider's `locale`; empty for the page's language. */
+  locale?: string;
   state: StoryState;
 }
 
@@ -136,9 +138,12 @@ const meta: Meta<Args> = {
     readonly: false,
     state: { me: ANA, count: 0, mine: false },
   },
-  argTypes: { state: { table: { disable: true } } },
+  argTypes: {
+    state: { table: { disable: true } },
+    locale: { control: 'inline-radio', options: ['en', 'es'] },
+  },
   render: (args) => html`
-    <peer-provider .client=${storyClient(args.state)} xapi="off">
+    <peer-provider .client=${storyClient(args.state)} xapi="off" locale=${args.locale ?? ''}>
       <peer-kudos
         activity=${args.activity}
         recipient=${args.recipient ?? ''}
@@ -210,6 +215,21 @@ export const Self: Story = {
 /** The `label` attribute replaces the default text. */
 export const CustomLabel: Story = {
   args: { label: 'Thank the author', state: { me: ANA, count: 2, mine: false } },
+};
+
+/**
+ * Spanish (`<peer-provider locale="es">`): the messages load on demand. Kept off the docs page,
+ * where every story shares one message locale (the last provider's).
+ */
+export const Spanish: Story = {
+  tags: ['!autodocs'],
+  args: {
+    locale: 'es',
+    values: 'helpful,clear,generous',
+    recipient: 'mei.chen',
+    'recipient-name': 'Mei',
+    state: { me: ANA, count: 6, mine: false, values: { helpful: 4, clear: 2 } },
+  },
 };
 
 /** Right to left: the layout and the popover's arrow keys follow the direction. */
