@@ -7,6 +7,8 @@
  *   `location.href` without the hash, when left out).
  * - `emit()`: typed `CustomEvent`s that bubble and cross shadow roots.
  * - `fail()`: any error → `PeerError`, dispatched as `peer-error`, returned for drawing.
+ * - `online`: whether the browser is online, and `backOnline()` when it comes back (one pair
+ *   of window listeners for every Peerkit element on the page, not a pair each).
  * - Re-renders when the page's locale changes; shared base styles and tokens.
  */
 import { LitElement } from 'lit';
@@ -54,6 +56,19 @@ export abstract class PeerElement extends LitElement {
   /** The provider's configuration; `undefined` until a provider is found. */
   @state() protected peer?: PeerContextValue;
 
+  /** Whether the browser is online; kept current while the element is in the page. */
+  @state() protected online = globalThis.navigator?.onLine ?? true;
+
+  /** The connected Peerkit elements, told of `online` / `offline` by one pair of listeners. */
+  private static readonly inPage = new Set<PeerElement>();
+  private static readonly onConnectivity = (event: Event): void => {
+    const online = event.type === 'online';
+    for (const el of PeerElement.inPage) {
+      el.online = online;
+      if (online) el.backOnline();
+    }
+  };
+
   constructor() {
     super();
     ensureContextRoot();
@@ -66,6 +81,30 @@ export abstract class PeerElement extends LitElement {
     });
     updateWhenLocaleChanges(this);
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const all = PeerElement.inPage;
+    if (all.size === 0) {
+      addEventListener('online', PeerElement.onConnectivity);
+      addEventListener('offline', PeerElement.onConnectivity);
+    }
+    all.add(this);
+    this.online = navigator.onLine;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    const all = PeerElement.inPage;
+    all.delete(this);
+    if (all.size === 0) {
+      removeEventListener('online', PeerElement.onConnectivity);
+      removeEventListener('offline', PeerElement.onConnectivity);
+    }
+  }
+
+  /** Called when the browser comes back online: retry what failed for want of a network. */
+  protected backOnline(): void {}
 
   /** `activity` when set, else the page's IRI. */
   get activityIri(): string {

@@ -137,7 +137,6 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
   /** Posts by others that arrived live, waiting behind the "new posts" button. */
   @state() private incoming: Post[] = [];
   @state() private fresh = new Set<string>();
-  @state() private online = globalThis.navigator?.onLine ?? true;
   @state() private view: 'thread' | 'reports' = 'thread';
   @state() private announcement = '';
   @state() private rootComposer: Composer | null = null;
@@ -193,9 +192,6 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOffline);
-    this.online = navigator.onLine;
     // Relative times ("3 minutes ago") move on once a minute.
     this.tick = setInterval(() => this.requestUpdate(), 60_000);
     this.observed = new WeakSet();
@@ -208,8 +204,6 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('offline', this.onOffline);
     clearInterval(this.tick);
     clearTimeout(this.ioTimer);
     this.io?.disconnect();
@@ -694,14 +688,9 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
   // ---------------------------------------------------------------------------------------
   // Connectivity
 
-  private onOnline = (): void => {
-    this.online = true;
+  protected override backOnline(): void {
     if (this.status === 'error') void this.reload();
-  };
-
-  private onOffline = (): void => {
-    this.online = false;
-  };
+  }
 
   // ---------------------------------------------------------------------------------------
   // Writing (ComposerHost)

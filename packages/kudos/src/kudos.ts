@@ -127,7 +127,6 @@ export class PeerKudos extends PeerElement {
   @state() private showGivers = false;
   @state() private givers?: GiversState;
   @state() private announcement = '';
-  @state() private online = typeof navigator === 'undefined' ? true : navigator.onLine;
 
   /** The counts load: waiting for a provider, on its way, done, or failed. */
   @state() private loadStatus: 'waiting' | 'pending' | 'done' | 'error' = 'waiting';
@@ -144,16 +143,12 @@ export class PeerKudos extends PeerElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOffline);
     // A load aborted while the element was out of the page starts again.
     if (this.loadStatus === 'pending' && !this.loadAbort) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('offline', this.onOffline);
     document.removeEventListener('pointerdown', this.onOutsidePointer, true);
     if (this.loadAbort) {
       this.loadAbort.abort();
@@ -375,15 +370,10 @@ export class PeerKudos extends PeerElement {
     void this.sync();
   }
 
-  private readonly onOnline = () => {
-    this.online = true;
+  protected override backOnline(): void {
     if (this.failure?.error.retryable) this.retry();
     if (this.loadFailed) this.loadCounts();
-  };
-
-  private readonly onOffline = () => {
-    this.online = false;
-  };
+  }
 
   // ---------------------------------------------------------------------------------------
   // The value picker
