@@ -205,6 +205,25 @@ describe('<peer-discussion> writing', () => {
     expect(rootTextarea(third.el).value).to.equal('Half-written thought');
   });
 
+  it("says a rate-limited post is rate-limited (the kit's message), and keeps the text", async () => {
+    const faults = await chaos([
+      { match: { method: 'POST', path: '^/posts$' }, action: 'status', status: 429, times: -1 },
+    ]);
+    try {
+      const activity = uniqueActivity('rate');
+      acknowledged(activity, SEED.member);
+      const { el } = await mount({ activity, endpoint: faults.endpoint });
+      type(rootTextarea(el), 'Slow down, says the server');
+      await el.updateComplete;
+      submitOf(el).click();
+      await waitUntil(() => $(el, '.error-text'), 'the failure is shown', { timeout: 20_000 });
+      expect($(el, '.error-text')!.textContent).to.contain('Too many requests right now');
+      expect(rootTextarea(el).value).to.equal('Slow down, says the server');
+    } finally {
+      await faults.clear();
+    }
+  });
+
   it('keeps a post that failed with a 503, retries it with the same key, and never doubles it', async () => {
     const faults = await chaos([
       { match: { method: 'POST', path: '^/posts$' }, action: 'status', status: 503, times: -1 },

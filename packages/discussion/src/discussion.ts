@@ -3,6 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   errorMessage,
+  loadingLabel,
+  retryLabel,
   formatNumber,
   formatRelativeTime,
   msg,
@@ -860,16 +862,16 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
       .catch(() => undefined);
   }
 
-  /** @internal */
+  /**
+   * What a failed write means here: the discussion's own words where it knows more (the
+   * text is kept, the server's reason for a 400, a post that is gone), else the kit's
+   * (`errorMessage`: sign-in, permission, rate limit, conflict, an unreadable answer).
+   * @internal
+   */
   errorMessage(error: PeerError): string {
     if (error.kind === 'network' || !this.online) {
       return msg('Could not reach the server. Your text is kept; try again.', {
         id: 'discussion.error.network',
-      });
-    }
-    if (error.kind === 'auth') {
-      return msg('You are not signed in, or not allowed to do this.', {
-        id: 'discussion.error.auth',
       });
     }
     if (error.kind === 'http' && error.status === 400) {
@@ -881,9 +883,12 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     if (error.kind === 'http' && error.status === 404) {
       return msg('That post no longer exists.', { id: 'discussion.error.gone' });
     }
-    return msg('Something went wrong on the server. Your text is kept; try again.', {
-      id: 'discussion.error.server',
-    });
+    if (error.kind === 'http' && (error.status ?? 0) >= 500) {
+      return msg('Something went wrong on the server. Your text is kept; try again.', {
+        id: 'discussion.error.server',
+      });
+    }
+    return errorMessage(error);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -1253,9 +1258,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
       </p>
       ${
         retry
-          ? html`<button type="button" class="button" @click=${retry}>
-              ${msg('Try again', { id: 'discussion.retry' })}
-            </button>`
+          ? html`<button type="button" class="button" @click=${retry}>${retryLabel()}</button>`
           : nothing
       }
     </div>`;
@@ -1371,9 +1374,9 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
                       >
                         ${
                           this.moreLoading
-                            ? msg('Loading…', { id: 'discussion.more.loading' })
+                            ? loadingLabel()
                             : this.moreError
-                              ? msg('Try again', { id: 'discussion.retry' })
+                              ? retryLabel()
                               : msg('Load more posts', { id: 'discussion.more' })
                         }
                       </button>

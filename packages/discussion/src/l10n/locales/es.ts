@@ -19,12 +19,10 @@ export const templates = {
   'discussion.load.error': 'No se pudo cargar la conversación.',
   'discussion.load.offline':
     'Estás sin conexión, así que la conversación no puede cargarse. Se cargará cuando vuelvas a estar en línea.',
-  'discussion.retry': 'Reintentar',
   'discussion.empty': 'Haz la primera pregunta',
   'discussion.empty.hint': 'Aquí aparecen las preguntas, respuestas y consejos sobre esta página.',
   'discussion.earlier': str`Mostrar publicaciones anteriores (${0})`,
   'discussion.more': 'Cargar más publicaciones',
-  'discussion.more.loading': 'Cargando…',
   'discussion.more.error': 'No se pudieron cargar más publicaciones.',
   'discussion.live.new.one': 'Mostrar 1 publicación nueva',
   'discussion.live.new': str`Mostrar ${0} publicaciones nuevas`,
@@ -85,7 +83,6 @@ export const templates = {
   'discussion.saved.report': 'Gracias. Los moderadores revisarán esta publicación.',
   'discussion.error.network':
     'No se pudo conectar con el servidor. Tu texto se conserva; inténtalo de nuevo.',
-  'discussion.error.auth': 'No has iniciado sesión o no tienes permiso para hacer esto.',
   'discussion.error.invalid': str`El servidor no lo aceptó: ${0}`,
   'discussion.error.invalid.plain': 'El servidor no lo aceptó.',
   'discussion.error.gone': 'Esa publicación ya no existe.',
