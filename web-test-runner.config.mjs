@@ -5,7 +5,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
-import { findChrome } from './scripts/find-chrome.mjs';
+import { CHROME_FLAGS, findChrome } from './scripts/find-chrome.mjs';
 import {
   referenceServerMiddleware,
   startReferenceServer,
@@ -78,13 +78,7 @@ export default {
         executablePath,
         headless: true,
         args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
+          ...CHROME_FLAGS,
           // Test pages run side by side in tabs: keep background ones at full speed.
           '--disable-background-timer-throttling',
           '--disable-renderer-backgrounding',

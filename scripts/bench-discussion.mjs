@@ -36,7 +36,7 @@ if (!process.env.PEERKIT_BENCH_CHILD) {
 
 const esbuild = await import('esbuild');
 const puppeteer = (await import('puppeteer-core')).default;
-const { findChrome } = await import('./find-chrome.mjs');
+const { CHROME_FLAGS, findChrome } = await import('./find-chrome.mjs');
 const { createServer } = await import('@peerkit/server');
 
 const REPLIES_PER_ROOT = 4;
@@ -251,15 +251,7 @@ try {
   browser = await puppeteer.launch({
     executablePath: chrome,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...CHROME_FLAGS],
   });
   const results = {};
   const RUNS = 5;

@@ -2,7 +2,8 @@
 // Finds a Chromium/Chrome binary for the browser tests: CHROME_PATH, else the usual install
 // paths. Running as root on Debian/Ubuntu with none found, it installs Debian's `chromium`;
 // otherwise it says exactly what to install and exits 1. Imported, `findChrome()` answers the
-// path (or null); run directly, it prints the path.
+// path (or null) and `CHROME_FLAGS` the switches every headless run here launches it with;
+// run directly, it prints the path.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,21 @@ const CANDIDATES = [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
 ];
+
+/**
+ * The switches every headless Chromium here starts with (the browser tests, the e2e tests,
+ * the discussion bench): no sandbox (containers, root), no GPU, no /dev/shm (small in
+ * containers), and none of the background work a fresh profile would start.
+ */
+export const CHROME_FLAGS = Object.freeze([
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]);
 
 /** The first browser binary that exists, or null. */
 export function findChrome() {

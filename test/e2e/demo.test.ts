@@ -7,57 +7,32 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CHROME_FLAGS, findChrome } from '../../scripts/find-chrome.mjs';
+import { startReferenceServer, type ReferenceServer } from '../support/reference-server.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROME =
-  process.env.CHROME_PATH ??
-  ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const CHROME = findChrome();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LESSON = 'https://learn.example.com/courses/data-storytelling/lessons/one-chart-one-message';
 const COLLEAGUE = 'urn:peerkit:person:ben.okafor';
 
-/** Starts the reference server on a free port and resolves with its base URL. */
-function startServer(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=source',
-      '--import',
-      'tsx',
-      join(root, 'packages/server/src/cli.ts'),
-      '--memory',
-      '--port',
-      '0',
-    ],
-    { cwd: root, env: { ...process.env, PEERKIT_DEMO: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /Peerkit listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve({ url: m[1]!, child });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) =>
-      reject(new Error(`the server exited (${code}) before listening:\n${out}`)),
-    );
+/**
+ * Has every Content-Security-Policy violation on `page` logged to its console as
+ * `[csp-violation] <directive> <blocked URI> <sample> on <element> [in <host>]`. Injected by
+ * the browser on every navigation (the page's CSP does not apply to it).
+ */
+function reportCspViolations(page: Page): Promise<unknown> {
+  return page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const where = e.composedPath()[0] as Element | undefined;
+      const host = (where?.getRootNode() as ShadowRoot | undefined)?.host;
+      console.warn(
+        `[csp-violation] ${e.violatedDirective} ${e.blockedURI} ${e.sample} on <${where?.localName ?? '?'}>` +
+          (host ? ` in <${host.localName}>` : ''),
+      );
+    });
   });
 }
 
@@ -120,7 +95,7 @@ async function waitForKudos(
 }
 
 describe('the demo page', () => {
-  let server: { url: string; child: ChildProcess };
+  let server: ReferenceServer;
   let browser: Browser;
   let page: Page;
   const consoleErrors: string[] = [];
@@ -130,8 +105,13 @@ describe('the demo page', () => {
 
   before(async () => {
     assert.ok(CHROME, 'Chromium is not installed (set CHROME_PATH)');
-    server = await startServer();
-    browser = await puppeteer.launch({ executablePath: CHROME, headless: true, args: FLAGS });
+    // Demo mode alone, as `npm start` sets it (not the browser tests' secrets and limits).
+    server = await startReferenceServer({ env: { PEERKIT_DEMO: '1' } });
+    browser = await puppeteer.launch({
+      executablePath: CHROME,
+      headless: true,
+      args: [...CHROME_FLAGS],
+    });
     page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     page.on('console', (m) => {
@@ -145,26 +125,16 @@ describe('the demo page', () => {
     page.on('console', (m) => {
       if (m.text().startsWith('[csp-violation]')) violations.push(m.text());
     });
-    // Injected by the browser on every navigation (the page's CSP does not apply to it).
-    await page.evaluateOnNewDocument(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        const where = e.composedPath()[0] as Element | undefined;
-        const host = (where?.getRootNode() as ShadowRoot | undefined)?.host;
-        console.warn(
-          `[csp-violation] ${e.violatedDirective} ${e.blockedURI} ${e.sample} on <${where?.localName ?? '?'}>` +
-            (host ? ` in <${host.localName}>` : ''),
-        );
-      });
-    });
+    await reportCspViolations(page);
   });
 
   after(async () => {
     await browser?.close();
-    server?.child.kill();
+    await server?.stop();
   });
 
   it('is served with a strict CSP and Trusted Types enforced, and loads only the CDN module', async () => {
-    const response = await page.goto(`${server.url}/`, { waitUntil: 'load' });
+    const response = await page.goto(`${server.origin}/`, { waitUntil: 'load' });
     const csp = response!.headers()['content-security-policy'] ?? '';
     assert.match(csp, /script-src 'self'/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
@@ -199,18 +169,9 @@ describe('the demo page', () => {
     other.on('console', (m) => {
       if (m.text().startsWith('[csp-violation]')) widgetViolations.push(m.text());
     });
-    await other.evaluateOnNewDocument(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        const where = e.composedPath()[0] as Element | undefined;
-        const host = (where?.getRootNode() as ShadowRoot | undefined)?.host;
-        console.warn(
-          `[csp-violation] ${e.violatedDirective} ${e.blockedURI} ${e.sample} on <${where?.localName ?? '?'}>` +
-            (host ? ` in <${host.localName}>` : ''),
-        );
-      });
-    });
+    await reportCspViolations(other);
     await startWithoutDiscussion(other);
-    await other.goto(`${server.url}/`, { waitUntil: 'load' });
+    await other.goto(`${server.origin}/`, { waitUntil: 'load' });
     await other.waitForFunction(() => !!customElements.get('peer-kudos'));
     assert.equal(await other.evaluate(() => !!customElements.get('peer-discussion')), false);
     const before = new Set(scripts);
@@ -241,7 +202,7 @@ describe('the demo page', () => {
     const other = await browser.newPage();
     await startWithoutDiscussion(other);
     try {
-      await other.goto(`${server.url}/`, { waitUntil: 'load' });
+      await other.goto(`${server.origin}/`, { waitUntil: 'load' });
       await other.waitForFunction(() => !!customElements.get('peer-kudos'));
       await other.setOfflineMode(true);
       await other.evaluate(() => {

@@ -19,10 +19,23 @@ export const TEST_XAPI_KEY = 'peerkit-test-key';
 export const TEST_XAPI_SECRET = 'peerkit-test-secret';
 
 /**
- * Starts the server and answers `{ origin, stop }` once it prints
- * `Peerkit listening on http://127.0.0.1:<port>`.
+ * What the browser tests' server runs with on top of the caller's environment: demo mode,
+ * the JWT secret and xAPI credentials above, and a rate limit no test reaches.
  */
-export function startReferenceServer({ timeoutMs = 90_000 } = {}) {
+export const TEST_SERVER_ENV = Object.freeze({
+  PEERKIT_DEMO: '1',
+  PEERKIT_JWT_SECRET: TEST_JWT_SECRET,
+  PEERKIT_RATE_LIMIT: '100000',
+  PEERKIT_XAPI_KEY: TEST_XAPI_KEY,
+  PEERKIT_XAPI_SECRET: TEST_XAPI_SECRET,
+});
+
+/**
+ * Starts the server (in memory, on a free port of 127.0.0.1) and answers `{ origin, stop }`
+ * once it prints `Peerkit listening on http://127.0.0.1:<port>`. `env` is added to this
+ * process's environment (default `TEST_SERVER_ENV`; the e2e tests pass demo mode alone).
+ */
+export function startReferenceServer({ timeoutMs = 90_000, env = TEST_SERVER_ENV } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -37,15 +50,7 @@ export function startReferenceServer({ timeoutMs = 90_000 } = {}) {
       ],
       {
         cwd: root,
-        env: {
-          ...process.env,
-          PEERKIT_DEMO: '1',
-          PEERKIT_JWT_SECRET: TEST_JWT_SECRET,
-          PEERKIT_RATE_LIMIT: '100000',
-          PEERKIT_XAPI_KEY: TEST_XAPI_KEY,
-          PEERKIT_XAPI_SECRET: TEST_XAPI_SECRET,
-          HOST: '127.0.0.1',
-        },
+        env: { ...process.env, ...env, HOST: '127.0.0.1' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
