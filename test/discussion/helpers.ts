@@ -8,18 +8,13 @@ import '@peerkit/core/define';
 import '@peerkit/discussion/define';
 import type { PeerProvider, Post } from '@peerkit/core';
 import type { PeerDiscussion } from '@peerkit/discussion';
-import { API, signIn, uniqueActivity } from '../support/server.js';
+import { providerFor, setAttrs, type ProviderOptions } from '../support/provider.js';
+import { API, uniqueActivity } from '../support/server.js';
 
 export { API, uniqueActivity };
 
-export interface MountOptions {
-  /** Person id to sign in as; `null` for signed out. */
-  person?: string | null;
+export interface MountOptions extends ProviderOptions {
   activity?: string;
-  endpoint?: string;
-  /** The provider's `locale` attribute (default: none, so the page's language). */
-  locale?: string;
-  attrs?: Record<string, string | boolean>;
   /** Light-DOM children of the discussion (e.g. a `guidelines` slot). */
   children?: (el: PeerDiscussion) => void;
   /** Where to put the provider (default: a fresh container in the body). */
@@ -37,19 +32,10 @@ export async function mount(options: MountOptions = {}): Promise<{
   token: string | null;
 }> {
   const activity = options.activity ?? uniqueActivity('discussion');
-  const person = options.person === undefined ? 'ana.ruiz' : options.person;
-  const token = person ? await signIn(person) : null;
-  const provider = document.createElement('peer-provider');
-  provider.setAttribute('endpoint', options.endpoint ?? API);
-  provider.setAttribute('xapi', 'proxy');
-  if (options.locale) provider.setAttribute('locale', options.locale);
-  if (token) provider.token = token;
+  const { provider, person, token } = await providerFor(options, 'proxy');
   const el = document.createElement('peer-discussion');
   el.setAttribute('activity', activity);
-  for (const [k, v] of Object.entries(options.attrs ?? {})) {
-    if (v === false) continue;
-    el.setAttribute(k, v === true ? '' : v);
-  }
+  setAttrs(el, options.attrs);
   options.children?.(el);
   provider.append(el);
   const parent = options.parent ?? document.createElement('div');

@@ -7,16 +7,11 @@ import '@peerkit/core/define';
 import '@peerkit/kudos/define';
 import type { KudosCount, PeerProvider } from '@peerkit/core';
 import type { PeerKudos } from '@peerkit/kudos';
-import { API, signIn, uniqueActivity } from '../support/server.js';
+import { providerFor, setAttrs, type ProviderOptions } from '../support/provider.js';
+import { API, uniqueActivity } from '../support/server.js';
 
-export interface MountOptions {
-  /** Person id to sign in as; `null` for signed out (default `ana.ruiz`). */
-  person?: string | null;
+export interface MountOptions extends ProviderOptions {
   activity?: string;
-  endpoint?: string;
-  /** The provider's `locale` attribute (default: none, so the page's language). */
-  locale?: string;
-  attrs?: Record<string, string | boolean>;
   /** How many elements (all about the same activity unless `activities` is given). */
   count?: number;
   activities?: string[];
@@ -28,21 +23,13 @@ const mounted: HTMLElement[] = [];
 
 export async function mount(options: MountOptions = {}) {
   const activity = options.activity ?? uniqueActivity('kudos');
-  const person = options.person === undefined ? 'ana.ruiz' : options.person;
-  const token = person ? await signIn(person) : null;
-  const provider = document.createElement('peer-provider');
-  provider.setAttribute('endpoint', options.endpoint ?? API);
-  if (options.locale) provider.setAttribute('locale', options.locale);
-  if (token) provider.token = token;
+  const { provider, token } = await providerFor(options);
   const activities =
     options.activities ?? Array.from({ length: options.count ?? 1 }, () => activity);
   const els = activities.map((a) => {
     const el = document.createElement('peer-kudos');
     el.setAttribute('activity', a);
-    for (const [k, v] of Object.entries(options.attrs ?? {})) {
-      if (v === false) continue;
-      el.setAttribute(k, v === true ? '' : v);
-    }
+    setAttrs(el, options.attrs);
     provider.append(el);
     return el;
   });

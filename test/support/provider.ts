@@ -1,0 +1,45 @@
+/**
+ * The `<peer-provider>` the element tests mount their elements in: against the real
+ * reference server, signed in through the demo sign-in (or signed out), and the way they
+ * set an element's attributes from a test's options.
+ */
+import '@peerkit/core/define';
+import type { PeerProvider } from '@peerkit/core';
+import { API, signIn } from './server.js';
+
+export interface ProviderOptions {
+  /** Person id to sign in as; `null` for signed out (default `ana.ruiz`). */
+  person?: string | null;
+  /** The provider's `endpoint` (default: the reference server's `API`). */
+  endpoint?: string;
+  /** The provider's `locale` attribute (default: none, so the page's language). */
+  locale?: string;
+  /** Attributes for the element under test: `true` sets an empty one, `false` none. */
+  attrs?: Record<string, string | boolean>;
+}
+
+/**
+ * A `<peer-provider>`, not yet connected, with `person` signed in. `xapi` is its `xapi`
+ * attribute (default: none).
+ */
+export async function providerFor(
+  options: ProviderOptions,
+  xapi?: string,
+): Promise<{ provider: PeerProvider; person: string | null; token: string | null }> {
+  const person = options.person === undefined ? 'ana.ruiz' : options.person;
+  const token = person ? await signIn(person) : null;
+  const provider = document.createElement('peer-provider');
+  provider.setAttribute('endpoint', options.endpoint ?? API);
+  if (xapi) provider.setAttribute('xapi', xapi);
+  if (options.locale) provider.setAttribute('locale', options.locale);
+  if (token) provider.token = token;
+  return { provider, person, token };
+}
+
+/** Sets `options.attrs` on `el`: `true` as an empty attribute, `false` not at all. */
+export function setAttrs(el: Element, attrs: ProviderOptions['attrs'] = {}): void {
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false) continue;
+    el.setAttribute(k, v === true ? '' : v);
+  }
+}
