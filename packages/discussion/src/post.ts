@@ -63,6 +63,17 @@ export interface PostRenderOptions {
 
 export function renderPost(host: PostHost, post: Post, o: PostRenderOptions): TemplateResult {
   const authorId = domId('a', post.id);
+  /** One of the post's actions, described by its author's name for screen readers. */
+  const action = (name: string, label: string, run: () => void) =>
+    html`<button
+      type="button"
+      class="button link"
+      data-action=${name}
+      aria-describedby=${authorId}
+      @click=${run}
+    >
+      ${label}
+    </button>`;
   const timeId = domId('t', post.id);
   // Indented by CSS rules per level (no inline styles under a strict CSP), up to MAX_INDENT.
   const depth = Math.min(post.depth, host.maxDepth, MAX_INDENT);
@@ -153,54 +164,26 @@ export function renderPost(host: PostHost, post: Post, o: PostRenderOptions): Te
             }
             ${
               canAct
-                ? html`<button
-                    type="button"
-                    class="button link"
-                    data-action="reply"
-                    aria-describedby=${authorId}
-                    @click=${() => host.reply(post)}
-                  >
-                    ${msg('Reply', { id: 'discussion.reply' })}
-                  </button>`
+                ? action('reply', msg('Reply', { id: 'discussion.reply' }), () => host.reply(post))
                 : nothing
             }
             ${
               canAct && mine
-                ? html`<button
-                    type="button"
-                    class="button link"
-                    data-action="edit"
-                    aria-describedby=${authorId}
-                    @click=${() => host.edit(post)}
-                  >
-                    ${msg('Edit', { id: 'discussion.edit' })}
-                  </button>`
+                ? action('edit', msg('Edit', { id: 'discussion.edit' }), () => host.edit(post))
                 : nothing
             }
             ${
               canAct && (mine || host.moderator)
-                ? html`<button
-                    type="button"
-                    class="button link"
-                    data-action="delete"
-                    aria-describedby=${authorId}
-                    @click=${() => host.askDelete(post)}
-                  >
-                    ${msg('Delete', { id: 'discussion.delete' })}
-                  </button>`
+                ? action('delete', msg('Delete', { id: 'discussion.delete' }), () =>
+                    host.askDelete(post),
+                  )
                 : nothing
             }
             ${
               canAct && !mine && post.author
-                ? html`<button
-                    type="button"
-                    class="button link"
-                    data-action="report"
-                    aria-describedby=${authorId}
-                    @click=${() => host.askReport(post)}
-                  >
-                    ${msg('Report', { id: 'discussion.report' })}
-                  </button>`
+                ? action('report', msg('Report', { id: 'discussion.report' }), () =>
+                    host.askReport(post),
+                  )
                 : nothing
             }
           </div>`

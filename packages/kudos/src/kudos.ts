@@ -594,30 +594,25 @@ export class PeerKudos extends PeerElement {
       return html`<p part="status" class="error">${t.misconfigured()}</p>`;
     }
     if (this.loadFailed && !this.confirmed) {
-      return html`<p part="status" class="error">
-        ${this.online ? t.loadFailed() : t.offlineLoad()}
-        <button type="button" class="link" part="retry" @click=${this.loadCounts}>
-          ${t.retry()}
-        </button>
-      </p>`;
+      return this.renderFailure(this.online ? t.loadFailed() : t.offlineLoad(), this.loadCounts);
     }
     if (this.pickerError) {
-      return html`<p part="status" class="error">
-        ${this.online ? t.loadFailed() : t.offlineLoad()}
-        <button type="button" class="link" part="retry" @click=${this.openPicker}>
-          ${t.retry()}
-        </button>
-      </p>`;
+      return this.renderFailure(this.online ? t.loadFailed() : t.offlineLoad(), this.openPicker);
     }
     if (this.failure) {
       const giving = this.failure.intent.mine;
       const text = !this.online ? t.offlineSave() : giving ? t.saveFailed() : t.withdrawFailed();
-      return html`<p part="status" class="error">
-        ${text}
-        <button type="button" class="link" part="retry" @click=${this.retry}>${t.retry()}</button>
-      </p>`;
+      return this.renderFailure(text, this.retry);
     }
     return nothing;
+  }
+
+  /** What failed, with the button that tries it again. */
+  private renderFailure(text: string, retry: () => void): TemplateResult {
+    return html`<p part="status" class="error">
+      ${text}
+      <button type="button" class="link" part="retry" @click=${retry}>${t.retry()}</button>
+    </p>`;
   }
 }
 
