@@ -1479,88 +1479,72 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
   }
 
   private renderReports(): TemplateResult {
-    const reasonText = (r: ReportReason) => this.reasonLabel(r);
+    let body: TemplateResult;
+    if (this.reportsStatus === 'loading') {
+      body = html`<p role="status">
+        ${msg('Loading reports…', { id: 'discussion.reports.loading' })}
+      </p>`;
+    } else if (this.reportsStatus === 'error' && this.reportsError) {
+      body = this.renderMessage(this.reportsError, () => void this.loadReports());
+    } else if ((this.reports ?? []).length === 0) {
+      body = html`<p class="notice">
+        ${msg('No open reports. All clear.', { id: 'discussion.reports.empty' })}
+      </p>`;
+    } else {
+      body = html`<ul class="reports">
+        ${repeat(
+          this.reports ?? [],
+          (r) => r.id,
+          (r) => this.renderReport(r),
+        )}
+      </ul>`;
+    }
     return html`<section aria-labelledby="reports-heading">
       <h3 id="reports-heading" tabindex="-1">
         ${msg('Reported posts', { id: 'discussion.reports.heading' })}
       </h3>
-      ${
-        this.reportsStatus === 'loading'
-          ? html`<p role="status">
-              ${msg('Loading reports…', { id: 'discussion.reports.loading' })}
-            </p>`
-          : this.reportsStatus === 'error' && this.reportsError
-            ? this.renderMessage(this.reportsError, () => void this.loadReports())
-            : (this.reports ?? []).length === 0
-              ? html`<p class="notice">
-                  ${msg('No open reports. All clear.', { id: 'discussion.reports.empty' })}
-                </p>`
-              : html`<ul class="reports">
-                  ${repeat(
-                    this.reports ?? [],
-                    (r) => r.id,
-                    (r) => {
-                      const busy = this.resolving.has(r.id);
-                      const hid = domId('rh', r.id);
-                      return html`<li class="report" data-report=${r.id} aria-labelledby=${hid}>
-                        <p id=${hid}>
-                          <strong>${reasonText(r.reason)}</strong>
-                          ${msg(str`reported by ${r.reporter.name}`, { id: 'discussion.reports.by' })}
-                          <time datetime=${r.createdAt}
-                            >${formatRelativeTime(r.createdAt, this.locale)}</time
-                          >
-                        </p>
-                        ${r.note ? html`<p>${msg(str`Note: ${r.note}`, { id: 'discussion.reports.note' })}</p>` : nothing}
-                        <p>
-                          ${msg(str`Post by ${r.post.author?.name ?? '—'}:`, { id: 'discussion.reports.post' })}
-                        </p>
-                        <blockquote>
-                          ${
-                            r.post.deleted
-                              ? html`<p class="placeholder">
-                                  ${msg('This post was deleted.', { id: 'discussion.deleted' })}
-                                </p>`
-                              : renderMarkdown(r.post.body)
-                          }
-                        </blockquote>
-                        <div class="toolbar">
-                          <button
-                            type="button"
-                            class="button"
-                            data-resolve="keep"
-                            aria-describedby=${hid}
-                            ?disabled=${busy}
-                            @click=${() => this.resolve(r, 'keep')}
-                          >
-                            ${msg('Keep', { id: 'discussion.resolve.keep' })}
-                          </button>
-                          <button
-                            type="button"
-                            class="button"
-                            data-resolve="hide"
-                            aria-describedby=${hid}
-                            ?disabled=${busy}
-                            @click=${() => this.resolve(r, 'hide')}
-                          >
-                            ${msg('Hide', { id: 'discussion.resolve.hide' })}
-                          </button>
-                          <button
-                            type="button"
-                            class="button danger"
-                            data-resolve="delete"
-                            aria-describedby=${hid}
-                            ?disabled=${busy}
-                            @click=${() => this.resolve(r, 'delete')}
-                          >
-                            ${msg('Delete', { id: 'discussion.delete' })}
-                          </button>
-                        </div>
-                      </li>`;
-                    },
-                  )}
-                </ul>`
-      }
+      ${body}
     </section>`;
+  }
+
+  /** One open report: who reported what, the post, and the moderator's three decisions. */
+  private renderReport(r: ReportItem): TemplateResult {
+    const busy = this.resolving.has(r.id);
+    const hid = domId('rh', r.id);
+    const decision = (action: 'keep' | 'hide' | 'delete', label: string) =>
+      html`<button
+        type="button"
+        class=${action === 'delete' ? 'button danger' : 'button'}
+        data-resolve=${action}
+        aria-describedby=${hid}
+        ?disabled=${busy}
+        @click=${() => this.resolve(r, action)}
+      >
+        ${label}
+      </button>`;
+    return html`<li class="report" data-report=${r.id} aria-labelledby=${hid}>
+      <p id=${hid}>
+        <strong>${this.reasonLabel(r.reason)}</strong>
+        ${msg(str`reported by ${r.reporter.name}`, { id: 'discussion.reports.by' })}
+        <time datetime=${r.createdAt}>${formatRelativeTime(r.createdAt, this.locale)}</time>
+      </p>
+      ${r.note ? html`<p>${msg(str`Note: ${r.note}`, { id: 'discussion.reports.note' })}</p>` : nothing}
+      <p>${msg(str`Post by ${r.post.author?.name ?? '—'}:`, { id: 'discussion.reports.post' })}</p>
+      <blockquote>
+        ${
+          r.post.deleted
+            ? html`<p class="placeholder">
+                ${msg('This post was deleted.', { id: 'discussion.deleted' })}
+              </p>`
+            : renderMarkdown(r.post.body)
+        }
+      </blockquote>
+      <div class="toolbar">
+        ${decision('keep', msg('Keep', { id: 'discussion.resolve.keep' }))}
+        ${decision('hide', msg('Hide', { id: 'discussion.resolve.hide' }))}
+        ${decision('delete', msg('Delete', { id: 'discussion.delete' }))}
+      </div>
+    </li>`;
   }
 
   private reasonLabel(reason: ReportReason): string {
