@@ -42,6 +42,8 @@ async function failingModules(ctx, next) {
   const m = /(?:^|;\s*)peerkit-fail-module=([^;]+)/.exec(ctx.get('cookie'));
   const suffix = m ? decodeURIComponent(m[1]) : null;
   if (suffix && ctx.path.replace(/\.ts$/, '.js').endsWith(suffix)) {
+    // Not answered at all; the status only keeps it out of the "404 network requests" report.
+    ctx.status = 502;
     ctx.respond = false;
     ctx.req.socket.destroy();
     return;
@@ -64,6 +66,10 @@ export default {
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 30_000 } },
   middleware: [failingModules, referenceServerMiddleware(origin)],
+  // Lit's one-line notice that it runs in dev mode, printed by every test file, says nothing
+  // (test/support/lit-warnings.ts fails a test on Lit's real warnings).
+  filterBrowserLogs: ({ args }) =>
+    !(typeof args[0] === 'string' && /^Lit is in dev mode/.test(args[0])),
   plugins: [
     referenceServer,
     esbuildPlugin({

@@ -163,7 +163,7 @@ export function referenceServerMiddleware(getOrigin) {
     return s;
   };
 
-  return async function peerkitServer(ctx, next) {
+  async function handle(ctx, next) {
     const url = ctx.url;
     const { req, res } = ctx;
 
@@ -291,5 +291,12 @@ export function referenceServerMiddleware(getOrigin) {
       return;
     }
     return next();
+  }
+
+  return async function peerkitServer(ctx, next) {
+    await handle(ctx, next);
+    // A request taken over here and never answered (a dropped connection) keeps Koa's
+    // default status 404, which @web/test-runner would list under "404 network requests".
+    if (ctx.respond === false && !ctx.res.headersSent) ctx.status = 502;
   };
 }
