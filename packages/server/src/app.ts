@@ -6,8 +6,15 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { DemoSessionRequest, type DemoPerson, type Me } from '@peerkit/core/contract';
-import { isModerator } from './auth.js';
-import { parseBody, readBody, requirePerson, type AppEnv, type Ctx, type Deps } from './http.js';
+import {
+  parseBody,
+  personSummary,
+  readBody,
+  requirePerson,
+  type AppEnv,
+  type Ctx,
+  type Deps,
+} from './http.js';
 import { openApiDocument } from './openapi.js';
 import { HttpError, problemResponse } from './problem.js';
 import { kudosRoutes } from './routes/kudos.js';
@@ -109,7 +116,13 @@ export function createApp(deps: Deps) {
     return c.json({ status: 'ok', database: db.kind, demo: config.demo });
   });
 
-  api.get('/openapi.json', (c) => c.json(openApiDocument()));
+  // Built from the contract's schemas on the first request, then served as is.
+  let openApi: string | undefined;
+  api.get('/openapi.json', (c) =>
+    c.body((openApi ??= JSON.stringify(openApiDocument())), 200, {
+      'content-type': 'application/json',
+    }),
+  );
 
   api.get('/me', async (c) => {
     const caller = requirePerson(c);
@@ -141,10 +154,7 @@ export function createApp(deps: Deps) {
       roles: string[];
     }>('SELECT id, name, title, team, roles FROM people WHERE demo ORDER BY name');
     const items: DemoPerson[] = rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      ...(r.title ? { title: r.title } : {}),
-      ...(r.team ? { team: r.team } : {}),
+      ...personSummary(r.id, r.name, r.title, r.team),
       roles: r.roles,
     }));
     return c.json({ items });
@@ -303,5 +313,3 @@ function rateLimit(deps: Deps) {
     return next();
   };
 }
-
-export { isModerator };

@@ -79,14 +79,7 @@ export class ReadCache {
   }
 
   set<T>(space: Space, activity: string, key: string, value: T, stamp: number) {
-    if (!this.enabled || this.stamp(space, activity) !== stamp) return;
-    if (this.entries.size >= this.maxEntries) this.evict();
-    const full = `${space}|${activity}|${key}`;
-    this.entries.set(full, { value, expires: Date.now() + this.ttlMs });
-    const id = `${space}|${activity}`;
-    let keys = this.keysByActivity.get(id);
-    if (!keys) this.keysByActivity.set(id, (keys = new Set()));
-    keys.add(full);
+    this.store(space, [activity], [stamp], `${space}|${activity}|${key}`, value);
   }
 
   /** A value that depends on several activities (dropped when any of them changes). */
@@ -95,9 +88,19 @@ export class ReadCache {
   }
 
   setShared<T>(space: Space, activities: string[], key: string, value: T, stamps: number[]) {
+    this.store(space, activities, stamps, `${space}|*|${key}`, value);
+  }
+
+  /** Stores `value` under `full` unless one of `activities` changed since its stamp. */
+  private store(
+    space: Space,
+    activities: string[],
+    stamps: number[],
+    full: string,
+    value: unknown,
+  ) {
     if (!this.enabled || activities.some((a, i) => this.stamp(space, a) !== stamps[i])) return;
     if (this.entries.size >= this.maxEntries) this.evict();
-    const full = `${space}|*|${key}`;
     this.entries.set(full, { value, expires: Date.now() + this.ttlMs });
     for (const activity of activities) {
       const id = `${space}|${activity}`;

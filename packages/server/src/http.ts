@@ -3,7 +3,8 @@
  * and who may do what.
  */
 import type { Context } from 'hono';
-import type * as z from 'zod/mini';
+import { Iri, LIMIT_DEFAULT, type PersonSummary } from '@peerkit/core/contract';
+import * as z from 'zod/mini';
 import type { Authenticator, Caller } from './auth.js';
 import { unauthorized } from './auth.js';
 import type { Db } from './db.js';
@@ -107,7 +108,7 @@ export function parseBody<S extends z.ZodMiniType>(c: Ctx, schema: S): z.infer<S
   return check(schema, jsonBody(c));
 }
 
-export function jsonBody(c: Ctx): unknown {
+function jsonBody(c: Ctx): unknown {
   const raw = c.get('rawBody');
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/([a-z0-9.+-]*\+)?json\b/i.test(type.trim())) {
@@ -203,6 +204,37 @@ export function keysetPage<R, T>(
     nextCursor: rows.length > limit && last ? encodeCursor({ s: seqOf(last) }) : null,
     total,
   };
+}
+
+/**
+ * The page size and keyset position of a list read newest or oldest first by a sequence
+ * number: `after` is the `s` of a cursor `keysetPage` made, undefined on the first page.
+ */
+export function keysetArgs(query: { limit?: number | undefined; cursor?: string | undefined }): {
+  limit: number;
+  after: number | undefined;
+} {
+  const cursor = decodeCursor(query.cursor);
+  return {
+    limit: query.limit ?? LIMIT_DEFAULT,
+    after: cursor ? cursorInt(cursor['s']) : undefined,
+  };
+}
+
+/** A path segment naming a post, person or report. */
+export const IdParam = z.string().check(z.minLength(1), z.maxLength(200));
+
+/** A query of one activity IRI (`?activity=`). */
+export const ActivityQuery = z.object({ activity: Iri });
+
+/** A person as answers show them, from their columns (a missing name shows the id). */
+export function personSummary(
+  id: string,
+  name: string | null,
+  title: string | null,
+  team: string | null,
+): PersonSummary {
+  return { id, name: name ?? id, ...(title ? { title } : {}), ...(team ? { team } : {}) };
 }
 
 export function cursorInt(value: unknown): number {

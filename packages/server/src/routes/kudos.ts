@@ -13,22 +13,20 @@ import {
   GiveKudos,
   KudosGiversQuery,
   KudosQuery,
-  LIMIT_DEFAULT,
-  Iri,
   type KudosCount,
   type KudosGiver,
 } from '@peerkit/core/contract';
-import * as z from 'zod/mini';
 import { notifyKudos, type ReadCache } from '../cache.js';
 import type { Queryable } from '../db.js';
 import {
+  ActivityQuery,
   allowRead,
-  cursorInt,
-  decodeCursor,
+  keysetArgs,
   keysetPage,
   iso,
   parseBody,
   parseQuery,
+  personSummary,
   requirePerson,
   type AppEnv,
   type Deps,
@@ -39,7 +37,34 @@ import { ensurePerson, loadPost, toPost } from './posts.js';
 const POST_IRI =
   /(?:^urn:peerkit:post:|#post-|\/posts\/)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
-export async function kudosCounts(
+/** The shared part of a kudos count: how many, and how many of each value. */
+type Tally = Pick<KudosCount, 'count' | 'values'>;
+
+/** Adds up `activity, value, n` rows (grouped by both) into a tally per activity. */
+function tally(
+  activities: string[],
+  rows: { activity: string; value: string | null; n: number }[],
+): Map<string, Tally> {
+  const byActivity = new Map<string, Tally>();
+  for (const activity of activities) byActivity.set(activity, { count: 0, values: {} });
+  for (const row of rows) {
+    const t = byActivity.get(row.activity)!;
+    t.count += row.n;
+    if (row.value !== null) t.values[row.value] = row.n;
+  }
+  return byActivity;
+}
+
+const toCount = (activity: string, t: Tally, mine: Map<string, string | null>): KudosCount => ({
+  activity,
+  count: t.count,
+  mine: mine.has(activity),
+  myValue: mine.get(activity) ?? null,
+  values: { ...t.values },
+});
+
+/** Kudos counts read straight from the database (inside a write, after changing them). */
+async function kudosCounts(
   q: Queryable,
   activities: string[],
   callerId: string | undefined,
@@ -55,20 +80,9 @@ export async function kudosCounts(
      FROM kudos WHERE activity = ANY($1::text[]) GROUP BY activity, value`,
     [unique, callerId ?? null],
   );
-  const byActivity = new Map<string, KudosCount>();
-  for (const activity of unique) {
-    byActivity.set(activity, { activity, count: 0, mine: false, myValue: null, values: {} });
-  }
-  for (const row of rows) {
-    const k = byActivity.get(row.activity)!;
-    k.count += row.n;
-    if (row.value !== null) k.values[row.value] = row.n;
-    if (row.mine) {
-      k.mine = true;
-      k.myValue = row.value;
-    }
-  }
-  return unique.map((a) => byActivity.get(a)!);
+  const tallies = tally(unique, rows);
+  const mine = new Map(rows.filter((r) => r.mine).map((r) => [r.activity, r.value]));
+  return unique.map((a) => toCount(a, tallies.get(a)!, mine));
 }
 
 /**
@@ -76,19 +90,18 @@ export async function kudosCounts(
  * activity comes from the cache or one grouped query for the missing ones; the caller's own
  * kudos from one query on the primary key.
  */
-export async function cachedKudosCounts(
+async function cachedKudosCounts(
   db: Queryable,
   cache: ReadCache,
   activities: string[],
   callerId: string | undefined,
 ): Promise<KudosCount[]> {
   const unique = [...new Set(activities)];
-  type Base = { count: number; values: Record<string, number> };
-  const base = new Map<string, Base>();
+  const tallies = new Map<string, Tally>();
   const missing: string[] = [];
   for (const a of unique) {
-    const hit = cache.get<Base>('kudos', a, 'base');
-    if (hit) base.set(a, hit);
+    const hit = cache.get<Tally>('kudos', a, 'base');
+    if (hit) tallies.set(a, hit);
     else missing.push(a);
   }
   if (missing.length) {
@@ -98,13 +111,11 @@ export async function cachedKudosCounts(
        WHERE activity = ANY($1::text[]) GROUP BY activity, value`,
       [missing],
     );
-    for (const a of missing) base.set(a, { count: 0, values: {} });
-    for (const row of rows) {
-      const b = base.get(row.activity)!;
-      b.count += row.n;
-      if (row.value !== null) b.values[row.value] = row.n;
-    }
-    missing.forEach((a, i) => cache.set('kudos', a, 'base', base.get(a)!, stamps[i]!));
+    const fresh = tally(missing, rows);
+    missing.forEach((a, i) => {
+      tallies.set(a, fresh.get(a)!);
+      cache.set('kudos', a, 'base', fresh.get(a)!, stamps[i]!);
+    });
   }
   const mine = new Map<string, string | null>();
   if (callerId) {
@@ -114,16 +125,7 @@ export async function cachedKudosCounts(
     );
     for (const r of rows) mine.set(r.activity, r.value);
   }
-  return unique.map((activity) => {
-    const b = base.get(activity)!;
-    return {
-      activity,
-      count: b.count,
-      mine: mine.has(activity),
-      myValue: mine.get(activity) ?? null,
-      values: { ...b.values },
-    };
-  });
+  return unique.map((a) => toCount(a, tallies.get(a)!, mine));
 }
 
 export function kudosRoutes(deps: Deps) {
@@ -197,7 +199,7 @@ export function kudosRoutes(deps: Deps) {
 
   app.delete('/', async (c) => {
     const caller = requirePerson(c);
-    const { activity } = parseQuery(c, z.object({ activity: Iri }));
+    const { activity } = parseQuery(c, ActivityQuery);
     const count = await deps.tx(async (q) => {
       const removed = await q.query<{ post_id: string | null }>(
         'DELETE FROM kudos WHERE activity = $1 AND giver_id = $2 RETURNING post_id',
@@ -214,10 +216,9 @@ export function kudosRoutes(deps: Deps) {
   app.get('/givers', async (c) => {
     allowRead(c, config);
     const query = parseQuery(c, KudosGiversQuery);
-    const limit = query.limit ?? LIMIT_DEFAULT;
-    const cursor = decodeCursor(query.cursor);
+    const { limit, after } = keysetArgs(query);
     const params: unknown[] = [query.activity, limit + 1];
-    if (cursor) params.push(cursorInt(cursor['s']));
+    if (after !== undefined) params.push(after);
     const [totalRow] = await db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM kudos WHERE activity = $1',
       [query.activity],
@@ -234,17 +235,12 @@ export function kudosRoutes(deps: Deps) {
     }>(
       `SELECT k.seq, k.giver_id, p.name, p.title, p.team, k.value, k.message, k.created_at
        FROM kudos k LEFT JOIN people p ON p.id = k.giver_id
-       WHERE k.activity = $1 ${cursor ? 'AND k.seq < $3' : ''}
+       WHERE k.activity = $1 ${after !== undefined ? 'AND k.seq < $3' : ''}
        ORDER BY k.seq DESC LIMIT $2`,
       params,
     );
     const toGiver = (r: (typeof rows)[number]): KudosGiver => ({
-      person: {
-        id: r.giver_id,
-        name: r.name ?? r.giver_id,
-        ...(r.title ? { title: r.title } : {}),
-        ...(r.team ? { team: r.team } : {}),
-      },
+      person: personSummary(r.giver_id, r.name, r.title, r.team),
       value: r.value,
       message: r.message,
       createdAt: iso(r.created_at),

@@ -19,15 +19,16 @@ import {
   SkillsQuery,
   type Expert,
 } from '@peerkit/core/contract';
-import * as z from 'zod/mini';
 import {
   allowRead,
   check,
   cursorInt,
   decodeCursor,
   encodeCursor,
+  IdParam,
   parseBody,
   parseQuery,
+  personSummary,
   requirePerson,
   type AppEnv,
   type Deps,
@@ -35,10 +36,10 @@ import {
 import { HttpError } from '../problem.js';
 import { ensurePerson } from './posts.js';
 
-export const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 export function peopleRoutes(deps: Deps) {
-  const { db, config } = deps;
+  const { db, config, tx } = deps;
   const people = new Hono<AppEnv>();
   const skills = new Hono<AppEnv>();
 
@@ -114,10 +115,7 @@ export function peopleRoutes(deps: Deps) {
     let total = rows[0]?.total ?? 0;
     if (!rows.length && offset > 0) total = offset; // past the end: nothing more
     const items: Expert[] = rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      ...(r.title ? { title: r.title } : {}),
-      ...(r.team ? { team: r.team } : {}),
+      ...personSummary(r.id, r.name, r.title, r.team),
       skills: skillRows
         .filter((s) => s.person_id === r.id)
         .map((s) => ({
@@ -141,11 +139,11 @@ export function peopleRoutes(deps: Deps) {
 
   people.post('/:id/endorsements', async (c) => {
     const caller = requirePerson(c);
-    const personId = check(z.string().check(z.minLength(1), z.maxLength(200)), c.req.param('id'));
+    const personId = check(IdParam, c.req.param('id'));
     const input = parseBody(c, CreateEndorsement);
     const key = input.skill.trim().toLowerCase();
     if (personId === caller.id) throw new HttpError(403, 'you cannot endorse yourself');
-    const { result, created } = await db.tx(async (q) => {
+    const { result, created } = await tx(async (q) => {
       const [person] = await q.query('SELECT 1 FROM people WHERE id = $1', [personId]);
       if (!person) throw new HttpError(404, 'no such person');
       const [skill] = await q.query<{ skill: string }>(

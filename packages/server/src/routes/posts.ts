@@ -17,7 +17,6 @@ import { streamSSE } from 'hono/streaming';
 import {
   CreatePost,
   CreateReport,
-  Iri,
   LIMIT_DEFAULT,
   PostsQuery,
   UpdatePost,
@@ -25,18 +24,20 @@ import {
   type PostPage,
   type Report,
 } from '@peerkit/core/contract';
-import * as z from 'zod/mini';
 import { isModerator, type Caller } from '../auth.js';
 import type { Queryable } from '../db.js';
 import {
+  ActivityQuery,
   allowRead,
   check,
   cursorInt,
   decodeCursor,
   encodeCursor,
+  IdParam,
   iso,
   parseBody,
   parseQuery,
+  personSummary,
   requirePerson,
   type AppEnv,
   type Deps,
@@ -77,12 +78,7 @@ export function toPost(row: PostRow, replyCount: number, moderator: boolean): Po
     depth: row.depth,
     author: row.deleted
       ? null
-      : {
-          id: row.author_id,
-          name: row.author_name ?? row.author_id,
-          ...(row.author_title ? { title: row.author_title } : {}),
-          ...(row.author_team ? { team: row.author_team } : {}),
-        },
+      : personSummary(row.author_id, row.author_name, row.author_title, row.author_team),
     body: concealed ? '' : row.body,
     createdAt: iso(row.created_at),
     editedAt: row.edited_at ? iso(row.edited_at) : null,
@@ -138,8 +134,15 @@ export async function prune(q: Queryable, id: string): Promise<string[]> {
   return removed;
 }
 
-const Sort = { oldest: 'oldest', newest: 'newest', top: 'top' } as const;
-const IdParam = z.string().check(z.minLength(1), z.maxLength(200));
+/**
+ * How each sort pages its roots: the order, the condition past a cursor (parameters from
+ * `$3`) and the cursor fields that fill it.
+ */
+const SORTS = {
+  oldest: { order: 'seq ASC', after: 'seq > $3', keys: ['s'] },
+  newest: { order: 'seq DESC', after: 'seq < $3', keys: ['s'] },
+  top: { order: 'kudos DESC, seq DESC', after: '(kudos, seq) < ($3, $4)', keys: ['k', 's'] },
+} as const;
 
 export function postRoutes(deps: Deps) {
   const { db, config, events, cache } = deps;
@@ -148,7 +151,7 @@ export function postRoutes(deps: Deps) {
   app.get('/', async (c) => {
     const caller = allowRead(c, config);
     const query = parseQuery(c, PostsQuery);
-    const sort = query.sort ?? Sort.oldest;
+    const sort = query.sort ?? 'oldest';
     const limit = query.limit ?? LIMIT_DEFAULT;
     const moderator = isModerator(caller);
     const key = `${sort}|${limit}|${moderator ? 'm' : ''}|${query.cursor ?? ''}`;
@@ -161,28 +164,10 @@ export function postRoutes(deps: Deps) {
         errors: [{ path: 'cursor', message: 'made for another sort order' }],
       });
     }
+    const { order, after, keys } = SORTS[sort];
     const params: unknown[] = [query.activity, limit + 1];
-    let where = '';
-    let order: string;
-    if (sort === 'oldest') {
-      order = 'seq ASC';
-      if (cursor) {
-        params.push(cursorInt(cursor['s']));
-        where = 'AND seq > $3';
-      }
-    } else if (sort === 'newest') {
-      order = 'seq DESC';
-      if (cursor) {
-        params.push(cursorInt(cursor['s']));
-        where = 'AND seq < $3';
-      }
-    } else {
-      order = 'kudos DESC, seq DESC';
-      if (cursor) {
-        params.push(cursorInt(cursor['k']), cursorInt(cursor['s']));
-        where = 'AND (kudos, seq) < ($3, $4)';
-      }
-    }
+    if (cursor) params.push(...keys.map((k) => cursorInt(cursor[k])));
+    const where = cursor ? `AND ${after}` : '';
     // One round trip: the page of roots, all their descendants, and the thread total.
     const rows = await db.query<
       PostRow & { root_seq: number; root_kudos: number; root_rank: number; total: number }
@@ -405,7 +390,7 @@ export function streamRoute(deps: Deps) {
 
   app.get('/', async (c) => {
     allowRead(c, config);
-    const { activity } = parseQuery(c, z.object({ activity: Iri }));
+    const { activity } = parseQuery(c, ActivityQuery);
     const header = c.req.header('last-event-id') ?? c.req.query('lastEventId');
     let lastId: number | undefined;
     if (header !== undefined && header !== '') {

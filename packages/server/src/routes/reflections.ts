@@ -8,23 +8,18 @@
  * the team or public, by people of the caller's team), `public`.
  */
 import { Hono } from 'hono';
-import {
-  LIMIT_DEFAULT,
-  ReflectionsQuery,
-  SaveReflection,
-  type Reflection,
-} from '@peerkit/core/contract';
+import { ReflectionsQuery, SaveReflection, type Reflection } from '@peerkit/core/contract';
 import * as z from 'zod/mini';
 import type { Queryable } from '../db.js';
 import {
   allowRead,
   check,
-  cursorInt,
-  decodeCursor,
+  keysetArgs,
   keysetPage,
   iso,
   parseBody,
   parseQuery,
+  personSummary,
   requirePerson,
   type AppEnv,
   type Deps,
@@ -52,12 +47,7 @@ const COLUMNS = `r.seq, r.id, r.activity, r.author_id, p.name, p.title, p.team, 
 const toReflection = (r: ReflectionRow): Reflection => ({
   id: r.id,
   activity: r.activity,
-  author: {
-    id: r.author_id,
-    name: r.name ?? r.author_id,
-    ...(r.title ? { title: r.title } : {}),
-    ...(r.team ? { team: r.team } : {}),
-  },
+  author: personSummary(r.author_id, r.name, r.title, r.team),
   visibility: r.visibility,
   answers: typeof r.answers === 'string' ? JSON.parse(r.answers) : r.answers,
   createdAt: iso(r.created_at),
@@ -75,15 +65,14 @@ const load = async (q: Queryable, id: string) =>
 const Uuid = z.uuid();
 
 export function reflectionRoutes(deps: Deps) {
-  const { db, config } = deps;
+  const { db, config, tx } = deps;
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
     const query = parseQuery(c, ReflectionsQuery);
     const scope = query.scope ?? 'mine';
     const caller = scope === 'public' ? allowRead(c, config) : requirePerson(c);
-    const limit = query.limit ?? LIMIT_DEFAULT;
-    const cursor = decodeCursor(query.cursor);
+    const { limit, after } = keysetArgs(query);
     const params: unknown[] = [query.activity];
     let where: string;
     if (scope === 'mine') {
@@ -103,10 +92,10 @@ export function reflectionRoutes(deps: Deps) {
     );
     const n = params.length;
     const pageParams = [...params, limit + 1];
-    if (cursor) pageParams.push(cursorInt(cursor['s']));
+    if (after !== undefined) pageParams.push(after);
     const rows = await db.query<ReflectionRow>(
       `SELECT ${COLUMNS} FROM reflections r LEFT JOIN people p ON p.id = r.author_id
-       WHERE r.activity = $1 AND ${where} ${cursor ? `AND r.seq < $${n + 2}` : ''}
+       WHERE r.activity = $1 AND ${where} ${after !== undefined ? `AND r.seq < $${n + 2}` : ''}
        ORDER BY r.seq DESC LIMIT $${n + 1}`,
       pageParams,
     );
@@ -117,7 +106,7 @@ export function reflectionRoutes(deps: Deps) {
     const caller = requirePerson(c);
     const id = check(Uuid, c.req.param('id')).toLowerCase();
     const input = parseBody(c, SaveReflection);
-    const { reflection, created } = await db.tx(async (q) => {
+    const { reflection, created } = await tx(async (q) => {
       const existing = await load(q, id);
       if (existing && existing.author_id !== caller.id) {
         throw new HttpError(403, 'this reflection belongs to someone else');
@@ -138,7 +127,7 @@ export function reflectionRoutes(deps: Deps) {
   app.delete('/:id', async (c) => {
     const caller = requirePerson(c);
     const id = check(Uuid, c.req.param('id')).toLowerCase();
-    await db.tx(async (q) => {
+    await tx(async (q) => {
       const existing = await load(q, id);
       if (!existing) throw new HttpError(404, 'no such reflection');
       if (existing.author_id !== caller.id) {

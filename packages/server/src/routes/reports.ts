@@ -4,23 +4,18 @@
  * resolves every open report of the same post the same way.
  */
 import { Hono } from 'hono';
-import {
-  LIMIT_DEFAULT,
-  ReportsQuery,
-  ResolveReport,
-  type ReportItem,
-} from '@peerkit/core/contract';
-import * as z from 'zod/mini';
+import { ReportsQuery, ResolveReport, type ReportItem } from '@peerkit/core/contract';
 import { isModerator } from '../auth.js';
 import type { Queryable } from '../db.js';
 import {
   check,
-  cursorInt,
-  decodeCursor,
+  IdParam,
+  keysetArgs,
   keysetPage,
   iso,
   parseBody,
   parseQuery,
+  personSummary,
   requirePerson,
   type AppEnv,
   type Ctx,
@@ -58,12 +53,7 @@ const toItem = (r: Row): ReportItem => ({
   note: r.note,
   createdAt: iso(r.report_created_at),
   status: r.status,
-  reporter: {
-    id: r.reporter_id,
-    name: r.reporter_name ?? r.reporter_id,
-    ...(r.reporter_title ? { title: r.reporter_title } : {}),
-    ...(r.reporter_team ? { team: r.reporter_team } : {}),
-  },
+  reporter: personSummary(r.reporter_id, r.reporter_name, r.reporter_title, r.reporter_team),
   post: toPost(r, r.reply_count ?? 0, true),
 });
 
@@ -77,15 +67,13 @@ function requireModerator(c: Ctx) {
 }
 
 export function reportRoutes(deps: Deps) {
-  const { db, events } = deps;
-  const tx = deps.tx;
+  const { db, events, tx } = deps;
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
     requireModerator(c);
     const query = parseQuery(c, ReportsQuery);
-    const limit = query.limit ?? LIMIT_DEFAULT;
-    const cursor = decodeCursor(query.cursor);
+    const { limit, after } = keysetArgs(query);
     const params: unknown[] = [query.status ?? null, query.activity ?? null];
     const where = `($1::text IS NULL OR r.status = $1) AND ($2::text IS NULL OR p.activity = $2)`;
     const [count] = await db.query<{ n: number }>(
@@ -93,9 +81,9 @@ export function reportRoutes(deps: Deps) {
       params,
     );
     const pageParams = [...params, limit + 1];
-    if (cursor) pageParams.push(cursorInt(cursor['s']));
+    if (after !== undefined) pageParams.push(after);
     const rows = await db.query<Row>(
-      `${SELECT} WHERE ${where} ${cursor ? 'AND r.seq > $4' : ''} ORDER BY r.seq ASC LIMIT $3`,
+      `${SELECT} WHERE ${where} ${after !== undefined ? 'AND r.seq > $4' : ''} ORDER BY r.seq ASC LIMIT $3`,
       pageParams,
     );
     return c.json(keysetPage(rows, limit, count?.n ?? 0, toItem, (r) => r.report_seq));
@@ -103,7 +91,7 @@ export function reportRoutes(deps: Deps) {
 
   app.post('/:id/resolve', async (c) => {
     const caller = requireModerator(c);
-    const id = check(z.string().check(z.minLength(1), z.maxLength(200)), c.req.param('id'));
+    const id = check(IdParam, c.req.param('id'));
     const { action } = parseBody(c, ResolveReport);
     const item = await tx(async (q) => {
       const report = await loadItem(q, id);
@@ -113,23 +101,17 @@ export function reportRoutes(deps: Deps) {
       // is `report_id`).
       const postId = report.id;
       const post = await loadPost(q, postId);
-      if (action === 'hide' && post) {
-        await q.query('UPDATE posts SET hidden = TRUE WHERE id = $1', [post.id]);
+      const setHidden = async (p: PostRow, hidden: boolean) => {
+        await q.query('UPDATE posts SET hidden = $2 WHERE id = $1', [p.id, hidden]);
         await events.publish(
           q,
           'post.updated',
-          toPost({ ...post, hidden: true }, post.reply_count ?? 0, false),
+          toPost({ ...p, hidden }, p.reply_count ?? 0, false),
         );
-      } else if (action === 'delete' && post && !post.deleted) {
-        await deletePost(q, events, post);
-      } else if (action === 'keep' && post?.hidden) {
-        await q.query('UPDATE posts SET hidden = FALSE WHERE id = $1', [post.id]);
-        await events.publish(
-          q,
-          'post.updated',
-          toPost({ ...post, hidden: false }, post.reply_count ?? 0, false),
-        );
-      }
+      };
+      if (action === 'hide' && post) await setHidden(post, true);
+      else if (action === 'delete' && post && !post.deleted) await deletePost(q, events, post);
+      else if (action === 'keep' && post?.hidden) await setHidden(post, false);
       await q.query(
         `UPDATE reports SET status = $2, resolved_by = $3, resolved_at = now()
          WHERE id = $1 OR (post_id = $4 AND status = 'open')`,
