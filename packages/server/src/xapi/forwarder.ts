@@ -29,10 +29,24 @@ export class Forwarder {
   private again = false;
   private current?: Promise<void>;
 
+  /** The upstream's statements resource. */
+  private readonly endpoint: string;
+  private readonly headers: Record<string, string>;
+
   constructor(
     private readonly db: Db,
     private readonly config: ForwarderConfig,
-  ) {}
+  ) {
+    this.endpoint = `${config.url.replace(/\/+$/, '')}/statements`;
+    this.headers = {
+      'content-type': 'application/json',
+      'x-experience-api-version': '1.0.3',
+    };
+    if (config.key !== undefined) {
+      this.headers['authorization'] =
+        `Basic ${Buffer.from(`${config.key}:${config.secret ?? ''}`).toString('base64')}`;
+    }
+  }
 
   start() {
     this.schedule(0);
@@ -76,20 +90,24 @@ export class Forwarder {
     this.schedule(busy || again ? 0 : this.config.pollMs);
   }
 
-  private endpoint() {
-    return `${this.config.url.replace(/\/+$/, '')}/statements`;
-  }
-
-  private headers() {
-    const h: Record<string, string> = {
-      'content-type': 'application/json',
-      'x-experience-api-version': '1.0.3',
-    };
-    if (this.config.key !== undefined) {
-      h['authorization'] =
-        `Basic ${Buffer.from(`${this.config.key}:${this.config.secret ?? ''}`).toString('base64')}`;
+  /** One request to the upstream: its status (0 when it never answered) and the error. */
+  private async deliver(
+    method: 'POST' | 'PUT',
+    url: string,
+    body: unknown,
+  ): Promise<{ status: number; error: string }> {
+    try {
+      const res = await fetch(url, {
+        method,
+        headers: this.headers,
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(15_000),
+      });
+      await res.body?.cancel().catch(() => {});
+      return { status: res.status, error: res.ok ? '' : `HTTP ${res.status}` };
+    } catch (e) {
+      return { status: 0, error: (e as Error).message || 'network error' };
     }
-    return h;
   }
 
   /** Sends one batch; answers whether there may be more to send now. */
@@ -111,66 +129,36 @@ export class Forwarder {
     const statements = rows.map((r) =>
       typeof r.statement === 'string' ? JSON.parse(r.statement) : r.statement,
     );
-    const seqs = rows.map((r) => r.seq);
-    let status = 0;
-    let error = '';
-    try {
-      const res = await fetch(this.endpoint(), {
-        method: 'POST',
-        headers: this.headers(),
-        body: JSON.stringify(statements),
-        signal: AbortSignal.timeout(15_000),
-      });
-      status = res.status;
-      error = res.ok ? '' : `HTTP ${res.status}`;
-      await res.body?.cancel().catch(() => {});
-    } catch (e) {
-      error = (e as Error).message || 'network error';
-    }
+    const { status, error } = await this.deliver('POST', this.endpoint, statements);
     if (status >= 200 && status < 300) {
-      await this.markSent(seqs, null);
+      await this.markSent(
+        rows.map((r) => r.seq),
+        null,
+      );
       return true;
     }
     if (status === 409 || status === 400) {
       // One statement spoils the batch: send each on its own so the rest get through.
-      for (let i = 0; i < rows.length; i++) await this.sendOne(rows[i]!.seq, statements[i]);
+      for (let i = 0; i < rows.length; i++) await this.sendOne(rows[i]!, statements[i]);
       return true;
     }
     await this.retryLater(rows, error);
     return false;
   }
 
-  private async sendOne(seq: number, statement: { id: string }) {
-    let status = 0;
-    let error = '';
-    try {
-      const res = await fetch(
-        `${this.endpoint()}?statementId=${encodeURIComponent(statement.id)}`,
-        {
-          method: 'PUT',
-          headers: this.headers(),
-          body: JSON.stringify(statement),
-          signal: AbortSignal.timeout(15_000),
-        },
-      );
-      status = res.status;
-      error = res.ok ? '' : `HTTP ${res.status}`;
-      await res.body?.cancel().catch(() => {});
-    } catch (e) {
-      error = (e as Error).message || 'network error';
-    }
-    if (status >= 200 && status < 300) await this.markSent([seq], null);
+  private async sendOne(row: { seq: number; attempts: number }, statement: { id: string }) {
+    const { status, error } = await this.deliver(
+      'PUT',
+      `${this.endpoint}?statementId=${encodeURIComponent(statement.id)}`,
+      statement,
+    );
+    if (status >= 200 && status < 300) await this.markSent([row.seq], null);
     // The upstream holds a different statement under this id, or refuses it for good:
     // retrying cannot help, so it is settled with the reason kept.
     else if (status === 409 || status === 400)
-      await this.markSent([seq], `refused: HTTP ${status}`);
-    else {
-      const [row] = await this.db.query<{ seq: number; attempts: number }>(
-        'SELECT seq, attempts FROM lrs_outbox WHERE seq = $1',
-        [seq],
-      );
-      if (row) await this.retryLater([row], error);
-    }
+      await this.markSent([row.seq], `refused: HTTP ${status}`);
+    // The claim that leased this row counted the attempt already.
+    else await this.retryLater([row], error);
   }
 
   private async markSent(seqs: number[], note: string | null) {

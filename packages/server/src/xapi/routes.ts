@@ -24,6 +24,7 @@ import { isModerator, type Caller } from '../auth.js';
 import type { Queryable } from '../db.js';
 import {
   decodeCursor,
+  encodeCursor,
   iso,
   parseJsonText,
   requireCaller,
@@ -42,8 +43,10 @@ import {
   type ValidStatement,
 } from './validate.js';
 
-export const XAPI_VERSION = '1.0.3';
+const XAPI_VERSION = '1.0.3';
 const LIMIT_MAX = 500;
+/** `verb=` and `activity=`: an IRI with a scheme. */
+const IRI_PARAM = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 const GET_PARAMS = new Set([
   'statementId',
   'voidedStatementId',
@@ -119,7 +122,7 @@ export function xapiRoutes(deps: Deps) {
     const stored = new Date().toISOString();
     const auth = authority(c, caller);
     let queued = false;
-    const ids = await db.tx(async (q) => {
+    const ids = await deps.tx(async (q) => {
       const out: string[] = [];
       for (const v of batch) {
         const id = v.id ?? randomUUID();
@@ -136,10 +139,7 @@ export function xapiRoutes(deps: Deps) {
           [id],
         );
         if (existing) {
-          const before =
-            typeof existing.statement === 'string'
-              ? JSON.parse(existing.statement)
-              : existing.statement;
+          const before = parseStored(existing.statement) as Record<string, unknown>;
           if (!sameStatement(before, statement)) {
             throw new HttpError(409, `statement ${id} is already stored with different content`);
           }
@@ -268,12 +268,12 @@ export function xapiRoutes(deps: Deps) {
     } else bool('related_agents');
     const verb = params.get('verb');
     if (verb !== null) {
-      if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(verb)) bad('verb must be an IRI');
+      if (!IRI_PARAM.test(verb)) bad('verb must be an IRI');
       where.push(`verb_id = ${arg(verb)}`);
     }
     const activity = params.get('activity');
     if (activity !== null) {
-      if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(activity)) bad('activity must be an IRI');
+      if (!IRI_PARAM.test(activity)) bad('activity must be an IRI');
       where.push(
         bool('related_activities')
           ? `related_activities @> ARRAY[${arg(activity)}]::text[]`
@@ -331,10 +331,7 @@ export function xapiRoutes(deps: Deps) {
     if (rows.length > limit) {
       const last = page.at(-1)!;
       const next = new URLSearchParams(params);
-      next.set(
-        'cursor',
-        Buffer.from(JSON.stringify({ t: iso(last.stored), s: last.seq })).toString('base64url'),
-      );
+      next.set('cursor', encodeCursor({ t: iso(last.stored), s: last.seq }));
       more = `${url.pathname}?${next}`;
     }
     const statements = page.map((r) => {

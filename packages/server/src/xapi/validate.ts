@@ -53,11 +53,65 @@ const fail = (path: string, message: string): never => {
   throw new StatementError(`${path}: ${message}`);
 };
 
-function obj(v: unknown, path: string, allowed: string[]): Json {
+/** The properties the specification defines for each kind of object. */
+const keys = (...names: string[]): ReadonlySet<string> => new Set(names);
+const PROPERTIES = {
+  statement: keys(
+    'id',
+    'actor',
+    'verb',
+    'object',
+    'result',
+    'context',
+    'timestamp',
+    'stored',
+    'authority',
+    'version',
+    'attachments',
+  ),
+  subStatement: keys('objectType', 'actor', 'verb', 'object', 'result', 'context', 'timestamp'),
+  agent: keys('objectType', 'name', 'mbox', 'mbox_sha1sum', 'openid', 'account', 'member'),
+  account: keys('homePage', 'name'),
+  verb: keys('id', 'display'),
+  activity: keys('objectType', 'id', 'definition'),
+  definition: keys(
+    'name',
+    'description',
+    'type',
+    'moreInfo',
+    'extensions',
+    'interactionType',
+    'correctResponsesPattern',
+    'choices',
+    'scale',
+    'source',
+    'target',
+    'steps',
+  ),
+  interactionComponent: keys('id', 'description'),
+  statementRef: keys('objectType', 'id'),
+  result: keys('score', 'success', 'completion', 'response', 'duration', 'extensions'),
+  score: keys('scaled', 'raw', 'min', 'max'),
+  context: keys(
+    'registration',
+    'instructor',
+    'team',
+    'contextActivities',
+    'revision',
+    'platform',
+    'language',
+    'statement',
+    'extensions',
+  ),
+  contextActivities: keys('parent', 'grouping', 'category', 'other'),
+};
+
+/** An object without `null` values; with `allowed`, only those properties. */
+function obj(v: unknown, path: string, allowed?: ReadonlySet<string>): Json {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(path, 'must be an object');
   const o = v as Json;
   for (const [k, value] of Object.entries(o)) {
-    if (!allowed.includes(k)) fail(path, `unknown property "${k}"`);
+    if (allowed && !allowed.has(k)) fail(path, `unknown property "${k}"`);
     if (value === null) fail(`${path}.${k}`, 'must not be null');
   }
   return o;
@@ -73,7 +127,7 @@ const iri = (v: unknown, path: string) => str(v, path, IRI, 'an absolute IRI');
 export const isUuid = (v: unknown) => typeof v === 'string' && UUID.test(v);
 
 function langMap(v: unknown, path: string) {
-  const o = obj(v, path, Object.keys((v as Json) ?? {}));
+  const o = obj(v, path);
   for (const [k, value] of Object.entries(o)) {
     if (!LANG.test(k)) fail(path, `"${k}" is not a language tag`);
     str(value, `${path}.${k}`);
@@ -81,7 +135,7 @@ function langMap(v: unknown, path: string) {
 }
 
 function extensions(v: unknown, path: string) {
-  const o = obj(v, path, Object.keys((v as Json) ?? {}));
+  const o = obj(v, path);
   for (const k of Object.keys(o)) if (!IRI.test(k)) fail(path, `key "${k}" is not an IRI`);
 }
 
@@ -94,8 +148,7 @@ export function timestamp(v: unknown, path: string): string {
 
 /** Validates an Agent or Group; answers its inverse functional identifier, if any. */
 export function agent(v: unknown, path: string, allowGroup = true): string | undefined {
-  const keys = ['objectType', 'name', 'mbox', 'mbox_sha1sum', 'openid', 'account', 'member'];
-  const o = obj(v, path, keys);
+  const o = obj(v, path, PROPERTIES.agent);
   const type = o['objectType'] ?? 'Agent';
   if (type !== 'Agent' && type !== 'Group') fail(`${path}.objectType`, 'must be Agent or Group');
   if (type === 'Group' && !allowGroup) fail(path, 'must be an Agent');
@@ -110,7 +163,7 @@ export function agent(v: unknown, path: string, allowGroup = true): string | und
   }
   if (o['openid'] !== undefined) ifis.push(`openid:${iri(o['openid'], `${path}.openid`)}`);
   if (o['account'] !== undefined) {
-    const a = obj(o['account'], `${path}.account`, ['homePage', 'name']);
+    const a = obj(o['account'], `${path}.account`, PROPERTIES.account);
     const home = iri(a['homePage'], `${path}.account.homePage`);
     const name = str(a['name'], `${path}.account.name`);
     ifis.push(`account:${home}|${name}`);
@@ -134,7 +187,7 @@ function interactionComponents(v: unknown, path: string) {
   if (!Array.isArray(v)) fail(path, 'must be an array');
   const ids = new Set<string>();
   (v as unknown[]).forEach((c, i) => {
-    const o = obj(c, `${path}[${i}]`, ['id', 'description']);
+    const o = obj(c, `${path}[${i}]`, PROPERTIES.interactionComponent);
     const id = str(o['id'], `${path}[${i}].id`);
     if (ids.has(id)) fail(path, `duplicate id "${id}"`);
     ids.add(id);
@@ -143,26 +196,13 @@ function interactionComponents(v: unknown, path: string) {
 }
 
 function activity(v: unknown, path: string) {
-  const o = obj(v, path, ['objectType', 'id', 'definition']);
+  const o = obj(v, path, PROPERTIES.activity);
   if (o['objectType'] !== undefined && o['objectType'] !== 'Activity') {
     fail(`${path}.objectType`, 'must be Activity');
   }
   iri(o['id'], `${path}.id`);
   if (o['definition'] !== undefined) {
-    const d = obj(o['definition'], `${path}.definition`, [
-      'name',
-      'description',
-      'type',
-      'moreInfo',
-      'extensions',
-      'interactionType',
-      'correctResponsesPattern',
-      'choices',
-      'scale',
-      'source',
-      'target',
-      'steps',
-    ]);
+    const d = obj(o['definition'], `${path}.definition`, PROPERTIES.definition);
     if (d['name'] !== undefined) langMap(d['name'], `${path}.definition.name`);
     if (d['description'] !== undefined) langMap(d['description'], `${path}.definition.description`);
     if (d['type'] !== undefined) iri(d['type'], `${path}.definition.type`);
@@ -191,16 +231,16 @@ function activity(v: unknown, path: string) {
 }
 
 function statementRef(v: unknown, path: string) {
-  const o = obj(v, path, ['objectType', 'id']);
+  const o = obj(v, path, PROPERTIES.statementRef);
   if (o['objectType'] !== 'StatementRef') fail(`${path}.objectType`, 'must be StatementRef');
   if (!isUuid(o['id'])) fail(`${path}.id`, 'must be a UUID');
   return o['id'] as string;
 }
 
 function result(v: unknown, path: string) {
-  const o = obj(v, path, ['score', 'success', 'completion', 'response', 'duration', 'extensions']);
+  const o = obj(v, path, PROPERTIES.result);
   if (o['score'] !== undefined) {
-    const s = obj(o['score'], `${path}.score`, ['scaled', 'raw', 'min', 'max']);
+    const s = obj(o['score'], `${path}.score`, PROPERTIES.score);
     for (const k of ['scaled', 'raw', 'min', 'max']) {
       if (s[k] !== undefined && (typeof s[k] !== 'number' || !Number.isFinite(s[k]))) {
         fail(`${path}.score.${k}`, 'must be a number');
@@ -224,17 +264,7 @@ function result(v: unknown, path: string) {
 }
 
 function context(v: unknown, path: string, objectIsActivity: boolean, related: Related) {
-  const o = obj(v, path, [
-    'registration',
-    'instructor',
-    'team',
-    'contextActivities',
-    'revision',
-    'platform',
-    'language',
-    'statement',
-    'extensions',
-  ]);
+  const o = obj(v, path, PROPERTIES.context);
   if (o['registration'] !== undefined && !isUuid(o['registration'])) {
     fail(`${path}.registration`, 'must be a UUID');
   }
@@ -246,12 +276,11 @@ function context(v: unknown, path: string, objectIsActivity: boolean, related: R
     pushIfi(related.agents, agent(t, `${path}.team`));
   }
   if (o['contextActivities'] !== undefined) {
-    const ca = obj(o['contextActivities'], `${path}.contextActivities`, [
-      'parent',
-      'grouping',
-      'category',
-      'other',
-    ]);
+    const ca = obj(
+      o['contextActivities'],
+      `${path}.contextActivities`,
+      PROPERTIES.contextActivities,
+    );
     for (const k of Object.keys(ca)) {
       const list = Array.isArray(ca[k]) ? (ca[k] as unknown[]) : [ca[k]];
       list.forEach((a, i) =>
@@ -298,7 +327,7 @@ export interface ValidStatement {
 
 function core(s: Json, path: string, sub: boolean, related: Related) {
   const actorIfi = agent(s['actor'], `${path}actor`);
-  const verb = obj(s['verb'], `${path}verb`, ['id', 'display']);
+  const verb = obj(s['verb'], `${path}verb`, PROPERTIES.verb);
   const verbId = iri(verb['id'], `${path}verb.id`);
   if (verb['display'] !== undefined) langMap(verb['display'], `${path}verb.display`);
   const object = s['object'];
@@ -315,15 +344,7 @@ function core(s: Json, path: string, sub: boolean, related: Related) {
     ref = statementRef(object, `${path}object`);
   } else if (objectType === 'SubStatement') {
     if (sub) fail(`${path}object`, 'a SubStatement cannot contain a SubStatement');
-    const o = obj(object, `${path}object`, [
-      'objectType',
-      'actor',
-      'verb',
-      'object',
-      'result',
-      'context',
-      'timestamp',
-    ]);
+    const o = obj(object, `${path}object`, PROPERTIES.subStatement);
     const inner = core(o, `${path}object.`, true, related);
     related.agents.push(...inner.agents);
   } else {
@@ -342,19 +363,7 @@ function core(s: Json, path: string, sub: boolean, related: Related) {
 }
 
 export function validateStatement(input: unknown): ValidStatement {
-  const s = obj(structuredClone(input), 'statement', [
-    'id',
-    'actor',
-    'verb',
-    'object',
-    'result',
-    'context',
-    'timestamp',
-    'stored',
-    'authority',
-    'version',
-    'attachments',
-  ]);
+  const s = obj(structuredClone(input), 'statement', PROPERTIES.statement);
   if (s['id'] !== undefined && !isUuid(s['id'])) fail('statement.id', 'must be a UUID');
   if (s['attachments'] !== undefined)
     fail('statement.attachments', 'attachments are not supported by this LRS');
