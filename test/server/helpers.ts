@@ -119,6 +119,18 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   };
 }
 
+/** A server with tokens for the three demo people most tests use. */
+export async function startSignedIn(options: ServerOptions = {}): Promise<{
+  s: TestServer;
+  ana: string;
+  ben: string;
+  chloe: string;
+}> {
+  const s = await startServer(options);
+  const [ana, ben, chloe] = await Promise.all([s.token(ANA), s.token(BEN), s.token(CHLOE)]);
+  return { s, ana, ben, chloe };
+}
+
 /** A unique activity IRI, so tests sharing a server never see each other's data. */
 export const activity = (label = 'thread') =>
   `https://learn.example.com/test/${label}/${randomUUID()}`;

@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { PostPage } from '@peerkit/core/contract';
-import { ANA, BEN, CHLOE, activity, isProblem, startServer, type TestServer } from './helpers.js';
+import {
+  ANA,
+  BEN,
+  activity,
+  isProblem,
+  startServer,
+  startSignedIn,
+  type TestServer,
+} from './helpers.js';
 
 const q = encodeURIComponent;
 
@@ -17,8 +25,7 @@ describe('posts', () => {
   let ben: string;
   let chloe: string;
   before(async () => {
-    s = await startServer();
-    [ana, ben, chloe] = await Promise.all([s.token(ANA), s.token(BEN), s.token(CHLOE)]);
+    ({ s, ana, ben, chloe } = await startSignedIn());
   });
   after(() => s.close());
 
@@ -270,32 +277,22 @@ describe('posts', () => {
   it('replays the first answer for a repeated Idempotency-Key and refuses its reuse for another request', async () => {
     const a = activity();
     const key = randomUUID();
-    const first = await s.call('POST', '/api/posts', {
-      token: ana,
-      body: { activity: a, body: 'Only once' },
-      headers: { 'idempotency-key': key },
-    });
+    const postWithKey = (token: string, body: string) =>
+      s.call('POST', '/api/posts', {
+        token,
+        body: { activity: a, body },
+        headers: { 'idempotency-key': key },
+      });
+    const first = await postWithKey(ana, 'Only once');
     assert.equal(first.status, 201);
-    const again = await s.call('POST', '/api/posts', {
-      token: ana,
-      body: { activity: a, body: 'Only once' },
-      headers: { 'idempotency-key': key },
-    });
+    const again = await postWithKey(ana, 'Only once');
     assert.equal(again.status, 201);
     assert.deepEqual(again.body, first.body);
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
     assert.equal((await page(a)).total, 1, 'no double post');
-    const reused = await s.call('POST', '/api/posts', {
-      token: ana,
-      body: { activity: a, body: 'Something else' },
-      headers: { 'idempotency-key': key },
-    });
+    const reused = await postWithKey(ana, 'Something else');
     assert.equal(reused.status, 422);
-    const otherPerson = await s.call('POST', '/api/posts', {
-      token: ben,
-      body: { activity: a, body: 'Only once' },
-      headers: { 'idempotency-key': key },
-    });
+    const otherPerson = await postWithKey(ben, 'Only once');
     assert.equal(otherPerson.status, 201, "keys are per person: Ben's write is his own");
     assert.notEqual(otherPerson.body.id, first.body.id);
     // Concurrent retries of one write still make one post.

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { ExpertPage, KudosCountList, ReflectionPage } from '@peerkit/core/contract';
 import { DEMO_ACTIVITIES } from '@peerkit/server';
-import { ANA, BEN, CHLOE, activity, isProblem, startServer, type TestServer } from './helpers.js';
+import { ANA, BEN, activity, isProblem, startSignedIn, type TestServer } from './helpers.js';
 
 const q = encodeURIComponent;
 
@@ -16,8 +16,7 @@ describe('kudos, people, reflections', () => {
   let ben: string;
   let chloe: string;
   before(async () => {
-    s = await startServer();
-    [ana, ben, chloe] = await Promise.all([s.token(ANA), s.token(BEN), s.token(CHLOE)]);
+    ({ s, ana, ben, chloe } = await startSignedIn());
   });
   after(() => s.close());
 
@@ -215,20 +214,19 @@ describe('kudos, people, reflections', () => {
     });
 
     it("endorses a listed skill once, never one's own, never an unlisted one", async () => {
-      const first = await s.call('POST', '/api/people/umar.bello/endorsements', {
-        token: ben,
-        body: { skill: 'statistics' },
-      });
+      const endorse = (personId: string, skill: string, token?: string) =>
+        s.call('POST', `/api/people/${personId}/endorsements`, {
+          ...(token ? { token } : {}),
+          body: { skill },
+        });
+      const first = await endorse('umar.bello', 'statistics', ben);
       assert.equal(first.status, 201);
       assert.deepEqual(first.body, {
         personId: 'umar.bello',
         skill: 'Statistics',
         endorsements: 1,
       });
-      const again = await s.call('POST', '/api/people/umar.bello/endorsements', {
-        token: ben,
-        body: { skill: 'Statistics' },
-      });
+      const again = await endorse('umar.bello', 'Statistics', ben);
       assert.equal(again.status, 200);
       assert.equal(again.body.endorsements, 1);
       const listed = await s.call('GET', '/api/people?skill=Statistics&limit=50', { token: ben });
@@ -237,38 +235,10 @@ describe('kudos, people, reflections', () => {
         umar.skills.find((k: { name: string }) => k.name === 'Statistics').endorsedByMe,
         true,
       );
-      assert.equal(
-        (
-          await s.call('POST', `/api/people/${BEN}/endorsements`, {
-            token: ben,
-            body: { skill: 'Kubernetes' },
-          })
-        ).status,
-        403,
-      );
-      assert.equal(
-        (
-          await s.call('POST', '/api/people/umar.bello/endorsements', {
-            token: ben,
-            body: { skill: 'Cooking' },
-          })
-        ).status,
-        404,
-      );
-      assert.equal(
-        (
-          await s.call('POST', '/api/people/nobody/endorsements', {
-            token: ben,
-            body: { skill: 'SQL' },
-          })
-        ).status,
-        404,
-      );
-      assert.equal(
-        (await s.call('POST', '/api/people/umar.bello/endorsements', { body: { skill: 'SQL' } }))
-          .status,
-        401,
-      );
+      assert.equal((await endorse(BEN, 'Kubernetes', ben)).status, 403);
+      assert.equal((await endorse('umar.bello', 'Cooking', ben)).status, 404);
+      assert.equal((await endorse('nobody', 'SQL', ben)).status, 404);
+      assert.equal((await endorse('umar.bello', 'SQL')).status, 401);
     });
   });
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PostEvent } from '@peerkit/core/contract';
 import pg from 'pg';
-import { ANA, BEN, activity, openStream, startServer, type TestServer } from './helpers.js';
+import { activity, openStream, startSignedIn, type TestServer } from './helpers.js';
 
 const q = encodeURIComponent;
 
@@ -17,8 +17,7 @@ describe('SSE /api/posts/stream', () => {
   let ana: string;
   let ben: string;
   before(async () => {
-    s = await startServer({ heartbeatMs: 300 });
-    [ana, ben] = await Promise.all([s.token(ANA), s.token(BEN)]);
+    ({ s, ana, ben } = await startSignedIn({ heartbeatMs: 300 }));
   });
   after(() => s.close());
 
