@@ -15,6 +15,7 @@ import {
   registerTranslations,
   REPORT_NOTE_MAX,
   str,
+  toPeerError,
   type PeerClient,
   type Post,
   type PostEvent,
@@ -413,7 +414,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     } catch (error) {
       if (abort.signal.aborted) return;
       this.status = 'error';
-      this.loadError = asPeerError(error);
+      this.loadError = toPeerError(error);
       this.fail(this.loadError);
     }
   }
@@ -466,7 +467,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
       this.growWindow(start, Math.max(newEnd - start, end - start), first);
     } catch (error) {
       if (model !== this.model) return;
-      this.moreError = asPeerError(error);
+      this.moreError = toPeerError(error);
       this.fail(this.moreError);
     } finally {
       this.moreLoading = false;
@@ -829,7 +830,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
         this.dispatchEvent(new PeerPostCreatedEvent({ post }));
       }
     } catch (error) {
-      const e = asPeerError(error);
+      const e = toPeerError(error);
       c.pending = false;
       c.error = e;
       this.requestUpdate();
@@ -980,7 +981,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
       this.dispatchEvent(new PeerPostDeletedEvent({ id: target.id, placeholder }));
       this.record('deleted', target);
     } catch (error) {
-      const e = asPeerError(error);
+      const e = toPeerError(error);
       this.deleteError = this.errorMessage(e);
       this.fail(e);
     } finally {
@@ -1031,7 +1032,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
       );
       this.record('reported', target, reason);
     } catch (error) {
-      const pe = asPeerError(error);
+      const pe = toPeerError(error);
       this.reportError =
         pe.kind === 'http' && pe.status === 409
           ? msg('You already reported this post.', { id: 'discussion.report.already' })
@@ -1064,7 +1065,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
       this.reports = page.items;
       this.reportsStatus = 'ready';
     } catch (error) {
-      this.reportsError = asPeerError(error);
+      this.reportsError = toPeerError(error);
       this.reportsStatus = 'error';
       this.fail(this.reportsError);
     }
@@ -1104,7 +1105,7 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
         );
       };
     } catch (error) {
-      const e = asPeerError(error);
+      const e = toPeerError(error);
       this.announce(this.errorMessage(e));
       this.fail(e);
     } finally {
@@ -1710,16 +1711,6 @@ function capped(attr: ConfigAttr, value: number, max: number): void {
   console.warn(
     `<peer-discussion>: ${attr}="${value}" is above the maximum of ${max}; using ${max}.`,
   );
-}
-
-function asPeerError(error: unknown): PeerError {
-  if (error instanceof PeerError) return error;
-  if (error && typeof error === 'object' && (error as { name?: string }).name === 'PeerError') {
-    return error as PeerError;
-  }
-  return new PeerError('network', error instanceof Error ? error.message : String(error), {
-    cause: error,
-  });
 }
 
 declare global {
