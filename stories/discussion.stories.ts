@@ -15,6 +15,7 @@ import {
   type ReportItem,
   type StreamHandlers,
 } from '@peerkit/core';
+import { unsupportedClient } from './support/story-client.js';
 
 /**
  * A small in-story `PeerClient`: the documented extension point a host uses when its backend
@@ -126,9 +127,6 @@ function storyClient(initial: StoryState): PeerClient {
     incoming: [] as Post[],
     ...initial,
   };
-  const unsupported = (): never => {
-    throw new PeerError('config', 'Not part of the discussion story client.');
-  };
   const kudos = new Map<string, KudosCount>();
   const count = (activity: string): KudosCount => {
     const id = activity.replace('urn:peerkit:post:', '');
@@ -141,6 +139,7 @@ function storyClient(initial: StoryState): PeerClient {
     total: s.posts.filter((p) => !p.deleted).length,
   });
   return {
+    ...unsupportedClient('discussion'),
     me: async () => s.me,
     async listPosts() {
       if (s.mode === 'load') return new Promise<Page<Post>>(() => {});
@@ -237,12 +236,6 @@ function storyClient(initial: StoryState): PeerClient {
     async kudosGivers() {
       return { items: [], nextCursor: null, total: 0 };
     },
-    listPeople: unsupported,
-    listSkills: unsupported,
-    endorse: unsupported,
-    listReflections: unsupported,
-    saveReflection: unsupported,
-    deleteReflection: unsupported,
   };
 }
 

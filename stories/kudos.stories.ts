@@ -11,6 +11,7 @@ import {
   type Page,
   type PeerClient,
 } from '@peerkit/core';
+import { unsupportedClient } from './support/story-client.js';
 
 /**
  * A small in-story `PeerClient`: the documented extension point a host uses when its backend
@@ -37,9 +38,6 @@ const ANA: Me = {
 };
 const GIVERS = ['Ben Okafor', 'Chloé Martin', 'Dev Patel', 'Mei Chen', 'Inès Moreau'];
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const unsupported = (): never => {
-  throw new PeerError('config', 'Not part of the kudos story client.');
-};
 
 function storyClient(initial: StoryState): PeerClient {
   const s = {
@@ -57,6 +55,7 @@ function storyClient(initial: StoryState): PeerClient {
     values: { ...s.values },
   });
   return {
+    ...unsupportedClient('kudos'),
     me: async () => s.me,
     async kudos(activity) {
       if (s.mode === 'load') return new Promise<KudosCount>(() => {});
@@ -101,20 +100,7 @@ function storyClient(initial: StoryState): PeerClient {
         total: s.count,
       };
     },
-    listPosts: unsupported,
-    createPost: unsupported,
-    updatePost: unsupported,
-    deletePost: unsupported,
-    reportPost: unsupported,
     subscribePosts: () => () => {},
-    listReports: unsupported,
-    resolveReport: unsupported,
-    listPeople: unsupported,
-    listSkills: unsupported,
-    endorse: unsupported,
-    listReflections: unsupported,
-    saveReflection: unsupported,
-    deleteReflection: unsupported,
   };
 }
 
