@@ -39,18 +39,7 @@ z.config({ jitless: true });
 // Limits and patterns: plain values in `limits.ts` (no zod), so a widget's first paint can use
 // them without this module; the schemas below are built from them.
 
-export {
-  IRI_MAX,
-  KUDOS_BATCH_MAX,
-  KUDOS_MESSAGE_MAX,
-  KUDOS_VALUE_PATTERN,
-  LIMIT_DEFAULT,
-  LIMIT_MAX,
-  POST_BODY_MAX,
-  REFLECTION_ANSWER_MAX,
-  REFLECTION_PROMPTS_MAX,
-  REPORT_NOTE_MAX,
-} from './limits.js';
+export * from './limits.js';
 
 // ---------------------------------------------------------------------------------------
 // Building blocks
