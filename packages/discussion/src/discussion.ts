@@ -1561,23 +1561,35 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
     }
   }
 
+  /**
+   * Escape (`cancel`) and a close the browser makes end a dialog through `close()`. Only the
+   * dialog on screen now counts, not one removed earlier whose close event arrives late.
+   */
+  private dialogEvents(id: string, open: () => boolean, close: () => void) {
+    return {
+      cancel: (e: Event) => {
+        e.preventDefault();
+        close();
+      },
+      close: (e: Event) => {
+        if (open() && e.target === this.renderRoot.querySelector(`dialog#${id}`)) close();
+      },
+    };
+  }
+
   private renderReportDialog(): TemplateResult | typeof nothing {
     const target = this.reportTarget;
     if (!target) return nothing;
+    const report = this.dialogEvents(
+      'report',
+      () => !!this.reportTarget,
+      () => this.closeReport(),
+    );
     return html`<dialog
       id="report"
       aria-labelledby="report-heading"
-      @cancel=${(e: Event) => {
-        e.preventDefault();
-        this.closeReport();
-      }}
-      @close=${(e: Event) => {
-        // Closed by the browser (not by us): only the dialog on screen now counts, not one
-        // removed earlier whose close event arrives late.
-        if (this.reportTarget && e.target === this.renderRoot.querySelector('dialog#report')) {
-          this.closeReport();
-        }
-      }}
+      @cancel=${report.cancel}
+      @close=${report.close}
     >
       <form @submit=${this.sendReport} novalidate>
         <h3 id="report-heading">
@@ -1643,19 +1655,17 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
   private renderDeleteDialog(): TemplateResult | typeof nothing {
     const target = this.deleteTarget;
     if (!target) return nothing;
+    const del = this.dialogEvents(
+      'delete',
+      () => !!this.deleteTarget,
+      () => this.closeDelete(),
+    );
     return html`<dialog
       id="delete"
       aria-labelledby="delete-heading"
       aria-describedby="delete-text"
-      @cancel=${(e: Event) => {
-        e.preventDefault();
-        this.closeDelete();
-      }}
-      @close=${(e: Event) => {
-        if (this.deleteTarget && e.target === this.renderRoot.querySelector('dialog#delete')) {
-          this.closeDelete();
-        }
-      }}
+      @cancel=${del.cancel}
+      @close=${del.close}
     >
       <h3 id="delete-heading">${msg('Delete this post?', { id: 'discussion.delete.heading' })}</h3>
       <p id="delete-text">
