@@ -15,7 +15,7 @@ import {
   type ReportItem,
   type StreamHandlers,
 } from '@peerkit/core';
-import { unsupportedClient } from './support/story-client.js';
+import { ANA, unsupportedClient } from './support/story-client.js';
 
 /**
  * A small in-story `PeerClient`: the documented extension point a host uses when its backend
@@ -34,13 +34,6 @@ interface StoryState {
 }
 
 const ACTIVITY = 'https://learn.example.com/courses/data-storytelling/lessons/honest-axes';
-const ANA: Me = {
-  id: 'ana.ruiz',
-  name: 'Ana Ruiz',
-  title: 'Data Analyst',
-  team: 'Data',
-  roles: [],
-};
 const CHLOE: Me = {
   id: 'chloe.martin',
   name: 'Chloé Martin',

@@ -11,7 +11,7 @@ import {
   type Page,
   type PeerClient,
 } from '@peerkit/core';
-import { unsupportedClient } from './support/story-client.js';
+import { ANA, unsupportedClient } from './support/story-client.js';
 
 /**
  * A small in-story `PeerClient`: the documented extension point a host uses when its backend
@@ -29,13 +29,6 @@ interface StoryState {
   mode?: 'ok' | 'load' | 'load-error' | 'save-error';
 }
 
-const ANA: Me = {
-  id: 'ana.ruiz',
-  name: 'Ana Ruiz',
-  title: 'Data Analyst',
-  team: 'Data',
-  roles: [],
-};
 const GIVERS = ['Ben Okafor', 'Chloé Martin', 'Dev Patel', 'Mei Chen', 'Inès Moreau'];
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

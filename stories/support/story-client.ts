@@ -3,7 +3,16 @@
  * `PeerError` saying the story does not support it. A story spreads it and writes only the
  * calls its widget makes, so a new `PeerClient` method needs no change in every story.
  */
-import { PeerError, type PeerClient } from '@peerkit/core';
+import { PeerError, type Me, type PeerClient } from '@peerkit/core';
+
+/** The signed-in person of the stories (a seeded person of the demo organisation). */
+export const ANA: Me = {
+  id: 'ana.ruiz',
+  name: 'Ana Ruiz',
+  title: 'Data Analyst',
+  team: 'Data',
+  roles: [],
+};
 
 export function unsupportedClient(story: string): PeerClient {
   const unsupported = (): never => {
