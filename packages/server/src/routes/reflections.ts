@@ -25,7 +25,7 @@ import {
   type Deps,
 } from '../http.js';
 import { HttpError } from '../problem.js';
-import { ensurePerson } from './posts.js';
+import { ensurePerson } from '../data/people.js';
 
 interface ReflectionRow {
   seq: number;
