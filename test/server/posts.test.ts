@@ -138,7 +138,7 @@ describe('posts', () => {
         [reply.id, false],
       ],
     );
-    assert.equal(p.total, 2);
+    assert.equal(p.total, 1, 'the placeholder is not counted (DECISIONS §3, issue 15 item 7)');
     const replyToDeleted = await s.call('POST', '/api/posts', {
       token: ben,
       body: { activity: a, body: 'x', parentId: root.id },
@@ -214,6 +214,31 @@ describe('posts', () => {
       token: chloe,
     });
     assert.equal(queue.body.total, 0, 'deleting the post resolved its open report');
+  });
+
+  it('counts in total the posts a reader can read: no placeholders, hidden ones for moderators only', async () => {
+    const a = activity();
+    const first = await post(ana, a, 'First');
+    await post(ben, a, 'Reply to first', first.id);
+    const second = await post(ana, a, 'Second');
+    await post(ben, a, 'Reply to second', second.id);
+    const rude = await post(ben, a, 'Rude');
+    assert.equal((await page(a)).total, 5);
+    await s.call('DELETE', `/api/posts/${first.id}`, { token: ana });
+    await s.call('DELETE', `/api/posts/${second.id}`, { token: ana });
+    const report = await s.call('POST', `/api/posts/${rude.id}/reports`, {
+      token: ana,
+      body: { reason: 'harassment', note: 'rude' },
+    });
+    await s.call('POST', `/api/reports/${report.body.id}/resolve`, {
+      token: chloe,
+      body: { action: 'hide' },
+    });
+    const asMember = await page(a, '', ana);
+    assert.equal(asMember.items.length, 5, 'placeholders and the hidden post are still drawn');
+    assert.equal(asMember.total, 2, 'two replies are readable');
+    assert.equal((await page(a)).total, 2, 'the same for an anonymous reader');
+    assert.equal((await page(a, '', chloe)).total, 3, 'a moderator reads the hidden post too');
   });
 
   it('takes reports and lets only moderators see and resolve the queue', async () => {

@@ -232,7 +232,8 @@ export type ThreadRow = PostRow & { root_seq: number; root_kudos: number; root_r
  * The posts a reader can read in a thread (DECISIONS.md §3): neither deleted placeholders
  * nor posts gone from the answers, and hidden posts only for moderators (who read them).
  */
-const READABLE = (moderator: boolean) => (moderator ? 'NOT t.removed' : 'NOT t.removed');
+const READABLE = (moderator: boolean) =>
+  `NOT t.removed AND NOT t.deleted${moderator ? '' : ' AND NOT t.hidden'}`;
 
 /**
  * One page of a thread in one round trip: up to `limit` roots past the cursor (`after`:
