@@ -16,6 +16,7 @@ import type { ServerConfig } from './http.js';
 import { migrate } from './migrations.js';
 import { seedIfEmpty } from './seed.js';
 import { Forwarder } from './xapi/forwarder.js';
+import { reindexStatements } from './xapi/statements-data.js';
 
 export { DEMO_ACTIVITIES, DEMO_PEOPLE } from './demo-activities.js';
 export { postIri, personIri } from './seed.js';
@@ -163,6 +164,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   let maintenance: NodeJS.Timeout | undefined;
   try {
     await migrate(db);
+    await reindexStatements(db);
     if (options.seed !== false) await seedIfEmpty(db);
     // Fresh planner statistics: PGlite has no autovacuum to gather them.
     if (db.kind === 'pglite') await db.query('ANALYZE');

@@ -198,6 +198,19 @@ CREATE TABLE lrs_outbox (
 CREATE INDEX lrs_outbox_due ON lrs_outbox (next_attempt_at, seq) WHERE sent_at IS NULL;
 `,
   },
+  {
+    version: 3,
+    name: 'statements: StatementRef targets and re-derivable filter columns',
+    sql: `
+ALTER TABLE statements ADD COLUMN object_ref TEXT;
+-- the columns the filters read were derived by an older server: derived again at start
+ALTER TABLE statements ADD COLUMN index_version INT NOT NULL DEFAULT 0;
+-- GET /xapi/statements: statements that target another (StatementRef chains)
+CREATE INDEX statements_object_ref ON statements (object_ref) WHERE object_ref IS NOT NULL;
+-- start: rows whose filter columns an older server derived
+CREATE INDEX statements_index_version ON statements (index_version);
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {
