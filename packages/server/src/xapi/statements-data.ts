@@ -225,11 +225,11 @@ function windowSql(s: string, w: StatementWindow, arg: (v: unknown) => string): 
   return out;
 }
 
-async function queryPage(
-  db: Queryable,
+/** The SQL of one page (see the query plan in the module comment), `LIMIT limit + 1`. */
+export function pageSql(
   filter: StatementFilter,
   w: StatementWindow,
-): Promise<{ statements: StoredStatement[]; next?: PageCursor }> {
+): { sql: string; args: unknown[] } {
   const { args, arg } = placeholders();
   const dir = w.ascending ? 'ASC' : 'DESC';
   const order = (s: string) => `${s}.stored ${dir}, ${s}.seq ${dir}`;
@@ -243,26 +243,33 @@ async function queryPage(
            ORDER BY ${order('s')} LIMIT ${limit}`;
   } else {
     const target = filterSql('t', filter, arg);
-    sql = `WITH RECURSIVE chain(origin, target) AS (
-             SELECT s.id, s.object_ref FROM statements s
+    sql = `WITH RECURSIVE chain(seq, stored, target) AS (
+             SELECT s.seq, s.stored, s.object_ref FROM statements s
               WHERE s.object_ref IS NOT NULL AND ${win.join(' AND ')}
              UNION
-             SELECT c.origin, t.object_ref FROM chain c JOIN statements t ON t.id = c.target
+             SELECT c.seq, c.stored, t.object_ref FROM chain c JOIN statements t ON t.id = c.target
               WHERE t.object_ref IS NOT NULL
            ),
            hits AS (
-             (SELECT s.seq FROM statements s WHERE ${direct.join(' AND ')}
+             (SELECT s.seq, s.stored FROM statements s WHERE ${direct.join(' AND ')}
                ORDER BY ${order('s')} LIMIT ${limit})
              UNION
-             SELECT s.seq FROM chain c
-               JOIN statements t ON t.id = c.target
-               JOIN statements s ON s.id = c.origin
+             SELECT c.seq, c.stored FROM chain c JOIN statements t ON t.id = c.target
               WHERE ${target.join(' AND ')}
-           )
-           SELECT s.seq, s.stored, s.statement FROM statements s
-            WHERE s.seq IN (SELECT seq FROM hits)
-            ORDER BY ${order('s')} LIMIT ${limit}`;
+           ),
+           page AS (SELECT h.seq, h.stored FROM hits h ORDER BY ${order('h')} LIMIT ${limit})
+           SELECT s.seq, s.stored, s.statement FROM page p JOIN statements s ON s.seq = p.seq
+            ORDER BY ${order('s')}`;
   }
+  return { sql, args };
+}
+
+async function queryPage(
+  db: Queryable,
+  filter: StatementFilter,
+  w: StatementWindow,
+): Promise<{ statements: StoredStatement[]; next?: PageCursor }> {
+  const { sql, args } = pageSql(filter, w);
   const rows = await db.query<{ seq: number; stored: unknown; statement: unknown }>(sql, args);
   const statements = rows.slice(0, w.limit).map(toStored);
   const last = statements.at(-1);
