@@ -5,12 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { activity } from './helpers.js';
+import { activity, startServer, type TestServer } from './helpers.js';
 import {
   COMMENTED,
   KEY,
+  SECRET,
   V,
+  basic,
+  search,
+  type Json,
   VOIDED,
   agent,
   ref,
@@ -300,5 +305,54 @@ describe('LRS filters: activity, registration, time and paging (§2.1.3)', () =>
     const r = await lrs.call('GET', `/statements?verb=${encodeURIComponent(verb('never'))}`);
     assert.equal(r.status, 200);
     assert.deepEqual(r.body, { statements: [], more: '' });
+  });
+});
+
+describe('LRS filters: statements stored by an older server', () => {
+  it('are found by the new filter rules after a restart', async () => {
+    const dataDir = process.env['DATABASE_URL']
+      ? undefined
+      : `${process.env['TMPDIR'] ?? '/tmp'}/peerkit-reindex-${randomUUID()}`;
+    const options = { xapiKey: KEY, xapiSecret: SECRET, demo: true };
+    const first = await startServer({ ...options, ...(dataDir ? { memory: false, dataDir } : {}) });
+    const member = agent('member');
+    const v = verb('older');
+    const inGroup = statement({ actor: { objectType: 'Group', member: [member] } });
+    const a = statement({ verb: { id: v } });
+    const b = statement({ object: ref(a.id) });
+    let second: TestServer | undefined;
+    try {
+      for (const st of [inGroup, a, b]) {
+        const r = await first.call('POST', '/api/xapi/statements', {
+          headers: { authorization: basic, ...V },
+          body: st,
+        });
+        assert.equal(r.status, 200);
+      }
+      // What a server before migration 3 derived: no member keys, no StatementRef target.
+      await first.db.query(
+        `UPDATE statements SET agents = '{}', related_agents = '{}', object_ref = NULL,
+           index_version = 0`,
+      );
+      const get = async (server: TestServer, q: Record<string, string | Json>) =>
+        (
+          await server.call('GET', `/api/xapi/statements?${search(q)}`, {
+            headers: { authorization: basic, ...V },
+          })
+        ).body.statements.map((x: { id: string }) => x.id);
+      assert.deepEqual(await get(first, { agent: member }), []);
+      if (dataDir) await first.close();
+      second = await startServer({
+        ...options,
+        seed: false,
+        ...(dataDir ? { memory: false, dataDir } : { databaseUrl: first.databaseUrl! }),
+      });
+      assert.deepEqual(await get(second, { agent: member }), [inGroup.id]);
+      assert.deepEqual(await get(second, { verb: v }), [b.id, a.id]);
+    } finally {
+      await second?.close();
+      if (!dataDir) await first.close();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
