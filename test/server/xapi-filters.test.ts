@@ -267,6 +267,8 @@ describe('LRS filters: activity, registration, time and paging (§2.1.3)', () =>
       .toISOString()
       .replace('Z', '+02:00');
     assert.deepEqual(await lrs.ids({ verb: v, until: plusTwo, ascending: true }), [a!.id, b!.id]);
+    const minusOne = new Date(Date.parse(stored) - 3600_000).toISOString().replace('Z', '-01');
+    assert.deepEqual(await lrs.ids({ verb: v, since: minusOne, ascending: true }), [c!.id]);
   });
 
   it('limit 0 means the server maximum; limit n pages with a more link; ascending reverses', async () => {

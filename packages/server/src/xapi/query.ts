@@ -8,7 +8,7 @@
 import { decodeCursor } from '../http.js';
 import { HttpError } from '../problem.js';
 import type { StatementFilter, StatementWindow } from './statements-data.js';
-import { StatementError, agentFilterIfi, isUuid, timestamp } from './validate.js';
+import { StatementError, agentFilterIfi, instantOf, isUuid, timestamp } from './validate.js';
 
 /** The largest page; `limit=0` asks for it (§2.1.3 "0 indicates return the maximum"). */
 export const LIMIT_MAX = 500;
@@ -125,7 +125,7 @@ function instant(params: URLSearchParams, key: string): string | undefined {
   } catch {
     bad(`${key} must be an ISO 8601 timestamp with a time zone`);
   }
-  return new Date(v).toISOString();
+  return new Date(instantOf(v)).toISOString();
 }
 
 function window(params: URLSearchParams): StatementWindow {

@@ -139,10 +139,18 @@ function extensions(v: unknown, path: string) {
   for (const k of Object.keys(o)) if (!IRI.test(k)) fail(path, `key "${k}" is not an IRI`);
 }
 
+/**
+ * Milliseconds since the epoch of an ISO 8601 timestamp, the `±hh` offset form included
+ * (which `Date.parse` does not read); sub-millisecond digits are dropped.
+ */
+export function instantOf(s: string): number {
+  return Date.parse(s.replace(/([+-]\d\d)$/, '$1:00'));
+}
+
 export function timestamp(v: unknown, path: string): string {
   const s = str(v, path, TIMESTAMP, 'an ISO 8601 timestamp with a time zone');
   if (/-00:?00$|-00$/.test(s)) fail(path, 'must not use the offset -00:00');
-  if (Number.isNaN(Date.parse(s))) fail(path, 'is not a valid date');
+  if (Number.isNaN(instantOf(s))) fail(path, 'is not a valid date');
   return s;
 }
 
@@ -450,7 +458,7 @@ export function sameStatement(a: Json, b: Json): boolean {
   const strip = (s: Json) => {
     const { stored: _s, authority: _a, version: _v, ...rest } = s;
     if (typeof rest['timestamp'] === 'string')
-      rest['timestamp'] = Date.parse(rest['timestamp'] as string);
+      rest['timestamp'] = instantOf(rest['timestamp'] as string);
     return canonical(rest);
   };
   return strip(a) === strip(b);
