@@ -23,7 +23,7 @@
  * each other's records on a real install).
  */
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { isModerator, type Caller } from '../auth.js';
 import {
   encodeCursor,
@@ -85,49 +85,81 @@ function answer(c: Ctx, body: unknown, shape: Shape): Response {
   return c.body(text, 200, { 'content-type': `multipart/mixed; boundary=${boundary}` });
 }
 
+/**
+ * Every request but `/about` names a 1.0.x version; every answer names 1.0.3, and every
+ * answer of `/statements` carries `X-Experience-API-Consistent-Through` (the time the
+ * request arrived: statements stored before it are readable).
+ */
+const versionHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.header('x-experience-api-version', XAPI_VERSION);
+  const consistent = new Date().toISOString();
+  try {
+    if (!c.req.path.endsWith('/about') && c.req.method !== 'OPTIONS') {
+      const version = c.req.header('x-experience-api-version');
+      if (!version) bad('the X-Experience-API-Version header is required');
+      if (!/^1\.0(\.\d+)?$/.test(version.trim())) bad(`version ${version} is not supported`);
+    }
+    await next();
+  } finally {
+    c.res.headers.set('x-experience-api-version', XAPI_VERSION);
+    if (c.req.path.endsWith('/statements')) {
+      c.res.headers.set('x-experience-api-consistent-through', consistent);
+    }
+  }
+};
+
+/** A checked batch completed by the LRS: `id`, `timestamp`, `stored`, `authority`, `version`. */
+function complete(c: Ctx, caller: Caller, batch: ValidStatement[]) {
+  const seen = new Set<string>();
+  for (const v of batch) {
+    if (v.id && seen.has(v.id)) bad(`statement id ${v.id} appears twice in the batch`);
+    if (v.id) seen.add(v.id);
+  }
+  const stored = new Date().toISOString();
+  const auth = authority(c, caller);
+  return batch.map((v) => ({
+    ...v.statement,
+    id: v.id ?? randomUUID(),
+    timestamp: v.statement['timestamp'] ?? stored,
+    stored,
+    authority: auth,
+    version: v.statement['version'] ?? '1.0.0',
+  }));
+}
+
+/** `GET /statements`: one statement, or a page of a `StatementResult`. */
+async function read(c: Ctx, data: StatementStore): Promise<Response> {
+  const url = new URL(c.req.url);
+  const request = parseStatementsQuery(url.searchParams);
+  const language = c.req.header('accept-language');
+  if (request.kind === 'one') {
+    const found = await data.get(request.id, request.voided);
+    if (!found) throw new HttpError(404, 'no such statement');
+    c.header('last-modified', new Date(found.stored).toUTCString());
+    return answer(c, formatStatement(found.statement, request.format, language), request);
+  }
+  const page = await data.query(request.filter, request.window);
+  let more = '';
+  if (page.next) {
+    const next = new URLSearchParams(url.searchParams);
+    next.set('cursor', encodeCursor({ t: page.next.stored, s: page.next.seq }));
+    more = `${url.pathname}?${next}`;
+  }
+  const statements = page.statements.map((r) =>
+    formatStatement(r.statement, request.format, language),
+  );
+  return answer(c, { statements, more }, request);
+}
+
 export function xapiRoutes(deps: Deps) {
   const { config } = deps;
   const data: StatementStore = sqlStatementStore(deps.db, deps.tx);
   const app = new Hono<AppEnv>();
-
-  app.use('*', async (c, next) => {
-    c.header('x-experience-api-version', XAPI_VERSION);
-    const consistent = new Date().toISOString();
-    try {
-      if (!c.req.path.endsWith('/about') && c.req.method !== 'OPTIONS') {
-        const version = c.req.header('x-experience-api-version');
-        if (!version) bad('the X-Experience-API-Version header is required');
-        if (!/^1\.0(\.\d+)?$/.test(version.trim())) bad(`version ${version} is not supported`);
-      }
-      await next();
-    } finally {
-      c.res.headers.set('x-experience-api-version', XAPI_VERSION);
-      if (c.req.path.endsWith('/statements')) {
-        c.res.headers.set('x-experience-api-consistent-through', consistent);
-      }
-    }
-  });
-
+  app.use('*', versionHeaders);
   app.get('/about', (c) => c.json({ version: [XAPI_VERSION, '1.0.2', '1.0.1', '1.0.0'] }));
 
-  /** Completes a batch (id, timestamp, stored, authority, version) and stores it. */
   const store = async (c: Ctx, caller: Caller, batch: ValidStatement[]) => {
-    const seen = new Set<string>();
-    for (const v of batch) {
-      if (v.id && seen.has(v.id)) bad(`statement id ${v.id} appears twice in the batch`);
-      if (v.id) seen.add(v.id);
-    }
-    const stored = new Date().toISOString();
-    const auth = authority(c, caller);
-    const complete = batch.map((v) => ({
-      ...v.statement,
-      id: v.id ?? randomUUID(),
-      timestamp: v.statement['timestamp'] ?? stored,
-      stored,
-      authority: auth,
-      version: v.statement['version'] ?? '1.0.0',
-    }));
-    const outcome = await data.store(complete, !!config.lrs);
+    const outcome = await data.store(complete(c, caller, batch), !!config.lrs);
     if ('conflict' in outcome) {
       throw new HttpError(
         409,
@@ -166,26 +198,7 @@ export function xapiRoutes(deps: Deps) {
     if (caller.via !== 'basic' && !isModerator(caller) && !config.demo) {
       throw new HttpError(403, 'reading statements needs the LRS key or a moderator');
     }
-    const url = new URL(c.req.url);
-    const request = parseStatementsQuery(url.searchParams);
-    const language = c.req.header('accept-language');
-    if (request.kind === 'one') {
-      const found = await data.get(request.id, request.voided);
-      if (!found) throw new HttpError(404, 'no such statement');
-      c.header('last-modified', new Date(found.stored).toUTCString());
-      return answer(c, formatStatement(found.statement, request.format, language), request);
-    }
-    const page = await data.query(request.filter, request.window);
-    let more = '';
-    if (page.next) {
-      const next = new URLSearchParams(url.searchParams);
-      next.set('cursor', encodeCursor({ t: page.next.stored, s: page.next.seq }));
-      more = `${url.pathname}?${next}`;
-    }
-    const statements = page.statements.map((r) =>
-      formatStatement(r.statement, request.format, language),
-    );
-    return answer(c, { statements, more }, request);
+    return read(c, data);
   });
 
   return app;
