@@ -53,6 +53,23 @@ describe('LRS filters: statements that target other statements (§2.1.3 Statemen
     assert.deepEqual(await lrs.ids({ verb: v }), [a.id, b.id, c.id]);
   });
 
+  it('statements that refer to each other in a circle are each answered once', async () => {
+    const v = verb('looped');
+    const [x, y] = [randomUUID(), randomUUID()];
+    const a = statement({ id: x, verb: { id: v }, object: ref(y) });
+    const b = statement({ id: y, object: ref(x) });
+    const registration = randomUUID();
+    const self = statement({ context: { registration } });
+    self['object'] = ref(self.id);
+    await lrs.post(a, b, self);
+    assert.deepEqual(await lrs.ids({ verb: v }), [b.id, a.id]);
+    assert.deepEqual(
+      await lrs.ids({ registration }),
+      [self.id],
+      'a statement that refers to itself',
+    );
+  });
+
   it('the agent and registration filters match through the reference too', async () => {
     const ben = agent('ben');
     const registration = randomUUID();
