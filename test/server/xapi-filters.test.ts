@@ -340,6 +340,7 @@ describe('LRS filters: statements stored by an older server', () => {
     const a = statement({ verb: { id: v } });
     const b = statement({ object: ref(a.id) });
     let second: TestServer | undefined;
+    let firstOpen = true;
     try {
       for (const st of [inGroup, a, b]) {
         const r = await first.call('POST', '/api/xapi/statements', {
@@ -360,7 +361,10 @@ describe('LRS filters: statements stored by an older server', () => {
           })
         ).body.statements.map((x: { id: string }) => x.id);
       assert.deepEqual(await get(first, { agent: member }), []);
-      if (dataDir) await first.close();
+      if (dataDir) {
+        await first.close();
+        firstOpen = false;
+      }
       second = await startServer({
         ...options,
         seed: false,
@@ -370,7 +374,7 @@ describe('LRS filters: statements stored by an older server', () => {
       assert.deepEqual(await get(second, { verb: v }), [b.id, a.id]);
     } finally {
       await second?.close();
-      if (!dataDir) await first.close();
+      if (firstOpen) await first.close();
       if (dataDir) await rm(dataDir, { recursive: true, force: true });
     }
   });
