@@ -7,22 +7,19 @@ import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { ANA, CHLOE, activity, isProblem, startServer, type TestServer } from './helpers.js';
+import {
+  COMMENTED,
+  KEY,
+  SECRET,
+  V,
+  VOIDED,
+  basic,
+  statement as baseStatement,
+} from './xapi-helpers.js';
 
-const KEY = 'lrs-key';
-const SECRET = 'lrs-secret';
-const basic = `Basic ${Buffer.from(`${KEY}:${SECRET}`).toString('base64')}`;
-const V = { 'x-experience-api-version': '1.0.3' };
-const COMMENTED = 'http://adlnet.gov/expapi/verbs/commented';
-const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
-
-const statement = (over: Record<string, unknown> = {}) => ({
-  id: randomUUID(),
-  actor: { objectType: 'Agent', name: 'Ana', mbox: 'mailto:ana@example.com' },
-  verb: { id: COMMENTED, display: { 'en-US': 'commented' } },
-  object: { objectType: 'Activity', id: activity('xapi') },
-  timestamp: new Date().toISOString(),
-  ...over,
-});
+/** A statement whose object is a fresh Activity (its `object.id` is read below). */
+const statement = (over: Record<string, unknown> = {}) =>
+  baseStatement(over) as ReturnType<typeof baseStatement> & { object: { id: string } };
 
 describe('LRS: /api/xapi/statements', () => {
   let s: TestServer;
