@@ -20,12 +20,10 @@
 
 /** The current estimate (ms to add to the browser's clock); one per page, shared by every copy. */
 const KEY = Symbol.for('peerkit.clock');
-type ClockState = { offset: number; roundTrip: number; at: number };
+/** `offset` in ms; `error` bounds how far it may be off (half the round trip, plus 500 ms). */
+type ClockState = { offset: number; error: number };
 const g = globalThis as { [KEY]?: ClockState };
-const state: ClockState = (g[KEY] ??= { offset: 0, roundTrip: Infinity, at: 0 });
-
-/** A sample older than this gives way to a newer one even when its round trip was shorter. */
-const SAMPLE_LIFE_MS = 10 * 60_000;
+const state: ClockState = (g[KEY] ??= { offset: 0, error: Infinity });
 
 /** The present on the server's clock, in ms since the epoch (`Date.now()` until an answer came). */
 export function serverNow(): number {
@@ -39,19 +37,22 @@ export function clockOffset(): number {
 
 /**
  * Learns from one answer: `date` is its `Date` header, `sent` and `received` the browser's
- * `Date.now()` before the request and when the headers arrived. The sample with the shortest
- * round trip in the last ten minutes wins (it bounds the error best), as NTP clients do.
- * A missing or unreadable header changes nothing.
+ * `Date.now()` before the request and when the headers arrived. Each sample bounds its own
+ * error (half the round trip, plus 500 ms for the truncated second). A sample replaces the
+ * estimate when it is more precise, or when the two cannot both be right (a clock was set
+ * or jumped: the newer one wins). A missing or unreadable header changes nothing.
  */
 export function observeServerDate(date: string | null, sent: number, received: number): void {
   if (!date) return;
   const server = Date.parse(date);
   if (Number.isNaN(server)) return;
-  const roundTrip = Math.max(0, received - sent);
-  if (roundTrip > state.roundTrip && received - state.at < SAMPLE_LIFE_MS) return;
-  state.offset = server + 500 - (sent + received) / 2;
-  state.roundTrip = roundTrip;
-  state.at = received;
+  const error = Math.max(0, received - sent) / 2 + 500;
+  const offset = server + 500 - (sent + received) / 2;
+  const disagrees = Math.abs(offset - state.offset) > error + state.error;
+  if (error <= state.error || disagrees) {
+    state.offset = offset;
+    state.error = error;
+  }
 }
 
 /** Ms from now until `time` (ms since epoch, or an ISO/HTTP date) on the server's clock. */
