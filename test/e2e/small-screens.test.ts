@@ -55,7 +55,7 @@ describe('the demo on small screens and for a signed-out visitor', () => {
     browser = await puppeteer.launch({
       executablePath: CHROME,
       headless: true,
-      args: CHROME_FLAGS,
+      args: [...CHROME_FLAGS],
     });
   });
 
