@@ -61,12 +61,13 @@ export interface PostRow {
   deleted: boolean;
   hidden: boolean;
   kudos: number;
+  version: number;
   reply_count?: number;
 }
 
 export const POST_COLUMNS = `p.id, p.activity, p.parent_id, p.root_id, p.depth, p.author_id,
   a.name AS author_name, a.title AS author_title, a.team AS author_team, p.body, p.created_at,
-  p.edited_at, p.deleted, p.hidden, p.kudos`;
+  p.edited_at, p.deleted, p.hidden, p.kudos, p.version`;
 
 /** A stored post as the contract shows it to `viewer`. */
 export function toPost(row: PostRow, replyCount: number, moderator: boolean): Post {
@@ -80,6 +81,7 @@ export function toPost(row: PostRow, replyCount: number, moderator: boolean): Po
       ? null
       : personSummary(row.author_id, row.author_name, row.author_title, row.author_team),
     body: concealed ? '' : row.body,
+    version: row.version,
     createdAt: iso(row.created_at),
     editedAt: row.edited_at ? iso(row.edited_at) : null,
     deleted: row.deleted,
