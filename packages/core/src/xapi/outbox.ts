@@ -14,7 +14,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Statement } from '../contract.js';
 import { serverNow } from '../clock.js';
-import { storageFailed } from '../storage.js';
+import { storageFailed } from '../storage-failure.js';
 
 export interface OutboxEntry {
   id: string;
