@@ -43,8 +43,10 @@ export class Delivery {
      * contract schemas beside this chunk).
      */
     private readonly lrsError: (res: Response, text: string) => PeerError,
+    /** Reports storage the browser refused (given by the recorder: once per page). */
+    storageFailed: (cause: unknown) => void = () => {},
   ) {
-    this.outbox = new Outbox(o.dbName, url);
+    this.outbox = new Outbox(o.dbName, url, storageFailed);
     // Whatever an earlier page left behind goes out soon.
     this.schedule(Math.max(0, firstDrainAt - Date.now()));
   }
