@@ -52,10 +52,15 @@ export function storageFailed(area: StorageArea, cause: unknown): void {
 function deliver(): void {
   if (!shared.error || shared.delivered || !shared.listeners.size) return;
   shared.delivered = true;
-  for (const listener of shared.listeners) listener(shared.error);
+  // Said once per page: by the first provider listening, however many there are.
+  const [first] = shared.listeners;
+  first!(shared.error);
 }
 
-/** Calls `listener` once with the page's storage failure (now, if it already happened). Returns the unsubscribe. */
+/**
+ * Has `listener` told of the page's storage failure (now, if it already happened), unless an
+ * earlier listener was told already. Returns the unsubscribe.
+ */
 export function onStorageFailure(listener: Listener): () => void {
   shared.listeners.add(listener);
   deliver();
