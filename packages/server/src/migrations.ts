@@ -211,6 +211,18 @@ CREATE INDEX statements_object_ref ON statements (object_ref) WHERE object_ref I
 CREATE INDEX statements_index_version ON statements (index_version);
 `,
   },
+  {
+    version: 4,
+    name: 'versions for If-Match (posts, reflections, profiles) and the profile fields',
+    sql: `
+ALTER TABLE posts ADD COLUMN version INT NOT NULL DEFAULT 1;
+ALTER TABLE reflections ADD COLUMN version INT NOT NULL DEFAULT 1;
+ALTER TABLE people ADD COLUMN wants_to_learn TEXT[] NOT NULL DEFAULT '{}';
+ALTER TABLE people ADD COLUMN availability TEXT;
+ALTER TABLE people ADD COLUMN listed BOOLEAN NOT NULL DEFAULT TRUE;
+ALTER TABLE people ADD COLUMN profile_version INT NOT NULL DEFAULT 1;
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {
