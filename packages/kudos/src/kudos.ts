@@ -247,10 +247,6 @@ export class PeerKudos extends PeerElement {
     return this.loadStatus === 'error';
   }
 
-  private get signedIn(): boolean {
-    return !!this.peer?.me;
-  }
-
   private get isSelf(): boolean {
     return !!this.recipient && this.peer?.me?.id === this.recipient;
   }

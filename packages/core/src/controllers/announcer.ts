@@ -1,0 +1,33 @@
+/**
+ * `Announcer`: the element's polite live region. `announce(text)` puts `text` in a visually
+ * hidden `role="status"` region that `render()` draws; screen readers read it without moving
+ * focus. The same words announced twice in a row are read again: the second time the region
+ * gets a different string (a no-break space appended), which is what makes a live region
+ * speak (an unchanged text node is not a change).
+ *
+ * Draw `announcer.render()` once in the element's template, where it is always present
+ * (a live region added together with its text is often not read).
+ */
+import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+
+export class Announcer implements ReactiveController {
+  /** What the region holds now. */
+  text = '';
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Says `text` politely; an empty string clears the region. */
+  announce(text: string): void {
+    this.text = text && this.text === text ? `${text}\u00a0` : text;
+    this.host.requestUpdate();
+  }
+
+  /** The live region. */
+  render() {
+    return html`<span class="visually-hidden" role="status" aria-live="polite">${this.text}</span>`;
+  }
+}
