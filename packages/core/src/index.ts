@@ -26,6 +26,7 @@ export type { HostHooks } from './element.js';
 export { renderNotice, noticeStyles } from './notice.js';
 export type { NoticeKind, NoticeProps } from './notice.js';
 export { uniqueId } from './ids.js';
+export { bdi, fill, slot } from './bidi.js';
 export { pageIri } from './page.js';
 export { define, DEV } from './define-element.js';
 export { PeerEvent, PeerErrorEvent } from './events.js';

@@ -11,8 +11,12 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
 export class Announcer implements ReactiveController {
-  /** What the region holds now. */
+  /** The words the region holds now. */
   text = '';
+  /** What is drawn for them (the words, or the same words with names isolated). */
+  private content: unknown = '';
+  /** Set when the words repeat the previous ones: a no-break space makes them a change. */
+  private again = false;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -20,14 +24,21 @@ export class Announcer implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** Says `text` politely; an empty string clears the region. */
-  announce(text: string): void {
-    this.text = text && this.text === text ? `${text}\u00a0` : text;
+  /**
+   * Says `text` politely; an empty string clears the region. `content` is what to draw for
+   * those words when it is not plain text (e.g. a name in a `<bdi>`, see `fill()`).
+   */
+  announce(text: string, content: unknown = text): void {
+    this.again = !!text && this.text === text && !this.again;
+    this.text = text;
+    this.content = content;
     this.host.requestUpdate();
   }
 
   /** The live region. */
   render() {
-    return html`<span class="visually-hidden" role="status" aria-live="polite">${this.text}</span>`;
+    return html`<span class="visually-hidden" role="status" aria-live="polite"
+      >${this.content}${this.again ? '\u00a0' : ''}</span
+    >`;
   }
 }
