@@ -149,11 +149,24 @@ export const kudosStyles = css`
     color: var(--_k-muted);
   }
 
+  /* The core's notice, as one compact line under the button. */
+  [part~='status'] {
+    display: block;
+    padding: 0;
+    border: 0;
+    background: none;
+  }
+
+  [part~='status'] p {
+    display: inline;
+  }
+
   [part~='status'].error {
     color: var(--_k-danger);
   }
 
-  .link {
+  .link,
+  [part~='status'] .retry {
     padding: 0;
     border: 0;
     background: none;
@@ -174,18 +187,6 @@ export const kudosStyles = css`
     50% {
       opacity: 0.4;
     }
-  }
-
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
   }
 
   @media (prefers-reduced-motion: reduce) {

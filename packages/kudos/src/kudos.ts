@@ -3,18 +3,15 @@ import { property, state } from 'lit/decorators.js';
 import {
   bdi,
   fill,
-  formatCompact,
   formatList,
   KUDOS_VALUE_PATTERN,
   PeerElement,
   PeerError,
-  PROFILE_ID,
   registerTranslations,
   renderNotice,
   slot,
   toPeerError,
   uniqueId,
-  type ActivityTypeName,
   type KudosCount,
   type KudosGiver,
   type Page,
@@ -30,6 +27,8 @@ import { kudosStyles } from './kudos.styles.js';
 import { messages as t } from './messages.js';
 import { PeerKudosGivenEvent, PeerKudosWithdrawnEvent } from './events.js';
 import type { Picker } from './popover.js';
+import { kudosStatement } from './xapi.js';
+import { renderCount, renderIcon, renderValues, valueLabel } from './views.js';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
 registerTranslations('es', () => import('./l10n/locales/es.js'));
@@ -45,18 +44,6 @@ interface Intent {
 
 /** How many givers are named before "and N others". */
 const NAMED_GIVERS = 2;
-/** xAPI result extension carrying the recognition value. */
-const VALUE_EXTENSION = `${PROFILE_ID}/extensions/kudos-value`;
-/** xAPI context extension naming the person thanked. */
-const RECIPIENT_EXTENSION = `${PROFILE_ID}/extensions/recipient`;
-
-/** The xAPI activity type of what the kudos is about (Peerkit's own IRI schemes, else a page). */
-function activityType(iri: string): ActivityTypeName {
-  if (iri.startsWith('urn:peerkit:person:')) return 'person';
-  if (iri.startsWith('urn:peerkit:post:')) return 'post';
-  return 'page';
-}
-
 /** The parsed `values` attribute; `null` when it holds something invalid. */
 function parseValues(values: string | undefined): string[] | null {
   const list = (values ?? '')
@@ -343,24 +330,14 @@ export class PeerKudos extends PeerElement {
   }
 
   private record(after: KudosCount, intent: Intent): void {
-    const recorder = this.peer?.recorder;
-    if (!recorder) return;
-    const activity = this.activityIri;
-    const result =
-      after.mine && (intent.value || intent.message)
-        ? {
-            ...(intent.message ? { response: intent.message } : {}),
-            ...(intent.value ? { extensions: { [VALUE_EXTENSION]: intent.value } } : {}),
-          }
-        : undefined;
-    recorder
-      .record({
-        verb: after.mine ? 'gave-kudos' : 'withdrew-kudos',
-        object: { id: activity, type: activityType(activity) },
-        ...(result ? { result } : {}),
-        ...(this.recipient ? { extensions: { [RECIPIENT_EXTENSION]: this.recipient } } : {}),
-      })
-      .catch((error: unknown) => this.fail(toPeerError(error)));
+    const statement = kudosStatement({
+      activity: this.activityIri,
+      mine: after.mine,
+      recipient: this.recipient,
+      value: intent.value,
+      message: intent.message,
+    });
+    this.peer?.recorder.record(statement).catch((error: unknown) => this.fail(error));
   }
 
   private retry(): void {
@@ -467,8 +444,7 @@ export class PeerKudos extends PeerElement {
   // Formatting
 
   private valueLabel(value: string): string {
-    const words = value.replace(/-/g, ' ');
-    return words.charAt(0).toLocaleUpperCase(this.locale) + words.slice(1);
+    return valueLabel(value, this.locale);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -481,8 +457,17 @@ export class PeerKudos extends PeerElement {
     const canGive = this.signedIn && !this.readonly;
     return html`
       <div part="base" aria-busy=${loading ? 'true' : 'false'}>
-        ${canGive ? this.renderButton(view, loading || unavailable) : this.renderIcon()}
-        ${this.renderCount(view, loading)} ${this.renderValues(view)}
+        ${canGive ? this.renderButton(view, loading || unavailable) : renderIcon()}
+        ${renderCount({
+          view,
+          loading,
+          locale: this.locale,
+          expandable: this.signedIn,
+          expanded: this.showGivers,
+          controls: `${this.uid}-givers`,
+          toggle: () => this.toggleGivers(),
+        })}
+        ${renderValues(view, this.valueList ?? [], this.locale)}
         ${this.picker && canGive ? this.picker.render() : nothing}
         ${this.showGivers ? this.renderGivers() : nothing} ${this.renderStatus()}
         ${this.announcer.render()}
@@ -493,14 +478,6 @@ export class PeerKudos extends PeerElement {
         }
       </div>
     `;
-  }
-
-  private renderIcon(): TemplateResult {
-    return html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path
-        d="M12 21s-7.5-4.6-9.6-9.2C.9 8.4 3 4.5 6.6 4.5c2.1 0 3.6 1.2 4.4 2.6.8-1.4 2.3-2.6 4.4-2.6 3.6 0 5.7 3.9 4.2 7.3C19.5 16.4 12 21 12 21z"
-      />
-    </svg>`;
   }
 
   private renderButton(view: KudosCount | undefined, unavailable: boolean): TemplateResult {
@@ -520,50 +497,8 @@ export class PeerKudos extends PeerElement {
       @pointerenter=${this.preloadPicker}
       @focusin=${this.preloadPicker}
     >
-      ${this.renderIcon()}<span part="label"><slot>${this.label || t.label()}</slot></span>
+      ${renderIcon()}<span part="label"><slot>${this.label || t.label()}</slot></span>
     </button>`;
-  }
-
-  private renderCount(
-    view: KudosCount | undefined,
-    loading: boolean,
-  ): TemplateResult | typeof nothing {
-    if (loading) {
-      return html`<span part="count"
-        ><span class="skeleton"></span><span class="visually-hidden">${t.loading()}</span></span
-      >`;
-    }
-    if (!view) return nothing;
-    const n = view.count;
-    const text = html`<span aria-hidden="true">${formatCompact(n, this.locale)}</span
-      ><span class="visually-hidden">${t.count(n, this.locale)}</span>`;
-    if (n === 0 || !this.signedIn) return html`<span part="count">${text}</span>`;
-    return html`<button
-      type="button"
-      part="count"
-      aria-expanded=${String(this.showGivers)}
-      aria-controls="${this.uid}-givers"
-      @click=${this.toggleGivers}
-    >
-      ${text}
-    </button>`;
-  }
-
-  private renderValues(view: KudosCount | undefined): TemplateResult | typeof nothing {
-    if (!view) return nothing;
-    const order = this.valueList ?? [];
-    const entries = Object.entries(view.values)
-      .filter(([, n]) => n > 0)
-      .sort(([a], [b]) => rank(order, a) - rank(order, b));
-    if (entries.length === 0) return nothing;
-    return html`<ul part="values" aria-label=${t.valuesGiven()}>
-      ${entries.map(
-        ([value, n]) =>
-          html`<li part="value-chip" class=${view.myValue === value ? 'mine' : ''}>
-            ${t.valueCount(this.valueLabel(value), n, this.locale)}
-          </li>`,
-      )}
-    </ul>`;
   }
 
   private renderGivers(): TemplateResult {
@@ -615,11 +550,6 @@ export class PeerKudos extends PeerElement {
     });
   }
 }
-
-const rank = (order: string[], value: string) => {
-  const i = order.indexOf(value);
-  return i === -1 ? order.length : i;
-};
 
 declare global {
   interface HTMLElementTagNameMap {
