@@ -263,17 +263,7 @@ export class PeerKudos extends PeerElement {
     const activity = this.activityIri;
     this.inFlight = true;
     try {
-      const after = intent.mine
-        ? await client.giveKudos(
-            {
-              activity,
-              ...(this.recipient ? { recipient: this.recipient } : {}),
-              ...(intent.value ? { value: intent.value } : {}),
-              ...(intent.message ? { message: intent.message } : {}),
-            },
-            { idempotencyKey: intent.key },
-          )
-        : await client.withdrawKudos(activity, { idempotencyKey: intent.key });
+      const after = await this.send(client, activity, intent);
       this.inFlight = false;
       if (activity !== this.activityIri) return;
       this.confirmed = after;
@@ -291,6 +281,23 @@ export class PeerKudos extends PeerElement {
       }
     }
     if (this.intent) void this.sync();
+  }
+
+  /** The request for `intent`, with its idempotency key (a retry reuses it). */
+  private send(client: PeerClient, activity: string, intent: Intent): Promise<KudosCount> {
+    const options = { idempotencyKey: intent.key };
+    if (!intent.mine) return client.withdrawKudos(activity, options);
+    const { recipient } = this;
+    const { value, message } = intent;
+    return client.giveKudos(
+      {
+        activity,
+        ...(recipient ? { recipient } : {}),
+        ...(value ? { value } : {}),
+        ...(message ? { message } : {}),
+      },
+      options,
+    );
   }
 
   private confirmedChange(after: KudosCount, intent: Intent): void {
@@ -480,10 +487,16 @@ export class PeerKudos extends PeerElement {
     `;
   }
 
+  /** With values, giving opens the popover: the button says so, and whether it is open. */
+  private opensPicker(view: KudosCount | undefined): boolean {
+    return (this.valueList?.length ?? 0) > 0 && !view?.mine;
+  }
+
   private renderButton(view: KudosCount | undefined, unavailable: boolean): TemplateResult {
     const self = this.isSelf;
     const disabled = unavailable || self || !view;
-    const picks = (this.valueList?.length ?? 0) > 0 && !view?.mine;
+    const picks = this.opensPicker(view);
+    const expanded = this.picker ? 'true' : 'false';
     return html`<button
       type="button"
       part="button"
@@ -491,7 +504,7 @@ export class PeerKudos extends PeerElement {
       aria-disabled=${disabled ? 'true' : 'false'}
       aria-describedby=${self ? `${this.uid}-self` : nothing}
       aria-haspopup=${picks ? 'dialog' : nothing}
-      aria-expanded=${picks ? String(!!this.picker) : nothing}
+      aria-expanded=${picks ? expanded : nothing}
       title=${self ? t.self() : nothing}
       @click=${this.onButtonClick}
       @pointerenter=${this.preloadPicker}

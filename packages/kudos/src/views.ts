@@ -41,7 +41,7 @@ export function renderCount(p: CountProps): TemplateResult | typeof nothing {
   return html`<button
     type="button"
     part="count"
-    aria-expanded=${String(p.expanded)}
+    aria-expanded=${p.expanded ? 'true' : 'false'}
     aria-controls=${p.controls}
     @click=${p.toggle}
   >
