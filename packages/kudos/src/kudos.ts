@@ -1,15 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
-  bdi,
-  fill,
   formatList,
   KUDOS_VALUE_PATTERN,
   PeerElement,
   PeerError,
   registerTranslations,
   renderNotice,
-  slot,
   toPeerError,
   uniqueId,
   type KudosCount,
@@ -23,6 +20,7 @@ import {
   FocusRequest,
   LoadController,
 } from '@peerkit/core/controllers';
+import { bdi, fill, slot } from '@peerkit/core/bidi';
 import { kudosStyles } from './kudos.styles.js';
 import { messages as t } from './messages.js';
 import { PeerKudosGivenEvent, PeerKudosWithdrawnEvent } from './events.js';
