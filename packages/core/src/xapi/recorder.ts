@@ -22,8 +22,9 @@
 import type { Me, Problem, Statement } from '../contract.js';
 import { loadChecks, type Checks } from '../client/checks.js';
 import { PeerError } from '../client/types.js';
-import { parseRetryAfter } from '../client/rest-client.js';
+import { parseRetryAfter } from '../client/http.js';
 import { toPeerError } from '../client/errors.js';
+import { storageFailed } from '../storage-failure.js';
 import type { Recorder, StatementInput } from './types.js';
 import type { Delivery } from './delivery.js';
 import type { DeadEntry } from './outbox.js';
@@ -161,6 +162,7 @@ export class XapiRecorder implements Recorder {
           () => this.disposed,
           this.firstDrainAt,
           (res, text) => lrsError(res, text, checks.Problem),
+          (cause) => storageFailed('indexedDB', cause),
         );
         this.loaded = delivery;
         if (this.disposed) delivery.dispose();
@@ -191,7 +193,7 @@ function lrsError(res: Response, text: string, schema: Checks['Problem']): PeerE
     {
       status: res.status,
       problem,
-      retryAfter: parseRetryAfter(res.headers.get('retry-after')),
+      retryAfter: parseRetryAfter(res.headers.get('retry-after'), res.headers.get('date')),
     },
   );
 }
