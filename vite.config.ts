@@ -55,7 +55,7 @@ function libConfig(name: string): UserConfig {
       sourcemap: true,
       copyPublicDir: false,
       lib: { entry: entriesOf(name), formats: ['es'], fileName: (_format, entry) => `${entry}.js` },
-      rolldownOptions: { external: isBare },
+      rolldownOptions: { external: isBare, preserveEntrySignatures: 'allow-extension' },
     },
   };
 }

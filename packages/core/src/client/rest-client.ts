@@ -39,7 +39,6 @@ import type {
   Me,
   Post,
   PostPage,
-  Problem,
   Profile,
   Reflection,
   ReportItem,
@@ -98,10 +97,6 @@ interface RequestSpec<T> {
   options?: CallOptions;
   /** A POST that only reads (`POST /kudos/query`): no `Idempotency-Key`. */
   safe?: boolean;
-}
-
-function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
 const RETRY_STATUSES = new Set([429, 503]);
@@ -383,12 +378,11 @@ export class RestClient implements PeerClient {
       pollIntervalMs: this.opts.pollIntervalMs,
       refreshes: Boolean(this.opts.getToken),
       parseEvent: (json) => {
-        const parsed = checks!.PostEvent.safeParse(json);
-        return parsed.success
-          ? parsed.data
-          : new PeerError('validation', 'A live update broke the contract.', {
-              issues: issuesOf(parsed.error),
-            });
+        try {
+          return checks!.checked(checks!.PostEvent, json, 'A live update broke the contract.');
+        } catch (e) {
+          return e as PeerError;
+        }
       },
     };
     // The stream reader and the polling fallback load with the first subscription; events
@@ -457,11 +451,13 @@ export class RestClient implements PeerClient {
     if (signal?.aborted) throw aborted(signal);
     let body: string | undefined;
     if (spec.body !== undefined) {
-      const checked = spec.bodySchema?.(await this.checks(signal)).safeParse(spec.body);
-      if (checked && !checked.success)
-        throw new PeerError('validation', 'The request does not match the contract.', {
-          issues: issuesOf(checked.error),
-        });
+      const checks = await this.checks(signal);
+      if (spec.bodySchema)
+        checks.checked(
+          spec.bodySchema(checks),
+          spec.body,
+          'The request does not match the contract.',
+        );
       body = JSON.stringify(spec.body);
     }
     const write = method !== 'GET' && !spec.safe;
@@ -529,75 +525,27 @@ export class RestClient implements PeerClient {
     }
   }
 
-  /** Reads and checks an answer; throws the `PeerError` it amounts to. */
+  /**
+   * Reads and checks an answer (`readAnswer`, in the schemas' chunk); throws the `PeerError`
+   * it amounts to. When the schemas cannot load, an error status is still its `http`/`auth`
+   * error, without details.
+   */
   private async read<T>(res: Response, spec: RequestSpec<T>): Promise<T> {
-    let text: string;
-    try {
-      text = await res.text();
-    } catch (e) {
-      if (isAbort(e)) throw e;
-      throw new PeerError('network', 'The connection dropped while reading the answer.', {
-        status: res.status,
-        cause: e,
-      });
-    }
-    const type = res.headers.get('content-type') ?? '';
-    const isJson = /[/+]json\b/i.test(type);
-
-    if (!res.ok) {
-      let problem: Problem | undefined;
-      if (isJson) {
-        try {
-          // Problem details are shown only once checked; if the schemas cannot load, the
-          // error keeps its status and kind, without details.
-          const parsed = (await loadChecks()).Problem.safeParse(JSON.parse(text));
-          if (parsed.success) problem = parsed.data;
-        } catch {
-          // not JSON after all (or no schemas to check it with): an error status without details
-        }
-      }
-      const kind = res.status === 401 || res.status === 403 ? 'auth' : 'http';
+    const label = `${spec.method} ${spec.path}`;
+    const checks = await this.checks(spec.options?.signal).catch((e: PeerError) => {
+      if (res.ok || e.kind === 'aborted') throw e;
+      return null;
+    });
+    if (!checks)
       throw new PeerError(
-        kind,
-        problem?.detail ?? problem?.title ?? `${spec.method} ${spec.path} answered ${res.status}.`,
+        res.status === 401 || res.status === 403 ? 'auth' : 'http',
+        `${label} answered ${res.status}.`,
         {
           status: res.status,
-          problem,
           retryAfter: parseRetryAfter(res.headers.get('retry-after'), res.headers.get('date')),
         },
       );
-    }
-
-    if (res.status === 204 || (spec.schema === null && !text)) return undefined as T;
-    if (!isJson)
-      throw new PeerError(
-        'validation',
-        `${spec.method} ${spec.path} answered ${type || 'no content type'}, not JSON.`,
-        {
-          status: res.status,
-        },
-      );
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      throw new PeerError('validation', `${spec.method} ${spec.path} answered malformed JSON.`, {
-        status: res.status,
-        cause: e,
-      });
-    }
-    if (spec.schema === null) return undefined as T;
-    const parsed = spec.schema(await this.checks(spec.options?.signal)).safeParse(json);
-    if (!parsed.success)
-      throw new PeerError(
-        'validation',
-        `${spec.method} ${spec.path} answered a shape the contract does not allow.`,
-        {
-          status: res.status,
-          issues: issuesOf(parsed.error),
-        },
-      );
-    return parsed.data;
+    return checks.readAnswer(res, label, spec.schema && spec.schema(checks));
   }
 }
 

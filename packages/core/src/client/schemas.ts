@@ -31,3 +31,4 @@ export {
   UpdatePost,
   UpdateProfile,
 } from '../contract.js';
+export { checked, problemError, readAnswer } from './answers.js';
