@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { PostPage } from '@peerkit/core/contract';
+import { markdownToTree } from '@peerkit/core/markdown';
 import {
   ANA,
   BEN,
@@ -285,6 +286,46 @@ describe('posts', () => {
     assert.equal(afterHide.status, 412);
     assert.equal(afterHide.body.current.hidden, true);
     assert.equal(afterHide.body.current.version, 5);
+  });
+
+  it('sends each post already parsed as bodyTree, with nothing of a concealed body', async () => {
+    const a = activity();
+    const body =
+      'Use **window functions** and [the docs](https://www.postgresql.org/docs/)\n<b>raw</b>';
+    const shown = await post(ana, a, body);
+    const hiddenPost = await post(ben, a, 'Something *rude*');
+    const report = await s.call('POST', `/api/posts/${hiddenPost.id}/reports`, {
+      token: ana,
+      body: { reason: 'harassment', note: 'rude' },
+    });
+    await s.call('POST', `/api/reports/${report.body.id}/resolve`, {
+      token: chloe,
+      body: { action: 'hide' },
+    });
+    const asMember = await page(a, '', ana);
+    assert.ok(PostPage.safeParse(asMember).success, 'the page fits the contract, trees too');
+    assert.deepEqual(asMember.items[0]!.bodyTree, markdownToTree(body));
+    assert.deepEqual(asMember.items[0]!.bodyTree, [
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Use ' },
+          { type: 'strong', children: [{ type: 'text', text: 'window functions' }] },
+          { type: 'text', text: ' and ' },
+          {
+            type: 'link',
+            href: 'https://www.postgresql.org/docs/',
+            children: [{ type: 'text', text: 'the docs' }],
+          },
+          { type: 'br' },
+          { type: 'text', text: '<b>raw</b>' },
+        ],
+      },
+    ]);
+    assert.deepEqual(asMember.items[1]!.bodyTree, [], 'a hidden body has no tree for members');
+    const asMod = await page(a, '', chloe);
+    assert.deepEqual(asMod.items[1]!.bodyTree, markdownToTree('Something *rude*'));
+    assert.deepEqual(shown.bodyTree, markdownToTree(body), 'the created post carries it too');
   });
 
   it('takes reports and lets only moderators see and resolve the queue', async () => {

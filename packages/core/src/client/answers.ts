@@ -59,9 +59,23 @@ export async function readAnswer<T>(
   label: string,
   schema: Schema<T> | null,
 ): Promise<T> {
-  let text: string;
+  const text = await textOf(res);
+  if (!res.ok) throw problemError(res, text, `${label} answered ${res.status}.`);
+  if (res.status === 204 || (schema === null && !text)) return undefined as T;
+  const json = jsonOf(res, text, label);
+  if (schema === null) return undefined as T;
+  return checked(
+    schema,
+    json,
+    `${label} answered a shape the contract does not allow.`,
+    res.status,
+  );
+}
+
+/** The answer's text; a `network` error when the connection drops while reading it. */
+async function textOf(res: Response): Promise<string> {
   try {
-    text = await res.text();
+    return await res.text();
   } catch (e) {
     if (isAbort(e)) throw e;
     throw new PeerError('network', 'The connection dropped while reading the answer.', {
@@ -69,20 +83,19 @@ export async function readAnswer<T>(
       cause: e,
     });
   }
-  if (!res.ok) throw problemError(res, text, `${label} answered ${res.status}.`);
-  if (res.status === 204 || (schema === null && !text)) return undefined as T;
+}
+
+/** The answer's JSON; a `validation` error for another content type or malformed JSON. */
+function jsonOf(res: Response, text: string, label: string): unknown {
   const type = res.headers.get('content-type') ?? '';
   const status = res.status;
   if (!/[/+]json\b/i.test(type))
     throw new PeerError('validation', `${label} answered ${type || 'no content type'}, not JSON.`, {
       status,
     });
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     throw new PeerError('validation', `${label} answered malformed JSON.`, { status, cause: e });
   }
-  if (schema === null) return undefined as T;
-  return checked(schema, json, `${label} answered a shape the contract does not allow.`, status);
 }
