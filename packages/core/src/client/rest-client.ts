@@ -30,22 +30,12 @@
  */
 import type * as z from 'zod/mini';
 import type {
-  CreateEndorsement,
-  CreatePost,
-  CreateReport,
-  Endorsement,
-  GiveKudos,
   KudosCount,
   Me,
-  Post,
   PostPage,
   Profile,
   Reflection,
   ReportItem,
-  ResolveReport,
-  SaveReflection,
-  UpdatePost,
-  UpdateProfile,
   Page,
   Expert,
   KudosGiver,
@@ -56,6 +46,7 @@ import type {
   SkillSuggestion,
 } from '../contract.js';
 import { loadChecks, type Checks } from './checks.js';
+import type { WriteName } from './writes.js';
 import { aborted, parseRetryAfter, sleep, withSignal } from './http.js';
 import { KudosBatcher } from './kudos-batch.js';
 import { observeServerDate } from '../clock.js';
@@ -85,7 +76,8 @@ export interface RestClientOptions {
 type Query = Record<string, unknown>;
 type Schema<T> = z.ZodMiniType<T>;
 
-interface RequestSpec<T> {
+/** A request `request()` makes (the writes describe theirs in `writes.ts`). */
+export interface RequestSpec<T> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   query?: Query;
@@ -97,15 +89,51 @@ interface RequestSpec<T> {
   options?: CallOptions;
   /** A POST that only reads (`POST /kudos/query`): no `Idempotency-Key`. */
   safe?: boolean;
+  /** What an answer with no body (204) gives (default `undefined`). */
+  empty?: null;
 }
+
+/**
+ * The writes (`PeerClient` methods that change something), described in `writes.ts` in the
+ * schemas' chunk: a write with a body awaits that chunk anyway, and none is needed before a
+ * person acts, so they are not part of a widget's first paint.
+ */
+const WRITES: readonly WriteName[] = [
+  'createPost',
+  'updatePost',
+  'deletePost',
+  'reportPost',
+  'resolveReport',
+  'updateProfile',
+  'endorse',
+  'saveReflection',
+  'deleteReflection',
+  'giveKudos',
+  'withdrawKudos',
+];
+
+// The writes are `PeerClient`'s, added to the prototype below.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface RestClient extends Pick<PeerClient, WriteName> {}
 
 const RETRY_STATUSES = new Set([429, 503]);
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class RestClient implements PeerClient {
   readonly endpoint: string;
   private readonly opts: Required<Omit<RestClientOptions, 'getToken'>> & { getToken?: TokenSource };
   private meCache?: { token: string | null; promise: Promise<Me | null> };
   private readonly kudosBatch: KudosBatcher;
+
+  static {
+    for (const name of WRITES)
+      (this.prototype as unknown as Record<string, unknown>)[name] = function (
+        this: RestClient,
+        ...args: unknown[]
+      ) {
+        return this.write(name, args);
+      };
+  }
 
   constructor(options: RestClientOptions) {
     this.endpoint = options.endpoint.replace(/\/+$/, '');
@@ -178,49 +206,6 @@ export class RestClient implements PeerClient {
     });
   }
 
-  createPost(input: CreatePost, options?: CallOptions): Promise<Post> {
-    return this.request({
-      method: 'POST',
-      path: '/posts',
-      body: input,
-      bodySchema: (s) => s.CreatePost,
-      schema: (s) => s.Post,
-      options,
-    });
-  }
-
-  updatePost(id: string, input: UpdatePost, options?: CallOptions): Promise<Post> {
-    return this.request({
-      method: 'PATCH',
-      path: `/posts/${enc(id)}`,
-      body: input,
-      bodySchema: (s) => s.UpdatePost,
-      schema: (s) => s.Post,
-      options,
-    });
-  }
-
-  async deletePost(id: string, options?: CallOptions): Promise<Post | null> {
-    const post = await this.request({
-      method: 'DELETE',
-      path: `/posts/${enc(id)}`,
-      schema: (s) => s.Post,
-      options,
-    });
-    return post ?? null;
-  }
-
-  reportPost(id: string, input: CreateReport, options?: CallOptions) {
-    return this.request({
-      method: 'POST',
-      path: `/posts/${enc(id)}/reports`,
-      body: input,
-      bodySchema: (s) => s.CreateReport,
-      schema: (s) => s.Report,
-      options,
-    });
-  }
-
   listReports(query: ReportsQuery = {}, options?: CallOptions): Promise<Page<ReportItem>> {
     return this.request({
       method: 'GET',
@@ -231,30 +216,8 @@ export class RestClient implements PeerClient {
     });
   }
 
-  resolveReport(id: string, input: ResolveReport, options?: CallOptions): Promise<ReportItem> {
-    return this.request({
-      method: 'POST',
-      path: `/reports/${enc(id)}/resolve`,
-      body: input,
-      bodySchema: (s) => s.ResolveReport,
-      schema: (s) => s.ReportItem,
-      options,
-    });
-  }
-
   profile(options?: CallOptions): Promise<Profile> {
     return this.request({ method: 'GET', path: '/me/profile', schema: (s) => s.Profile, options });
-  }
-
-  updateProfile(input: UpdateProfile, options?: CallOptions): Promise<Profile> {
-    return this.request({
-      method: 'PATCH',
-      path: '/me/profile',
-      body: input,
-      bodySchema: (s) => s.UpdateProfile,
-      schema: (s) => s.Profile,
-      options,
-    });
   }
 
   listPeople(query: PeopleQuery, options?: CallOptions): Promise<Page<Expert>> {
@@ -278,64 +241,12 @@ export class RestClient implements PeerClient {
     return list.items;
   }
 
-  endorse(personId: string, input: CreateEndorsement, options?: CallOptions): Promise<Endorsement> {
-    return this.request({
-      method: 'POST',
-      path: `/people/${enc(personId)}/endorsements`,
-      body: input,
-      bodySchema: (s) => s.CreateEndorsement,
-      schema: (s) => s.Endorsement,
-      options,
-    });
-  }
-
   listReflections(query: ReflectionsQuery, options?: CallOptions): Promise<Page<Reflection>> {
     return this.request({
       method: 'GET',
       path: '/reflections',
       query: { ...query },
       schema: (s) => s.ReflectionPage,
-      options,
-    });
-  }
-
-  saveReflection(id: string, input: SaveReflection, options?: CallOptions): Promise<Reflection> {
-    return this.request({
-      method: 'PUT',
-      path: `/reflections/${enc(id)}`,
-      body: input,
-      bodySchema: (s) => s.SaveReflection,
-      schema: (s) => s.Reflection,
-      options,
-    });
-  }
-
-  async deleteReflection(id: string, options?: CallOptions): Promise<void> {
-    await this.request({
-      method: 'DELETE',
-      path: `/reflections/${enc(id)}`,
-      schema: null,
-      options,
-    });
-  }
-
-  giveKudos(input: GiveKudos, options?: CallOptions): Promise<KudosCount> {
-    return this.request({
-      method: 'POST',
-      path: '/kudos',
-      body: input,
-      bodySchema: (s) => s.GiveKudos,
-      schema: (s) => s.KudosCount,
-      options,
-    });
-  }
-
-  withdrawKudos(activity: string, options?: CallOptions): Promise<KudosCount> {
-    return this.request({
-      method: 'DELETE',
-      path: '/kudos',
-      query: { activity },
-      schema: (s) => s.KudosCount,
       options,
     });
   }
@@ -411,6 +322,14 @@ export class RestClient implements PeerClient {
 
   // ---------------------------------------------------------------------------------------
   // The one place a request is made
+
+  /** Sends the write `name` with the caller's `args`, as `writes.ts` describes it. */
+  private async write(name: WriteName, args: unknown[]): Promise<unknown> {
+    const describe = (await loadChecks()).writes[name] as (...a: unknown[]) => RequestSpec<unknown>;
+    const spec = describe(...args);
+    const value = await this.request(spec);
+    return value === undefined && 'empty' in spec ? spec.empty : value;
+  }
 
   private async token(): Promise<string | null> {
     if (!this.opts.getToken) return null;
@@ -547,8 +466,4 @@ export class RestClient implements PeerClient {
       );
     return checks.readAnswer(res, label, spec.schema && spec.schema(checks));
   }
-}
-
-function enc(segment: string): string {
-  return encodeURIComponent(segment);
 }

@@ -32,3 +32,4 @@ export {
   UpdateProfile,
 } from '../contract.js';
 export { checked, problemError, readAnswer } from './answers.js';
+export { writes } from './writes.js';
