@@ -128,7 +128,7 @@ export class PeerProvider extends LitElement {
       });
     }
     if ((this.value?.error || this.storageError) && !this.wording)
-      this.wordingLoad ??= import('../l10n/messages.js').then(
+      this.wordingLoad ??= import('../l10n/wording.js').then(
         (m) => void (this.wording = m),
         // Not loaded (offline): the error's own (English) message stands in.
         () => void (this.wording = { errorMessage: (e) => e.message }),
