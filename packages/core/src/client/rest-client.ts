@@ -33,16 +33,12 @@ import type {
   KudosCount,
   Me,
   PostPage,
-  Profile,
   Reflection,
-  ReportItem,
   Page,
   Expert,
-  KudosGiver,
   PeopleQuery,
   PostsQuery,
   ReflectionsQuery,
-  ReportsQuery,
   SkillSuggestion,
 } from '../contract.js';
 import { loadChecks, type Checks } from './checks.js';
@@ -94,9 +90,10 @@ export interface RequestSpec<T> {
 }
 
 /**
- * The writes (`PeerClient` methods that change something), described in `writes.ts` in the
- * schemas' chunk: a write with a body awaits that chunk anyway, and none is needed before a
- * person acts, so they are not part of a widget's first paint.
+ * The writes (`PeerClient` methods that change something) and the reads only a person's
+ * action asks for (who gave kudos, the moderators' queue, one's own profile), described in
+ * `writes.ts` in the schemas' chunk: a write with a body awaits that chunk anyway, the chunk
+ * has loaded by the time a person acts, and none is needed for a widget's first paint.
  */
 const WRITES: readonly WriteName[] = [
   'createPost',
@@ -110,6 +107,9 @@ const WRITES: readonly WriteName[] = [
   'deleteReflection',
   'giveKudos',
   'withdrawKudos',
+  'kudosGivers',
+  'listReports',
+  'profile',
 ];
 
 // The writes are `PeerClient`'s, added to the prototype below.
@@ -206,20 +206,6 @@ export class RestClient implements PeerClient {
     });
   }
 
-  listReports(query: ReportsQuery = {}, options?: CallOptions): Promise<Page<ReportItem>> {
-    return this.#request({
-      method: 'GET',
-      path: '/reports',
-      query: { ...query },
-      schema: (s) => s.ReportPage,
-      options,
-    });
-  }
-
-  profile(options?: CallOptions): Promise<Profile> {
-    return this.#request({ method: 'GET', path: '/me/profile', schema: (s) => s.Profile, options });
-  }
-
   listPeople(query: PeopleQuery, options?: CallOptions): Promise<Page<Expert>> {
     return this.#request({
       method: 'GET',
@@ -251,20 +237,6 @@ export class RestClient implements PeerClient {
     });
   }
 
-  kudosGivers(
-    activity: string,
-    query: { cursor?: string; limit?: number } = {},
-    options?: CallOptions,
-  ): Promise<Page<KudosGiver>> {
-    return this.#request({
-      method: 'GET',
-      path: '/kudos/givers',
-      query: { activity, ...query },
-      schema: (s) => s.KudosGiverPage,
-      options,
-    });
-  }
-
   // ---------------------------------------------------------------------------------------
   // Coalesced kudos counts
 
@@ -278,7 +250,6 @@ export class RestClient implements PeerClient {
   subscribePosts(activity: string, handlers: StreamHandlers): () => void {
     const controller = new AbortController();
     const signal = controller.signal;
-    let checks: Checks | undefined;
     const host: LiveHost = {
       listPosts: (query, options) => this.listPosts(query, options),
       token: () => this.#token(),
@@ -288,22 +259,12 @@ export class RestClient implements PeerClient {
       credentials: this.#opts.credentials,
       pollIntervalMs: this.#opts.pollIntervalMs,
       refreshes: Boolean(this.#opts.getToken),
-      parseEvent: (json) => {
-        try {
-          return checks!.checked(checks!.PostEvent, json, 'A live update broke the contract.');
-        } catch (e) {
-          return e as PeerError;
-        }
-      },
     };
     // The stream reader and the polling fallback load with the first subscription; events
     // are parsed only once the schemas have loaded too.
     const start = (attempt: number): void => {
       Promise.all([import('./live.js'), loadChecks()]).then(
-        ([{ subscribe }, loaded]) => {
-          checks = loaded;
-          subscribe(host, activity, handlers, signal);
-        },
+        ([{ subscribe }, checks]) => subscribe(host, activity, handlers, signal, checks),
         (e: unknown) => {
           if (signal.aborted) return;
           handlers.onError?.(
