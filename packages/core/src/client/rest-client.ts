@@ -45,7 +45,7 @@ import { loadChecks, type Checks } from './checks.js';
 import type { WriteName } from './writes.js';
 import { aborted, parseRetryAfter, sleep, withSignal } from './http.js';
 import { KudosBatcher } from './kudos-batch.js';
-import { observeServerDate } from '../clock.js';
+import { observeAnswer } from '../clock.js';
 import { PeerError, type CallOptions, type PeerClient, type StreamHandlers } from './types.js';
 import { isAbort, toPeerError } from './errors.js';
 import type { LiveHost } from './live.js';
@@ -365,7 +365,7 @@ export class RestClient implements PeerClient {
           signal,
           credentials: this.#opts.credentials,
         });
-        observeServerDate(res.headers.get('date'), sent, Date.now());
+        observeAnswer(res.headers, sent, Date.now());
       } catch (e) {
         if (signal?.aborted || isAbort(e)) throw aborted(signal);
         error = new PeerError('network', `No answer from ${method} ${spec.path}.`, { cause: e });
