@@ -13,7 +13,7 @@
  * - `me`, `meId`, `moderator`, `signedIn`: who is signed in, from the provider.
  * - Re-renders when the page's locale changes; shared base styles, tokens and notice styles.
  */
-import { LitElement } from 'lit';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { peerContext, type PeerContextValue } from './context.js';
 import { PeerError } from './client/types.js';
@@ -68,7 +68,7 @@ export abstract class PeerElement extends LitElement {
   static override styles = [baseStyles, noticeStyles];
 
   // Declared statically rather than with decorators (no decorator helper in the core).
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     activity: {},
     peer: { state: true },
     online: { state: true },

@@ -1,5 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import {
   KUDOS_VALUE_PATTERN,
   PeerElement,
@@ -88,33 +93,48 @@ function parseValues(values: string | undefined): string[] | null {
  */
 export class PeerKudos extends PeerElement {
   static override styles = [...PeerElement.styles, kudosStyles];
+  // Reactive properties declared statically rather than with decorators (no decorator helper
+  // and no call per property on the first paint).
+  static override properties: PropertyDeclarations = {
+    recipient: { reflect: true },
+    recipientName: { attribute: 'recipient-name' },
+    values: {},
+    label: {},
+    readonly: { type: Boolean, reflect: true },
+    confirmed: { state: true },
+    intent: { state: true },
+    failure: { state: true },
+    picker: { state: true },
+    pickerError: { state: true },
+    showGivers: { state: true },
+  };
 
   /** The id of the person thanked. */
-  @property({ reflect: true }) recipient?: string;
+  recipient?: string;
 
   /** The recipient's display name, for the announcement. */
-  @property({ attribute: 'recipient-name' }) recipientName?: string;
+  recipientName?: string;
 
   /** Comma-separated recognition values, e.g. `helpful,clear,generous`. */
-  @property() values?: string;
+  values?: string;
 
   /** The button's text (default "Kudos"). */
-  @property() label?: string;
+  label?: string;
 
   /** Show the count only, without the button. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  readonly = false;
 
   /** Last state the server confirmed. */
-  @state() private confirmed?: KudosCount;
+  private confirmed?: KudosCount;
   /** What the user chose last, while the server has not confirmed it. */
-  @state() private intent?: Intent;
+  private intent?: Intent;
   /** A choice the server refused, offered again by the retry button. */
-  @state() private failure?: { intent: Intent; error: PeerError };
+  private failure?: { intent: Intent; error: PeerError };
   /** The open values popover (its module is loaded on demand); `undefined` when closed. */
-  @state() private picker?: Picker;
+  private picker?: Picker;
   /** The popover's module could not be loaded. */
-  @state() private pickerError?: PeerError;
-  @state() private showGivers = false;
+  private pickerError?: PeerError;
+  private showGivers = false;
 
   readonly #checks = new AttributeChecks(this, [
     {
