@@ -5,6 +5,12 @@
  * The contract's types are here; its zod schemas (values) are at `@peerkit/core/contract`,
  * which the server and hosts implementing the contract import. The REST client loads them on
  * demand, so a widget's first paint carries no zod.
+ *
+ * The reactive controllers widgets are built from (`LoadController`, `Announcer`,
+ * `FocusRequest`, `Ticker`, `InViewController`, `AttributeChecks`) are at
+ * `@peerkit/core/controllers`, and the helpers that isolate person-written text in localised
+ * sentences (`slot`, `fill`, `bdi`) at `@peerkit/core/bidi`, so a page pays only for what its
+ * widgets use.
  */
 export type * from './contract.js';
 export * from './limits.js';
@@ -22,7 +28,11 @@ export { toPeerError } from './client/errors.js';
 export { peerContext } from './context.js';
 export type { PeerContextValue } from './context.js';
 
-export { PeerElement, ensureContextRoot } from './element.js';
+export { PeerElement, ensureContextRoot, hostHooks } from './element.js';
+export type { HostHooks } from './element.js';
+export { renderNotice, noticeStyles } from './notice.js';
+export type { NoticeKind, NoticeProps } from './notice.js';
+export { uniqueId } from './ids.js';
 export { pageIri } from './page.js';
 export { define, DEV } from './define-element.js';
 export { PeerEvent, PeerErrorEvent } from './events.js';
@@ -55,7 +65,8 @@ export {
   formatList,
   plural,
 } from './l10n/intl.js';
-export { errorMessage, retryLabel, loadingLabel, offlineLabel } from './l10n/messages.js';
+export { errorMessage } from './l10n/messages.js';
+export { retryLabel, loadingLabel, offlineLabel } from './l10n/labels.js';
 
 export { XapiRecorder } from './xapi/recorder.js';
 export type { XapiMode, XapiRecorderOptions } from './xapi/recorder.js';
