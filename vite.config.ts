@@ -18,6 +18,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, defaultClientConditions, type UserConfig } from 'vite';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
+import { defaultMinifyOptions } from '@lit-labs/rollup-plugin-minify-html-literals/lib/strategy.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const pkgDir = (name: string) => `${root}packages/${name}`;
@@ -43,9 +45,30 @@ const isBare = (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id
 
 const resolve = { conditions: ['source', ...defaultClientConditions] };
 
+/**
+ * Lit's templates minified at build (`@lit-labs/rollup-plugin-minify-html-literals`, the Lit
+ * team's plugin): CSS in `css` through lightningcss, whitespace in `html` collapsed
+ * conservatively (one space stays where there was some, so text never runs together), empty
+ * attributes kept. The bundler's minifier does not touch template strings.
+ */
+function minifyTemplates() {
+  return minifyHTML({
+    include: ['packages/*/src/**/*.ts'],
+    failOnError: true,
+    options: {
+      minifyOptions: {
+        ...defaultMinifyOptions,
+        conservativeCollapse: true,
+        removeEmptyAttributes: false,
+      },
+    },
+  });
+}
+
 function libConfig(name: string): UserConfig {
   return {
     resolve,
+    plugins: [minifyTemplates()],
     logLevel: 'warn',
     build: {
       outDir: `${pkgDir(name)}/dist`,
@@ -55,14 +78,18 @@ function libConfig(name: string): UserConfig {
       sourcemap: true,
       copyPublicDir: false,
       lib: { entry: entriesOf(name), formats: ['es'], fileName: (_format, entry) => `${entry}.js` },
-      rolldownOptions: { external: isBare },
+      rolldownOptions: { external: isBare, preserveEntrySignatures: 'allow-extension' },
     },
   };
 }
 
+/** Core modules the CDN's first paint loads on demand (see `cdnConfig`): the errors' wording. */
+const FIRST_ERROR = [/[\\/]core[\\/]src[\\/]l10n[\\/]messages\.ts$/];
+
 function cdnConfig(): UserConfig {
   return {
     resolve,
+    plugins: [minifyTemplates()],
     logLevel: 'warn',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
@@ -88,6 +115,20 @@ function cdnConfig(): UserConfig {
         preserveEntrySignatures: 'allow-extension',
         output: {
           chunkFileNames: 'chunks/[name]-[hash].js',
+          // Everything the first paint imports statically stays in `peerkit.js`, stated rather
+          // than left to the bundler's heuristics (which, once a lazy chunk shared a module with
+          // another, cut Lit and the core into six small chunks again). The modules of
+          // FIRST_ERROR are reached only through the core's index re-exports (which tag them
+          // `$initial`) and an `import()`: they load with the first thing that needs them.
+          codeSplitting: {
+            groups: [
+              {
+                name: 'peerkit',
+                tags: ['$initial'],
+                test: (id: string) => !FIRST_ERROR.some((re) => re.test(id)),
+              },
+            ],
+          },
           // Vite keeps whitespace and annotations in lib-mode ES output for the host's
           // bundler; this module goes to the browser as it is, so minify it fully.
           minify: true,

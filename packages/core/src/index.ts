@@ -5,19 +5,34 @@
  * The contract's types are here; its zod schemas (values) are at `@peerkit/core/contract`,
  * which the server and hosts implementing the contract import. The REST client loads them on
  * demand, so a widget's first paint carries no zod.
+ *
+ * The reactive controllers widgets are built from (`LoadController`, `Announcer`,
+ * `FocusRequest`, `Ticker`, `InViewController`, `AttributeChecks`) are at
+ * `@peerkit/core/controllers`, and the helpers that isolate person-written text in localised
+ * sentences (`slot`, `fill`, `bdi`) at `@peerkit/core/bidi`, so a page pays only for what its
+ * widgets use.
  */
 export type * from './contract.js';
 export * from './limits.js';
 export { PeerError } from './client/types.js';
 export type { CallOptions, PeerClient, PeerErrorKind, StreamHandlers } from './client/types.js';
-export { RestClient, parseRetryAfter } from './client/rest-client.js';
+export { RestClient } from './client/rest-client.js';
+export { parseRetryAfter } from './client/http.js';
+export { serverNow, clockOffset } from './clock.js';
+export { pageStorage } from './storage.js';
+export { onStorageFailure } from './storage-failure.js';
+export type { PageStorage } from './storage.js';
 export type { RestClientOptions, TokenSource } from './client/rest-client.js';
 export { toPeerError } from './client/errors.js';
 
 export { peerContext } from './context.js';
 export type { PeerContextValue } from './context.js';
 
-export { PeerElement, ensureContextRoot } from './element.js';
+export { PeerElement, ensureContextRoot, hostHooks } from './element.js';
+export type { HostHooks } from './element.js';
+export { renderNotice, noticeStyles } from './notice.js';
+export type { NoticeKind, NoticeProps } from './notice.js';
+export { uniqueId } from './ids.js';
 export { pageIri } from './page.js';
 export { define, DEV } from './define-element.js';
 export { PeerEvent, PeerErrorEvent } from './events.js';
@@ -50,7 +65,8 @@ export {
   formatList,
   plural,
 } from './l10n/intl.js';
-export { errorMessage, retryLabel, loadingLabel, offlineLabel } from './l10n/messages.js';
+export { errorMessage } from './l10n/messages.js';
+export { retryLabel, loadingLabel, offlineLabel } from './l10n/labels.js';
 
 export { XapiRecorder } from './xapi/recorder.js';
 export type { XapiMode, XapiRecorderOptions } from './xapi/recorder.js';

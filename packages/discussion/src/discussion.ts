@@ -364,12 +364,12 @@ export class PeerDiscussion extends PeerElement implements ComposerHost, PostHos
   }
 
   /** @internal */
-  get meId(): string | null {
+  override get meId(): string | null {
     return this.peer?.me?.id ?? null;
   }
 
   /** @internal */
-  get moderator(): boolean {
+  override get moderator(): boolean {
     return this.peer?.me?.roles.includes('moderator') ?? false;
   }
 

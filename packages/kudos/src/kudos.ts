@@ -1,56 +1,51 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
-  formatCompact,
-  formatList,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
+import {
   KUDOS_VALUE_PATTERN,
   PeerElement,
   PeerError,
-  PROFILE_ID,
   registerTranslations,
+  renderNotice,
   toPeerError,
-  type ActivityTypeName,
+  uniqueId,
   type KudosCount,
-  type KudosGiver,
-  type Page,
+  type PeerClient,
 } from '@peerkit/core';
+import {
+  Announcer,
+  AttributeChecks,
+  FocusRequest,
+  LoadController,
+} from '@peerkit/core/controllers';
 import { kudosStyles } from './kudos.styles.js';
 import { messages as t } from './messages.js';
-import { PeerKudosGivenEvent, PeerKudosWithdrawnEvent } from './events.js';
 import type { Picker } from './popover.js';
+import type { Choice, Target } from './changes.js';
+
+type Confirmed = ReturnType<typeof import('./lazy.js').confirmed>;
+
+/** How many givers are named before "and N others". */
+const NAMED_GIVERS = 2;
+import { renderCount, renderIcon, renderValues, valueLabel } from './views.js';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
 registerTranslations('es', () => import('./l10n/locales/es.js'));
 
-/** A choice the user made and the server has not confirmed yet. */
-interface Intent {
-  mine: boolean;
-  value?: string;
-  message?: string;
-  /** One key per choice, reused when the user retries that same choice. */
-  key: string;
+/** A choice the user made and the server has not confirmed yet (one key per choice). */
+type Intent = Choice;
+/** The parsed `values` attribute; `null` when it holds something invalid. */
+function parseValues(values: string | undefined): string[] | null {
+  const list = (values ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return list.every((v) => KUDOS_VALUE_PATTERN.test(v)) ? [...new Set(list)] : null;
 }
-
-type GiversState =
-  | { status: 'loading' }
-  | { status: 'done'; page: Page<KudosGiver> }
-  | { status: 'error'; error: PeerError };
-
-/** How many givers are named before "and N others". */
-const NAMED_GIVERS = 2;
-/** xAPI result extension carrying the recognition value. */
-const VALUE_EXTENSION = `${PROFILE_ID}/extensions/kudos-value`;
-/** xAPI context extension naming the person thanked. */
-const RECIPIENT_EXTENSION = `${PROFILE_ID}/extensions/recipient`;
-
-/** The xAPI activity type of what the kudos is about (Peerkit's own IRI schemes, else a page). */
-function activityType(iri: string): ActivityTypeName {
-  if (iri.startsWith('urn:peerkit:person:')) return 'person';
-  if (iri.startsWith('urn:peerkit:post:')) return 'post';
-  return 'page';
-}
-
-let nextId = 0;
 
 /**
  * @summary A kudos button: thank a colleague or a piece of work, see how many did and who.
@@ -98,138 +93,134 @@ let nextId = 0;
  */
 export class PeerKudos extends PeerElement {
   static override styles = [...PeerElement.styles, kudosStyles];
+  // Reactive properties declared statically rather than with decorators (no decorator helper
+  // and no call per property on the first paint).
+  static override properties: PropertyDeclarations = {
+    recipient: { reflect: true },
+    recipientName: { attribute: 'recipient-name' },
+    values: {},
+    label: {},
+    readonly: { type: Boolean, reflect: true },
+    confirmed: { state: true },
+    intent: { state: true },
+    failure: { state: true },
+    picker: { state: true },
+    pickerError: { state: true },
+    showGivers: { state: true },
+  };
 
   /** The id of the person thanked. */
-  @property({ reflect: true }) recipient?: string;
+  recipient?: string;
 
   /** The recipient's display name, for the announcement. */
-  @property({ attribute: 'recipient-name' }) recipientName?: string;
+  recipientName?: string;
 
   /** Comma-separated recognition values, e.g. `helpful,clear,generous`. */
-  @property() values?: string;
+  values?: string;
 
   /** The button's text (default "Kudos"). */
-  @property() label?: string;
+  label?: string;
 
   /** Show the count only, without the button. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  readonly = false;
 
   /** Last state the server confirmed. */
-  @state() private confirmed?: KudosCount;
+  private confirmed?: KudosCount;
   /** What the user chose last, while the server has not confirmed it. */
-  @state() private intent?: Intent;
+  private intent?: Intent;
   /** A choice the server refused, offered again by the retry button. */
-  @state() private failure?: { intent: Intent; error: PeerError };
+  private failure?: { intent: Intent; error: PeerError };
   /** The open values popover (its module is loaded on demand); `undefined` when closed. */
-  @state() private picker?: Picker;
+  private picker?: Picker;
   /** The popover's module could not be loaded. */
-  @state() private pickerError?: PeerError;
-  @state() private showGivers = false;
-  @state() private givers?: GiversState;
-  @state() private announcement = '';
+  private pickerError?: PeerError;
+  private showGivers = false;
 
-  /** The counts load: waiting for a provider, on its way, done, or failed. */
-  @state() private loadStatus: 'waiting' | 'pending' | 'done' | 'error' = 'waiting';
+  readonly #checks = new AttributeChecks(this, [
+    {
+      attribute: 'values',
+      property: 'values',
+      valid: (v) => parseValues(v as string) !== null,
+      message: () => t.badValues(),
+    },
+  ]);
 
-  private inFlight = false;
-  private pickerModule?: Promise<typeof import('./popover.js')>;
+  /**
+   * The counts. They wait for the provider and for who is signed in (`mine` depends on it),
+   * so a page of kudos elements asks once, all in the same frame, and the core coalesces the
+   * asks. A newer load aborts an older one; a failed one runs again when the browser is back
+   * online.
+   */
+  readonly #counts = new LoadController(this, {
+    args: () => {
+      const me = this.peer?.me;
+      const client = this.peer?.client;
+      if (!client || me === undefined) return undefined;
+      return [client, this.activityIri, me?.id ?? null] as const;
+    },
+    task: ([client, activity], { signal }) => client.kudos(activity, { signal }),
+    onComplete: (value) => {
+      if (!this.#inFlight) this.confirmed = value;
+    },
+  });
+
+  /** Who gave: loaded when the person asks (with the module that words it), again after their own change. */
+  readonly #givers = new LoadController(this, {
+    autoRun: false,
+    args: () => {
+      const client = this.peer?.client;
+      return client ? ([client, this.activityIri] as readonly [PeerClient, string]) : undefined;
+    },
+    task: ([client, activity], { signal }) =>
+      Promise.all([
+        client.kudosGivers(activity, { limit: NAMED_GIVERS + 1 }, { signal }),
+        this.#loadChanges(),
+      ]),
+  });
+
+  readonly #announcer = new Announcer(this);
+  readonly #focusAfter = new FocusRequest(this);
+
+  #inFlight = false;
+  #pickerModule?: Promise<typeof import('./popover.js')>;
+  #changesModule?: Promise<typeof import('./lazy.js')>;
   /** The popover is waiting for its module. */
-  private opening?: Promise<void>;
-  private readonly uid = `k${++nextId}`;
-  /** What the counts were last asked for: the client, the activity and the person. */
-  private loadArgs: readonly unknown[] = [];
-  /** Aborts the counts load in flight; a load whose controller is no longer this one is stale. */
-  private loadAbort?: AbortController;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A load aborted while the element was out of the page starts again.
-    if (this.loadStatus === 'pending' && !this.loadAbort) this.requestUpdate();
-  }
+  #opening?: Promise<void>;
+  readonly #uid = uniqueId('k');
+  /** The activity and person the state below belongs to. */
+  #stateKey = '';
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.onOutsidePointer, true);
-    if (this.loadAbort) {
-      this.loadAbort.abort();
-      this.loadAbort = undefined;
-      this.loadArgs = [];
-    }
-  }
-
-  /**
-   * Loads the counts. It waits for the provider and for who is signed in (`mine` depends on
-   * it), so a page of kudos elements asks once, all in the same frame, and the core coalesces
-   * the asks. A newer load aborts an older one.
-   */
-  private loadCounts(): void {
-    this.loadAbort?.abort();
-    this.loadAbort = undefined;
-    const [client, activity, person] = (this.loadArgs = this.countsArgs());
-    if (!client || !activity || person === undefined) {
-      this.loadStatus = 'waiting';
-      return;
-    }
-    const abort = (this.loadAbort = new AbortController());
-    this.loadStatus = 'pending';
-    client.kudos(activity, { signal: abort.signal }).then(
-      (value) => {
-        if (abort !== this.loadAbort) return;
-        this.loadAbort = undefined;
-        this.loadStatus = 'done';
-        if (!this.inFlight) this.confirmed = value;
-      },
-      (error: unknown) => {
-        if (abort !== this.loadAbort) return;
-        this.loadAbort = undefined;
-        this.loadStatus = 'error';
-        this.fail(error);
-      },
-    );
-  }
-
-  /** What the counts depend on: the client, the activity, and who is signed in (`null`: nobody). */
-  private countsArgs() {
-    const me = this.peer?.me;
-    return [
-      this.peer?.client,
-      this.activityIri,
-      me === undefined ? undefined : (me?.id ?? null),
-    ] as const;
+    document.removeEventListener('pointerdown', this.#onOutsidePointer, true);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new activity or person makes the old state meaningless.
     if (changed.has('activity' as keyof PeerKudos) || changed.has('peer' as keyof PeerKudos)) {
-      const key = `${this.activityIri}|${this.peer?.me?.id ?? ''}`;
-      if (key !== this.stateKey) {
-        this.stateKey = key;
+      const key = `${this.activityIri}|${this.meId ?? ''}`;
+      if (key !== this.#stateKey) {
+        this.#stateKey = key;
         this.confirmed = undefined;
         this.intent = undefined;
         this.failure = undefined;
-        this.givers = undefined;
+        this.#givers.reset();
         this.showGivers = false;
         this.picker = this.pickerError = undefined;
       }
     }
-    if (this.countsArgs().some((arg, i) => arg !== this.loadArgs[i])) this.loadCounts();
   }
-  private stateKey = '';
 
   // ---------------------------------------------------------------------------------------
   // What is shown
 
   /** The parsed `values` attribute; `null` when it holds something invalid. */
-  private get valueList(): string[] | null {
-    const list = (this.values ?? '')
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean);
-    return list.every((v) => KUDOS_VALUE_PATTERN.test(v)) ? [...new Set(list)] : null;
+  get #valueList(): string[] | null {
+    return parseValues(this.values);
   }
 
   /** The confirmed state with the pending choice applied on top (the optimistic view). */
-  private get view(): KudosCount | undefined {
+  get #view(): KudosCount | undefined {
     const c = this.confirmed;
     const i = this.intent;
     if (!c || !i || i.mine === c.mine) return c;
@@ -243,41 +234,37 @@ export class PeerKudos extends PeerElement {
   }
 
   /** The counts could not be loaded (not merely waiting for a provider). */
-  private get loadFailed(): boolean {
-    return this.loadStatus === 'error';
+  get #loadFailed(): boolean {
+    return this.#counts.status === 'error';
   }
 
-  private get signedIn(): boolean {
-    return !!this.peer?.me;
-  }
-
-  private get isSelf(): boolean {
-    return !!this.recipient && this.peer?.me?.id === this.recipient;
+  get #isSelf(): boolean {
+    return !!this.recipient && this.meId === this.recipient;
   }
 
   // ---------------------------------------------------------------------------------------
   // Choosing
 
-  private onButtonClick(): void {
-    const view = this.view;
-    if (!view || this.isSelf || this.valueList === null) return;
-    if (!view.mine && this.valueList.length > 0) {
-      if (this.picker) this.closePicker(false);
-      else this.openPicker();
+  #onButtonClick(): void {
+    const view = this.#view;
+    if (!view || this.#isSelf || this.#valueList === null) return;
+    if (!view.mine && this.#valueList.length > 0) {
+      if (this.picker) this.#closePicker(false);
+      else this.#openPicker();
       return;
     }
-    this.choose({ mine: !view.mine });
+    this.#choose({ mine: !view.mine });
   }
 
-  private choose(next: Omit<Intent, 'key'>): void {
+  #choose(next: Omit<Intent, 'key'>): void {
     this.failure = undefined;
     this.intent = { ...next, key: crypto.randomUUID() };
-    void this.sync();
+    void this.#sync();
   }
 
   /** Sends the latest choice, one request at a time, until the server agrees with the user. */
-  private async sync(): Promise<void> {
-    if (this.inFlight) return;
+  async #sync(): Promise<void> {
+    if (this.#inFlight) return;
     const intent = this.intent;
     const client = this.peer?.client;
     const before = this.confirmed;
@@ -287,124 +274,100 @@ export class PeerKudos extends PeerElement {
       return;
     }
     const activity = this.activityIri;
-    this.inFlight = true;
+    this.#inFlight = true;
     try {
-      const after = intent.mine
-        ? await client.giveKudos(
-            {
-              activity,
-              ...(this.recipient ? { recipient: this.recipient } : {}),
-              ...(intent.value ? { value: intent.value } : {}),
-              ...(intent.message ? { message: intent.message } : {}),
-            },
-            { idempotencyKey: intent.key },
-          )
-        : await client.withdrawKudos(activity, { idempotencyKey: intent.key });
-      this.inFlight = false;
+      const changes = await this.#loadChanges();
+      const target = this.#target(activity);
+      const after = await changes.send(client, target, intent);
+      this.#inFlight = false;
       if (activity !== this.activityIri) return;
       this.confirmed = after;
       if (this.intent === intent) this.intent = undefined;
-      if (after.mine !== before.mine) this.confirmedChange(after, intent);
+      if (after.mine !== before.mine)
+        this.#confirmedChange(changes.confirmed(target, intent, after));
     } catch (error) {
-      this.inFlight = false;
+      this.#inFlight = false;
       const peerError = toPeerError(error);
       if (this.intent === intent) {
         // Roll back to what the server has, say so, and offer the same choice again.
         this.intent = undefined;
         this.failure = { intent, error: peerError };
-        this.announcement = intent.mine ? t.saveFailed() : t.withdrawFailed();
+        this.#announcer.announce(intent.mine ? t.saveFailed() : t.withdrawFailed());
         this.fail(peerError);
       }
     }
-    if (this.intent) void this.sync();
+    if (this.intent) void this.#sync();
   }
 
-  private confirmedChange(after: KudosCount, intent: Intent): void {
-    const activity = this.activityIri;
-    const recipient = this.recipient ?? null;
-    if (after.mine) {
-      const did = t.did(after.count, this.locale);
-      this.announcement = `${this.recipientName ? t.thanked(this.recipientName) : t.gave()} ${did}`;
-      this.dispatchEvent(
-        new PeerKudosGivenEvent({
-          activity,
-          recipient,
-          value: intent.value ?? null,
-          message: intent.message ?? null,
-          count: after.count,
-        }),
-      );
-    } else {
-      this.announcement = `${t.withdrew()} ${t.remaining(after.count, this.locale)}`;
-      this.dispatchEvent(new PeerKudosWithdrawnEvent({ activity, recipient, count: after.count }));
-    }
-    // The list of givers is stale now.
-    this.givers = undefined;
-    if (this.showGivers) void this.loadGivers();
-    const recorder = this.peer?.recorder;
-    if (recorder) {
-      const result =
-        after.mine && (intent.value || intent.message)
-          ? {
-              ...(intent.message ? { response: intent.message } : {}),
-              ...(intent.value ? { extensions: { [VALUE_EXTENSION]: intent.value } } : {}),
-            }
-          : undefined;
-      recorder
-        .record({
-          verb: after.mine ? 'gave-kudos' : 'withdrew-kudos',
-          object: { id: activity, type: activityType(activity) },
-          ...(result ? { result } : {}),
-          ...(this.recipient ? { extensions: { [RECIPIENT_EXTENSION]: this.recipient } } : {}),
-        })
-        .catch((error: unknown) => this.fail(toPeerError(error)));
-    }
+  /** Where a choice applies, as the attributes say now. */
+  #target(activity: string): Target {
+    const { recipient, recipientName, locale } = this;
+    return { activity, recipient, recipientName, locale };
   }
 
-  private retry(): void {
+  /** The module for what follows an interaction (`lazy.ts`: the write path, the givers line); a failed load is tried again next time. */
+  #loadChanges(): Promise<typeof import('./lazy.js')> {
+    return (this.#changesModule ??= import('./lazy.js').catch((e: unknown) => {
+      this.#changesModule = undefined;
+      throw e;
+    }));
+  }
+
+  /** A change the server confirmed: announced, fired, recorded; the givers line is stale. */
+  #confirmedChange({ announcement, event, statement }: Confirmed): void {
+    this.#announcer.announce(...announcement);
+    this.emit(event);
+    this.#givers.reset();
+    if (this.showGivers) void this.#givers.run();
+    this.peer?.recorder.record(statement).catch((error: unknown) => this.fail(error));
+  }
+
+  #retry(): void {
     const failure = this.failure;
     if (!failure) return;
     this.failure = undefined;
     // The same choice with the same idempotency key: a retry can never double a kudos.
     this.intent = failure.intent;
-    void this.sync();
+    void this.#sync();
   }
 
   protected override backOnline(): void {
-    if (this.failure?.error.retryable) this.retry();
-    if (this.loadFailed) this.loadCounts();
+    // A failed counts load runs again by itself (its `LoadController`).
+    if (this.failure?.error.retryable) this.#retry();
   }
 
   // ---------------------------------------------------------------------------------------
   // The value picker
 
   /** Starts loading the popover's module, so that a click finds it ready. */
-  private loadPicker(): Promise<typeof import('./popover.js')> {
-    return (this.pickerModule ??= import('./popover.js'));
+  #loadPicker(): Promise<typeof import('./popover.js')> {
+    return (this.#pickerModule ??= import('./popover.js'));
   }
 
-  private readonly preloadPicker = () => {
-    if (this.valueList?.length) this.loadPicker().catch(() => (this.pickerModule = undefined));
+  /** The pointer or the focus reached the button: what a choice needs starts loading. */
+  readonly #preload = () => {
+    this.#loadChanges().catch(() => {});
+    if (this.#valueList?.length) this.#loadPicker().catch(() => (this.#pickerModule = undefined));
   };
 
-  private openPicker(): void {
+  #openPicker(): void {
     this.pickerError = undefined;
-    this.opening ??= this.loadPicker().then(
+    this.#opening ??= this.#loadPicker().then(
       ({ Picker }) => {
-        this.opening = undefined;
+        this.#opening = undefined;
         if (!this.isConnected) return;
-        this.picker = new Picker(this, this.valueList ?? [], {
-          uid: this.uid,
+        this.picker = new Picker(this, this.#valueList ?? [], {
+          uid: this.#uid,
           locale: () => this.locale,
-          label: (value) => this.valueLabel(value),
-          close: (returnFocus) => this.closePicker(returnFocus),
-          give: (value, message) => this.choose({ mine: true, value, message }),
+          label: (value) => this.#valueLabel(value),
+          close: (returnFocus) => this.#closePicker(returnFocus),
+          give: (value, message) => this.#choose({ mine: true, value, message }),
         });
-        document.addEventListener('pointerdown', this.onOutsidePointer, true);
+        document.addEventListener('pointerdown', this.#onOutsidePointer, true);
       },
       (error: unknown) => {
         // Nothing was typed yet: say so, with a retry that tries the import again.
-        this.opening = this.pickerModule = undefined;
+        this.#opening = this.#pickerModule = undefined;
         this.pickerError = this.fail(error);
       },
     );
@@ -419,207 +382,149 @@ export class PeerKudos extends PeerElement {
   /** `updateComplete` includes a popover waiting for its module, then drawn. */
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
-    await this.opening;
+    await this.#opening;
     return super.getUpdateComplete();
   }
 
-  private closePicker(returnFocus = true): void {
+  #closePicker(returnFocus = true): void {
     this.picker = undefined;
-    document.removeEventListener('pointerdown', this.onOutsidePointer, true);
-    if (returnFocus) void this.updateComplete.then(() => this.button?.focus());
+    document.removeEventListener('pointerdown', this.#onOutsidePointer, true);
+    if (returnFocus) this.#focusAfter.request(() => this.#button);
   }
 
-  private readonly onOutsidePointer = (event: Event) => {
-    if (!event.composedPath().includes(this)) this.closePicker(false);
+  readonly #onOutsidePointer = (event: Event) => {
+    if (!event.composedPath().includes(this)) this.#closePicker(false);
   };
 
-  private get button(): HTMLButtonElement | null {
+  get #button(): HTMLButtonElement | null {
     return this.renderRoot.querySelector('[part~="button"]');
   }
 
   // ---------------------------------------------------------------------------------------
   // Who gave
 
-  private toggleGivers(): void {
+  #toggleGivers(): void {
     this.showGivers = !this.showGivers;
-    if (this.showGivers && this.givers?.status !== 'done') void this.loadGivers();
-  }
-
-  private async loadGivers(): Promise<void> {
-    const client = this.peer?.client;
-    if (!client) return;
-    const activity = this.activityIri;
-    this.givers = { status: 'loading' };
-    try {
-      const page = await client.kudosGivers(activity, { limit: NAMED_GIVERS + 1 });
-      if (activity === this.activityIri) this.givers = { status: 'done', page };
-    } catch (error) {
-      const peerError = toPeerError(error);
-      if (peerError.kind === 'aborted') return;
-      this.givers = { status: 'error', error: peerError };
-      this.fail(peerError);
-    }
-  }
-
-  private giversText(page: Page<KudosGiver>): string {
-    const me = this.peer?.me?.id;
-    const names = page.items.map((g) => (g.person.id === me ? t.you() : g.person.name));
-    const total = Math.max(page.total, names.length);
-    const shown = total > names.length ? names.slice(0, NAMED_GIVERS) : names;
-    const others = total - shown.length;
-    const parts = others > 0 ? [...shown, t.others(others, this.locale)] : shown;
-    return formatList(parts, this.locale);
+    if (this.showGivers && this.#givers.status !== 'complete') void this.#givers.run();
   }
 
   // ---------------------------------------------------------------------------------------
   // Formatting
 
-  private valueLabel(value: string): string {
-    const words = value.replace(/-/g, ' ');
-    return words.charAt(0).toLocaleUpperCase(this.locale) + words.slice(1);
+  #valueLabel(value: string): string {
+    return valueLabel(value, this.locale);
   }
 
   // ---------------------------------------------------------------------------------------
   // Rendering
 
   override render(): TemplateResult {
-    const valueList = this.valueList;
-    const configError =
-      this.peer?.error ?? (valueList === null ? new PeerError('config', t.badValues()) : undefined);
-    const view = this.view;
-    const loading = !view && !configError && !this.loadFailed;
+    const unavailable = !!this.peer?.error || this.#checks.has('values');
+    const view = this.#view;
+    const loading = !view && !unavailable && !this.#loadFailed;
     const canGive = this.signedIn && !this.readonly;
     return html`
       <div part="base" aria-busy=${loading ? 'true' : 'false'}>
-        ${canGive ? this.renderButton(view, loading || !!configError) : this.renderIcon()}
-        ${this.renderCount(view, loading)} ${this.renderValues(view)}
+        ${canGive ? this.#renderButton(view, loading || unavailable) : renderIcon()}
+        ${renderCount({
+          view,
+          loading,
+          locale: this.locale,
+          expandable: this.signedIn,
+          expanded: this.showGivers,
+          controls: `${this.#uid}-givers`,
+          toggle: () => this.#toggleGivers(),
+        })}
+        ${renderValues(view, this.#valueList ?? [], this.locale)}
         ${this.picker && canGive ? this.picker.render() : nothing}
-        ${this.showGivers ? this.renderGivers() : nothing} ${this.renderStatus(configError)}
-        <span class="visually-hidden" role="status">${this.announcement}</span>
+        ${this.showGivers ? this.#renderGivers() : nothing} ${this.#renderStatus()}
+        ${this.#announcer.render()}
         ${
-          this.isSelf && canGive
-            ? html`<span class="visually-hidden" id="${this.uid}-self">${t.self()}</span>`
+          this.#isSelf && canGive
+            ? html`<span class="visually-hidden" id="${this.#uid}-self">${t.self()}</span>`
             : nothing
         }
       </div>
     `;
   }
 
-  private renderIcon(): TemplateResult {
-    return html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path
-        d="M12 21s-7.5-4.6-9.6-9.2C.9 8.4 3 4.5 6.6 4.5c2.1 0 3.6 1.2 4.4 2.6.8-1.4 2.3-2.6 4.4-2.6 3.6 0 5.7 3.9 4.2 7.3C19.5 16.4 12 21 12 21z"
-      />
-    </svg>`;
+  /** With values, giving opens the popover: the button says so, and whether it is open. */
+  #opensPicker(view: KudosCount | undefined): boolean {
+    return (this.#valueList?.length ?? 0) > 0 && !view?.mine;
   }
 
-  private renderButton(view: KudosCount | undefined, unavailable: boolean): TemplateResult {
-    const self = this.isSelf;
+  #renderButton(view: KudosCount | undefined, unavailable: boolean): TemplateResult {
+    const self = this.#isSelf;
     const disabled = unavailable || self || !view;
+    const picks = this.#opensPicker(view);
+    const expanded = this.picker ? 'true' : 'false';
     return html`<button
       type="button"
       part="button"
       aria-pressed=${view?.mine ? 'true' : 'false'}
       aria-disabled=${disabled ? 'true' : 'false'}
-      aria-describedby=${self ? `${this.uid}-self` : nothing}
-      aria-haspopup=${(this.valueList?.length ?? 0) > 0 && !view?.mine ? 'dialog' : nothing}
-      aria-expanded=${(this.valueList?.length ?? 0) > 0 && !view?.mine ? String(!!this.picker) : nothing}
+      aria-describedby=${self ? `${this.#uid}-self` : nothing}
+      aria-haspopup=${picks ? 'dialog' : nothing}
+      aria-expanded=${picks ? expanded : nothing}
       title=${self ? t.self() : nothing}
-      @click=${this.onButtonClick}
-      @pointerenter=${this.preloadPicker}
-      @focusin=${this.preloadPicker}
+      @click=${this.#onButtonClick}
+      @pointerenter=${this.#preload}
+      @focusin=${this.#preload}
     >
-      ${this.renderIcon()}<span part="label"><slot>${this.label || t.label()}</slot></span>
+      ${renderIcon()}<span part="label"><slot>${this.label || t.label()}</slot></span>
     </button>`;
   }
 
-  private renderCount(
-    view: KudosCount | undefined,
-    loading: boolean,
-  ): TemplateResult | typeof nothing {
-    if (loading) {
-      return html`<span part="count"
-        ><span class="skeleton"></span><span class="visually-hidden">${t.loading()}</span></span
-      >`;
-    }
-    if (!view) return nothing;
-    const n = view.count;
-    const text = html`<span aria-hidden="true">${formatCompact(n, this.locale)}</span
-      ><span class="visually-hidden">${t.count(n, this.locale)}</span>`;
-    if (n === 0 || !this.signedIn) return html`<span part="count">${text}</span>`;
-    return html`<button
-      type="button"
-      part="count"
-      aria-expanded=${String(this.showGivers)}
-      aria-controls="${this.uid}-givers"
-      @click=${this.toggleGivers}
-    >
-      ${text}
-    </button>`;
+  #renderGivers(): TemplateResult {
+    const content = this.#givers.render<unknown>({
+      initial: () => t.giversLoading(),
+      pending: () => t.giversLoading(),
+      complete: ([page, { giversLine }]) => giversLine(page, this.meId, this.locale, NAMED_GIVERS),
+      error: () =>
+        html`${t.giversFailed()}
+          <button type="button" class="link" part="retry" @click=${() => this.#givers.retry()}>
+            ${t.retry()}
+          </button>`,
+    });
+    return html`<p part="givers" id="${this.#uid}-givers">${content}</p>`;
   }
 
-  private renderValues(view: KudosCount | undefined): TemplateResult | typeof nothing {
-    if (!view) return nothing;
-    const order = this.valueList ?? [];
-    const entries = Object.entries(view.values)
-      .filter(([, n]) => n > 0)
-      .sort(([a], [b]) => rank(order, a) - rank(order, b));
-    if (entries.length === 0) return nothing;
-    return html`<ul part="values" aria-label=${t.valuesGiven()}>
-      ${entries.map(
-        ([value, n]) =>
-          html`<li part="value-chip" class=${view.myValue === value ? 'mine' : ''}>
-            ${t.valueCount(this.valueLabel(value), n, this.locale)}
-          </li>`,
-      )}
-    </ul>`;
-  }
-
-  private renderGivers(): TemplateResult {
-    const g = this.givers;
-    let content: TemplateResult | string;
-    if (!g || g.status === 'loading') content = t.giversLoading();
-    else if (g.status === 'error')
-      content = html`${t.giversFailed()}
-        <button type="button" class="link" part="retry" @click=${this.loadGivers}>
-          ${t.retry()}
-        </button>`;
-    else if (g.page.items.length === 0) content = t.giversNone();
-    else content = t.givenBy(this.giversText(g.page));
-    return html`<p part="givers" id="${this.uid}-givers">${content}</p>`;
-  }
-
-  private renderStatus(configError: PeerError | undefined): TemplateResult | typeof nothing {
-    if (configError) {
-      return html`<p part="status" class="error">${t.misconfigured()}</p>`;
-    }
-    if (this.loadFailed && !this.confirmed) {
-      return this.renderFailure(this.online ? t.loadFailed() : t.offlineLoad(), this.loadCounts);
+  /** The one visible message line: misconfigured, or what failed with its retry. */
+  #renderStatus(): TemplateResult | typeof nothing {
+    if (this.peer?.error) return this.#notice(t.misconfigured());
+    if (this.#checks.has('values'))
+      return this.#notice([t.misconfigured(), ...this.#checks.lines()]);
+    const offline = !this.online;
+    if (this.#loadFailed && !this.confirmed) {
+      return this.#notice(offline ? t.offlineLoad() : t.loadFailed(), () => this.#counts.retry());
     }
     if (this.pickerError) {
-      return this.renderFailure(this.online ? t.loadFailed() : t.offlineLoad(), this.openPicker);
+      return this.#notice(offline ? t.offlineLoad() : t.loadFailed(), () => this.#openPicker());
     }
     if (this.failure) {
       const giving = this.failure.intent.mine;
-      const text = !this.online ? t.offlineSave() : giving ? t.saveFailed() : t.withdrawFailed();
-      return this.renderFailure(text, this.retry);
+      const text = offline ? t.offlineSave() : giving ? t.saveFailed() : t.withdrawFailed();
+      return this.#notice(text, () => this.#retry());
     }
     return nothing;
   }
 
-  /** What failed, with the button that tries it again. */
-  private renderFailure(text: string, retry: () => void): TemplateResult {
-    return html`<p part="status" class="error">
-      ${text}
-      <button type="button" class="link" part="retry" @click=${retry}>${t.retry()}</button>
-    </p>`;
+  /**
+   * The core's notice, as the `status` part: not a live region (a save failure is announced
+   * by the announcer, and 200 buttons on a page must not make 200 alerts).
+   */
+  #notice(message: string | string[], retry?: () => void): TemplateResult {
+    const kind = this.online ? 'error' : 'offline';
+    return renderNotice({
+      kind,
+      message,
+      retry,
+      retryLabel: t.retry(),
+      part: 'status',
+      live: false,
+    });
   }
 }
-
-const rank = (order: string[], value: string) => {
-  const i = order.indexOf(value);
-  return i === -1 ? order.length : i;
-};
 
 declare global {
   interface HTMLElementTagNameMap {

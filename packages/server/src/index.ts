@@ -17,6 +17,7 @@ import type { ServerConfig } from './http.js';
 import { migrate } from './migrations.js';
 import { seedIfEmpty } from './seed.js';
 import { Forwarder } from './xapi/forwarder.js';
+import { reindexStatements } from './xapi/statements-data.js';
 
 export { DEMO_ACTIVITIES, DEMO_PEOPLE } from './demo-activities.js';
 export { postIri, personIri } from './seed.js';
@@ -218,9 +219,13 @@ function authenticatorOf(options: ServerOptions, demo: boolean): Authenticator {
   });
 }
 
-/** Migrates, seeds an empty database when asked, and gathers planner statistics. */
+/**
+ * Migrates, re-derives the statements' filter columns (`reindexStatements`), seeds an empty
+ * database when asked, and gathers planner statistics.
+ */
 async function prepare(db: Db, seed: boolean): Promise<void> {
   await migrate(db);
+  await reindexStatements(db);
   if (seed) await seedIfEmpty(db);
   // Fresh planner statistics: PGlite has no autovacuum to gather them.
   if (db.kind === 'pglite') await db.query('ANALYZE');

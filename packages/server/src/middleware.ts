@@ -93,35 +93,7 @@ export function idempotency(deps: Deps) {
        ON CONFLICT (person_id, key) DO NOTHING RETURNING key`,
       [caller.id, key, c.req.method, path, hash],
     );
-    if (!inserted.length) {
-      const [row] = await db.query<{
-        method: string;
-        path: string;
-        body_hash: string;
-        status: number | null;
-        response: string | null;
-      }>(
-        'SELECT method, path, body_hash, status, response FROM idempotency WHERE person_id = $1 AND key = $2',
-        [caller.id, key],
-      );
-      if (!row) throw new HttpError(409, 'retry this request', { headers: { 'retry-after': '1' } });
-      if (row.method !== c.req.method || row.path !== path || row.body_hash !== hash) {
-        throw new HttpError(422, 'this Idempotency-Key was used for a different request');
-      }
-      if (row.status === null) {
-        throw new HttpError(409, 'the first request with this Idempotency-Key is still running', {
-          headers: { 'retry-after': '1' },
-        });
-      }
-      const stored = JSON.parse(row.response ?? '{}') as { type: string | null; body: string };
-      const headers: Record<string, string> = { 'idempotent-replayed': 'true' };
-      if (stored.type) headers['content-type'] = stored.type;
-      return c.newResponse(
-        row.status === 204 ? null : stored.body,
-        row.status as 200,
-        headers,
-      ) as unknown as void;
-    }
+    if (!inserted.length) return replay(c, deps, { personId: caller.id, key, path, hash });
     let status = 500;
     try {
       await next();
@@ -146,6 +118,45 @@ export function idempotency(deps: Deps) {
       }
     }
   };
+}
+
+/**
+ * The answer to a key already used: its first answer again (`Idempotent-Replayed: true`), a
+ * 422 when the key was used for another request, a 409 while the first is still running.
+ */
+async function replay(
+  c: Ctx,
+  deps: Deps,
+  first: { personId: string; key: string; path: string; hash: string },
+): Promise<void> {
+  const { db } = deps;
+  const [row] = await db.query<{
+    method: string;
+    path: string;
+    body_hash: string;
+    status: number | null;
+    response: string | null;
+  }>(
+    'SELECT method, path, body_hash, status, response FROM idempotency WHERE person_id = $1 AND key = $2',
+    [first.personId, first.key],
+  );
+  if (!row) throw new HttpError(409, 'retry this request', { headers: { 'retry-after': '1' } });
+  if (row.method !== c.req.method || row.path !== first.path || row.body_hash !== first.hash) {
+    throw new HttpError(422, 'this Idempotency-Key was used for a different request');
+  }
+  if (row.status === null) {
+    throw new HttpError(409, 'the first request with this Idempotency-Key is still running', {
+      headers: { 'retry-after': '1' },
+    });
+  }
+  const stored = JSON.parse(row.response ?? '{}') as { type: string | null; body: string };
+  const headers: Record<string, string> = { 'idempotent-replayed': 'true' };
+  if (stored.type) headers['content-type'] = stored.type;
+  return c.newResponse(
+    row.status === 204 ? null : stored.body,
+    row.status as 200,
+    headers,
+  ) as unknown as void;
 }
 
 /** At most `rateLimit` writes per person per minute (a fixed window kept in the database). */

@@ -200,6 +200,19 @@ CREATE INDEX lrs_outbox_due ON lrs_outbox (next_attempt_at, seq) WHERE sent_at I
   },
   {
     version: 3,
+    name: 'statements: StatementRef targets and re-derivable filter columns',
+    sql: `
+ALTER TABLE statements ADD COLUMN object_ref TEXT;
+-- the columns the filters read were derived by an older server: derived again at start
+ALTER TABLE statements ADD COLUMN index_version INT NOT NULL DEFAULT 0;
+-- GET /xapi/statements: statements that target another (StatementRef chains)
+CREATE INDEX statements_object_ref ON statements (object_ref) WHERE object_ref IS NOT NULL;
+-- start: rows whose filter columns an older server derived
+CREATE INDEX statements_index_version ON statements (index_version);
+`,
+  },
+  {
+    version: 4,
     name: 'versions for If-Match (posts, reflections, profiles) and the profile fields',
     sql: `
 ALTER TABLE posts ADD COLUMN version INT NOT NULL DEFAULT 1;

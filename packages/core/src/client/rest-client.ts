@@ -2,7 +2,9 @@
  * `RestClient`: the `PeerClient` that speaks Peerkit's REST contract.
  *
  * - A bearer token from `getToken()` on every call; after a 401 it asks once more and
- *   retries once (a token that just expired).
+ *   retries once when that gives a different token (a token that just expired). With no
+ *   token, `me()` answers `null` without asking: nobody is signed in, and the page makes no
+ *   request that is certain to be refused.
  * - Every answer is checked with its contract schema (`safeParse`), and every request body
  *   before it is sent. The schemas (zod and the contract) are a chunk of their own
  *   (`checks.ts`): it starts loading when the client is made, beside the first request, and
@@ -10,45 +12,40 @@
  *   nothing reaches a widget unchecked.
  * - Every failure is a `PeerError`: `network` (no answer, a dropped connection, the schemas
  *   chunk not loading), `http` (an error status, with the problem details when the body has
- *   them), `validation` (malformed JSON, a wrong shape, a non-JSON body, or a request body
- *   that breaks the contract), `auth` (401/403), `aborted`.
+ *   them; a 412 for a stale `ifMatch` carries the resource as it is now in `problem.current`),
+ *   `validation` (malformed JSON, a wrong shape, a non-JSON body, or a request body that
+ *   breaks the contract), `auth` (401/403), `aborted`.
  * - Retries with exponential backoff and jitter on network errors, 429 and 503, honouring
- *   `Retry-After`: GETs, and writes, which all carry an `Idempotency-Key` made once per
- *   logical write (`crypto.randomUUID()`) and reused on every retry.
+ *   `Retry-After` (an HTTP-date is measured from the same answer's `Date`): GETs, and writes,
+ *   which all carry an `Idempotency-Key` made once per logical write (`crypto.randomUUID()`)
+ *   and reused on every retry. `CallOptions.ifMatch` is sent as `If-Match: "<version>"`.
+ * - The `Date` header of every answer feeds the page's estimate of the server's clock
+ *   (`clock.ts`, `serverNow()`).
  * - Coalescing: `me()` is one request however many ask, cached for the client's life and
  *   refreshed when the token changes; `kudos(activity)` calls made in one frame become one
- *   `GET /kudos?activity=…&activity=…`, split past `KUDOS_BATCH_MAX` or a safe URL length.
+ *   request (`kudos-batch.ts`): `GET /kudos?activity=…` while the URL fits 6,000 characters
+ *   and 200 activities, else one `POST /kudos/query`.
  * - `subscribePosts()` reads the SSE stream with `fetch` (so the bearer header goes along),
  *   resumes with `Last-Event-ID`, reconnects with backoff, and polls when streaming fails.
  */
 import type * as z from 'zod/mini';
 import type {
-  CreateEndorsement,
-  CreatePost,
-  CreateReport,
-  Endorsement,
-  GiveKudos,
   KudosCount,
   Me,
-  Post,
   PostPage,
-  Problem,
   Reflection,
-  ReportItem,
-  ResolveReport,
-  SaveReflection,
-  UpdatePost,
   Page,
   Expert,
-  KudosGiver,
   PeopleQuery,
   PostsQuery,
   ReflectionsQuery,
-  ReportsQuery,
   SkillSuggestion,
 } from '../contract.js';
-import { KUDOS_BATCH_MAX } from '../limits.js';
 import { loadChecks, type Checks } from './checks.js';
+import type { WriteName } from './writes.js';
+import { aborted, parseRetryAfter, sleep, withSignal } from './http.js';
+import { KudosBatcher } from './kudos-batch.js';
+import { observeAnswer } from '../clock.js';
 import { PeerError, type CallOptions, type PeerClient, type StreamHandlers } from './types.js';
 import { isAbort, toPeerError } from './errors.js';
 import type { LiveHost } from './live.js';
@@ -75,7 +72,8 @@ export interface RestClientOptions {
 type Query = Record<string, unknown>;
 type Schema<T> = z.ZodMiniType<T>;
 
-interface RequestSpec<T> {
+/** A request `request()` makes (the writes describe theirs in `writes.ts`). */
+export interface RequestSpec<T> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   query?: Query;
@@ -85,59 +83,61 @@ interface RequestSpec<T> {
   /** The schema of a 2xx answer (picked from the loaded checks); `null` for calls that answer 204. */
   schema: ((checks: Checks) => Schema<T>) | null;
   options?: CallOptions;
+  /** A POST that only reads (`POST /kudos/query`): no `Idempotency-Key`. */
+  safe?: boolean;
+  /** What an answer with no body (204) gives (default `undefined`). */
+  empty?: null;
 }
 
-interface KudosWaiter {
-  resolve(value: KudosCount): void;
-  reject(error: PeerError): void;
-  signal?: AbortSignal;
-}
+/**
+ * The writes (`PeerClient` methods that change something) and the reads only a person's
+ * action asks for (who gave kudos, the moderators' queue, one's own profile), described in
+ * `writes.ts` in the schemas' chunk: a write with a body awaits that chunk anyway, the chunk
+ * has loaded by the time a person acts, and none is needed for a widget's first paint.
+ */
+const WRITES: readonly WriteName[] = [
+  'createPost',
+  'updatePost',
+  'deletePost',
+  'reportPost',
+  'resolveReport',
+  'updateProfile',
+  'endorse',
+  'saveReflection',
+  'deleteReflection',
+  'giveKudos',
+  'withdrawKudos',
+  'kudosGivers',
+  'listReports',
+  'profile',
+];
 
-/** Waits `ms`, or rejects with an `aborted` PeerError when `signal` aborts first. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(aborted(signal));
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(aborted(signal!));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function aborted(signal?: AbortSignal): PeerError {
-  return new PeerError('aborted', 'The request was aborted.', { cause: signal?.reason });
-}
-
-/** Seconds from a `Retry-After` header (delta-seconds or an HTTP date). */
-export function parseRetryAfter(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const s = Number(value.trim());
-  if (Number.isFinite(s) && s >= 0) return s;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
-}
-
-function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-}
+// The writes are `PeerClient`'s, added to the prototype below.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface RestClient extends Pick<PeerClient, WriteName> {}
 
 const RETRY_STATUSES = new Set([429, 503]);
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class RestClient implements PeerClient {
   readonly endpoint: string;
-  private readonly opts: Required<Omit<RestClientOptions, 'getToken'>> & { getToken?: TokenSource };
-  private meCache?: { token: string | null; promise: Promise<Me | null> };
-  private kudosQueue = new Map<string, KudosWaiter[]>();
-  private kudosScheduled = false;
+  readonly #opts: Required<Omit<RestClientOptions, 'getToken'>> & { getToken?: TokenSource };
+  #meCache?: { token: string | null; promise: Promise<Me | null> };
+  readonly #kudosBatch: KudosBatcher;
+
+  static {
+    for (const name of WRITES)
+      (this.prototype as unknown as Record<string, unknown>)[name] = function (
+        this: RestClient,
+        ...args: unknown[]
+      ) {
+        return this.#write(name, args);
+      };
+  }
 
   constructor(options: RestClientOptions) {
     this.endpoint = options.endpoint.replace(/\/+$/, '');
-    this.opts = {
+    this.#opts = {
       credentials: 'same-origin',
       retries: 3,
       backoffMs: 250,
@@ -147,6 +147,21 @@ export class RestClient implements PeerClient {
       ...options,
       endpoint: this.endpoint,
     };
+    this.#kudosBatch = new KudosBatcher(
+      () => `${this.endpoint}/kudos?`,
+      this.#opts.maxUrlLength,
+      (activity, method, options) =>
+        this.#request({
+          method,
+          path: method === 'GET' ? '/kudos' : '/kudos/query',
+          ...(method === 'GET'
+            ? { query: { activity } }
+            : { body: { activity }, bodySchema: (s: Checks) => s.KudosQueryBody }),
+          schema: (s) => s.KudosCountList,
+          options,
+          safe: true,
+        }),
+    );
     // The schemas (zod and the contract, a chunk of their own) start loading now, beside the
     // first request; `request()` awaits them before it checks a body or parses an answer. A
     // failure here is reported by the call that needs them (and the load is tried again).
@@ -157,29 +172,32 @@ export class RestClient implements PeerClient {
   // The contract
 
   async me(options?: CallOptions): Promise<Me | null> {
-    const token = await this.token();
-    if (!this.meCache || this.meCache.token !== token) {
-      const promise = this.request({ method: 'GET', path: '/me', schema: (s) => s.Me }).then(
+    const token = await this.#token();
+    // The contract signs people in by bearer token only: without one, nobody is signed in,
+    // and asking `/me` would only be answered 401 (a failed request in the page's console).
+    if (!token) return null;
+    if (!this.#meCache || this.#meCache.token !== token) {
+      const promise = this.#request({ method: 'GET', path: '/me', schema: (s) => s.Me }).then(
         (me) => me as Me | null,
         (error: PeerError) => {
           if (error.kind === 'auth' && error.status === 401) return null;
-          if (this.meCache?.promise === promise) this.meCache = undefined; // don't cache failures
+          if (this.#meCache?.promise === promise) this.#meCache = undefined; // don't cache failures
           throw error;
         },
       );
-      this.meCache = { token, promise };
+      this.#meCache = { token, promise };
     }
     // Each caller may abort its own wait without cancelling the shared request.
-    return withSignal(this.meCache.promise, options?.signal);
+    return withSignal(this.#meCache.promise, options?.signal);
   }
 
   /** Forgets the cached `/me` (the next call asks the server again). */
   forgetMe(): void {
-    this.meCache = undefined;
+    this.#meCache = undefined;
   }
 
   listPosts(query: PostsQuery, options?: CallOptions): Promise<PostPage> {
-    return this.request({
+    return this.#request({
       method: 'GET',
       path: '/posts',
       query: { ...query },
@@ -188,72 +206,8 @@ export class RestClient implements PeerClient {
     });
   }
 
-  createPost(input: CreatePost, options?: CallOptions): Promise<Post> {
-    return this.request({
-      method: 'POST',
-      path: '/posts',
-      body: input,
-      bodySchema: (s) => s.CreatePost,
-      schema: (s) => s.Post,
-      options,
-    });
-  }
-
-  updatePost(id: string, input: UpdatePost, options?: CallOptions): Promise<Post> {
-    return this.request({
-      method: 'PATCH',
-      path: `/posts/${enc(id)}`,
-      body: input,
-      bodySchema: (s) => s.UpdatePost,
-      schema: (s) => s.Post,
-      options,
-    });
-  }
-
-  async deletePost(id: string, options?: CallOptions): Promise<Post | null> {
-    const post = await this.request({
-      method: 'DELETE',
-      path: `/posts/${enc(id)}`,
-      schema: (s) => s.Post,
-      options,
-    });
-    return post ?? null;
-  }
-
-  reportPost(id: string, input: CreateReport, options?: CallOptions) {
-    return this.request({
-      method: 'POST',
-      path: `/posts/${enc(id)}/reports`,
-      body: input,
-      bodySchema: (s) => s.CreateReport,
-      schema: (s) => s.Report,
-      options,
-    });
-  }
-
-  listReports(query: ReportsQuery = {}, options?: CallOptions): Promise<Page<ReportItem>> {
-    return this.request({
-      method: 'GET',
-      path: '/reports',
-      query: { ...query },
-      schema: (s) => s.ReportPage,
-      options,
-    });
-  }
-
-  resolveReport(id: string, input: ResolveReport, options?: CallOptions): Promise<ReportItem> {
-    return this.request({
-      method: 'POST',
-      path: `/reports/${enc(id)}/resolve`,
-      body: input,
-      bodySchema: (s) => s.ResolveReport,
-      schema: (s) => s.ReportItem,
-      options,
-    });
-  }
-
   listPeople(query: PeopleQuery, options?: CallOptions): Promise<Page<Expert>> {
-    return this.request({
+    return this.#request({
       method: 'GET',
       path: '/people',
       query: { ...query },
@@ -263,7 +217,7 @@ export class RestClient implements PeerClient {
   }
 
   async listSkills(q: string, options?: CallOptions): Promise<SkillSuggestion[]> {
-    const list = await this.request({
+    const list = await this.#request({
       method: 'GET',
       path: '/skills',
       query: { q },
@@ -273,19 +227,8 @@ export class RestClient implements PeerClient {
     return list.items;
   }
 
-  endorse(personId: string, input: CreateEndorsement, options?: CallOptions): Promise<Endorsement> {
-    return this.request({
-      method: 'POST',
-      path: `/people/${enc(personId)}/endorsements`,
-      body: input,
-      bodySchema: (s) => s.CreateEndorsement,
-      schema: (s) => s.Endorsement,
-      options,
-    });
-  }
-
   listReflections(query: ReflectionsQuery, options?: CallOptions): Promise<Page<Reflection>> {
-    return this.request({
+    return this.#request({
       method: 'GET',
       path: '/reflections',
       query: { ...query },
@@ -294,155 +237,11 @@ export class RestClient implements PeerClient {
     });
   }
 
-  saveReflection(id: string, input: SaveReflection, options?: CallOptions): Promise<Reflection> {
-    return this.request({
-      method: 'PUT',
-      path: `/reflections/${enc(id)}`,
-      body: input,
-      bodySchema: (s) => s.SaveReflection,
-      schema: (s) => s.Reflection,
-      options,
-    });
-  }
-
-  async deleteReflection(id: string, options?: CallOptions): Promise<void> {
-    await this.request({
-      method: 'DELETE',
-      path: `/reflections/${enc(id)}`,
-      schema: null,
-      options,
-    });
-  }
-
-  giveKudos(input: GiveKudos, options?: CallOptions): Promise<KudosCount> {
-    return this.request({
-      method: 'POST',
-      path: '/kudos',
-      body: input,
-      bodySchema: (s) => s.GiveKudos,
-      schema: (s) => s.KudosCount,
-      options,
-    });
-  }
-
-  withdrawKudos(activity: string, options?: CallOptions): Promise<KudosCount> {
-    return this.request({
-      method: 'DELETE',
-      path: '/kudos',
-      query: { activity },
-      schema: (s) => s.KudosCount,
-      options,
-    });
-  }
-
-  kudosGivers(
-    activity: string,
-    query: { cursor?: string; limit?: number } = {},
-    options?: CallOptions,
-  ): Promise<Page<KudosGiver>> {
-    return this.request({
-      method: 'GET',
-      path: '/kudos/givers',
-      query: { activity, ...query },
-      schema: (s) => s.KudosGiverPage,
-      options,
-    });
-  }
-
   // ---------------------------------------------------------------------------------------
   // Coalesced kudos counts
 
   kudos(activity: string, options?: CallOptions): Promise<KudosCount> {
-    return new Promise<KudosCount>((resolve, reject) => {
-      const signal = options?.signal;
-      if (signal?.aborted) return reject(aborted(signal));
-      const waiter: KudosWaiter = { resolve, reject, signal };
-      const list = this.kudosQueue.get(activity) ?? [];
-      list.push(waiter);
-      this.kudosQueue.set(activity, list);
-      signal?.addEventListener('abort', () => reject(aborted(signal)), { once: true });
-      if (!this.kudosScheduled) {
-        this.kudosScheduled = true;
-        // One frame: whichever of the next animation frame or a 16 ms timer comes first
-        // (animation frames stop in background tabs; timers keep going).
-        let done = false;
-        const run = () => {
-          if (done) return;
-          done = true;
-          cancelAnimationFrame(raf);
-          clearTimeout(timer);
-          this.kudosScheduled = false;
-          this.flushKudos();
-        };
-        const raf = requestAnimationFrame(run);
-        const timer = setTimeout(run, 16);
-      }
-    });
-  }
-
-  /** Splits the queued activities into requests no longer than the URL limit and the batch maximum. */
-  batchKudos(activities: string[]): string[][] {
-    const base = `${this.endpoint}/kudos?`.length;
-    const batches: string[][] = [];
-    let current: string[] = [];
-    let length = base;
-    for (const a of activities) {
-      const part = `activity=${encodeURIComponent(a)}&`.length;
-      if (
-        current.length &&
-        (current.length >= KUDOS_BATCH_MAX || length + part > this.opts.maxUrlLength)
-      ) {
-        batches.push(current);
-        current = [];
-        length = base;
-      }
-      current.push(a);
-      length += part;
-    }
-    if (current.length) batches.push(current);
-    return batches;
-  }
-
-  private flushKudos(): void {
-    const queue = this.kudosQueue;
-    this.kudosQueue = new Map();
-    // Callers that already aborted are not asked for.
-    const live = [...queue.entries()].filter(([, ws]) => ws.some((w) => !w.signal?.aborted));
-    for (const batch of this.batchKudos(live.map(([a]) => a))) {
-      const controller = new AbortController();
-      const waiters = batch.flatMap((a) => queue.get(a)!.filter((w) => !w.signal?.aborted));
-      let pending = waiters.length;
-      for (const w of waiters) {
-        w.signal?.addEventListener(
-          'abort',
-          () => {
-            if (--pending === 0) controller.abort();
-          },
-          { once: true },
-        );
-      }
-      this.request({
-        method: 'GET',
-        path: '/kudos',
-        query: { activity: batch },
-        schema: (s) => s.KudosCountList,
-        options: { signal: controller.signal },
-      }).then(
-        (list) => {
-          const byActivity = new Map(list.items.map((k) => [k.activity, k]));
-          for (const a of batch) {
-            const count = byActivity.get(a);
-            for (const w of queue.get(a)!) {
-              if (count) w.resolve(count);
-              else w.reject(new PeerError('validation', `The server's answer left out ${a}.`));
-            }
-          }
-        },
-        (error: PeerError) => {
-          for (const a of batch) for (const w of queue.get(a)!) w.reject(error);
-        },
-      );
-    }
+    return this.#kudosBatch.get(activity, options);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -451,39 +250,27 @@ export class RestClient implements PeerClient {
   subscribePosts(activity: string, handlers: StreamHandlers): () => void {
     const controller = new AbortController();
     const signal = controller.signal;
-    let checks: Checks | undefined;
     const host: LiveHost = {
       listPosts: (query, options) => this.listPosts(query, options),
-      token: () => this.token(),
-      url: (path, query) => this.url(path, query),
-      backoff: (attempt) => this.backoff(attempt),
+      token: () => this.#token(),
+      url: (path, query) => this.#url(path, query),
+      backoff: (attempt) => this.#backoff(attempt),
       sleep,
-      credentials: this.opts.credentials,
-      pollIntervalMs: this.opts.pollIntervalMs,
-      refreshes: Boolean(this.opts.getToken),
-      parseEvent: (json) => {
-        const parsed = checks!.PostEvent.safeParse(json);
-        return parsed.success
-          ? parsed.data
-          : new PeerError('validation', 'A live update broke the contract.', {
-              issues: issuesOf(parsed.error),
-            });
-      },
+      credentials: this.#opts.credentials,
+      pollIntervalMs: this.#opts.pollIntervalMs,
+      refreshes: Boolean(this.#opts.getToken),
     };
     // The stream reader and the polling fallback load with the first subscription; events
     // are parsed only once the schemas have loaded too.
     const start = (attempt: number): void => {
       Promise.all([import('./live.js'), loadChecks()]).then(
-        ([{ subscribe }, loaded]) => {
-          checks = loaded;
-          subscribe(host, activity, handlers, signal);
-        },
+        ([{ subscribe }, checks]) => subscribe(host, activity, handlers, signal, checks),
         (e: unknown) => {
           if (signal.aborted) return;
           handlers.onError?.(
             new PeerError('network', 'Could not load the live updates code.', { cause: e }),
           );
-          sleep(this.backoff(attempt + 1), signal).then(
+          sleep(this.#backoff(attempt + 1), signal).then(
             () => start(attempt + 1),
             () => {},
           );
@@ -497,16 +284,24 @@ export class RestClient implements PeerClient {
   // ---------------------------------------------------------------------------------------
   // The one place a request is made
 
-  private async token(): Promise<string | null> {
-    if (!this.opts.getToken) return null;
+  /** Sends the write `name` with the caller's `args`, as `writes.ts` describes it. */
+  async #write(name: WriteName, args: unknown[]): Promise<unknown> {
+    const describe = (await loadChecks()).writes[name] as (...a: unknown[]) => RequestSpec<unknown>;
+    const spec = describe(...args);
+    const value = await this.#request(spec);
+    return value === undefined && 'empty' in spec ? spec.empty : value;
+  }
+
+  async #token(): Promise<string | null> {
+    if (!this.#opts.getToken) return null;
     try {
-      return (await this.opts.getToken()) ?? null;
+      return (await this.#opts.getToken()) ?? null;
     } catch (e) {
       throw new PeerError('auth', 'Could not get a sign-in token.', { cause: e });
     }
   }
 
-  private url(path: string, query?: Query): string {
+  #url(path: string, query?: Query): string {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query ?? {})) {
       if (v === undefined || v === null) continue;
@@ -517,37 +312,39 @@ export class RestClient implements PeerClient {
     return `${this.endpoint}${path}${qs ? `?${qs}` : ''}`;
   }
 
-  private backoff(attempt: number): number {
+  #backoff(attempt: number): number {
     const step = Math.min(
-      this.opts.maxDelayMs,
-      this.opts.backoffMs * 2 ** Math.max(0, attempt - 1),
+      this.#opts.maxDelayMs,
+      this.#opts.backoffMs * 2 ** Math.max(0, attempt - 1),
     );
     return step / 2 + Math.random() * (step / 2);
   }
 
   /** The loaded schemas; an `aborted` error when `signal` aborts while they load. */
-  private checks(signal?: AbortSignal): Promise<Checks> {
+  #checks(signal?: AbortSignal): Promise<Checks> {
     return withSignal(loadChecks(), signal);
   }
 
-  private async request<T>(spec: RequestSpec<T>): Promise<T> {
+  async #request<T>(spec: RequestSpec<T>): Promise<T> {
     const { method, options = {} } = spec;
     const { signal } = options;
     if (signal?.aborted) throw aborted(signal);
     let body: string | undefined;
     if (spec.body !== undefined) {
-      const checked = spec.bodySchema?.(await this.checks(signal)).safeParse(spec.body);
-      if (checked && !checked.success)
-        throw new PeerError('validation', 'The request does not match the contract.', {
-          issues: issuesOf(checked.error),
-        });
+      const checks = await this.#checks(signal);
+      if (spec.bodySchema)
+        checks.checked(
+          spec.bodySchema(checks),
+          spec.body,
+          'The request does not match the contract.',
+        );
       body = JSON.stringify(spec.body);
     }
-    const write = method !== 'GET';
+    const write = method !== 'GET' && !spec.safe;
     // One key per logical write, reused on every retry below.
     const idempotencyKey = write ? (options.idempotencyKey ?? crypto.randomUUID()) : undefined;
-    const url = this.url(spec.path, spec.query);
-    let token = await this.token();
+    const url = this.#url(spec.path, spec.query);
+    let token = await this.#token();
     let refreshed = false;
 
     for (let attempt = 0; ; attempt++) {
@@ -555,33 +352,40 @@ export class RestClient implements PeerClient {
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       if (token) headers['Authorization'] = `Bearer ${token}`;
       if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+      if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
 
       let error: PeerError;
       let res: Response | undefined;
+      const sent = Date.now();
       try {
         res = await fetch(url, {
           method,
           headers,
           body,
           signal,
-          credentials: this.opts.credentials,
+          credentials: this.#opts.credentials,
         });
+        observeAnswer(res.headers, sent, Date.now());
       } catch (e) {
         if (signal?.aborted || isAbort(e)) throw aborted(signal);
         error = new PeerError('network', `No answer from ${method} ${spec.path}.`, { cause: e });
       }
 
       if (res) {
-        if (res.status === 401 && !refreshed && this.opts.getToken) {
-          // The token may just have expired: ask for a fresh one, once.
+        if (res.status === 401 && !refreshed && this.#opts.getToken) {
+          // The token may just have expired: ask for a fresh one, once. The same token (or
+          // still none) would only be refused again, so it is not sent twice.
           refreshed = true;
-          await res.body?.cancel().catch(() => {});
-          token = await this.token();
-          attempt--;
-          continue;
+          const fresh = await this.#token();
+          if (fresh && fresh !== token) {
+            await res.body?.cancel().catch(() => {});
+            token = fresh;
+            attempt--;
+            continue;
+          }
         }
         try {
-          return await this.read(res, spec);
+          return await this.#read(res, spec);
         } catch (e) {
           if (signal?.aborted || isAbort(e)) throw aborted(signal);
           error = toPeerError(e);
@@ -591,108 +395,36 @@ export class RestClient implements PeerClient {
       const retryable =
         error!.kind === 'network' ||
         (error!.kind === 'http' && RETRY_STATUSES.has(error!.status ?? 0));
-      if (!retryable || attempt >= this.opts.retries) throw error!;
+      if (!retryable || attempt >= this.#opts.retries) throw error!;
       const wait =
         error!.details.retryAfter !== undefined
           ? error!.details.retryAfter * 1000
-          : this.backoff(attempt + 1);
-      if (wait > this.opts.maxDelayMs) throw error!;
+          : this.#backoff(attempt + 1);
+      if (wait > this.#opts.maxDelayMs) throw error!;
       await sleep(wait, signal);
     }
   }
 
-  /** Reads and checks an answer; throws the `PeerError` it amounts to. */
-  private async read<T>(res: Response, spec: RequestSpec<T>): Promise<T> {
-    let text: string;
-    try {
-      text = await res.text();
-    } catch (e) {
-      if (isAbort(e)) throw e;
-      throw new PeerError('network', 'The connection dropped while reading the answer.', {
-        status: res.status,
-        cause: e,
-      });
-    }
-    const type = res.headers.get('content-type') ?? '';
-    const isJson = /[/+]json\b/i.test(type);
-
-    if (!res.ok) {
-      let problem: Problem | undefined;
-      if (isJson) {
-        try {
-          // Problem details are shown only once checked; if the schemas cannot load, the
-          // error keeps its status and kind, without details.
-          const parsed = (await loadChecks()).Problem.safeParse(JSON.parse(text));
-          if (parsed.success) problem = parsed.data;
-        } catch {
-          // not JSON after all (or no schemas to check it with): an error status without details
-        }
-      }
-      const kind = res.status === 401 || res.status === 403 ? 'auth' : 'http';
+  /**
+   * Reads and checks an answer (`readAnswer`, in the schemas' chunk); throws the `PeerError`
+   * it amounts to. When the schemas cannot load, an error status is still its `http`/`auth`
+   * error, without details.
+   */
+  async #read<T>(res: Response, spec: RequestSpec<T>): Promise<T> {
+    const label = `${spec.method} ${spec.path}`;
+    const checks = await this.#checks(spec.options?.signal).catch((e: PeerError) => {
+      if (res.ok || e.kind === 'aborted') throw e;
+      return null;
+    });
+    if (!checks)
       throw new PeerError(
-        kind,
-        problem?.detail ?? problem?.title ?? `${spec.method} ${spec.path} answered ${res.status}.`,
+        res.status === 401 || res.status === 403 ? 'auth' : 'http',
+        `${label} answered ${res.status}.`,
         {
           status: res.status,
-          problem,
-          retryAfter: parseRetryAfter(res.headers.get('retry-after')),
+          retryAfter: parseRetryAfter(res.headers.get('retry-after'), res.headers.get('date')),
         },
       );
-    }
-
-    if (res.status === 204 || (spec.schema === null && !text)) return undefined as T;
-    if (!isJson)
-      throw new PeerError(
-        'validation',
-        `${spec.method} ${spec.path} answered ${type || 'no content type'}, not JSON.`,
-        {
-          status: res.status,
-        },
-      );
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      throw new PeerError('validation', `${spec.method} ${spec.path} answered malformed JSON.`, {
-        status: res.status,
-        cause: e,
-      });
-    }
-    if (spec.schema === null) return undefined as T;
-    const parsed = spec.schema(await this.checks(spec.options?.signal)).safeParse(json);
-    if (!parsed.success)
-      throw new PeerError(
-        'validation',
-        `${spec.method} ${spec.path} answered a shape the contract does not allow.`,
-        {
-          status: res.status,
-          issues: issuesOf(parsed.error),
-        },
-      );
-    return parsed.data;
+    return checks.readAnswer(res, label, spec.schema && spec.schema(checks));
   }
-}
-
-function enc(segment: string): string {
-  return encodeURIComponent(segment);
-}
-
-/** Lets one caller stop waiting for a shared promise. */
-function withSignal<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(aborted(signal));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }

@@ -13,11 +13,13 @@ export {
   KudosCount,
   KudosCountList,
   KudosGiverPage,
+  KudosQueryBody,
   Me,
   Post,
   PostEvent,
   PostPage,
   Problem,
+  Profile,
   Reflection,
   ReflectionPage,
   Report,
@@ -27,4 +29,7 @@ export {
   SaveReflection,
   SkillList,
   UpdatePost,
+  UpdateProfile,
 } from '../contract.js';
+export { checked, problemError, readAnswer } from './answers.js';
+export { writes } from './writes.js';

@@ -27,6 +27,7 @@ import type {
   PostPage,
   PostsQuery,
   Problem,
+  Profile,
   Reflection,
   ReflectionsQuery,
   Report,
@@ -36,12 +37,21 @@ import type {
   SaveReflection,
   SkillSuggestion,
   UpdatePost,
+  UpdateProfile,
 } from '../contract.js';
 
 export interface CallOptions {
   signal?: AbortSignal;
   /** For writes: reuse the key of an earlier attempt of the same logical write. */
   idempotencyKey?: string;
+  /**
+   * For writes that replace shared data (`updatePost`, `saveReflection`, `updateProfile`,
+   * `resolveReport`): the `version` the change started from, sent as `If-Match: "<n>"`
+   * (RFC 9110 §13.1.1). When the resource changed since, the server answers 412 and the call
+   * fails with a `PeerError` of kind `http`, `status` 412, whose `problem.current` holds the
+   * resource as it is now (when the caller may read it). Left out, the write is unconditional.
+   */
+  ifMatch?: number;
 }
 
 /** Handlers for a live thread subscription. */
@@ -69,6 +79,13 @@ export interface PeerClient {
   listReports(query?: ReportsQuery, options?: CallOptions): Promise<Page<ReportItem>>;
   resolveReport(id: string, input: ResolveReport, options?: CallOptions): Promise<ReportItem>;
 
+  /** The signed-in person's own profile (`GET /me/profile`). */
+  profile(options?: CallOptions): Promise<Profile>;
+  /**
+   * Changes the signed-in person's profile (`PATCH /me/profile`); pass `ifMatch` with the
+   * `version` the change started from.
+   */
+  updateProfile(input: UpdateProfile, options?: CallOptions): Promise<Profile>;
   listPeople(query: PeopleQuery, options?: CallOptions): Promise<Page<Expert>>;
   listSkills(q: string, options?: CallOptions): Promise<SkillSuggestion[]>;
   endorse(personId: string, input: CreateEndorsement, options?: CallOptions): Promise<Endorsement>;
@@ -79,7 +96,8 @@ export interface PeerClient {
 
   /**
    * The kudos state of one activity. Calls made by many elements in the same frame are
-   * coalesced into one `GET /kudos?activity=…&activity=…` (split only past a safe URL length).
+   * coalesced into one request: `GET /kudos?activity=…&activity=…` while the URL fits 6,000
+   * characters and 200 activities, else one `POST /kudos/query` (up to 2,000 activities).
    */
   kudos(activity: string, options?: CallOptions): Promise<KudosCount>;
   giveKudos(input: GiveKudos, options?: CallOptions): Promise<KudosCount>;
@@ -103,7 +121,13 @@ export type PeerErrorKind =
   /** The caller aborted. */
   | 'aborted'
   /** The host's configuration is wrong (bad endpoint, unknown xapi mode, bad attribute). */
-  | 'config';
+  | 'config'
+  /**
+   * The browser would not let the kit store anything (IndexedDB or `localStorage` refused):
+   * it keeps working in memory until the page is left. Reported once per page, with a
+   * localised `message`; `problem.type` is `peerkit:storage/indexedDB` or `…/localStorage`.
+   */
+  | 'storage';
 
 /** The one error type every Peerkit failure is. */
 export class PeerError extends Error {

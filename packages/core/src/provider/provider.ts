@@ -1,11 +1,10 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import type { PeerClient } from '../client/types.js';
+import type { PeerClient, PeerError } from '../client/types.js';
 import type { TokenSource } from '../client/rest-client.js';
 import type { PeerContextValue } from '../context.js';
 import { ProviderRuntime } from './runtime.js';
 import { baseStyles } from '../styles.js';
-import { errorMessage } from '../l10n/messages.js';
+import { noticeStyles, renderNotice } from '../notice.js';
 import { updateWhenLocaleChanges } from '../l10n/localize.js';
 import { ensureContextRoot } from '../element.js';
 import { VERSION } from '../version.js';
@@ -17,6 +16,7 @@ import { VERSION } from '../version.js';
  * @summary Configures the Peerkit widgets inside it.
  * @slot - The page content holding Peerkit widgets.
  * @csspart error - The message shown when the configuration is wrong.
+ * @csspart notice - The one line saying the browser keeps nothing past this page (storage refused).
  * @fires peer-error - The configuration is wrong, `/me` failed, or the xAPI outbox overflowed.
  * @attr endpoint - Base URL of the Peerkit REST API (absolute, or a path such as `/api`).
  * @attr xapi - `proxy` (default), `direct` or `off`.
@@ -28,36 +28,60 @@ export class PeerProvider extends LitElement {
   static peerkitVersion = VERSION;
   static override styles = [
     baseStyles,
+    noticeStyles,
     css`
       :host {
         display: contents;
       }
-      [part='error'] {
-        display: block;
+      .notice {
         margin-block: var(--_peer-space);
       }
     `,
   ];
 
+  // Lit's reactive properties declared statically rather than with decorators (the same
+  // accessors, without the decorator helper and a call per property in the core's bundle).
+  static override properties = {
+    endpoint: {},
+    xapi: {},
+    lrsEndpoint: { attribute: 'lrs-endpoint' },
+    locale: {},
+    credentials: {},
+    token: { attribute: false },
+    getToken: { attribute: false },
+    lrsAuthorization: { attribute: false },
+    client: { attribute: false },
+    value: { state: true },
+    storageError: { state: true },
+    wording: { state: true },
+  };
+
   /** Base URL of the Peerkit REST API. */
-  @property() endpoint?: string;
+  endpoint?: string;
   /** `proxy` (default): statements go to `{endpoint}/xapi/statements`; `direct`: to `lrs-endpoint`; `off`. */
-  @property() xapi?: string;
-  @property({ attribute: 'lrs-endpoint' }) lrsEndpoint?: string;
-  @property() locale?: string;
-  @property() credentials?: string;
+  xapi?: string;
+  lrsEndpoint?: string;
+  locale?: string;
+  credentials?: string;
 
   /** A bearer token (a property only: secrets never go in attributes). */
-  @property({ attribute: false }) token?: string | null;
+  token?: string | null;
   /** Called before requests, and again once after a 401, for a fresh bearer token. */
-  @property({ attribute: false }) getToken?: TokenSource | null;
+  getToken?: TokenSource | null;
   /** `Authorization` value (or a function making it) for `xapi="direct"`, e.g. an LRS's Basic credentials. */
-  @property({ attribute: false }) lrsAuthorization?:
-    string | (() => string | Promise<string>) | null;
+  lrsAuthorization?: string | (() => string | Promise<string>) | null;
   /** A host's own `PeerClient`, used instead of the REST client. */
-  @property({ attribute: false }) client?: PeerClient | null;
+  client?: PeerClient | null;
 
-  @state() private value?: PeerContextValue;
+  private value?: PeerContextValue;
+  /** Storage the browser refused (said once per page, by the provider that heard it). */
+  private storageError?: PeerError;
+  /**
+   * The errors' wording (`l10n/messages.ts`), loaded with the first error to show: a page
+   * whose provider is configured well never needs it, so it is not part of the first paint.
+   */
+  private wording?: { errorMessage: (error: PeerError) => string };
+  private wordingLoad?: Promise<void>;
 
   private readonly runtime = new ProviderRuntime(this, (value) => {
     this.value = value;
@@ -67,6 +91,10 @@ export class PeerProvider extends LitElement {
     super();
     ensureContextRoot();
     updateWhenLocaleChanges(this);
+    this.addEventListener('peer-error', (e) => {
+      if (e.target === this && e.detail.error.kind === 'storage')
+        this.storageError = e.detail.error;
+    });
   }
 
   /** What the widgets below get now. */
@@ -114,15 +142,38 @@ export class PeerProvider extends LitElement {
         client: this.client,
       });
     }
+    if ((this.value?.error || this.storageError) && !this.wording)
+      this.wordingLoad ??= import('../l10n/wording.js').then(
+        (m) => void (this.wording = m),
+        // Not loaded (offline): the error's own (English) message stands in.
+        () => void (this.wording = { errorMessage: (e) => e.message }),
+      );
+  }
+
+  /** `updateComplete` includes the notice drawn once its wording has loaded. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.wordingLoad;
+    return super.getUpdateComplete();
+  }
+
+  private message(error: PeerError): string {
+    return this.wording?.errorMessage(error) ?? '';
   }
 
   protected override render() {
     const error = this.value?.error;
     return html`${
-        error
-          ? html`<p class="peer-message" data-tone="error" role="alert" part="error">
-              ${errorMessage(error)}
-            </p>`
+        error && this.wording
+          ? renderNotice({ kind: 'error', message: this.message(error), part: 'error' })
+          : nothing
+      }${
+        this.storageError && this.wording
+          ? renderNotice({
+              kind: 'status',
+              message: this.message(this.storageError),
+              part: 'notice',
+            })
           : nothing
       }<slot></slot>`;
   }

@@ -12,6 +12,7 @@ import { Outbox, type DeadEntry, type OutboxEntry } from './outbox.js';
 import type { XapiRecorderOptions } from './recorder.js';
 import type { StatementInput } from './types.js';
 import { buildStatement } from './statement.js';
+import { serverNow } from '../clock.js';
 
 export type DeliveryOptions = Required<
   Omit<XapiRecorderOptions, 'authorization' | 'onError' | 'credentials'>
@@ -42,8 +43,10 @@ export class Delivery {
      * contract schemas beside this chunk).
      */
     private readonly lrsError: (res: Response, text: string) => PeerError,
+    /** Reports storage the browser refused (given by the recorder: once per page). */
+    storageFailed: (cause: unknown) => void = () => {},
   ) {
-    this.outbox = new Outbox(o.dbName, url);
+    this.outbox = new Outbox(o.dbName, url, storageFailed);
     // Whatever an earlier page left behind goes out soon.
     this.schedule(Math.max(0, firstDrainAt - Date.now()));
   }
@@ -129,16 +132,27 @@ export class Delivery {
     for (;;) {
       let batch = await this.outbox.peek(this.o.batchSize);
       if (!batch.length) return;
-      // After a failure, what waits goes out as soon as the LRS lets us.
-      if (!force && this.failures === 0 && batch.length < this.o.batchSize) {
-        const age = Date.now() - Math.floor(batch[0]!.seq / 1000);
-        if (age < this.o.intervalMs) return this.schedule(this.o.intervalMs - age);
-      }
+      const hold = await this.holdBack(batch, force);
+      if (hold === 'signed-out') return;
+      if (hold > 0) return this.schedule(hold);
       if (keepalive) batch = fitKeepalive(batch);
       const outcome = await this.send(batch, keepalive);
       if (outcome === 'wait') return;
       if (keepalive) return; // one request's worth while the page goes away
     }
+  }
+
+  /**
+   * Why `batch` should not go out yet: `'signed-out'` (no token for the proxy: the statements
+   * wait for a page that has one, rather than go out in a request certain to be refused with
+   * 401), else the ms until a part batch has waited `intervalMs` (0: send now). After a
+   * failure, what waits goes out as soon as the LRS lets us.
+   */
+  private async holdBack(batch: OutboxEntry[], force: boolean): Promise<'signed-out' | number> {
+    if (this.o.mode === 'proxy' && !(await this.o.authorization?.())) return 'signed-out';
+    if (force || this.failures > 0 || batch.length >= this.o.batchSize) return 0;
+    const age = serverNow() - Math.floor(batch[0]!.seq / 1000);
+    return Math.max(0, this.o.intervalMs - age);
   }
 
   /** One POST; returns 'wait' when delivery must pause (network, 429, 5xx, auth). */

@@ -139,20 +139,23 @@ function extensions(v: unknown, path: string) {
   for (const k of Object.keys(o)) if (!IRI.test(k)) fail(path, `key "${k}" is not an IRI`);
 }
 
+/**
+ * Milliseconds since the epoch of an ISO 8601 timestamp, the `±hh` offset form included
+ * (which `Date.parse` does not read); sub-millisecond digits are dropped.
+ */
+export function instantOf(s: string): number {
+  return Date.parse(s.replace(/([+-]\d\d)$/, '$1:00'));
+}
+
 export function timestamp(v: unknown, path: string): string {
   const s = str(v, path, TIMESTAMP, 'an ISO 8601 timestamp with a time zone');
   if (/-00:?00$|-00$/.test(s)) fail(path, 'must not use the offset -00:00');
-  if (Number.isNaN(Date.parse(s))) fail(path, 'is not a valid date');
+  if (Number.isNaN(instantOf(s))) fail(path, 'is not a valid date');
   return s;
 }
 
-/** Validates an Agent or Group; answers its inverse functional identifier, if any. */
-export function agent(v: unknown, path: string, allowGroup = true): string | undefined {
-  const o = obj(v, path, PROPERTIES.agent);
-  const type = o['objectType'] ?? 'Agent';
-  if (type !== 'Agent' && type !== 'Group') fail(`${path}.objectType`, 'must be Agent or Group');
-  if (type === 'Group' && !allowGroup) fail(path, 'must be an Agent');
-  if (o['name'] !== undefined) str(o['name'], `${path}.name`);
+/** The inverse functional identifier of a checked Agent or Group, as an index key. */
+function identifier(o: Json, path: string): string | undefined {
   const ifis: string[] = [];
   if (o['mbox'] !== undefined)
     ifis.push(`mbox:${str(o['mbox'], `${path}.mbox`, MBOX, 'a mailto: IRI')}`);
@@ -169,18 +172,34 @@ export function agent(v: unknown, path: string, allowGroup = true): string | und
     ifis.push(`account:${home}|${name}`);
   }
   if (ifis.length > 1) fail(path, 'must have exactly one identifier');
+  return ifis[0];
+}
+
+/**
+ * Validates an Agent or Group; answers the keys the `agent` filter matches it by: its own
+ * inverse functional identifier, if any, then its members' (Communication §2.1.3: "Groups
+ * that have members which match the specified Agent ... are considered a match").
+ */
+export function agent(v: unknown, path: string, allowGroup = true): string[] {
+  const o = obj(v, path, PROPERTIES.agent);
+  const type = o['objectType'] ?? 'Agent';
+  if (type !== 'Agent' && type !== 'Group') fail(`${path}.objectType`, 'must be Agent or Group');
+  if (type === 'Group' && !allowGroup) fail(path, 'must be an Agent');
+  if (o['name'] !== undefined) str(o['name'], `${path}.name`);
+  const ifi = identifier(o, path);
+  const keys = ifi ? [ifi] : [];
   if (type === 'Agent') {
     if (o['member'] !== undefined) fail(path, 'an Agent has no members');
-    if (ifis.length !== 1) fail(path, 'an Agent needs exactly one identifier');
-  } else {
-    if (o['member'] !== undefined) {
-      if (!Array.isArray(o['member'])) fail(`${path}.member`, 'must be an array');
-      (o['member'] as unknown[]).forEach((m, i) => agent(m, `${path}.member[${i}]`, false));
-    } else if (!ifis.length) {
-      fail(path, 'an anonymous Group needs members');
-    }
+    if (!ifi) fail(path, 'an Agent needs exactly one identifier');
+  } else if (o['member'] !== undefined) {
+    if (!Array.isArray(o['member'])) fail(`${path}.member`, 'must be an array');
+    (o['member'] as unknown[]).forEach((m, i) =>
+      keys.push(...agent(m, `${path}.member[${i}]`, false)),
+    );
+  } else if (!ifi) {
+    fail(path, 'an anonymous Group needs members');
   }
-  return ifis[0];
+  return keys;
 }
 
 function interactionComponents(v: unknown, path: string) {
@@ -269,11 +288,11 @@ function context(v: unknown, path: string, objectIsActivity: boolean, related: R
     fail(`${path}.registration`, 'must be a UUID');
   }
   if (o['instructor'] !== undefined)
-    pushIfi(related.agents, agent(o['instructor'], `${path}.instructor`));
+    related.agents.push(...agent(o['instructor'], `${path}.instructor`));
   if (o['team'] !== undefined) {
     const t = o['team'] as Json;
     if (t?.['objectType'] !== 'Group') fail(`${path}.team`, 'must be a Group');
-    pushIfi(related.agents, agent(t, `${path}.team`));
+    related.agents.push(...agent(t, `${path}.team`));
   }
   if (o['contextActivities'] !== undefined) {
     const ca = obj(
@@ -304,49 +323,59 @@ interface Related {
   agents: string[];
   activities: string[];
 }
-const pushIfi = (list: string[], ifi: string | undefined) => {
-  if (ifi) list.push(ifi);
-};
+
+/**
+ * The columns the filters of `GET /statements` use (Communication §2.1.3), derived from a
+ * statement as stored (with the `authority` the LRS set).
+ */
+export interface StatementIndex {
+  verbId: string;
+  /** The object's id when it is an Activity (`activity`). */
+  objectId: string | null;
+  /** The statement id of a StatementRef object, lower case (the StatementRef rules). */
+  objectRef: string | null;
+  /** Keys of the actor and of an Agent/Group object, members included (`agent`). */
+  agents: string[];
+  /**
+   * Keys of every agent: actor, object, authority, instructor, team, the same in a
+   * SubStatement, members included (`related_agents=true`).
+   */
+  relatedAgents: string[];
+  /** Object, context activities of every kind, the same in a SubStatement (`related_activities=true`). */
+  relatedActivities: string[];
+  /** `context.registration`, lower case. */
+  registration: string | null;
+  /** The id a voiding statement voids, lower case. */
+  voids: string | null;
+}
 
 export interface ValidStatement {
+  /** The normalised copy to store. */
   statement: Json;
   id: string | undefined;
-  verbId: string;
-  /** The object's id when it is an Activity. */
-  objectId: string | null;
-  /** Identifiers of the actor and of an Agent/Group object (the `agent` filter). */
-  agents: string[];
-  /** Every agent in the statement (`related_agents=true`). */
-  relatedAgents: string[];
-  /** Every activity in the statement (`related_activities=true`). */
-  relatedActivities: string[];
-  registration: string | null;
-  /** The id a voiding statement voids. */
+  /** The id a voiding statement voids, lower case. */
   voids: string | null;
 }
 
 function core(s: Json, path: string, sub: boolean, related: Related) {
-  const actorIfi = agent(s['actor'], `${path}actor`);
+  const agents = agent(s['actor'], `${path}actor`);
   const verb = obj(s['verb'], `${path}verb`, PROPERTIES.verb);
   const verbId = iri(verb['id'], `${path}verb.id`);
   if (verb['display'] !== undefined) langMap(verb['display'], `${path}verb.display`);
   const object = s['object'];
   const objectType = (object as Json | undefined)?.['objectType'] ?? 'Activity';
   let objectId: string | null = null;
-  let objectIfi: string | undefined;
   let ref: string | null = null;
   if (objectType === 'Activity') {
     objectId = activity(object, `${path}object`);
     related.activities.push(objectId);
   } else if (objectType === 'Agent' || objectType === 'Group') {
-    objectIfi = agent(object, `${path}object`);
+    agents.push(...agent(object, `${path}object`));
   } else if (objectType === 'StatementRef') {
-    ref = statementRef(object, `${path}object`);
+    ref = statementRef(object, `${path}object`).toLowerCase();
   } else if (objectType === 'SubStatement') {
     if (sub) fail(`${path}object`, 'a SubStatement cannot contain a SubStatement');
-    const o = obj(object, `${path}object`, PROPERTIES.subStatement);
-    const inner = core(o, `${path}object.`, true, related);
-    related.agents.push(...inner.agents);
+    core(obj(object, `${path}object`, PROPERTIES.subStatement), `${path}object.`, true, related);
   } else {
     fail(`${path}object.objectType`, 'unknown object type');
   }
@@ -357,12 +386,12 @@ function core(s: Json, path: string, sub: boolean, related: Related) {
   if (verbId === VOIDED && objectType !== 'StatementRef') {
     fail(`${path}object`, 'a voiding statement must have a StatementRef object');
   }
-  const agents = [actorIfi, objectIfi].filter((x): x is string => !!x);
   related.agents.push(...agents);
   return { verbId, objectId, agents, ref };
 }
 
-export function validateStatement(input: unknown): ValidStatement {
+/** Checks a statement; answers the normalised copy and its index columns. */
+function check(input: unknown): { statement: Json; index: StatementIndex } {
   const s = obj(structuredClone(input), 'statement', PROPERTIES.statement);
   if (s['id'] !== undefined && !isUuid(s['id'])) fail('statement.id', 'must be a UUID');
   if (s['attachments'] !== undefined)
@@ -370,24 +399,43 @@ export function validateStatement(input: unknown): ValidStatement {
   if (s['stored'] !== undefined) timestamp(s['stored'], 'statement.stored');
   if (s['version'] !== undefined)
     str(s['version'], 'statement.version', /^1\.0(\.\d+)?$/, 'a 1.0.x version');
-  if (s['authority'] !== undefined) agent(s['authority'], 'statement.authority');
   const related: Related = { agents: [], activities: [] };
+  if (s['authority'] !== undefined)
+    related.agents.push(...agent(s['authority'], 'statement.authority'));
   const { verbId, objectId, agents, ref } = core(s, 'statement.', false, related);
   const ctx = s['context'] as Json | undefined;
-  return {
-    statement: s,
-    id: (s['id'] as string | undefined)?.toLowerCase(),
+  const index: StatementIndex = {
     verbId,
     objectId,
-    agents,
+    objectRef: ref,
+    agents: [...new Set(agents)],
     relatedAgents: [...new Set(related.agents)],
     relatedActivities: [...new Set(related.activities)],
     registration: (ctx?.['registration'] as string | undefined)?.toLowerCase() ?? null,
-    voids: verbId === VOIDED ? ref!.toLowerCase() : null,
+    voids: verbId === VOIDED ? ref : null,
+  };
+  return { statement: s, index };
+}
+
+/** Validates a statement a client sent; throws `StatementError` with the path at fault. */
+export function validateStatement(input: unknown): ValidStatement {
+  const { statement, index } = check(input);
+  return {
+    statement,
+    id: (statement['id'] as string | undefined)?.toLowerCase(),
+    voids: index.voids,
   };
 }
 
-/** The agent filter's identifier for an Agent/Group given as JSON in a query. */
+/** The index columns of a statement as stored (see `StatementIndex`). */
+export function statementIndex(stored: Json): StatementIndex {
+  return check(stored).index;
+}
+
+/**
+ * The `agent` filter's key for the Agent or identified Group given as JSON in a query
+ * (an anonymous Group is not a filter value: §2.1.3 "Agent or Identified Group Object").
+ */
 export function agentFilterIfi(json: string): string {
   let value: unknown;
   try {
@@ -395,7 +443,8 @@ export function agentFilterIfi(json: string): string {
   } catch {
     throw new StatementError('agent: not JSON');
   }
-  const ifi = agent(value, 'agent');
+  agent(value, 'agent');
+  const ifi = identifier(value as Json, 'agent');
   if (!ifi) throw new StatementError('agent: needs an identifier');
   return ifi;
 }
@@ -409,7 +458,7 @@ export function sameStatement(a: Json, b: Json): boolean {
   const strip = (s: Json) => {
     const { stored: _s, authority: _a, version: _v, ...rest } = s;
     if (typeof rest['timestamp'] === 'string')
-      rest['timestamp'] = Date.parse(rest['timestamp'] as string);
+      rest['timestamp'] = instantOf(rest['timestamp'] as string);
     return canonical(rest);
   };
   return strip(a) === strip(b);

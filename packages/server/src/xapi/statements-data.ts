@@ -1,0 +1,317 @@
+/**
+ * The statements data module: every SQL statement of the LRS, behind `StatementStore`
+ * (routes validate, call it, and shape the answer), so another storage engine or a test
+ * double can stand in.
+ *
+ * Table `statements` (migrations 2 and 3): the statement as stored (JSONB) and columns
+ * derived from it by `statementIndex()` for the filters of xAPI 1.0.3 Communication
+ * §2.1.3. When the derivation changes, `INDEX_VERSION` goes up and `reindexStatements()`
+ * derives the columns again for older rows at start.
+ *
+ * Filters and StatementRefs (§2.1.3 "Filter Conditions for StatementRefs"): a statement
+ * matches when it meets the filters itself, or when the statement its object refers to
+ * meets them, recursively along a chain of references; the filters apply together to one
+ * statement of the chain (as the ADL reference LRS does). The statement referred to may
+ * be voided (§2.1.4: statements targeting a voided statement are still returned); `since`,
+ * `until`, the page cursor and "not voided" apply to the statement returned. Context's
+ * `statement` does not count.
+ *
+ * Query plan: the direct matches come from the filter's index in stored order with the
+ * page's limit; the referring statements come from a recursive CTE that starts from the
+ * statements with a StatementRef object inside the time window (partial index
+ * `statements_object_ref`) and walks to their targets by primary key. Its cost grows with
+ * the number of referring statements in the window, not with the matches.
+ */
+import type { Db, Queryable } from '../db.js';
+import { sameStatement, statementIndex, type StatementIndex } from './validate.js';
+
+type Json = Record<string, unknown>;
+
+/** Bump when `statementIndex()` derives the columns differently. */
+export const INDEX_VERSION = 1;
+
+/** The filters of §2.1.3 that are not time or sequence based. */
+export interface StatementFilter {
+  /** An `agent` key (see `agentFilterIfi`); `related` is `related_agents=true`. */
+  agent?: { key: string; related: boolean };
+  verb?: string;
+  /** `related` is `related_activities=true`. */
+  activity?: { id: string; related: boolean };
+  /** Lower case. */
+  registration?: string;
+}
+
+/** Time and sequence: applied to the statement returned, never through a reference. */
+export interface StatementWindow {
+  /** ISO 8601; exclusive. */
+  since?: string;
+  /** ISO 8601; inclusive. */
+  until?: string;
+  /** 1 ≤ limit. */
+  limit: number;
+  ascending: boolean;
+  /** Continue after this statement (from a previous page). */
+  after?: PageCursor;
+}
+
+export interface PageCursor {
+  /** `stored`, ISO 8601. */
+  stored: string;
+  seq: number;
+}
+
+export interface StoredStatement {
+  statement: Json;
+  /** ISO 8601. */
+  stored: string;
+  seq: number;
+}
+
+export type StoreOutcome = { ids: string[] } | { conflict: string };
+
+export interface StatementStore {
+  /**
+   * Stores complete statements (id, stored, authority set) in one transaction. A statement
+   * already stored under its id is kept as is when equal (`sameStatement`), else nothing of
+   * the batch is stored and the answer names the conflicting id. Voiding statements void
+   * their target, also when the target arrives later. `forward` queues each new statement
+   * for the upstream LRS; `queued` says whether any was.
+   */
+  store(batch: Json[], forward: boolean): Promise<StoreOutcome & { queued?: boolean }>;
+  /** One statement by id: the voided one when `voided`, else one that is not voided. */
+  get(id: string, voided: boolean): Promise<StoredStatement | undefined>;
+  /** A page of statements that are not voided, and the cursor of the next page. */
+  query(
+    filter: StatementFilter,
+    window: StatementWindow,
+  ): Promise<{ statements: StoredStatement[]; next?: PageCursor }>;
+}
+
+const parse = (v: unknown): Json => (typeof v === 'string' ? JSON.parse(v) : (v as Json));
+const iso = (v: unknown): string => new Date(v as string).toISOString();
+const toStored = (r: { statement: unknown; stored: unknown; seq: number }): StoredStatement => ({
+  statement: parse(r.statement),
+  stored: iso(r.stored),
+  seq: Number(r.seq),
+});
+
+class Conflict extends Error {
+  constructor(readonly id: string) {
+    super(`statement ${id} conflicts`);
+  }
+}
+
+export function sqlStatementStore(
+  db: Db,
+  tx: <T>(fn: (q: Queryable) => Promise<T>) => Promise<T>,
+): StatementStore {
+  return {
+    async store(batch, forward) {
+      try {
+        let queued = false;
+        const ids = await tx(async (q) => {
+          for (const statement of batch) {
+            if (await insertOne(q, statement, forward)) queued ||= forward;
+          }
+          return batch.map((s) => s['id'] as string);
+        });
+        return { ids, queued };
+      } catch (error) {
+        if (error instanceof Conflict) return { conflict: error.id };
+        throw error;
+      }
+    },
+    async get(id, voided) {
+      const [row] = await db.query<{ statement: unknown; stored: unknown; seq: number }>(
+        'SELECT statement, stored, seq FROM statements WHERE id = $1 AND voided = $2',
+        [id, voided],
+      );
+      return row && toStored(row);
+    },
+    query: (filter, window) => queryPage(db, filter, window),
+  };
+}
+
+/** Inserts one statement unless stored already; answers whether it was new. */
+async function insertOne(q: Queryable, statement: Json, forward: boolean): Promise<boolean> {
+  const id = statement['id'] as string;
+  const [existing] = await q.query<{ statement: unknown }>(
+    'SELECT statement FROM statements WHERE id = $1',
+    [id],
+  );
+  if (existing) {
+    if (!sameStatement(parse(existing.statement), statement)) throw new Conflict(id);
+    return false;
+  }
+  const index = statementIndex(statement);
+  if (index.voids) {
+    await q.query('UPDATE statements SET voided = TRUE WHERE id = $1 AND voids IS NULL', [
+      index.voids,
+    ]);
+  }
+  // A voiding statement may have arrived before this one (a voiding one is never voided).
+  const [voider] = index.voids
+    ? []
+    : await q.query('SELECT 1 FROM statements WHERE voids = $1 LIMIT 1', [id]);
+  await q.query(
+    `INSERT INTO statements (id, statement, stored, voided, verb_id, object_id, object_ref,
+       agents, related_agents, related_activities, registration, voids, index_version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [id, JSON.stringify(statement), statement['stored'], !!voider, ...indexArgs(index)],
+  );
+  if (forward) {
+    await q.query(
+      `INSERT INTO lrs_outbox (statement_id, statement) VALUES ($1, $2)
+       ON CONFLICT (statement_id) DO NOTHING`,
+      [id, JSON.stringify(statement)],
+    );
+  }
+  return true;
+}
+
+/** The index columns in the order of `INSERT` above and `UPDATE` in reindex. */
+const indexArgs = (x: StatementIndex) => [
+  x.verbId,
+  x.objectId,
+  x.objectRef,
+  x.agents,
+  x.relatedAgents,
+  x.relatedActivities,
+  x.registration,
+  x.voids,
+  INDEX_VERSION,
+];
+
+/** Builds `$n` placeholders while collecting their values. */
+function placeholders() {
+  const args: unknown[] = [];
+  const arg = (v: unknown) => {
+    args.push(v);
+    return `$${args.length}`;
+  };
+  return { args, arg };
+}
+
+/** The filter's conditions on the statement aliased `t` (the one that must meet them). */
+function filterSql(t: string, f: StatementFilter, arg: (v: unknown) => string): string[] {
+  const out: string[] = [];
+  if (f.agent) {
+    const column = f.agent.related ? 'related_agents' : 'agents';
+    out.push(`${t}.${column} @> ARRAY[${arg(f.agent.key)}]::text[]`);
+  }
+  if (f.verb) out.push(`${t}.verb_id = ${arg(f.verb)}`);
+  if (f.activity) {
+    out.push(
+      f.activity.related
+        ? `${t}.related_activities @> ARRAY[${arg(f.activity.id)}]::text[]`
+        : `${t}.object_id = ${arg(f.activity.id)}`,
+    );
+  }
+  if (f.registration) out.push(`${t}.registration = ${arg(f.registration)}`);
+  return out;
+}
+
+/** Not voided, the time window and the page cursor, on the statement aliased `s`. */
+function windowSql(s: string, w: StatementWindow, arg: (v: unknown) => string): string[] {
+  const out = [`NOT ${s}.voided`];
+  if (w.since) out.push(`${s}.stored > ${arg(w.since)}::timestamptz`);
+  if (w.until) out.push(`${s}.stored <= ${arg(w.until)}::timestamptz`);
+  if (w.after) {
+    const op = w.ascending ? '>' : '<';
+    out.push(
+      `(${s}.stored, ${s}.seq) ${op} (${arg(w.after.stored)}::timestamptz, ${arg(w.after.seq)}::bigint)`,
+    );
+  }
+  return out;
+}
+
+/** The SQL of one page (see the query plan in the module comment), `LIMIT limit + 1`. */
+export function pageSql(
+  filter: StatementFilter,
+  w: StatementWindow,
+): { sql: string; args: unknown[] } {
+  const { args, arg } = placeholders();
+  const dir = w.ascending ? 'ASC' : 'DESC';
+  const order = (s: string) => `${s}.stored ${dir}, ${s}.seq ${dir}`;
+  const limit = arg(w.limit + 1);
+  const win = windowSql('s', w, arg);
+  const conditions = filterSql('s', filter, arg);
+  const direct = [...win, ...conditions];
+  let sql: string;
+  if (!conditions.length) {
+    sql = `SELECT s.seq, s.stored, s.statement FROM statements s WHERE ${direct.join(' AND ')}
+           ORDER BY ${order('s')} LIMIT ${limit}`;
+  } else {
+    const target = filterSql('t', filter, arg);
+    sql = `WITH RECURSIVE chain(seq, stored, target) AS (
+             SELECT s.seq, s.stored, s.object_ref FROM statements s
+              WHERE s.object_ref IS NOT NULL AND ${win.join(' AND ')}
+             UNION
+             SELECT c.seq, c.stored, t.object_ref FROM chain c JOIN statements t ON t.id = c.target
+              WHERE t.object_ref IS NOT NULL
+           ),
+           hits AS (
+             (SELECT s.seq, s.stored FROM statements s WHERE ${direct.join(' AND ')}
+               ORDER BY ${order('s')} LIMIT ${limit})
+             UNION
+             SELECT c.seq, c.stored FROM chain c JOIN statements t ON t.id = c.target
+              WHERE ${target.join(' AND ')}
+           ),
+           page AS (SELECT h.seq, h.stored FROM hits h ORDER BY ${order('h')} LIMIT ${limit})
+           SELECT s.seq, s.stored, s.statement FROM page p JOIN statements s ON s.seq = p.seq
+            ORDER BY ${order('s')}`;
+  }
+  return { sql, args };
+}
+
+async function queryPage(
+  db: Queryable,
+  filter: StatementFilter,
+  w: StatementWindow,
+): Promise<{ statements: StoredStatement[]; next?: PageCursor }> {
+  const { sql, args } = pageSql(filter, w);
+  const rows = await db.query<{ seq: number; stored: unknown; statement: unknown }>(sql, args);
+  const statements = rows.slice(0, w.limit).map(toStored);
+  const last = statements.at(-1);
+  return rows.length > w.limit && last
+    ? { statements, next: { stored: last.stored, seq: last.seq } }
+    : { statements };
+}
+
+/**
+ * Derives the filter columns again for rows an older server indexed (`index_version`
+ * below `INDEX_VERSION`), 500 at a time; answers how many rows it updated. A stored
+ * statement that no longer validates keeps its columns and is marked done.
+ */
+export async function reindexStatements(db: Db): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const rows = await db.query<{ id: string; statement: unknown }>(
+      `SELECT id, statement FROM statements WHERE index_version < $1 ORDER BY seq LIMIT 500`,
+      [INDEX_VERSION],
+    );
+    if (!rows.length) return done;
+    await db.tx(async (q) => {
+      for (const row of rows) {
+        let index: StatementIndex | undefined;
+        try {
+          index = statementIndex(parse(row.statement));
+        } catch {
+          index = undefined;
+        }
+        await (index
+          ? q.query(
+              `UPDATE statements SET verb_id = $2, object_id = $3, object_ref = $4, agents = $5,
+                 related_agents = $6, related_activities = $7, registration = $8, voids = $9,
+                 index_version = $10 WHERE id = $1`,
+              [row.id, ...indexArgs(index)],
+            )
+          : q.query('UPDATE statements SET index_version = $2 WHERE id = $1', [
+              row.id,
+              INDEX_VERSION,
+            ]));
+      }
+    });
+    done += rows.length;
+  }
+}
