@@ -1,0 +1,96 @@
+/**
+ * The moderators' queue: the "Reports" toggle, the open reports of this thread, and a
+ * moderator's decision on one (keep, hide, delete), which settles every open report of the
+ * same post and goes to the LRS next to the posts.
+ */
+import type { ReactiveController } from 'lit';
+import type { PeerError, ReportItem } from '@peerkit/core';
+import { messages, writeErrorText } from '../messages.js';
+import type { Resolution } from '../views/reports.js';
+import { recordPost } from '../xapi.js';
+import type { DiscussionContext } from './context.js';
+import type { LoadStatus, ThreadController } from './thread.js';
+
+export class ReportsController implements ReactiveController {
+  /** Whether the queue is on screen instead of the thread. */
+  open = false;
+  status: LoadStatus = 'initial';
+  items: ReportItem[] = [];
+  error: PeerError | null = null;
+  /** Reports whose decision is being sent. */
+  resolving = new Set<string>();
+  private abort: AbortController | null = null;
+
+  constructor(
+    private readonly ctx: DiscussionContext,
+    private readonly thread: ThreadController,
+  ) {
+    ctx.host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+  }
+
+  toggle(): void {
+    this.open = !this.open;
+    this.ctx.host.requestUpdate();
+    if (this.open) void this.load();
+  }
+
+  async load(): Promise<void> {
+    const client = this.ctx.client();
+    if (!client) return;
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.status = 'pending';
+    this.error = null;
+    this.ctx.host.requestUpdate();
+    try {
+      const page = await client.listReports(
+        { activity: this.ctx.thread().activity, status: 'open', limit: 100 },
+        { signal: abort.signal },
+      );
+      this.items = page.items;
+      this.status = 'complete';
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.error = this.ctx.fail(error);
+      this.status = 'error';
+    }
+    this.ctx.host.requestUpdate();
+  }
+
+  async resolve(item: ReportItem, action: Resolution): Promise<void> {
+    const client = this.ctx.client();
+    if (!client || this.resolving.has(item.id)) return;
+    this.resolving = new Set([...this.resolving, item.id]);
+    this.ctx.host.requestUpdate();
+    try {
+      const done = await client.resolveReport(item.id, { action });
+      recordPost(this.ctx.recorder(), this.ctx.thread(), 'moderated', done.post, action);
+      const index = this.items.findIndex((r) => r.id === item.id);
+      // Other open reports of the same post are settled by the same decision.
+      this.items = this.items.filter(
+        (r) => r.id !== item.id && (action === 'keep' || r.post.id !== item.post.id),
+      );
+      const model = this.thread.model;
+      if (action === 'delete')
+        model.applyDeleted(done.post.id, done.post.deleted ? done.post : null);
+      else model.update(done.post);
+      this.ctx.announce(messages.resolved(action));
+      this.ctx.focus(() => {
+        const items = this.ctx.host.renderRoot.querySelectorAll<HTMLElement>('.report');
+        const next = items[Math.min(index, items.length - 1)];
+        return next?.querySelector<HTMLElement>('button') ?? this.ctx.query('#reports-heading');
+      });
+    } catch (error) {
+      this.ctx.announce(writeErrorText(this.ctx.fail(error), this.ctx.online()));
+    } finally {
+      const next = new Set(this.resolving);
+      next.delete(item.id);
+      this.resolving = next;
+      this.ctx.host.requestUpdate();
+    }
+  }
+}
