@@ -28,7 +28,7 @@ class TestThing extends PeerElement {
     return litHtml`<button>${this.activityIri}</button>`;
   }
   done(id: string, cancelable = false) {
-    return this.emit('peer-thing-done', { id }, { cancelable });
+    return this.emit(new PeerThingDoneEvent('peer-thing-done', { id }, { cancelable }));
   }
   broke(error: unknown) {
     return this.fail(error);

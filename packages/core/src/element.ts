@@ -5,26 +5,24 @@
  *   consumed with `subscribe: true`, so a provider that arrives or changes later reaches it.
  * - `activity` / `activityIri`: what the widget is about (the page's canonical URL, else
  *   `location.href` without the hash, when left out).
- * - `emit()`: typed `CustomEvent`s that bubble and cross shadow roots.
+ * - `emit()`: dispatches one of the kit's typed event classes (bubbling, composed).
  * - `fail()`: any error → `PeerError`, dispatched as `peer-error`, returned for drawing.
  * - `online`: whether the browser is online, and `backOnline()` when it comes back (one pair
- *   of window listeners for every Peerkit element on the page, not a pair each).
- * - Re-renders when the page's locale changes; shared base styles and tokens.
+ *   of window listeners for every Peerkit element on the page, not a pair each); controllers
+ *   hear it through `hostHooks(host).online`.
+ * - `me`, `meId`, `moderator`, `signedIn`: who is signed in, from the provider.
+ * - Re-renders when the page's locale changes; shared base styles, tokens and notice styles.
  */
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { peerContext, type PeerContextValue } from './context.js';
 import { PeerError } from './client/types.js';
+import type { Me } from './contract.js';
 import { toPeerError } from './client/errors.js';
-import {
-  PeerErrorEvent,
-  PeerEvent,
-  type PeerEventDetail,
-  type PeerEventName,
-  type PeerEventOptions,
-} from './events.js';
+import { PeerErrorEvent } from './events.js';
 import { baseStyles } from './styles.js';
+import { noticeStyles } from './notice.js';
 import { documentLocale, updateWhenLocaleChanges } from './l10n/localize.js';
 import { VERSION } from './version.js';
 import { pageIri } from './page.js';
@@ -42,10 +40,33 @@ export function ensureContextRoot(): void {
   root.attach(document as unknown as HTMLElement);
 }
 
+/**
+ * What a `PeerElement` tells the controllers attached to it, beyond Lit's own lifecycle:
+ * - `online`: called when the browser comes back online (from the page's one pair of
+ *   `online`/`offline` listeners);
+ * - `attribute`: called for every attribute the host page writes (Lit's
+ *   `attributeChangedCallback`), even one whose property does not change.
+ * A controller adds its callback in `hostConnected` and deletes it in `hostDisconnected`.
+ */
+export interface HostHooks {
+  readonly online: Set<() => void>;
+  readonly attribute: Set<(name: string, old: string | null, value: string | null) => void>;
+}
+
+const hooks = new WeakMap<object, HostHooks>();
+
+/** The hooks of `host` (created on first use; only a `PeerElement` ever calls them). */
+export function hostHooks(host: object): HostHooks {
+  let h = hooks.get(host);
+  if (!h) hooks.set(host, (h = { online: new Set(), attribute: new Set() }));
+  return h;
+}
+
 export abstract class PeerElement extends LitElement {
   /** The Peerkit version that defined this element (read by `define()`). */
   static peerkitVersion = VERSION;
-  static override styles = [baseStyles];
+  /** Tokens, base styles and the notice view's styles; a widget adds its own after these. */
+  static override styles = [baseStyles, noticeStyles];
 
   /**
    * The IRI of what this widget is about. Defaults to the page's canonical URL, else
@@ -65,7 +86,9 @@ export abstract class PeerElement extends LitElement {
     const online = event.type === 'online';
     for (const el of PeerElement.inPage) {
       el.online = online;
-      if (online) el.backOnline();
+      if (!online) continue;
+      el.backOnline();
+      for (const hook of hooks.get(el)?.online ?? []) hook();
     }
   };
 
@@ -103,8 +126,33 @@ export abstract class PeerElement extends LitElement {
     }
   }
 
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    for (const hook of hooks.get(this)?.attribute ?? []) hook(name, old, value);
+  }
+
   /** Called when the browser comes back online: retry what failed for want of a network. */
   protected backOnline(): void {}
+
+  /** The signed-in person; `null` when nobody is, `undefined` while that is not known yet. */
+  protected get me(): Me | null | undefined {
+    return this.peer?.me;
+  }
+
+  /** The signed-in person's id, else `null`. */
+  protected get meId(): string | null {
+    return this.peer?.me?.id ?? null;
+  }
+
+  /** Whether someone is signed in. */
+  protected get signedIn(): boolean {
+    return !!this.peer?.me;
+  }
+
+  /** Whether the signed-in person has the `moderator` role (from the token's `roles` claim). */
+  protected get moderator(): boolean {
+    return this.peer?.me?.roles.includes('moderator') ?? false;
+  }
 
   /** `activity` when set, else the page's IRI. */
   get activityIri(): string {
@@ -118,15 +166,11 @@ export abstract class PeerElement extends LitElement {
   }
 
   /**
-   * Dispatches a typed Peerkit event from this element (bubbling, composed) and returns it,
-   * so a cancelable one can be checked with `defaultPrevented`.
+   * Dispatches one of the kit's typed events (a `PeerEvent` subclass: bubbling, composed)
+   * from this element and returns it, so a cancelable one can be checked with
+   * `defaultPrevented`.
    */
-  protected emit<K extends PeerEventName>(
-    name: K,
-    detail: PeerEventDetail<K>,
-    options: PeerEventOptions = {},
-  ): GlobalEventHandlersEventMap[K] {
-    const event = new PeerEvent(name, detail, options) as GlobalEventHandlersEventMap[K];
+  protected emit<E extends Event>(event: E): E {
     this.dispatchEvent(event);
     return event;
   }
@@ -137,7 +181,7 @@ export abstract class PeerElement extends LitElement {
    */
   protected fail(error: unknown): PeerError {
     const peerError = toPeerError(error);
-    if (peerError.kind !== 'aborted') this.dispatchEvent(new PeerErrorEvent({ error: peerError }));
+    if (peerError.kind !== 'aborted') this.emit(new PeerErrorEvent({ error: peerError }));
     return peerError;
   }
 }

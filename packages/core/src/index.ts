@@ -5,6 +5,10 @@
  * The contract's types are here; its zod schemas (values) are at `@peerkit/core/contract`,
  * which the server and hosts implementing the contract import. The REST client loads them on
  * demand, so a widget's first paint carries no zod.
+ *
+ * The reactive controllers widgets are built from (`LoadController`, `Announcer`,
+ * `FocusRequest`, `Ticker`, `InViewController`, `AttributeChecks`) are at
+ * `@peerkit/core/controllers`, so a page pays only for the ones its widgets use.
  */
 export type * from './contract.js';
 export * from './limits.js';
@@ -17,7 +21,12 @@ export { toPeerError } from './client/errors.js';
 export { peerContext } from './context.js';
 export type { PeerContextValue } from './context.js';
 
-export { PeerElement, ensureContextRoot } from './element.js';
+export { PeerElement, ensureContextRoot, hostHooks } from './element.js';
+export type { HostHooks } from './element.js';
+export { renderNotice, noticeStyles } from './notice.js';
+export type { NoticeKind, NoticeProps } from './notice.js';
+export { uniqueId } from './ids.js';
+export { bdi, fill, slot } from './bidi.js';
 export { pageIri } from './page.js';
 export { define, DEV } from './define-element.js';
 export { PeerEvent, PeerErrorEvent } from './events.js';

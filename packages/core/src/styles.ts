@@ -21,6 +21,10 @@
  * | `--peer-space` | base spacing unit | `0.5rem` |
  * | `--peer-density` | multiplier on spacing (0.75 compact, 1.25 roomy) | `1` |
  * | `--peer-color-scheme` | `light`, `dark` or `light dark` | the page's |
+ *
+ * Composing: every element's `static styles` is `[...PeerElement.styles, ownStyles]` (the
+ * tokens, `baseStyles` and the notice view's styles, then the element's own sheet, which may
+ * override them); the provider, which is not a `PeerElement`, uses the same list.
  */
 import { css } from 'lit';
 
@@ -72,35 +76,17 @@ export const baseStyles = css`
     outline: 2px solid var(--_peer-focus);
     outline-offset: 2px;
   }
+  /* The one visually-hidden rule: read by assistive technology, not drawn. */
   .visually-hidden {
     position: absolute !important;
-    width: 1px;
-    height: 1px;
+    inline-size: 1px;
+    block-size: 1px;
     margin: -1px;
     padding: 0;
     overflow: hidden;
-    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
     white-space: nowrap;
     border: 0;
-  }
-  .peer-message {
-    margin: 0;
-    padding: var(--_peer-space) calc(var(--_peer-space) * 1.5);
-    border: 1px solid currentColor;
-    border-radius: var(--_peer-radius);
-    background: var(--_peer-surface);
-  }
-  .peer-message[data-tone='error'] {
-    color: var(--_peer-danger);
-  }
-  .peer-message button {
-    margin-inline-start: var(--_peer-space);
-    padding: calc(var(--_peer-space) * 0.5) var(--_peer-space);
-    border: 1px solid var(--_peer-accent);
-    border-radius: var(--_peer-radius);
-    background: var(--_peer-surface);
-    color: var(--_peer-accent);
-    cursor: pointer;
   }
   @media (prefers-reduced-motion: reduce) {
     *,

@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
+  bdi,
+  fill,
   formatCompact,
   formatList,
   KUDOS_VALUE_PATTERN,
@@ -8,12 +10,22 @@ import {
   PeerError,
   PROFILE_ID,
   registerTranslations,
+  renderNotice,
+  slot,
   toPeerError,
+  uniqueId,
   type ActivityTypeName,
   type KudosCount,
   type KudosGiver,
   type Page,
+  type PeerClient,
 } from '@peerkit/core';
+import {
+  Announcer,
+  AttributeChecks,
+  FocusRequest,
+  LoadController,
+} from '@peerkit/core/controllers';
 import { kudosStyles } from './kudos.styles.js';
 import { messages as t } from './messages.js';
 import { PeerKudosGivenEvent, PeerKudosWithdrawnEvent } from './events.js';
@@ -31,11 +43,6 @@ interface Intent {
   key: string;
 }
 
-type GiversState =
-  | { status: 'loading' }
-  | { status: 'done'; page: Page<KudosGiver> }
-  | { status: 'error'; error: PeerError };
-
 /** How many givers are named before "and N others". */
 const NAMED_GIVERS = 2;
 /** xAPI result extension carrying the recognition value. */
@@ -50,7 +57,14 @@ function activityType(iri: string): ActivityTypeName {
   return 'page';
 }
 
-let nextId = 0;
+/** The parsed `values` attribute; `null` when it holds something invalid. */
+function parseValues(values: string | undefined): string[] | null {
+  const list = (values ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return list.every((v) => KUDOS_VALUE_PATTERN.test(v)) ? [...new Set(list)] : null;
+}
 
 /**
  * @summary A kudos button: thank a colleague or a piece of work, see how many did and who.
@@ -125,107 +139,84 @@ export class PeerKudos extends PeerElement {
   /** The popover's module could not be loaded. */
   @state() private pickerError?: PeerError;
   @state() private showGivers = false;
-  @state() private givers?: GiversState;
-  @state() private announcement = '';
 
-  /** The counts load: waiting for a provider, on its way, done, or failed. */
-  @state() private loadStatus: 'waiting' | 'pending' | 'done' | 'error' = 'waiting';
+  private readonly checks = new AttributeChecks(this, [
+    {
+      attribute: 'values',
+      property: 'values',
+      valid: (v) => parseValues(v as string) !== null,
+      message: () => t.badValues(),
+    },
+  ]);
+
+  /**
+   * The counts. They wait for the provider and for who is signed in (`mine` depends on it),
+   * so a page of kudos elements asks once, all in the same frame, and the core coalesces the
+   * asks. A newer load aborts an older one; a failed one runs again when the browser is back
+   * online.
+   */
+  private readonly counts = new LoadController(this, {
+    args: () => {
+      const me = this.peer?.me;
+      const client = this.peer?.client;
+      if (!client || me === undefined) return undefined;
+      return [client, this.activityIri, me?.id ?? null] as const;
+    },
+    task: ([client, activity], { signal }) => client.kudos(activity, { signal }),
+    onComplete: (value) => {
+      if (!this.inFlight) this.confirmed = value;
+    },
+  });
+
+  /** Who gave: loaded when the person asks, again after their own change. */
+  private readonly givers = new LoadController(this, {
+    autoRun: false,
+    args: () => {
+      const client = this.peer?.client;
+      return client ? ([client, this.activityIri] as readonly [PeerClient, string]) : undefined;
+    },
+    task: ([client, activity], { signal }) =>
+      client.kudosGivers(activity, { limit: NAMED_GIVERS + 1 }, { signal }),
+  });
+
+  private readonly announcer = new Announcer(this);
+  private readonly focusAfter = new FocusRequest(this);
 
   private inFlight = false;
   private pickerModule?: Promise<typeof import('./popover.js')>;
   /** The popover is waiting for its module. */
   private opening?: Promise<void>;
-  private readonly uid = `k${++nextId}`;
-  /** What the counts were last asked for: the client, the activity and the person. */
-  private loadArgs: readonly unknown[] = [];
-  /** Aborts the counts load in flight; a load whose controller is no longer this one is stale. */
-  private loadAbort?: AbortController;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A load aborted while the element was out of the page starts again.
-    if (this.loadStatus === 'pending' && !this.loadAbort) this.requestUpdate();
-  }
+  private readonly uid = uniqueId('k');
+  /** The activity and person the state below belongs to. */
+  private stateKey = '';
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('pointerdown', this.onOutsidePointer, true);
-    if (this.loadAbort) {
-      this.loadAbort.abort();
-      this.loadAbort = undefined;
-      this.loadArgs = [];
-    }
-  }
-
-  /**
-   * Loads the counts. It waits for the provider and for who is signed in (`mine` depends on
-   * it), so a page of kudos elements asks once, all in the same frame, and the core coalesces
-   * the asks. A newer load aborts an older one.
-   */
-  private loadCounts(): void {
-    this.loadAbort?.abort();
-    this.loadAbort = undefined;
-    const [client, activity, person] = (this.loadArgs = this.countsArgs());
-    if (!client || !activity || person === undefined) {
-      this.loadStatus = 'waiting';
-      return;
-    }
-    const abort = (this.loadAbort = new AbortController());
-    this.loadStatus = 'pending';
-    client.kudos(activity, { signal: abort.signal }).then(
-      (value) => {
-        if (abort !== this.loadAbort) return;
-        this.loadAbort = undefined;
-        this.loadStatus = 'done';
-        if (!this.inFlight) this.confirmed = value;
-      },
-      (error: unknown) => {
-        if (abort !== this.loadAbort) return;
-        this.loadAbort = undefined;
-        this.loadStatus = 'error';
-        this.fail(error);
-      },
-    );
-  }
-
-  /** What the counts depend on: the client, the activity, and who is signed in (`null`: nobody). */
-  private countsArgs() {
-    const me = this.peer?.me;
-    return [
-      this.peer?.client,
-      this.activityIri,
-      me === undefined ? undefined : (me?.id ?? null),
-    ] as const;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new activity or person makes the old state meaningless.
     if (changed.has('activity' as keyof PeerKudos) || changed.has('peer' as keyof PeerKudos)) {
-      const key = `${this.activityIri}|${this.peer?.me?.id ?? ''}`;
+      const key = `${this.activityIri}|${this.meId ?? ''}`;
       if (key !== this.stateKey) {
         this.stateKey = key;
         this.confirmed = undefined;
         this.intent = undefined;
         this.failure = undefined;
-        this.givers = undefined;
+        this.givers.reset();
         this.showGivers = false;
         this.picker = this.pickerError = undefined;
       }
     }
-    if (this.countsArgs().some((arg, i) => arg !== this.loadArgs[i])) this.loadCounts();
   }
-  private stateKey = '';
 
   // ---------------------------------------------------------------------------------------
   // What is shown
 
   /** The parsed `values` attribute; `null` when it holds something invalid. */
   private get valueList(): string[] | null {
-    const list = (this.values ?? '')
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean);
-    return list.every((v) => KUDOS_VALUE_PATTERN.test(v)) ? [...new Set(list)] : null;
+    return parseValues(this.values);
   }
 
   /** The confirmed state with the pending choice applied on top (the optimistic view). */
@@ -244,15 +235,11 @@ export class PeerKudos extends PeerElement {
 
   /** The counts could not be loaded (not merely waiting for a provider). */
   private get loadFailed(): boolean {
-    return this.loadStatus === 'error';
-  }
-
-  private get signedIn(): boolean {
-    return !!this.peer?.me;
+    return this.counts.status === 'error';
   }
 
   private get isSelf(): boolean {
-    return !!this.recipient && this.peer?.me?.id === this.recipient;
+    return !!this.recipient && this.meId === this.recipient;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -312,7 +299,7 @@ export class PeerKudos extends PeerElement {
         // Roll back to what the server has, say so, and offer the same choice again.
         this.intent = undefined;
         this.failure = { intent, error: peerError };
-        this.announcement = intent.mine ? t.saveFailed() : t.withdrawFailed();
+        this.announcer.announce(intent.mine ? t.saveFailed() : t.withdrawFailed());
         this.fail(peerError);
       }
     }
@@ -323,9 +310,8 @@ export class PeerKudos extends PeerElement {
     const activity = this.activityIri;
     const recipient = this.recipient ?? null;
     if (after.mine) {
-      const did = t.did(after.count, this.locale);
-      this.announcement = `${this.recipientName ? t.thanked(this.recipientName) : t.gave()} ${did}`;
-      this.dispatchEvent(
+      this.announceGiven(after.count);
+      this.emit(
         new PeerKudosGivenEvent({
           activity,
           recipient,
@@ -335,30 +321,46 @@ export class PeerKudos extends PeerElement {
         }),
       );
     } else {
-      this.announcement = `${t.withdrew()} ${t.remaining(after.count, this.locale)}`;
-      this.dispatchEvent(new PeerKudosWithdrawnEvent({ activity, recipient, count: after.count }));
+      this.announcer.announce(`${t.withdrew()} ${t.remaining(after.count, this.locale)}`);
+      this.emit(new PeerKudosWithdrawnEvent({ activity, recipient, count: after.count }));
     }
     // The list of givers is stale now.
-    this.givers = undefined;
-    if (this.showGivers) void this.loadGivers();
-    const recorder = this.peer?.recorder;
-    if (recorder) {
-      const result =
-        after.mine && (intent.value || intent.message)
-          ? {
-              ...(intent.message ? { response: intent.message } : {}),
-              ...(intent.value ? { extensions: { [VALUE_EXTENSION]: intent.value } } : {}),
-            }
-          : undefined;
-      recorder
-        .record({
-          verb: after.mine ? 'gave-kudos' : 'withdrew-kudos',
-          object: { id: activity, type: activityType(activity) },
-          ...(result ? { result } : {}),
-          ...(this.recipient ? { extensions: { [RECIPIENT_EXTENSION]: this.recipient } } : {}),
-        })
-        .catch((error: unknown) => this.fail(toPeerError(error)));
+    this.givers.reset();
+    if (this.showGivers) void this.givers.run();
+    this.record(after, intent);
+  }
+
+  /** "You thanked Ana. 2 people did.", the recipient's name isolated (it may be Hebrew). */
+  private announceGiven(count: number): void {
+    const did = t.did(count, this.locale);
+    const name = this.recipientName;
+    if (!name) {
+      this.announcer.announce(`${t.gave()} ${did}`);
+      return;
     }
+    const sentence = `${t.thanked(slot(0))} ${did}`;
+    this.announcer.announce(fill(sentence, [name]).join(''), fill(sentence, [bdi(name)]));
+  }
+
+  private record(after: KudosCount, intent: Intent): void {
+    const recorder = this.peer?.recorder;
+    if (!recorder) return;
+    const activity = this.activityIri;
+    const result =
+      after.mine && (intent.value || intent.message)
+        ? {
+            ...(intent.message ? { response: intent.message } : {}),
+            ...(intent.value ? { extensions: { [VALUE_EXTENSION]: intent.value } } : {}),
+          }
+        : undefined;
+    recorder
+      .record({
+        verb: after.mine ? 'gave-kudos' : 'withdrew-kudos',
+        object: { id: activity, type: activityType(activity) },
+        ...(result ? { result } : {}),
+        ...(this.recipient ? { extensions: { [RECIPIENT_EXTENSION]: this.recipient } } : {}),
+      })
+      .catch((error: unknown) => this.fail(toPeerError(error)));
   }
 
   private retry(): void {
@@ -371,8 +373,8 @@ export class PeerKudos extends PeerElement {
   }
 
   protected override backOnline(): void {
+    // A failed counts load runs again by itself (its `LoadController`).
     if (this.failure?.error.retryable) this.retry();
-    if (this.loadFailed) this.loadCounts();
   }
 
   // ---------------------------------------------------------------------------------------
@@ -426,7 +428,7 @@ export class PeerKudos extends PeerElement {
   private closePicker(returnFocus = true): void {
     this.picker = undefined;
     document.removeEventListener('pointerdown', this.onOutsidePointer, true);
-    if (returnFocus) void this.updateComplete.then(() => this.button?.focus());
+    if (returnFocus) this.focusAfter.request(() => this.button);
   }
 
   private readonly onOutsidePointer = (event: Event) => {
@@ -442,33 +444,23 @@ export class PeerKudos extends PeerElement {
 
   private toggleGivers(): void {
     this.showGivers = !this.showGivers;
-    if (this.showGivers && this.givers?.status !== 'done') void this.loadGivers();
+    if (this.showGivers && this.givers.status !== 'complete') void this.givers.run();
   }
 
-  private async loadGivers(): Promise<void> {
-    const client = this.peer?.client;
-    if (!client) return;
-    const activity = this.activityIri;
-    this.givers = { status: 'loading' };
-    try {
-      const page = await client.kudosGivers(activity, { limit: NAMED_GIVERS + 1 });
-      if (activity === this.activityIri) this.givers = { status: 'done', page };
-    } catch (error) {
-      const peerError = toPeerError(error);
-      if (peerError.kind === 'aborted') return;
-      this.givers = { status: 'error', error: peerError };
-      this.fail(peerError);
-    }
-  }
-
-  private giversText(page: Page<KudosGiver>): string {
-    const me = this.peer?.me?.id;
-    const names = page.items.map((g) => (g.person.id === me ? t.you() : g.person.name));
+  /** "Ana, Ben and 2 others": each name a `<bdi>` (a name takes its own direction). */
+  private giversList(page: Page<KudosGiver>): unknown[] {
+    const me = this.meId;
+    const names = page.items.map((g) => (g.person.id === me ? null : g.person.name));
     const total = Math.max(page.total, names.length);
     const shown = total > names.length ? names.slice(0, NAMED_GIVERS) : names;
     const others = total - shown.length;
-    const parts = others > 0 ? [...shown, t.others(others, this.locale)] : shown;
-    return formatList(parts, this.locale);
+    const items = shown.map((name, i) => (name === null ? t.you() : slot(i)));
+    if (others > 0) items.push(t.others(others, this.locale));
+    const text = t.givenBy(formatList(items, this.locale));
+    return fill(
+      text,
+      shown.map((name) => (name === null ? '' : bdi(name))),
+    );
   }
 
   // ---------------------------------------------------------------------------------------
@@ -483,19 +475,17 @@ export class PeerKudos extends PeerElement {
   // Rendering
 
   override render(): TemplateResult {
-    const valueList = this.valueList;
-    const configError =
-      this.peer?.error ?? (valueList === null ? new PeerError('config', t.badValues()) : undefined);
+    const unavailable = !!this.peer?.error || this.checks.has('values');
     const view = this.view;
-    const loading = !view && !configError && !this.loadFailed;
+    const loading = !view && !unavailable && !this.loadFailed;
     const canGive = this.signedIn && !this.readonly;
     return html`
       <div part="base" aria-busy=${loading ? 'true' : 'false'}>
-        ${canGive ? this.renderButton(view, loading || !!configError) : this.renderIcon()}
+        ${canGive ? this.renderButton(view, loading || unavailable) : this.renderIcon()}
         ${this.renderCount(view, loading)} ${this.renderValues(view)}
         ${this.picker && canGive ? this.picker.render() : nothing}
-        ${this.showGivers ? this.renderGivers() : nothing} ${this.renderStatus(configError)}
-        <span class="visually-hidden" role="status">${this.announcement}</span>
+        ${this.showGivers ? this.renderGivers() : nothing} ${this.renderStatus()}
+        ${this.announcer.render()}
         ${
           this.isSelf && canGive
             ? html`<span class="visually-hidden" id="${this.uid}-self">${t.self()}</span>`
@@ -516,14 +506,15 @@ export class PeerKudos extends PeerElement {
   private renderButton(view: KudosCount | undefined, unavailable: boolean): TemplateResult {
     const self = this.isSelf;
     const disabled = unavailable || self || !view;
+    const picks = (this.valueList?.length ?? 0) > 0 && !view?.mine;
     return html`<button
       type="button"
       part="button"
       aria-pressed=${view?.mine ? 'true' : 'false'}
       aria-disabled=${disabled ? 'true' : 'false'}
       aria-describedby=${self ? `${this.uid}-self` : nothing}
-      aria-haspopup=${(this.valueList?.length ?? 0) > 0 && !view?.mine ? 'dialog' : nothing}
-      aria-expanded=${(this.valueList?.length ?? 0) > 0 && !view?.mine ? String(!!this.picker) : nothing}
+      aria-haspopup=${picks ? 'dialog' : nothing}
+      aria-expanded=${picks ? String(!!this.picker) : nothing}
       title=${self ? t.self() : nothing}
       @click=${this.onButtonClick}
       @pointerenter=${this.preloadPicker}
@@ -576,43 +567,52 @@ export class PeerKudos extends PeerElement {
   }
 
   private renderGivers(): TemplateResult {
-    const g = this.givers;
-    let content: TemplateResult | string;
-    if (!g || g.status === 'loading') content = t.giversLoading();
-    else if (g.status === 'error')
-      content = html`${t.giversFailed()}
-        <button type="button" class="link" part="retry" @click=${this.loadGivers}>
-          ${t.retry()}
-        </button>`;
-    else if (g.page.items.length === 0) content = t.giversNone();
-    else content = t.givenBy(this.giversText(g.page));
+    const content = this.givers.render<unknown>({
+      initial: () => t.giversLoading(),
+      pending: () => t.giversLoading(),
+      complete: (page) => (page.items.length === 0 ? t.giversNone() : this.giversList(page)),
+      error: () =>
+        html`${t.giversFailed()}
+          <button type="button" class="link" part="retry" @click=${() => this.givers.retry()}>
+            ${t.retry()}
+          </button>`,
+    });
     return html`<p part="givers" id="${this.uid}-givers">${content}</p>`;
   }
 
-  private renderStatus(configError: PeerError | undefined): TemplateResult | typeof nothing {
-    if (configError) {
-      return html`<p part="status" class="error">${t.misconfigured()}</p>`;
-    }
+  /** The one visible message line: misconfigured, or what failed with its retry. */
+  private renderStatus(): TemplateResult | typeof nothing {
+    if (this.peer?.error) return this.notice(t.misconfigured());
+    if (this.checks.has('values')) return this.notice([t.misconfigured(), ...this.checks.lines()]);
+    const offline = !this.online;
     if (this.loadFailed && !this.confirmed) {
-      return this.renderFailure(this.online ? t.loadFailed() : t.offlineLoad(), this.loadCounts);
+      return this.notice(offline ? t.offlineLoad() : t.loadFailed(), () => this.counts.retry());
     }
     if (this.pickerError) {
-      return this.renderFailure(this.online ? t.loadFailed() : t.offlineLoad(), this.openPicker);
+      return this.notice(offline ? t.offlineLoad() : t.loadFailed(), () => this.openPicker());
     }
     if (this.failure) {
       const giving = this.failure.intent.mine;
-      const text = !this.online ? t.offlineSave() : giving ? t.saveFailed() : t.withdrawFailed();
-      return this.renderFailure(text, this.retry);
+      const text = offline ? t.offlineSave() : giving ? t.saveFailed() : t.withdrawFailed();
+      return this.notice(text, () => this.retry());
     }
     return nothing;
   }
 
-  /** What failed, with the button that tries it again. */
-  private renderFailure(text: string, retry: () => void): TemplateResult {
-    return html`<p part="status" class="error">
-      ${text}
-      <button type="button" class="link" part="retry" @click=${retry}>${t.retry()}</button>
-    </p>`;
+  /**
+   * The core's notice, as the `status` part: not a live region (a save failure is announced
+   * by the announcer, and 200 buttons on a page must not make 200 alerts).
+   */
+  private notice(message: string | string[], retry?: () => void): TemplateResult {
+    const kind = this.online ? 'error' : 'offline';
+    return renderNotice({
+      kind,
+      message,
+      retry,
+      retryLabel: t.retry(),
+      part: 'status',
+      live: false,
+    });
   }
 }
 

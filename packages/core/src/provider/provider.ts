@@ -5,6 +5,7 @@ import type { TokenSource } from '../client/rest-client.js';
 import type { PeerContextValue } from '../context.js';
 import { ProviderRuntime } from './runtime.js';
 import { baseStyles } from '../styles.js';
+import { noticeStyles, renderNotice } from '../notice.js';
 import { errorMessage } from '../l10n/messages.js';
 import { updateWhenLocaleChanges } from '../l10n/localize.js';
 import { ensureContextRoot } from '../element.js';
@@ -28,12 +29,12 @@ export class PeerProvider extends LitElement {
   static peerkitVersion = VERSION;
   static override styles = [
     baseStyles,
+    noticeStyles,
     css`
       :host {
         display: contents;
       }
-      [part='error'] {
-        display: block;
+      .notice {
         margin-block: var(--_peer-space);
       }
     `,
@@ -120,9 +121,7 @@ export class PeerProvider extends LitElement {
     const error = this.value?.error;
     return html`${
         error
-          ? html`<p class="peer-message" data-tone="error" role="alert" part="error">
-              ${errorMessage(error)}
-            </p>`
+          ? renderNotice({ kind: 'error', message: errorMessage(error), part: 'error' })
           : nothing
       }<slot></slot>`;
   }
