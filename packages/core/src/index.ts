@@ -14,7 +14,11 @@ export type * from './contract.js';
 export * from './limits.js';
 export { PeerError } from './client/types.js';
 export type { CallOptions, PeerClient, PeerErrorKind, StreamHandlers } from './client/types.js';
-export { RestClient, parseRetryAfter } from './client/rest-client.js';
+export { RestClient } from './client/rest-client.js';
+export { parseRetryAfter } from './client/http.js';
+export { serverNow, clockOffset } from './clock.js';
+export { pageStorage, onStorageFailure } from './storage.js';
+export type { PageStorage } from './storage.js';
 export type { RestClientOptions, TokenSource } from './client/rest-client.js';
 export { toPeerError } from './client/errors.js';
 

@@ -2,7 +2,9 @@
  * `RestClient`: the `PeerClient` that speaks Peerkit's REST contract.
  *
  * - A bearer token from `getToken()` on every call; after a 401 it asks once more and
- *   retries once (a token that just expired).
+ *   retries once when that gives a different token (a token that just expired). With no
+ *   token, `me()` answers `null` without asking: nobody is signed in, and the page makes no
+ *   request that is certain to be refused.
  * - Every answer is checked with its contract schema (`safeParse`), and every request body
  *   before it is sent. The schemas (zod and the contract) are a chunk of their own
  *   (`checks.ts`): it starts loading when the client is made, beside the first request, and
@@ -10,14 +12,19 @@
  *   nothing reaches a widget unchecked.
  * - Every failure is a `PeerError`: `network` (no answer, a dropped connection, the schemas
  *   chunk not loading), `http` (an error status, with the problem details when the body has
- *   them), `validation` (malformed JSON, a wrong shape, a non-JSON body, or a request body
- *   that breaks the contract), `auth` (401/403), `aborted`.
+ *   them; a 412 for a stale `ifMatch` carries the resource as it is now in `problem.current`),
+ *   `validation` (malformed JSON, a wrong shape, a non-JSON body, or a request body that
+ *   breaks the contract), `auth` (401/403), `aborted`.
  * - Retries with exponential backoff and jitter on network errors, 429 and 503, honouring
- *   `Retry-After`: GETs, and writes, which all carry an `Idempotency-Key` made once per
- *   logical write (`crypto.randomUUID()`) and reused on every retry.
+ *   `Retry-After` (an HTTP-date is measured from the same answer's `Date`): GETs, and writes,
+ *   which all carry an `Idempotency-Key` made once per logical write (`crypto.randomUUID()`)
+ *   and reused on every retry. `CallOptions.ifMatch` is sent as `If-Match: "<version>"`.
+ * - The `Date` header of every answer feeds the page's estimate of the server's clock
+ *   (`clock.ts`, `serverNow()`).
  * - Coalescing: `me()` is one request however many ask, cached for the client's life and
  *   refreshed when the token changes; `kudos(activity)` calls made in one frame become one
- *   `GET /kudos?activity=…&activity=…`, split past `KUDOS_BATCH_MAX` or a safe URL length.
+ *   request (`kudos-batch.ts`): `GET /kudos?activity=…` while the URL fits 6,000 characters
+ *   and 200 activities, else one `POST /kudos/query`.
  * - `subscribePosts()` reads the SSE stream with `fetch` (so the bearer header goes along),
  *   resumes with `Last-Event-ID`, reconnects with backoff, and polls when streaming fails.
  */
@@ -47,8 +54,10 @@ import type {
   ReportsQuery,
   SkillSuggestion,
 } from '../contract.js';
-import { KUDOS_BATCH_MAX } from '../limits.js';
 import { loadChecks, type Checks } from './checks.js';
+import { aborted, parseRetryAfter, sleep, withSignal } from './http.js';
+import { KudosBatcher } from './kudos-batch.js';
+import { observeServerDate } from '../clock.js';
 import { PeerError, type CallOptions, type PeerClient, type StreamHandlers } from './types.js';
 import { isAbort, toPeerError } from './errors.js';
 import type { LiveHost } from './live.js';
@@ -85,41 +94,8 @@ interface RequestSpec<T> {
   /** The schema of a 2xx answer (picked from the loaded checks); `null` for calls that answer 204. */
   schema: ((checks: Checks) => Schema<T>) | null;
   options?: CallOptions;
-}
-
-interface KudosWaiter {
-  resolve(value: KudosCount): void;
-  reject(error: PeerError): void;
-  signal?: AbortSignal;
-}
-
-/** Waits `ms`, or rejects with an `aborted` PeerError when `signal` aborts first. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(aborted(signal));
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(aborted(signal!));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function aborted(signal?: AbortSignal): PeerError {
-  return new PeerError('aborted', 'The request was aborted.', { cause: signal?.reason });
-}
-
-/** Seconds from a `Retry-After` header (delta-seconds or an HTTP date). */
-export function parseRetryAfter(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const s = Number(value.trim());
-  if (Number.isFinite(s) && s >= 0) return s;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+  /** A POST that only reads (`POST /kudos/query`): no `Idempotency-Key`. */
+  safe?: boolean;
 }
 
 function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
@@ -132,8 +108,7 @@ export class RestClient implements PeerClient {
   readonly endpoint: string;
   private readonly opts: Required<Omit<RestClientOptions, 'getToken'>> & { getToken?: TokenSource };
   private meCache?: { token: string | null; promise: Promise<Me | null> };
-  private kudosQueue = new Map<string, KudosWaiter[]>();
-  private kudosScheduled = false;
+  private readonly kudosBatch: KudosBatcher;
 
   constructor(options: RestClientOptions) {
     this.endpoint = options.endpoint.replace(/\/+$/, '');
@@ -147,6 +122,19 @@ export class RestClient implements PeerClient {
       ...options,
       endpoint: this.endpoint,
     };
+    this.kudosBatch = new KudosBatcher(
+      () => `${this.endpoint}/kudos?`,
+      this.opts.maxUrlLength,
+      (activity, method, options) =>
+        this.request({
+          method,
+          path: method === 'GET' ? '/kudos' : '/kudos/query',
+          ...(method === 'GET' ? { query: { activity } } : { body: { activity } }),
+          schema: (s) => s.KudosCountList,
+          options,
+          safe: true,
+        }),
+    );
     // The schemas (zod and the contract, a chunk of their own) start loading now, beside the
     // first request; `request()` awaits them before it checks a body or parses an answer. A
     // failure here is reported by the call that needs them (and the load is tried again).
@@ -158,6 +146,9 @@ export class RestClient implements PeerClient {
 
   async me(options?: CallOptions): Promise<Me | null> {
     const token = await this.token();
+    // The contract signs people in by bearer token only: without one, nobody is signed in,
+    // and asking `/me` would only be answered 401 (a failed request in the page's console).
+    if (!token) return null;
     if (!this.meCache || this.meCache.token !== token) {
       const promise = this.request({ method: 'GET', path: '/me', schema: (s) => s.Me }).then(
         (me) => me as Me | null,
@@ -353,96 +344,7 @@ export class RestClient implements PeerClient {
   // Coalesced kudos counts
 
   kudos(activity: string, options?: CallOptions): Promise<KudosCount> {
-    return new Promise<KudosCount>((resolve, reject) => {
-      const signal = options?.signal;
-      if (signal?.aborted) return reject(aborted(signal));
-      const waiter: KudosWaiter = { resolve, reject, signal };
-      const list = this.kudosQueue.get(activity) ?? [];
-      list.push(waiter);
-      this.kudosQueue.set(activity, list);
-      signal?.addEventListener('abort', () => reject(aborted(signal)), { once: true });
-      if (!this.kudosScheduled) {
-        this.kudosScheduled = true;
-        // One frame: whichever of the next animation frame or a 16 ms timer comes first
-        // (animation frames stop in background tabs; timers keep going).
-        let done = false;
-        const run = () => {
-          if (done) return;
-          done = true;
-          cancelAnimationFrame(raf);
-          clearTimeout(timer);
-          this.kudosScheduled = false;
-          this.flushKudos();
-        };
-        const raf = requestAnimationFrame(run);
-        const timer = setTimeout(run, 16);
-      }
-    });
-  }
-
-  /** Splits the queued activities into requests no longer than the URL limit and the batch maximum. */
-  batchKudos(activities: string[]): string[][] {
-    const base = `${this.endpoint}/kudos?`.length;
-    const batches: string[][] = [];
-    let current: string[] = [];
-    let length = base;
-    for (const a of activities) {
-      const part = `activity=${encodeURIComponent(a)}&`.length;
-      if (
-        current.length &&
-        (current.length >= KUDOS_BATCH_MAX || length + part > this.opts.maxUrlLength)
-      ) {
-        batches.push(current);
-        current = [];
-        length = base;
-      }
-      current.push(a);
-      length += part;
-    }
-    if (current.length) batches.push(current);
-    return batches;
-  }
-
-  private flushKudos(): void {
-    const queue = this.kudosQueue;
-    this.kudosQueue = new Map();
-    // Callers that already aborted are not asked for.
-    const live = [...queue.entries()].filter(([, ws]) => ws.some((w) => !w.signal?.aborted));
-    for (const batch of this.batchKudos(live.map(([a]) => a))) {
-      const controller = new AbortController();
-      const waiters = batch.flatMap((a) => queue.get(a)!.filter((w) => !w.signal?.aborted));
-      let pending = waiters.length;
-      for (const w of waiters) {
-        w.signal?.addEventListener(
-          'abort',
-          () => {
-            if (--pending === 0) controller.abort();
-          },
-          { once: true },
-        );
-      }
-      this.request({
-        method: 'GET',
-        path: '/kudos',
-        query: { activity: batch },
-        schema: (s) => s.KudosCountList,
-        options: { signal: controller.signal },
-      }).then(
-        (list) => {
-          const byActivity = new Map(list.items.map((k) => [k.activity, k]));
-          for (const a of batch) {
-            const count = byActivity.get(a);
-            for (const w of queue.get(a)!) {
-              if (count) w.resolve(count);
-              else w.reject(new PeerError('validation', `The server's answer left out ${a}.`));
-            }
-          }
-        },
-        (error: PeerError) => {
-          for (const a of batch) for (const w of queue.get(a)!) w.reject(error);
-        },
-      );
-    }
+    return this.kudosBatch.get(activity, options);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -543,7 +445,7 @@ export class RestClient implements PeerClient {
         });
       body = JSON.stringify(spec.body);
     }
-    const write = method !== 'GET';
+    const write = method !== 'GET' && !spec.safe;
     // One key per logical write, reused on every retry below.
     const idempotencyKey = write ? (options.idempotencyKey ?? crypto.randomUUID()) : undefined;
     const url = this.url(spec.path, spec.query);
@@ -555,9 +457,11 @@ export class RestClient implements PeerClient {
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       if (token) headers['Authorization'] = `Bearer ${token}`;
       if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+      if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
 
       let error: PeerError;
       let res: Response | undefined;
+      const sent = Date.now();
       try {
         res = await fetch(url, {
           method,
@@ -566,6 +470,7 @@ export class RestClient implements PeerClient {
           signal,
           credentials: this.opts.credentials,
         });
+        observeServerDate(res.headers.get('date'), sent, Date.now());
       } catch (e) {
         if (signal?.aborted || isAbort(e)) throw aborted(signal);
         error = new PeerError('network', `No answer from ${method} ${spec.path}.`, { cause: e });
@@ -573,12 +478,16 @@ export class RestClient implements PeerClient {
 
       if (res) {
         if (res.status === 401 && !refreshed && this.opts.getToken) {
-          // The token may just have expired: ask for a fresh one, once.
+          // The token may just have expired: ask for a fresh one, once. The same token (or
+          // still none) would only be refused again, so it is not sent twice.
           refreshed = true;
-          await res.body?.cancel().catch(() => {});
-          token = await this.token();
-          attempt--;
-          continue;
+          const fresh = await this.token();
+          if (fresh && fresh !== token) {
+            await res.body?.cancel().catch(() => {});
+            token = fresh;
+            attempt--;
+            continue;
+          }
         }
         try {
           return await this.read(res, spec);
@@ -635,7 +544,7 @@ export class RestClient implements PeerClient {
         {
           status: res.status,
           problem,
-          retryAfter: parseRetryAfter(res.headers.get('retry-after')),
+          retryAfter: parseRetryAfter(res.headers.get('retry-after'), res.headers.get('date')),
         },
       );
     }
@@ -675,24 +584,4 @@ export class RestClient implements PeerClient {
 
 function enc(segment: string): string {
   return encodeURIComponent(segment);
-}
-
-/** Lets one caller stop waiting for a shared promise. */
-function withSignal<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(aborted(signal));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }

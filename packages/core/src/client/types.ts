@@ -42,6 +42,14 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** For writes: reuse the key of an earlier attempt of the same logical write. */
   idempotencyKey?: string;
+  /**
+   * For writes that replace shared data (`updatePost`, `saveReflection`, `updateProfile`,
+   * `resolveReport`): the `version` the change started from, sent as `If-Match: "<n>"`
+   * (RFC 9110 §13.1.1). When the resource changed since, the server answers 412 and the call
+   * fails with a `PeerError` of kind `http`, `status` 412, whose `problem.current` holds the
+   * resource as it is now (when the caller may read it). Left out, the write is unconditional.
+   */
+  ifMatch?: number;
 }
 
 /** Handlers for a live thread subscription. */
@@ -103,7 +111,13 @@ export type PeerErrorKind =
   /** The caller aborted. */
   | 'aborted'
   /** The host's configuration is wrong (bad endpoint, unknown xapi mode, bad attribute). */
-  | 'config';
+  | 'config'
+  /**
+   * The browser would not let the kit store anything (IndexedDB or `localStorage` refused):
+   * it keeps working in memory until the page is left. Reported once per page, with a
+   * localised `message`; `problem.type` is `peerkit:storage/indexedDB` or `…/localStorage`.
+   */
+  | 'storage';
 
 /** The one error type every Peerkit failure is. */
 export class PeerError extends Error {

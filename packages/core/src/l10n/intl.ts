@@ -2,6 +2,7 @@
  * Formatting through `Intl`: relative times, compact numbers, plural categories and lists,
  * with formatters cached per locale. Widgets pass the context's `locale`.
  */
+import { serverNow } from '../clock.js';
 const cache = new Map<string, unknown>();
 function cached<T>(key: string, make: () => T): T {
   let value = cache.get(key) as T | undefined;
@@ -27,18 +28,26 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1],
 ];
 
-/** "3 minutes ago", "in 2 days", "now": the largest unit that fits. */
+/**
+ * "3 minutes ago", "in 2 days", "now": the largest unit that fits. `date` is a server time
+ * (ms since epoch, a `Date` or an ISO string); `now` defaults to the present on the server's
+ * clock (`serverNow()`, `clock.ts`), not the browser's, which may be minutes off. With
+ * `past: true` (an event that has happened: a post made, an edit) a time ahead of `now` (the
+ * clocks' estimate is never exact) reads "now", never "in 2 minutes".
+ */
 export function formatRelativeTime(
   date: Date | string | number,
   locale: string,
-  now = Date.now(),
+  now = serverNow(),
+  { past = true }: { past?: boolean } = {},
 ): string {
   const l = safe(locale);
   const rtf = cached(
     `rtf:${l}`,
     () => new Intl.RelativeTimeFormat(l, { numeric: 'auto', style: 'long' }),
   );
-  const seconds = Math.round((new Date(date).getTime() - now) / 1000);
+  let seconds = Math.round((new Date(date).getTime() - now) / 1000);
+  if (past) seconds = Math.min(0, seconds);
   if (Math.abs(seconds) < 45) return rtf.format(0, 'second');
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === 'second')

@@ -4,6 +4,7 @@
  */
 import { msg, str } from './localize.js';
 import type { PeerError } from '../client/types.js';
+import { storageMessage } from '../storage.js';
 
 /** A short, localised sentence for the person using the widget. */
 export function errorMessage(error: PeerError): string {
@@ -24,6 +25,8 @@ export function errorMessage(error: PeerError): string {
       return msg('Cancelled.', { id: 'core.error.aborted' });
     case 'config':
       return configMessage(error);
+    case 'storage':
+      return storageMessage();
     case 'http':
       if (error.status === 429)
         return msg('Too many requests right now. Try again in a moment.', {
@@ -31,7 +34,7 @@ export function errorMessage(error: PeerError): string {
         });
       if (error.status === 404)
         return msg('That was not found. It may have been deleted.', { id: 'core.error.notfound' });
-      if (error.status === 409)
+      if (error.status === 409 || error.status === 412)
         return msg('That changed in the meantime. Reload and try again.', {
           id: 'core.error.conflict',
         });

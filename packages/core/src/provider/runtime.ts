@@ -12,6 +12,7 @@ import { XapiRecorder, type XapiMode } from '../xapi/recorder.js';
 import type { Recorder } from '../xapi/types.js';
 import { documentLocale, registerTranslations, useLocale } from '../l10n/localize.js';
 import { PeerErrorEvent } from '../events.js';
+import { onStorageFailure } from '../storage.js';
 
 registerTranslations('es', () => import('../l10n/locales/es.js'));
 
@@ -82,6 +83,7 @@ export class ProviderRuntime {
   private value: PeerContextValue;
   private connected = false;
   private applied = false;
+  private stopStorageReports?: () => void;
 
   constructor(
     private readonly host: HTMLElement,
@@ -103,12 +105,16 @@ export class ProviderRuntime {
   /** Announces the provider (the element's controller does it for `<peer-provider>`). */
   connect(): void {
     this.connected = true;
+    // Storage that would not open is said once per page, by the first provider to hear it.
+    this.stopStorageReports ??= onStorageFailure((error) => this.report(error));
     if (!(this.host as { addController?: unknown }).addController) this.provider.hostConnected();
     if (this.applied) this.apply(this.config);
   }
 
   disconnect(): void {
     this.connected = false;
+    this.stopStorageReports?.();
+    this.stopStorageReports = undefined;
     // Send what is queued, then stop listening; a provider that comes back builds a new one.
     const recorder = this.recorder;
     if (recorder instanceof XapiRecorder) {

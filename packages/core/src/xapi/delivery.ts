@@ -12,6 +12,7 @@ import { Outbox, type DeadEntry, type OutboxEntry } from './outbox.js';
 import type { XapiRecorderOptions } from './recorder.js';
 import type { StatementInput } from './types.js';
 import { buildStatement } from './statement.js';
+import { serverNow } from '../clock.js';
 
 export type DeliveryOptions = Required<
   Omit<XapiRecorderOptions, 'authorization' | 'onError' | 'credentials'>
@@ -131,7 +132,7 @@ export class Delivery {
       if (!batch.length) return;
       // After a failure, what waits goes out as soon as the LRS lets us.
       if (!force && this.failures === 0 && batch.length < this.o.batchSize) {
-        const age = Date.now() - Math.floor(batch[0]!.seq / 1000);
+        const age = serverNow() - Math.floor(batch[0]!.seq / 1000);
         if (age < this.o.intervalMs) return this.schedule(this.o.intervalMs - age);
       }
       if (keepalive) batch = fitKeepalive(batch);

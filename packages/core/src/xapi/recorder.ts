@@ -22,7 +22,7 @@
 import type { Me, Problem, Statement } from '../contract.js';
 import { loadChecks, type Checks } from '../client/checks.js';
 import { PeerError } from '../client/types.js';
-import { parseRetryAfter } from '../client/rest-client.js';
+import { parseRetryAfter } from '../client/http.js';
 import { toPeerError } from '../client/errors.js';
 import type { Recorder, StatementInput } from './types.js';
 import type { Delivery } from './delivery.js';
@@ -191,7 +191,7 @@ function lrsError(res: Response, text: string, schema: Checks['Problem']): PeerE
     {
       status: res.status,
       problem,
-      retryAfter: parseRetryAfter(res.headers.get('retry-after')),
+      retryAfter: parseRetryAfter(res.headers.get('retry-after'), res.headers.get('date')),
     },
   );
 }

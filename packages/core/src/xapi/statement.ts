@@ -1,12 +1,14 @@
 /**
  * Turns what a widget says (`StatementInput`) into an xAPI 1.0.3 statement: id
- * `crypto.randomUUID()`, timestamp, actor from `/me` (an `account` whose `homePage` is the
+ * `crypto.randomUUID()`, timestamp (now on the server's clock, `clock.ts`: the LRS compares it
+ * with its own `stored`), actor from `/me` (an `account` whose `homePage` is the
  * endpoint's origin and whose `name` is the person id), verb and type IRIs from the
  * vocabulary, context with the page as parent (unless given), the Peerkit profile as
  * category, `language` = locale, `platform` "Peerkit". Part of the delivery chunk.
  */
 import type { Me, Statement } from '../contract.js';
 import { pageIri } from '../page.js';
+import { serverNow } from '../clock.js';
 import type { StatementInput } from './types.js';
 import { ACTIVITY_TYPES, PROFILE_CATEGORY, VERBS } from './vocabulary.js';
 
@@ -29,7 +31,7 @@ export function buildStatement(
   const verb = VERBS[input.verb];
   return {
     id: crypto.randomUUID(),
-    timestamp: new Date().toISOString(),
+    timestamp: new Date(serverNow()).toISOString(),
     actor: { objectType: 'Agent', name: me.name, account: { homePage, name: me.id } },
     verb: { id: verb.id, display: { en: verb.display } },
     object: activity(input.object),

@@ -3,9 +3,13 @@
  * person, in `localStorage`. A draft also keeps the idempotency key of a post that failed,
  * so retrying it after a reload still cannot create a second post.
  *
- * Storage can be unavailable (private mode, a full quota, a sandboxed frame): every call
- * then quietly does nothing and the draft lives in memory only.
+ * Storage goes through core's `pageStorage`: where the browser refuses `localStorage`
+ * (private mode, a full quota, a sandboxed frame) drafts live in memory for the life of the
+ * page, so they still survive moving around inside it, and the kit says once (a `peer-error`
+ * of kind `storage`) that they will not survive a reload.
  */
+import { pageStorage } from '@peerkit/core';
+
 export interface Draft {
   body: string;
   /** The idempotency key of an attempt that may have reached the server. */
@@ -16,23 +20,15 @@ export interface Draft {
 
 const PREFIX = 'peerkit.discussion.v1.';
 
-function storage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /** `target` is the parent post id, `edit:<id>` for an edit, or `''` for a new root post. */
 export function draftKey(activity: string, target: string, personId: string): string {
   return `${PREFIX}draft:${JSON.stringify([activity, target, personId])}`;
 }
 
 export function loadDraft(key: string): Draft | null {
+  const raw = pageStorage.getItem(key);
+  if (!raw) return null;
   try {
-    const raw = storage()?.getItem(key);
-    if (!raw) return null;
     const value = JSON.parse(raw) as unknown;
     if (!value || typeof value !== 'object') return null;
     const { body, key: idem, keyBody } = value as Record<string, unknown>;
@@ -45,22 +41,12 @@ export function loadDraft(key: string): Draft | null {
 }
 
 export function saveDraft(key: string, draft: Draft): void {
-  try {
-    const store = storage();
-    if (!store) return;
-    if (!draft.body && !draft.key) store.removeItem(key);
-    else store.setItem(key, JSON.stringify(draft));
-  } catch {
-    // Quota or privacy settings: the draft stays in memory.
-  }
+  if (!draft.body && !draft.key) pageStorage.removeItem(key);
+  else pageStorage.setItem(key, JSON.stringify(draft));
 }
 
 export function clearDraft(key: string): void {
-  try {
-    storage()?.removeItem(key);
-  } catch {
-    // ignore
-  }
+  pageStorage.removeItem(key);
 }
 
 function guidelinesKey(activity: string, personId: string): string {
@@ -69,17 +55,9 @@ function guidelinesKey(activity: string, personId: string): string {
 
 /** Whether this person acknowledged the participation guidelines of this thread. */
 export function guidelinesAcknowledged(activity: string, personId: string): boolean {
-  try {
-    return storage()?.getItem(guidelinesKey(activity, personId)) === '1';
-  } catch {
-    return false;
-  }
+  return pageStorage.getItem(guidelinesKey(activity, personId)) === '1';
 }
 
 export function acknowledgeGuidelines(activity: string, personId: string): void {
-  try {
-    storage()?.setItem(guidelinesKey(activity, personId), '1');
-  } catch {
-    // ignore
-  }
+  pageStorage.setItem(guidelinesKey(activity, personId), '1');
 }

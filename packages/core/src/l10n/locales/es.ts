@@ -14,6 +14,8 @@ export const templates = {
   'core.error.conflict': 'Ha cambiado entretanto. Recarga e inténtalo de nuevo.',
   'core.error.rejected': 'El servidor no pudo aceptarlo. Revisa lo que has escrito.',
   'core.error.server': 'Algo salió mal en el servidor. Inténtalo de nuevo.',
+  'core.error.storage':
+    'Este navegador no deja que Peerkit guarde nada: los borradores y los registros de actividad solo duran hasta que salgas de esta página.',
   'core.config.endpoint-missing': 'Peerkit no está configurado: el proveedor no tiene endpoint.',
   'core.config.endpoint': str`Peerkit no está configurado: el endpoint "${0}" no es una URL.`,
   'core.config.xapi': str`Peerkit no está configurado: "${0}" no es un modo xAPI (usa proxy, direct u off).`,
