@@ -108,7 +108,9 @@ export const discussionStyles = [
       gap: 0.5rem;
     }
 
+    /* The core notice's retry button looks like the discussion's other buttons. */
     .button,
+    .notice .retry,
     select {
       display: inline-flex;
       align-items: center;
@@ -141,7 +143,8 @@ export const discussionStyles = [
       color: var(--_d-danger);
     }
 
-    .button:hover:not(:disabled) {
+    .button:hover:not(:disabled),
+    .notice .retry:hover {
       border-color: var(--_d-accent);
     }
 

@@ -1,32 +1,36 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PeerElement, registerTranslations, type Post, type PostSort } from '@peerkit/core';
-import { AttributeChecks } from './controllers/attribute-checks.js';
+import {
+  Announcer,
+  AttributeChecks,
+  FocusRequest,
+  InViewController,
+  Ticker,
+} from '@peerkit/core/controllers';
 import { ComposersController } from './controllers/composers.js';
 import type { DiscussionContext } from './controllers/context.js';
 import { DialogsController } from './controllers/dialogs.js';
 import { FeedNavigation } from './controllers/feed-keys.js';
-import { FocusAfterUpdate, LiveRegion } from './controllers/focus.js';
-import { KudosInView } from './controllers/kudos-in-view.js';
 import { LiveController } from './controllers/live.js';
 import { ReportsController } from './controllers/reports.js';
 import { ThreadController } from './controllers/thread.js';
 import { discussionStyles } from './discussion.styles.js';
 import { messages } from './messages.js';
-import { MAX_DEPTH_DEFAULT, MAX_INDENT, PAGE_SIZE_DEFAULT, SORTS } from './model/config.js';
+import {
+  CONFIG_RULES,
+  MAX_DEPTH_DEFAULT,
+  MAX_INDENT,
+  PAGE_SIZE_DEFAULT,
+  SORTS,
+} from './model/config.js';
 import type { Composer } from './model/composer.js';
 import { range } from './model/window.js';
 import { renderComposer, type ComposerLabels } from './views/composer.js';
 import { renderDeleteDialog, renderReportDialog } from './views/dialogs.js';
 import { renderFeed } from './views/feed.js';
 import { renderHeader } from './views/header.js';
-import {
-  renderConfigNotice,
-  renderLiveRegion,
-  renderLoadError,
-  renderOffline,
-  renderSkeleton,
-} from './views/notices.js';
+import { renderLoadError, renderOffline, renderSkeleton } from './views/notices.js';
 import { renderPost } from './views/post.js';
 import { renderReports } from './views/reports.js';
 
@@ -106,22 +110,25 @@ export class PeerDiscussion extends PeerElement {
   private readonly ctx: DiscussionContext = {
     host: this,
     client: () => this.peer?.client ?? null,
-    me: () => this.peer?.me,
+    me: () => this.me,
     recorder: () => this.peer?.recorder,
     thread: () => ({ activity: this.activityIri, heading: this.headingText }),
     locale: () => this.locale,
     online: () => this.online,
-    canWrite: () => !this.readonly && !!this.peer?.me,
-    moderator: () => this.peer?.me?.roles.includes('moderator') ?? false,
+    canWrite: () => !this.readonly && this.signedIn,
+    moderator: () => this.moderator,
     fail: (error) => this.fail(error),
-    announce: (text) => this.liveRegion.announce(text),
-    focus: (find) => this.focusAfter.request(find),
+    announce: (text) => this.announcer.announce(text),
+    focus: (find) => this.focusRequest.request(find),
     query: (selector) => this.renderRoot.querySelector(selector),
   };
-  private readonly checks = new AttributeChecks(this, (error) => this.fail(error));
-  private readonly focusAfter = new FocusAfterUpdate(this);
-  private readonly liveRegion = new LiveRegion(this);
-  private readonly thread = new ThreadController(this.ctx);
+  /** First: the checked attributes are usable before anything reads them. */
+  private readonly checks = new AttributeChecks(this, CONFIG_RULES);
+  /** Relative times ("3 minutes ago") move on once a minute. */
+  protected readonly ticker = new Ticker(this, 60_000);
+  private readonly focusRequest = new FocusRequest(this);
+  private readonly announcer = new Announcer(this);
+  private readonly thread = new ThreadController(this.ctx, () => this);
   private readonly composers = new ComposersController(this.ctx, this.thread);
   private readonly stream = new LiveController(this.ctx, this.thread, {
     enabled: () => this.live,
@@ -130,37 +137,21 @@ export class PeerDiscussion extends PeerElement {
   });
   private readonly dialogs = new DialogsController(this.ctx, this.thread, this.composers);
   private readonly reports = new ReportsController(this.ctx, this.thread);
-  private readonly kudosInView = new KudosInView(this);
+  /** Only posts near the viewport draw their `<peer-kudos>` (one coalesced count request). */
+  private readonly kudosInView = new InViewController(this, {
+    targets: () => this.renderRoot.querySelectorAll('article[part~="post"]'),
+    key: (el) => (el as HTMLElement).dataset.id,
+  });
   /** Page Up / Page Down between articles (ARIA feed). */
   protected readonly feedNavigation = new FeedNavigation(this);
 
   // ---------------------------------------------------------------------------------------
   // Lifecycle
 
-  /** Loads the first page again (the "Retry" of the error state). */
+  /** Loads the first page again (what the error state's **Try again** does). */
   async reload(): Promise<void> {
-    this.thread.reload();
+    await this.thread.reload();
     await this.updateComplete;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    this.checks.check(changed);
-    this.thread.sync({
-      client: this.ctx.client(),
-      activity: this.activityIri,
-      sort: this.sort,
-      pageSize: this.pageSize,
-    });
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    this.checks.written(name, value);
-  }
-
-  protected override backOnline(): void {
-    if (this.thread.status === 'error') this.thread.reload();
   }
 
   private get headingText(): string {
@@ -171,7 +162,7 @@ export class PeerDiscussion extends PeerElement {
     const value = (e.target as HTMLSelectElement).value as PostSort;
     if (!SORTS.includes(value)) return;
     this.sort = value;
-    this.checks.forget('sort');
+    this.checks.clear('sort');
   }
 
   // ---------------------------------------------------------------------------------------
@@ -193,10 +184,10 @@ export class PeerDiscussion extends PeerElement {
         },
         { sortChange: (e) => this.onSortChange(e), toggleReports: () => this.reports.toggle() },
       )}
-      ${config ? renderLoadError(config, this.online, null) : nothing}
-      ${renderConfigNotice(this.checks.notices)} ${this.online ? nothing : renderOffline()}
-      ${reports ? this.renderReports() : this.renderThread()}
-      ${renderLiveRegion(this.liveRegion.text)} ${this.renderDialogs()}
+      ${config ? renderLoadError(config, this.online, null) : nothing} ${this.checks.render()}
+      ${this.online ? nothing : renderOffline()}
+      ${reports ? this.renderReports() : this.renderThread()} ${this.announcer.render()}
+      ${this.renderDialogs()}
     </section>`;
   }
 
@@ -208,7 +199,7 @@ export class PeerDiscussion extends PeerElement {
     if (!this.peer || thread.status === 'initial' || thread.status === 'pending')
       return renderSkeleton();
     if (thread.status === 'error' && thread.error)
-      return renderLoadError(thread.error, this.online, () => thread.reload());
+      return renderLoadError(thread.error, this.online, () => void thread.reload());
     const list = thread.model.list();
     const { start, end } = range(list, thread.window);
     return renderFeed(
@@ -229,7 +220,7 @@ export class PeerDiscussion extends PeerElement {
       {
         showIncoming: () => this.stream.showIncoming(),
         showEarlier: () => thread.showEarlier(),
-        loadMore: () => void thread.loadMore(),
+        loadMore: () => thread.loadMore(),
       },
     );
   }
@@ -242,13 +233,13 @@ export class PeerDiscussion extends PeerElement {
       post,
       {
         locale: this.locale,
-        meId: this.peer?.me?.id ?? null,
+        meId: this.meId,
         moderator: this.ctx.moderator(),
         canWrite: this.ctx.canWrite(),
         readonly: this.readonly,
         maxDepth: this.maxDepth,
         answering: beyond ? (parent?.author?.name ?? messages.inReplyDeleted()) : null,
-        kudosShown: this.kudosInView.shown(post.id),
+        kudosShown: this.kudosInView.has(post.id),
         posinset,
         setsize,
         fresh: this.thread.fresh.has(post.id),
@@ -266,7 +257,7 @@ export class PeerDiscussion extends PeerElement {
 
   private renderRootComposer(empty: boolean): TemplateResult | typeof nothing {
     if (this.readonly) return nothing;
-    if (this.peer?.me === null) return html`<p class="notice">${messages.signedOut()}</p>`;
+    if (this.me === null) return html`<p class="notice">${messages.signedOut()}</p>`;
     return this.composers.root ? this.renderComposer(this.composers.root, null, empty) : nothing;
   }
 
@@ -297,11 +288,11 @@ export class PeerDiscussion extends PeerElement {
     return renderReports(
       {
         locale: this.locale,
-        status: r.status,
+        status: r.load.status,
         items: r.items,
         resolving: r.resolving,
-        loadError: r.error,
-        error: (error) => renderLoadError(error, this.online, () => void r.load()),
+        loadError: r.load.error ?? null,
+        error: (error) => renderLoadError(error, this.online, () => void r.load.retry()),
       },
       { resolve: (item, action) => void r.resolve(item, action) },
     );

@@ -3,61 +3,43 @@
  * moderator's decision on one (keep, hide, delete), which settles every open report of the
  * same post and goes to the LRS next to the posts.
  */
-import type { ReactiveController } from 'lit';
-import type { PeerError, ReportItem } from '@peerkit/core';
+import type { PeerClient, ReportItem } from '@peerkit/core';
+import { LoadController } from '@peerkit/core/controllers';
 import { messages, writeErrorText } from '../messages.js';
 import type { Resolution } from '../views/reports.js';
 import { recordPost } from '../xapi.js';
 import type { DiscussionContext } from './context.js';
-import type { LoadStatus, ThreadController } from './thread.js';
+import type { ThreadController } from './thread.js';
 
-export class ReportsController implements ReactiveController {
+/** Not itself a controller: its queue is a core `LoadController` on the element. */
+export class ReportsController {
   /** Whether the queue is on screen instead of the thread. */
   open = false;
-  status: LoadStatus = 'initial';
+  /** The open reports, as loaded and then settled one by one. */
   items: ReportItem[] = [];
-  error: PeerError | null = null;
   /** Reports whose decision is being sent. */
   resolving = new Set<string>();
-  private abort: AbortController | null = null;
+
+  /** The queue loads each time it is opened (and again online after a failure). */
+  readonly load = new LoadController<ReportItem[], readonly [PeerClient, string]>(this.ctx.host, {
+    args: () => {
+      const client = this.ctx.client();
+      return this.open && client ? [client, this.ctx.thread().activity] : undefined;
+    },
+    task: async ([client, activity], { signal }) =>
+      (await client.listReports({ activity, status: 'open', limit: 100 }, { signal })).items,
+    onComplete: (items) => {
+      this.items = items;
+    },
+  });
 
   constructor(
     private readonly ctx: DiscussionContext,
     private readonly thread: ThreadController,
-  ) {
-    ctx.host.addController(this);
-  }
-
-  hostDisconnected(): void {
-    this.abort?.abort();
-  }
+  ) {}
 
   toggle(): void {
     this.open = !this.open;
-    this.ctx.host.requestUpdate();
-    if (this.open) void this.load();
-  }
-
-  async load(): Promise<void> {
-    const client = this.ctx.client();
-    if (!client) return;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.status = 'pending';
-    this.error = null;
-    this.ctx.host.requestUpdate();
-    try {
-      const page = await client.listReports(
-        { activity: this.ctx.thread().activity, status: 'open', limit: 100 },
-        { signal: abort.signal },
-      );
-      this.items = page.items;
-      this.status = 'complete';
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.error = this.ctx.fail(error);
-      this.status = 'error';
-    }
     this.ctx.host.requestUpdate();
   }
 

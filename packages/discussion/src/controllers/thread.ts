@@ -1,152 +1,145 @@
 /**
  * The thread's loading and paging, and the drawn window.
  *
- * The first page loads whenever the client, activity, sort or page size change (the old
- * request aborted); "Load more" asks for the next page of roots, or first draws posts that
- * are loaded but not drawn. The window (`model/window.ts`) keeps at most `WINDOW_MAX`
- * articles in the DOM; every change that adds a post says where focus goes.
+ * Two core `LoadController`s: the first page runs whenever the client, activity, sort or
+ * page size change (the old request aborted; again when the browser comes back online after
+ * a failure, and when the element comes back into the page, since it heard nothing while
+ * away); "Load more" runs the next page of roots, after first drawing posts that are loaded
+ * but not drawn. The window (`model/window.ts`) keeps at most `WINDOW_MAX` articles in the
+ * DOM; every change that adds a post says where focus goes.
  */
 import type { ReactiveController } from 'lit';
-import { toPeerError, type PeerClient, type PeerError, type PostSort } from '@peerkit/core';
+import type { PeerClient, PeerError, PostPage, PostSort } from '@peerkit/core';
+import { LoadController } from '@peerkit/core/controllers';
 import { ThreadModel } from '../model/thread.js';
 import { FULL_WINDOW, earlier, grow, range, reveal, type DrawnWindow } from '../model/window.js';
 import { domId } from '../views/ids.js';
 import { recordViewed } from '../xapi.js';
 import type { DiscussionContext } from './context.js';
 
-export type LoadStatus = 'initial' | 'pending' | 'complete' | 'error';
-
-/** What the first page depends on. */
-export interface ThreadArgs {
-  client: PeerClient | null;
-  activity: string;
+/** What the thread is asked with, besides the activity. */
+export interface ThreadQuery {
   sort: PostSort;
   pageSize: number;
 }
 
+type FirstArgs = readonly [PeerClient, string, PostSort, number];
+type MoreArgs = readonly [PeerClient, ThreadModel, string];
+
 export class ThreadController implements ReactiveController {
   model = new ThreadModel('oldest');
   window: DrawnWindow = FULL_WINDOW;
-  status: LoadStatus = 'initial';
-  error: PeerError | null = null;
-  moreLoading = false;
-  moreError: PeerError | null = null;
   /** Posts just added by this person or shown from the live stream (highlighted once). */
   fresh = new Set<string>();
-  private args: ThreadArgs | null = null;
-  private abort: AbortController | null = null;
+  /** Left the page: the thread loads again on return. */
+  private away = false;
+  /** The window when "Load more" was pressed, grown once the page arrives. */
+  private from = { start: 0, end: 0 };
 
-  constructor(private readonly ctx: DiscussionContext) {
+  readonly first = new LoadController<ThreadModel, FirstArgs>(this.ctx.host, {
+    args: () => {
+      const client = this.ctx.client();
+      const { sort, pageSize } = this.query();
+      return client ? [client, this.ctx.thread().activity, sort, pageSize] : undefined;
+    },
+    task: async ([client, activity, sort, limit], { signal }) => {
+      this.more.reset();
+      const page = await client.listPosts({ activity, sort, limit }, { signal });
+      const model = new ThreadModel(sort);
+      model.addPage(page);
+      return model;
+    },
+    onComplete: (model) => {
+      this.model = model;
+      this.window = FULL_WINDOW;
+      recordViewed(this.ctx.recorder(), this.ctx.thread());
+    },
+  });
+
+  readonly more = new LoadController<PostPage, MoreArgs>(this.ctx.host, {
+    autoRun: false,
+    args: () => {
+      const client = this.ctx.client();
+      const cursor = this.model.nextCursor;
+      return client && cursor ? [client, this.model, cursor] : undefined;
+    },
+    task: ([client, , cursor], { signal }) => {
+      const { sort, pageSize } = this.query();
+      const activity = this.ctx.thread().activity;
+      return client.listPosts({ activity, sort, limit: pageSize, cursor }, { signal });
+    },
+    onComplete: (page) => this.addPage(page),
+  });
+
+  constructor(
+    private readonly ctx: DiscussionContext,
+    private readonly query: () => ThreadQuery,
+  ) {
     ctx.host.addController(this);
   }
 
   hostConnected(): void {
-    // Back in the page: load again (what happened meanwhile was not heard).
-    if (!this.args) return;
-    this.args = { ...this.args, client: null };
-    this.ctx.host.requestUpdate();
+    if (!this.away) return;
+    this.away = false;
+    this.first.reset();
   }
 
   hostDisconnected(): void {
-    this.abort?.abort();
-    this.abort = null;
+    this.away = true;
   }
 
-  /** Loads the first page when what it depends on changed (call from `willUpdate`). */
-  sync(args: ThreadArgs): void {
-    const old = this.args;
-    if (!args.client) return;
-    if (
-      old &&
-      old.client === args.client &&
-      old.activity === args.activity &&
-      old.sort === args.sort &&
-      old.pageSize === args.pageSize
-    )
-      return;
-    this.args = args;
-    void this.load(args);
+  get status() {
+    return this.first.status;
+  }
+
+  get error(): PeerError | undefined {
+    return this.first.error;
+  }
+
+  get moreLoading(): boolean {
+    return this.more.status === 'pending';
+  }
+
+  get moreError(): PeerError | undefined {
+    return this.more.status === 'error' ? this.more.error : undefined;
   }
 
   /** Loads the first page again (the "Retry" of the error state). */
-  reload(): void {
-    if (this.args) void this.load(this.args);
+  reload(): Promise<void> {
+    return this.first.run();
   }
 
-  private async load(args: ThreadArgs): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.status = 'pending';
-    this.error = null;
-    this.model = new ThreadModel(args.sort);
-    this.window = FULL_WINDOW;
-    this.ctx.host.requestUpdate();
-    try {
-      const page = await args.client!.listPosts(
-        { activity: args.activity, sort: args.sort, limit: args.pageSize },
-        { signal: abort.signal },
-      );
-      if (abort.signal.aborted) return;
-      const model = new ThreadModel(args.sort);
-      model.addPage(page);
-      this.model = model;
-      this.status = 'complete';
-      recordViewed(this.ctx.recorder(), this.ctx.thread());
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.status = 'error';
-      this.error = this.ctx.fail(error);
-    }
-    this.ctx.host.requestUpdate();
+  private get step(): number {
+    return Math.max(this.query().pageSize, 20);
   }
 
   /** Draws loaded posts not drawn yet, else loads the next page of roots. */
-  async loadMore(): Promise<void> {
+  loadMore(): void {
     const list = this.model.list();
     const { start, end } = range(list, this.window);
-    const step = Math.max(this.args?.pageSize ?? 0, 20);
     if (end < list.length) {
-      this.window = grow(list, start, Math.min(list.length, end + step) - start);
+      this.window = grow(list, start, Math.min(list.length, end + this.step) - start);
       this.focusPost(list[end]!.id);
-      this.ctx.host.requestUpdate();
       return;
     }
-    const args = this.args;
-    const model = this.model;
-    if (!args?.client || !model.nextCursor || this.moreLoading) return;
-    this.moreLoading = true;
-    this.moreError = null;
-    this.ctx.host.requestUpdate();
-    try {
-      const page = await args.client.listPosts(
-        {
-          activity: args.activity,
-          sort: args.sort,
-          limit: args.pageSize,
-          cursor: model.nextCursor,
-        },
-        { signal: this.abort?.signal },
-      );
-      if (model !== this.model) return;
-      const added = model.addPage(page);
-      const after = model.list();
-      const first = added[0];
-      const newEnd = first ? after.indexOf(first) + added.length : after.length;
-      this.window = grow(after, start, Math.max(newEnd - start, end - start));
-      if (first) this.focusPost(first.id);
-    } catch (error) {
-      if (model !== this.model) return;
-      this.moreError = this.ctx.fail(toPeerError(error));
-    } finally {
-      this.moreLoading = false;
-      this.ctx.host.requestUpdate();
-    }
+    if (!this.model.nextCursor || this.moreLoading) return;
+    this.from = { start, end };
+    void this.more.run();
+  }
+
+  private addPage(page: PostPage): void {
+    const { start, end } = this.from;
+    const added = this.model.addPage(page);
+    const after = this.model.list();
+    const first = added[0];
+    const newEnd = first ? after.indexOf(first) + added.length : after.length;
+    this.window = grow(after, start, Math.max(newEnd - start, end - start));
+    if (first) this.focusPost(first.id);
   }
 
   /** "Show earlier posts": draws a page more above the window, focusing the post above it. */
   showEarlier(): void {
-    const step = Math.max(this.args?.pageSize ?? 0, 20);
-    const next = earlier(this.model.list(), this.window, step);
+    const next = earlier(this.model.list(), this.window, this.step);
     this.window = next.window;
     if (next.focus) this.focusPost(next.focus);
     this.ctx.host.requestUpdate();

@@ -1,6 +1,6 @@
-/** The discussion's notices: load errors with a retry, attribute notices, offline, skeleton. */
-import { html, nothing, type TemplateResult } from 'lit';
-import { errorMessage, retryLabel, type PeerError } from '@peerkit/core';
+/** The discussion's notices (the core's `renderNotice`): load errors with a retry, offline, skeleton. */
+import { html, type TemplateResult } from 'lit';
+import { errorMessage, renderNotice, type PeerError } from '@peerkit/core';
 import { messages } from '../messages.js';
 
 /** A failed load (or the provider's configuration error), with a retry when there is one. */
@@ -9,28 +9,13 @@ export function renderLoadError(
   online: boolean,
   retry: (() => void) | null,
 ): TemplateResult {
-  const text =
+  const message =
     error.kind === 'network' && !online
       ? messages.loadOffline()
       : error.kind === 'config'
         ? errorMessage(error)
         : messages.loadError();
-  return html`<div class="notice error" role="alert">
-    <p>${text}</p>
-    ${
-      retry
-        ? html`<button type="button" class="button" @click=${retry}>${retryLabel()}</button>`
-        : nothing
-    }
-  </div>`;
-}
-
-/** Attributes that held a value the element could not use, and what it uses instead. */
-export function renderConfigNotice(lines: readonly string[]): TemplateResult | typeof nothing {
-  if (!lines.length) return nothing;
-  return html`<div class="notice config" role="status">
-    ${lines.map((line) => html`<p>${line}</p>`)}
-  </div>`;
+  return renderNotice({ kind: 'error', message, ...(retry ? { retry } : {}) });
 }
 
 export function renderOffline(): TemplateResult {
@@ -48,9 +33,4 @@ export function renderSkeleton(): TemplateResult {
         </div>`,
     )}
   </div>`;
-}
-
-/** The polite live region; the announcer changes its text to have it read. */
-export function renderLiveRegion(text: string): TemplateResult {
-  return html`<div class="visually-hidden" role="status" aria-live="polite">${text}</div>`;
 }
