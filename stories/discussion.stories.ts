@@ -312,6 +312,23 @@ export const DarkRtl: Story = {
 };
 
 /**
+ * Posts in Hebrew and Arabic inside an English page, and English inside them: each post body,
+ * name and title takes its direction from its own text (`dir="auto"`, `<bdi>`).
+ */
+export const MixedDirections: Story = {
+  args: {
+    state: {
+      me: ANA,
+      posts: [
+        post(BEN, 'שלום לכולם, מה שלומכם? האם הציר חייב להתחיל באפס?', 50),
+        post(MEI, 'مرحبا! نعم، في المخططات الشريطية دائمًا.', 40),
+        post(ANA_P, 'Agreed, and thanks for asking in Hebrew first!', 20),
+      ],
+    },
+  },
+};
+
+/**
  * Spanish (`<peer-provider locale="es">`): the messages load on demand. Kept off the docs page,
  * where every story shares one message locale (the last provider's).
  */

@@ -1,6 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { PeerElement, registerTranslations, type Post, type PostSort } from '@peerkit/core';
+import {
+  bdi,
+  fill,
+  PeerElement,
+  registerTranslations,
+  slot,
+  type Post,
+  type PostSort,
+} from '@peerkit/core';
 import {
   Announcer,
   AttributeChecks,
@@ -269,7 +277,7 @@ export class PeerDiscussion extends PeerElement {
         ? { label: messages.composerEdit(), submit: messages.save() }
         : c.mode === 'reply'
           ? {
-              label: name ? messages.composerReply(name) : messages.reply(),
+              label: name ? fill(messages.composerReply(slot(0)), [bdi(name)]) : messages.reply(),
               submit: messages.postReply(),
             }
           : {

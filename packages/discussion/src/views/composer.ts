@@ -11,7 +11,8 @@ import type { Composer } from '../model/composer.js';
 import { renderMarkdown } from '../markdown.js';
 
 export interface ComposerLabels {
-  label: string;
+  /** The field's label; a name in it is isolated (`fill(…, [bdi(name)])`). */
+  label: string | readonly unknown[];
   submit: string;
   placeholder?: string;
 }
@@ -71,6 +72,7 @@ function renderGuidelinesStep(c: Composer, on: ComposerHandlers): TemplateResult
 function renderPreview(c: Composer): TemplateResult {
   return html`<div
     class="preview"
+    dir="auto"
     id="${c.uid}-preview"
     role="region"
     aria-label=${messages.previewRegion()}
@@ -116,6 +118,7 @@ export function renderComposer(
       part="textarea"
       id="${id}-text"
       name="body"
+      dir="auto"
       ?hidden=${c.preview}
       .value=${live(c.body)}
       placeholder=${ifDefined(p.labels.placeholder)}

@@ -1,6 +1,6 @@
 /** The two confirm dialogs: report a post (reason and note), and delete a post. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Post, ReportReason } from '@peerkit/core';
+import { bdi, fill, slot, type Post, type ReportReason } from '@peerkit/core';
 import { messages } from '../messages.js';
 
 export const REASONS: readonly ReportReason[] = ['spam', 'harassment', 'off-topic', 'other'];
@@ -35,7 +35,9 @@ export function renderReportDialog(p: ReportDialogProps, on: ReportDialogHandler
     @close=${on.closed}
   >
     <form @submit=${on.send} novalidate>
-      <h3 id="report-heading">${messages.reportHeading(p.target.author?.name ?? '')}</h3>
+      <h3 id="report-heading">
+        ${fill(messages.reportHeading(slot(0)), [bdi(p.target.author?.name ?? '')])}
+      </h3>
       <fieldset>
         <legend>${messages.reportLegend()}</legend>
         ${REASONS.map(
@@ -57,6 +59,7 @@ export function renderReportDialog(p: ReportDialogProps, on: ReportDialogHandler
       </label>
       <textarea
         id="report-note"
+        dir="auto"
         .value=${p.note}
         ?required=${other}
         @input=${(e: Event) => on.note((e.target as HTMLTextAreaElement).value)}

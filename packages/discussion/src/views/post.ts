@@ -4,7 +4,7 @@
  * marker, its own `<peer-kudos>`, and the actions the person may take on it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDateTime, formatRelativeTime, type Post } from '@peerkit/core';
+import { bdi, fill, formatDateTime, formatRelativeTime, slot, type Post } from '@peerkit/core';
 import { messages } from '../messages.js';
 import { MAX_INDENT } from '../model/config.js';
 import { postIri } from '../xapi.js';
@@ -81,10 +81,14 @@ export function renderPost(post: Post, p: PostProps, on: PostHandlers): Template
     ${renderMeta(post, p, authorId, timeId)}
     ${
       p.answering
-        ? html`<p class="in-reply" id=${replyToId}>${messages.inReply(p.answering)}</p>`
+        ? html`<p class="in-reply" id=${replyToId}>
+            ${fill(messages.inReply(slot(0)), [bdi(p.answering)])}
+          </p>`
         : nothing
     }
-    <div part="body">${gone ? renderGone(post) : (p.editor ?? renderBody(post))}</div>
+    <div part="body" dir=${gone || p.editor ? nothing : 'auto'}>
+      ${gone ? renderGone(post) : (p.editor ?? renderBody(post))}
+    </div>
     ${p.editor && !gone ? nothing : renderActions(post, p, on, authorId, gone)}
     ${p.replyBox ? html`<div class="reply-slot">${p.replyBox}</div>` : nothing}
   </article>`;
@@ -97,8 +101,8 @@ function renderGone(post: Post): TemplateResult {
 function renderMeta(post: Post, p: PostProps, authorId: string, timeId: string): TemplateResult {
   const name = post.author?.name ?? messages.deletedAuthor();
   return html`<div class="meta">
-    <span class="author" id=${authorId}>${name}</span>
-    ${post.author?.title ? html`<span class="title">${post.author.title}</span>` : nothing}
+    <bdi class="author" id=${authorId}>${name}</bdi>
+    ${post.author?.title ? html`<bdi class="title">${post.author.title}</bdi>` : nothing}
     <time id=${timeId} datetime=${post.createdAt} title=${formatDateTime(post.createdAt, p.locale)}
       >${formatRelativeTime(post.createdAt, p.locale)}</time
     >

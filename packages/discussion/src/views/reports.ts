@@ -1,7 +1,14 @@
 /** The moderators' queue: open reports of this thread, each with keep, hide and delete. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { formatRelativeTime, type PeerError, type ReportItem } from '@peerkit/core';
+import {
+  bdi,
+  fill,
+  formatRelativeTime,
+  slot,
+  type PeerError,
+  type ReportItem,
+} from '@peerkit/core';
 import { messages } from '../messages.js';
 import { domId } from './ids.js';
 import { renderBody } from './body.js';
@@ -63,12 +70,12 @@ function renderReport(r: ReportItem, p: ReportsProps, on: ReportsHandlers): Temp
   return html`<li class="report" data-report=${r.id} aria-labelledby=${hid}>
     <p id=${hid}>
       <strong>${messages.reason(r.reason)}</strong>
-      ${messages.reportedBy(r.reporter.name)}
+      ${fill(messages.reportedBy(slot(0)), [bdi(r.reporter.name)])}
       <time datetime=${r.createdAt}>${formatRelativeTime(r.createdAt, p.locale)}</time>
     </p>
-    ${r.note ? html`<p>${messages.reportNoteShown(r.note)}</p>` : nothing}
-    <p>${messages.reportedPost(r.post.author?.name ?? '—')}</p>
-    <blockquote>
+    ${r.note ? html`<p>${fill(messages.reportNoteShown(slot(0)), [bdi(r.note)])}</p>` : nothing}
+    <p>${fill(messages.reportedPost(slot(0)), [bdi(r.post.author?.name ?? '—')])}</p>
+    <blockquote dir="auto">
       ${r.post.deleted ? html`<p class="placeholder">${messages.deleted()}</p>` : renderBody(r.post)}
     </blockquote>
     <div class="toolbar">
