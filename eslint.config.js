@@ -65,6 +65,48 @@ export default tseslint.config(
     ...wc.configs['flat/best-practice'],
   },
   {
+    // The house's size limits (issue 10): no source file over 600 lines, no function over 80,
+    // and a cyclomatic complexity of at most 15 per function (ESLint's default is 20; 15 is
+    // what the kit's own code already keeps almost everywhere).
+    files: ['packages/*/src/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 600 }],
+      'max-lines-per-function': ['error', { max: 80 }],
+      complexity: ['error', 15],
+    },
+  },
+  {
+    // Files that break those limits today, warned about until their owners split them (listed
+    // so no new file joins them). `discussion.ts` is not here: it is being rebuilt on the
+    // controllers and must meet the limits.
+    files: [
+      'packages/core/src/client/live.ts',
+      'packages/core/src/client/rest-client.ts',
+      'packages/core/src/provider/runtime.ts',
+      'packages/discussion/src/composer.ts',
+      'packages/discussion/src/discussion.styles.ts',
+      'packages/discussion/src/markdown.ts',
+      'packages/discussion/src/post.ts',
+      'packages/discussion/src/thread.ts',
+      'packages/server/src/app.ts',
+      'packages/server/src/auth.ts',
+      'packages/server/src/db.ts',
+      'packages/server/src/index.ts',
+      'packages/server/src/openapi.ts',
+      'packages/server/src/routes/kudos.ts',
+      'packages/server/src/routes/people.ts',
+      'packages/server/src/routes/posts.ts',
+      'packages/server/src/seed.ts',
+      'packages/server/src/xapi/routes.ts',
+      'packages/server/src/xapi/validate.ts',
+    ],
+    rules: {
+      'max-lines': ['warn', { max: 600 }],
+      'max-lines-per-function': ['warn', { max: 80 }],
+      complexity: ['warn', 15],
+    },
+  },
+  {
     // Tests may read shadow roots freely and use chai's expression assertions.
     files: ['test/**/*.ts', 'test/**/*.mjs'],
     rules: {

@@ -211,10 +211,26 @@ export const Spanish: Story = {
   },
 };
 
-/** Right to left: the layout and the popover's arrow keys follow the direction. */
+/**
+ * Right to left: the layout and the popover's arrow keys follow the direction; the givers'
+ * English names (open who gave) stay left-to-right inside the Arabic page.
+ */
 export const RightToLeft: Story = {
   args: { values: 'helpful,clear', state: { me: ANA, count: 2, mine: false } },
   decorators: [(story) => html`<div dir="rtl" lang="ar">${story()}</div>`],
+};
+
+/**
+ * What people wrote keeps its own direction in an English page: Hebrew givers' names (open who
+ * gave), the recipient's name in the announcement, and a message typed in Hebrew.
+ */
+export const MixedDirections: Story = {
+  args: {
+    values: 'helpful,clear',
+    recipient: 'sara.cohen',
+    'recipient-name': 'שרה כהן',
+    state: { me: ANA, count: 3, mine: false, givers: ['שרה כהן', 'דוד לוי', 'Ben Okafor'] },
+  },
 };
 
 /** Themed through tokens and parts only. */

@@ -17,6 +17,8 @@ export interface MountOptions extends ProviderOptions {
   activities?: string[];
   /** Wait until every element shows its count (default true). */
   ready?: boolean;
+  /** Where to put the provider's container (default: the body). */
+  parent?: HTMLElement;
 }
 
 const mounted: HTMLElement[] = [];
@@ -35,7 +37,7 @@ export async function mount(options: MountOptions = {}) {
   });
   const parent = document.createElement('div');
   parent.append(provider);
-  document.body.append(parent);
+  (options.parent ?? document.body).append(parent);
   mounted.push(parent);
   if (options.ready !== false) await Promise.all(els.map((el) => loaded(el)));
   return { el: els[0]!, els, provider, activity, token };

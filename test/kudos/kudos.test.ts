@@ -279,28 +279,6 @@ describe('<peer-kudos>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('waits for a provider added later, then loads (the late-provider case)', async () => {
-    const activity = uniqueActivity('late');
-    const container = document.createElement('div');
-    const el = document.createElement('peer-kudos');
-    el.setAttribute('activity', activity);
-    container.append(el);
-    document.body.append(container);
-    await el.updateComplete;
-    // No provider yet: the loading state, not an error and not a blank box.
-    expect($(el, '[part~="base"]')!.getAttribute('aria-busy')).to.equal('true');
-    expect(seen(el)).to.include({ count: null, status: '' });
-
-    const provider = document.createElement('peer-provider');
-    provider.setAttribute('endpoint', '/api');
-    provider.token = await signIn(SEED.member);
-    container.append(provider);
-    provider.append(el);
-    await waitUntil(() => seen(el).count === '0', 'the count once the provider came');
-    expect(seen(el)).to.include({ button: true, pressed: 'false' });
-    container.remove();
-  });
-
   it('records gave-kudos and withdrew-kudos statements through the recorder', async () => {
     const { el, provider, activity } = await mount({ attrs: { recipient: SEED.colleague } });
     button(el)!.click();

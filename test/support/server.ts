@@ -29,6 +29,47 @@ export async function signIn(personId: string): Promise<string> {
   return token;
 }
 
+/** The secret the test server checks JWTs with (`TEST_JWT_SECRET` in reference-server.mjs). */
+const TEST_JWT_SECRET = 'peerkit-browser-tests-secret-0123456789abcdef';
+
+const base64url = (bytes: Uint8Array | string) =>
+  btoa(typeof bytes === 'string' ? bytes : String.fromCharCode(...bytes))
+    .replace(/=+$/, '')
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
+
+/**
+ * A JWT for any person, signed as a host LMS would (HS256 with the test server's secret):
+ * for people the seed does not have, e.g. a name in Hebrew. The server records the name
+ * from the token when the person first writes.
+ */
+export async function signAs(person: { id: string; name: string; roles?: string[] }) {
+  const utf8 = (s: string) => String.fromCharCode(...new TextEncoder().encode(s));
+  const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+  const now = Math.floor(Date.now() / 1000);
+  const claims = {
+    sub: person.id,
+    name: person.name,
+    roles: person.roles ?? [],
+    iat: now,
+    exp: now + 3600,
+  };
+  const payload = base64url(utf8(JSON.stringify(claims)));
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(TEST_JWT_SECRET),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const mac = await crypto.subtle.sign(
+    'HMAC',
+    key,
+    new TextEncoder().encode(`${header}.${payload}`),
+  );
+  return `${header}.${payload}.${base64url(new Uint8Array(mac))}`;
+}
+
 /** A fresh absolute IRI, so tests never share data. */
 export function uniqueActivity(label = 'activity'): string {
   return `https://peerkit.test/${encodeURIComponent(label)}/${crypto.randomUUID()}`;

@@ -8,7 +8,9 @@
  *
  * The reactive controllers widgets are built from (`LoadController`, `Announcer`,
  * `FocusRequest`, `Ticker`, `InViewController`, `AttributeChecks`) are at
- * `@peerkit/core/controllers`, so a page pays only for the ones its widgets use.
+ * `@peerkit/core/controllers`, and the helpers that isolate person-written text in localised
+ * sentences (`slot`, `fill`, `bdi`) at `@peerkit/core/bidi`, so a page pays only for what its
+ * widgets use.
  */
 export type * from './contract.js';
 export * from './limits.js';
@@ -30,7 +32,6 @@ export type { HostHooks } from './element.js';
 export { renderNotice, noticeStyles } from './notice.js';
 export type { NoticeKind, NoticeProps } from './notice.js';
 export { uniqueId } from './ids.js';
-export { bdi, fill, slot } from './bidi.js';
 export { pageIri } from './page.js';
 export { define, DEV } from './define-element.js';
 export { PeerEvent, PeerErrorEvent } from './events.js';

@@ -21,21 +21,12 @@ export const kudosStyles = css`
     --_k-pad-block: calc(var(--_peer-space) * 0.5);
     --_k-pad-inline: calc(var(--_peer-space) * 1.5);
     --_k-icon-size: var(--peer-kudos-icon-size, 1.1em);
-    --_k-focus: var(--_peer-focus);
     --_k-duration: 160ms;
 
     display: inline-block;
     position: relative;
     color: var(--_k-fg);
     vertical-align: middle;
-  }
-
-  :host([hidden]) {
-    display: none;
-  }
-
-  * {
-    box-sizing: border-box;
   }
 
   [part~='base'] {
@@ -45,17 +36,9 @@ export const kudosStyles = css`
     gap: var(--_k-gap);
   }
 
+  /* Fonts, box sizing, the focus ring and reduced motion come from the core's baseStyles. */
   button {
-    font: inherit;
-    color: inherit;
     cursor: pointer;
-  }
-
-  button:focus-visible,
-  input:focus-visible,
-  textarea:focus-visible {
-    outline: 2px solid var(--_k-focus);
-    outline-offset: 2px;
   }
 
   [part~='button'] {
@@ -149,11 +132,24 @@ export const kudosStyles = css`
     color: var(--_k-muted);
   }
 
+  /* The core's notice, as one compact line under the button. */
+  [part~='status'] {
+    display: block;
+    padding: 0;
+    border: 0;
+    background: none;
+  }
+
+  [part~='status'] p {
+    display: inline;
+  }
+
   [part~='status'].error {
     color: var(--_k-danger);
   }
 
-  .link {
+  .link,
+  [part~='status'] .retry {
     padding: 0;
     border: 0;
     background: none;
@@ -173,27 +169,6 @@ export const kudosStyles = css`
   @keyframes pulse {
     50% {
       opacity: 0.4;
-    }
-  }
-
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    *,
-    *::before,
-    *::after {
-      animation: none !important;
-      transition: none !important;
     }
   }
 

@@ -1,20 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
-  bdi,
-  fill,
-  formatCompact,
   formatList,
   KUDOS_VALUE_PATTERN,
   PeerElement,
   PeerError,
-  PROFILE_ID,
   registerTranslations,
   renderNotice,
-  slot,
   toPeerError,
   uniqueId,
-  type ActivityTypeName,
   type KudosCount,
   type KudosGiver,
   type Page,
@@ -26,10 +20,13 @@ import {
   FocusRequest,
   LoadController,
 } from '@peerkit/core/controllers';
+import { bdi, fill, slot } from '@peerkit/core/bidi';
 import { kudosStyles } from './kudos.styles.js';
 import { messages as t } from './messages.js';
 import { PeerKudosGivenEvent, PeerKudosWithdrawnEvent } from './events.js';
 import type { Picker } from './popover.js';
+import { kudosStatement } from './xapi.js';
+import { renderCount, renderIcon, renderValues, valueLabel } from './views.js';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
 registerTranslations('es', () => import('./l10n/locales/es.js'));
@@ -45,18 +42,6 @@ interface Intent {
 
 /** How many givers are named before "and N others". */
 const NAMED_GIVERS = 2;
-/** xAPI result extension carrying the recognition value. */
-const VALUE_EXTENSION = `${PROFILE_ID}/extensions/kudos-value`;
-/** xAPI context extension naming the person thanked. */
-const RECIPIENT_EXTENSION = `${PROFILE_ID}/extensions/recipient`;
-
-/** The xAPI activity type of what the kudos is about (Peerkit's own IRI schemes, else a page). */
-function activityType(iri: string): ActivityTypeName {
-  if (iri.startsWith('urn:peerkit:person:')) return 'person';
-  if (iri.startsWith('urn:peerkit:post:')) return 'post';
-  return 'page';
-}
-
 /** The parsed `values` attribute; `null` when it holds something invalid. */
 function parseValues(values: string | undefined): string[] | null {
   const list = (values ?? '')
@@ -276,17 +261,7 @@ export class PeerKudos extends PeerElement {
     const activity = this.activityIri;
     this.inFlight = true;
     try {
-      const after = intent.mine
-        ? await client.giveKudos(
-            {
-              activity,
-              ...(this.recipient ? { recipient: this.recipient } : {}),
-              ...(intent.value ? { value: intent.value } : {}),
-              ...(intent.message ? { message: intent.message } : {}),
-            },
-            { idempotencyKey: intent.key },
-          )
-        : await client.withdrawKudos(activity, { idempotencyKey: intent.key });
+      const after = await this.send(client, activity, intent);
       this.inFlight = false;
       if (activity !== this.activityIri) return;
       this.confirmed = after;
@@ -304,6 +279,23 @@ export class PeerKudos extends PeerElement {
       }
     }
     if (this.intent) void this.sync();
+  }
+
+  /** The request for `intent`, with its idempotency key (a retry reuses it). */
+  private send(client: PeerClient, activity: string, intent: Intent): Promise<KudosCount> {
+    const options = { idempotencyKey: intent.key };
+    if (!intent.mine) return client.withdrawKudos(activity, options);
+    const { recipient } = this;
+    const { value, message } = intent;
+    return client.giveKudos(
+      {
+        activity,
+        ...(recipient ? { recipient } : {}),
+        ...(value ? { value } : {}),
+        ...(message ? { message } : {}),
+      },
+      options,
+    );
   }
 
   private confirmedChange(after: KudosCount, intent: Intent): void {
@@ -343,24 +335,14 @@ export class PeerKudos extends PeerElement {
   }
 
   private record(after: KudosCount, intent: Intent): void {
-    const recorder = this.peer?.recorder;
-    if (!recorder) return;
-    const activity = this.activityIri;
-    const result =
-      after.mine && (intent.value || intent.message)
-        ? {
-            ...(intent.message ? { response: intent.message } : {}),
-            ...(intent.value ? { extensions: { [VALUE_EXTENSION]: intent.value } } : {}),
-          }
-        : undefined;
-    recorder
-      .record({
-        verb: after.mine ? 'gave-kudos' : 'withdrew-kudos',
-        object: { id: activity, type: activityType(activity) },
-        ...(result ? { result } : {}),
-        ...(this.recipient ? { extensions: { [RECIPIENT_EXTENSION]: this.recipient } } : {}),
-      })
-      .catch((error: unknown) => this.fail(toPeerError(error)));
+    const statement = kudosStatement({
+      activity: this.activityIri,
+      mine: after.mine,
+      recipient: this.recipient,
+      value: intent.value,
+      message: intent.message,
+    });
+    this.peer?.recorder.record(statement).catch((error: unknown) => this.fail(error));
   }
 
   private retry(): void {
@@ -467,8 +449,7 @@ export class PeerKudos extends PeerElement {
   // Formatting
 
   private valueLabel(value: string): string {
-    const words = value.replace(/-/g, ' ');
-    return words.charAt(0).toLocaleUpperCase(this.locale) + words.slice(1);
+    return valueLabel(value, this.locale);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -481,8 +462,17 @@ export class PeerKudos extends PeerElement {
     const canGive = this.signedIn && !this.readonly;
     return html`
       <div part="base" aria-busy=${loading ? 'true' : 'false'}>
-        ${canGive ? this.renderButton(view, loading || unavailable) : this.renderIcon()}
-        ${this.renderCount(view, loading)} ${this.renderValues(view)}
+        ${canGive ? this.renderButton(view, loading || unavailable) : renderIcon()}
+        ${renderCount({
+          view,
+          loading,
+          locale: this.locale,
+          expandable: this.signedIn,
+          expanded: this.showGivers,
+          controls: `${this.uid}-givers`,
+          toggle: () => this.toggleGivers(),
+        })}
+        ${renderValues(view, this.valueList ?? [], this.locale)}
         ${this.picker && canGive ? this.picker.render() : nothing}
         ${this.showGivers ? this.renderGivers() : nothing} ${this.renderStatus()}
         ${this.announcer.render()}
@@ -495,18 +485,16 @@ export class PeerKudos extends PeerElement {
     `;
   }
 
-  private renderIcon(): TemplateResult {
-    return html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path
-        d="M12 21s-7.5-4.6-9.6-9.2C.9 8.4 3 4.5 6.6 4.5c2.1 0 3.6 1.2 4.4 2.6.8-1.4 2.3-2.6 4.4-2.6 3.6 0 5.7 3.9 4.2 7.3C19.5 16.4 12 21 12 21z"
-      />
-    </svg>`;
+  /** With values, giving opens the popover: the button says so, and whether it is open. */
+  private opensPicker(view: KudosCount | undefined): boolean {
+    return (this.valueList?.length ?? 0) > 0 && !view?.mine;
   }
 
   private renderButton(view: KudosCount | undefined, unavailable: boolean): TemplateResult {
     const self = this.isSelf;
     const disabled = unavailable || self || !view;
-    const picks = (this.valueList?.length ?? 0) > 0 && !view?.mine;
+    const picks = this.opensPicker(view);
+    const expanded = this.picker ? 'true' : 'false';
     return html`<button
       type="button"
       part="button"
@@ -514,56 +502,14 @@ export class PeerKudos extends PeerElement {
       aria-disabled=${disabled ? 'true' : 'false'}
       aria-describedby=${self ? `${this.uid}-self` : nothing}
       aria-haspopup=${picks ? 'dialog' : nothing}
-      aria-expanded=${picks ? String(!!this.picker) : nothing}
+      aria-expanded=${picks ? expanded : nothing}
       title=${self ? t.self() : nothing}
       @click=${this.onButtonClick}
       @pointerenter=${this.preloadPicker}
       @focusin=${this.preloadPicker}
     >
-      ${this.renderIcon()}<span part="label"><slot>${this.label || t.label()}</slot></span>
+      ${renderIcon()}<span part="label"><slot>${this.label || t.label()}</slot></span>
     </button>`;
-  }
-
-  private renderCount(
-    view: KudosCount | undefined,
-    loading: boolean,
-  ): TemplateResult | typeof nothing {
-    if (loading) {
-      return html`<span part="count"
-        ><span class="skeleton"></span><span class="visually-hidden">${t.loading()}</span></span
-      >`;
-    }
-    if (!view) return nothing;
-    const n = view.count;
-    const text = html`<span aria-hidden="true">${formatCompact(n, this.locale)}</span
-      ><span class="visually-hidden">${t.count(n, this.locale)}</span>`;
-    if (n === 0 || !this.signedIn) return html`<span part="count">${text}</span>`;
-    return html`<button
-      type="button"
-      part="count"
-      aria-expanded=${String(this.showGivers)}
-      aria-controls="${this.uid}-givers"
-      @click=${this.toggleGivers}
-    >
-      ${text}
-    </button>`;
-  }
-
-  private renderValues(view: KudosCount | undefined): TemplateResult | typeof nothing {
-    if (!view) return nothing;
-    const order = this.valueList ?? [];
-    const entries = Object.entries(view.values)
-      .filter(([, n]) => n > 0)
-      .sort(([a], [b]) => rank(order, a) - rank(order, b));
-    if (entries.length === 0) return nothing;
-    return html`<ul part="values" aria-label=${t.valuesGiven()}>
-      ${entries.map(
-        ([value, n]) =>
-          html`<li part="value-chip" class=${view.myValue === value ? 'mine' : ''}>
-            ${t.valueCount(this.valueLabel(value), n, this.locale)}
-          </li>`,
-      )}
-    </ul>`;
   }
 
   private renderGivers(): TemplateResult {
@@ -615,11 +561,6 @@ export class PeerKudos extends PeerElement {
     });
   }
 }
-
-const rank = (order: string[], value: string) => {
-  const i = order.indexOf(value);
-  return i === -1 ? order.length : i;
-};
 
 declare global {
   interface HTMLElementTagNameMap {

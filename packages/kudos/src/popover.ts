@@ -146,6 +146,7 @@ export class Picker {
         <label class="message" for="${uid}-message">${t.message()}</label>
         <textarea
           id="${uid}-message"
+          dir="auto"
           maxlength=${KUDOS_MESSAGE_MAX}
           rows="2"
           aria-describedby="${uid}-counter"

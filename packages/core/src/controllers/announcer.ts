@@ -14,9 +14,9 @@ export class Announcer implements ReactiveController {
   /** The words the region holds now. */
   text = '';
   /** What is drawn for them (the words, or the same words with names isolated). */
-  private content: unknown = '';
+  #content: unknown = '';
   /** Set when the words repeat the previous ones: a no-break space makes them a change. */
-  private again = false;
+  #again = false;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -29,16 +29,16 @@ export class Announcer implements ReactiveController {
    * those words when it is not plain text (e.g. a name in a `<bdi>`, see `fill()`).
    */
   announce(text: string, content: unknown = text): void {
-    this.again = !!text && this.text === text && !this.again;
+    this.#again = !!text && this.text === text && !this.#again;
     this.text = text;
-    this.content = content;
+    this.#content = content;
     this.host.requestUpdate();
   }
 
   /** The live region. */
   render() {
     return html`<span class="visually-hidden" role="status" aria-live="polite"
-      >${this.content}${this.again ? '\u00a0' : ''}</span
+      >${this.#content}${this.#again ? '\u00a0' : ''}</span
     >`;
   }
 }

@@ -73,65 +73,62 @@ export function wholeNumber(
 type Host = ReactiveControllerHost & HTMLElement;
 
 export class AttributeChecks implements ReactiveController {
+  readonly rules: readonly AttributeRule[];
+  // `#` members: the minifier shortens them (this class is on every widget's first paint).
+  readonly #host: Host;
   /** Attributes holding a value the element cannot use, with that value as given. */
-  private readonly bad = new Map<string, string>();
+  readonly #bad = new Map<string, string>();
   /** The property values last checked, to tell a new value from the one in use. */
-  private readonly last = new Map<string, unknown>();
+  readonly #last = new Map<string, unknown>();
   /** Attributes whose fallback is being reflected back by this update (not the host's write). */
-  private readonly writing = new Set<string>();
-  private readonly onAttribute = (name: string, _old: string | null, value: string | null) => {
-    if (this.writing.has(name) || !this.bad.has(name) || this.bad.get(name) === value) return;
-    this.bad.delete(name);
-    this.host.requestUpdate();
+  readonly #writing = new Set<string>();
+  readonly #onAttribute = (name: string, _old: string | null, value: string | null) => {
+    if (!this.#writing.has(name) && this.#bad.has(name) && this.#bad.get(name) !== value)
+      this.clear(name);
   };
 
-  constructor(
-    private readonly host: Host,
-    readonly rules: readonly AttributeRule[],
-  ) {
+  constructor(host: Host, rules: readonly AttributeRule[]) {
+    this.#host = host;
+    this.rules = rules;
     host.addController(this);
   }
 
   hostConnected(): void {
-    hostHooks(this.host).attribute.add(this.onAttribute);
+    hostHooks(this.#host).attribute.add(this.#onAttribute);
   }
 
   hostDisconnected(): void {
-    hostHooks(this.host).attribute.delete(this.onAttribute);
+    hostHooks(this.#host).attribute.delete(this.#onAttribute);
   }
 
   hostUpdate(): void {
-    const errors: PeerError[] = [];
-    for (const rule of this.rules) {
-      const error = this.check(rule);
-      if (error) errors.push(error);
-    }
+    const errors = this.rules.map((rule) => this.#check(rule)).filter((e) => e !== undefined);
     // After this update, so a host that answers by changing an attribute starts a new one.
     if (errors.length)
-      void this.host.updateComplete.then(() => {
-        for (const error of errors) this.host.dispatchEvent(new PeerErrorEvent({ error }));
+      void this.#host.updateComplete.then(() => {
+        for (const error of errors) this.#host.dispatchEvent(new PeerErrorEvent({ error }));
       });
   }
 
   hostUpdated(): void {
-    this.writing.clear();
+    this.#writing.clear();
   }
 
   /** Whether `attribute` holds a value the element could not use. */
   has(attribute: string): boolean {
-    return this.bad.has(attribute);
+    return this.#bad.has(attribute);
   }
 
   /** Drops the notice about `attribute` (the person chose a value in the widget). */
   clear(attribute: string): void {
-    if (this.bad.delete(attribute)) this.host.requestUpdate();
+    if (this.#bad.delete(attribute)) this.#host.requestUpdate();
   }
 
   /** The notice lines, in the rules' order. */
   lines(): string[] {
     return this.rules
-      .filter((r) => this.bad.has(r.attribute))
-      .map((r) => r.message(this.bad.get(r.attribute)!));
+      .filter((r) => this.#bad.has(r.attribute))
+      .map((r) => r.message(this.#bad.get(r.attribute)!));
   }
 
   /** The notice (`.notice.status.config`, `role="status"`), or nothing when all is well. */
@@ -142,62 +139,53 @@ export class AttributeChecks implements ReactiveController {
       : undefined;
   }
 
-  private get props(): Record<string, unknown> {
-    return this.host as unknown as Record<string, unknown>;
-  }
-
   /** Checks one rule; returns the error to dispatch when a new bad value was found. */
-  private check(rule: AttributeRule): PeerError | undefined {
-    const { attribute, property } = rule;
-    const value = this.props[property];
-    const changed = !this.last.has(property) || !Object.is(this.last.get(property), value);
+  #check(rule: AttributeRule): PeerError | undefined {
+    const { attribute, property, fallback, max } = rule;
+    const host = this.#host as unknown as Record<string, unknown>;
+    const value = host[property];
+    const fresh = !Object.is(this.#last.get(property), value) || !this.#last.has(property);
     let error: PeerError | undefined;
+    let use = value;
     if (value == null) {
-      this.bad.delete(attribute);
-      if (rule.fallback !== undefined) this.write(rule, rule.fallback);
+      this.#bad.delete(attribute);
+      use = fallback;
     } else if (!rule.valid(value)) {
-      const given = this.given(attribute, value);
-      if (this.bad.get(attribute) !== given) error = this.flag(rule, given);
-      if (rule.fallback !== undefined) this.write(rule, rule.fallback);
-    } else if (changed) {
-      this.bad.delete(attribute);
-      if (rule.max !== undefined && (value as number) > rule.max) {
+      // As the host wrote it (`"ten"`, not `NaN`).
+      const written = this.#host.getAttribute(attribute);
+      const given =
+        written !== null && (written === String(value) || Object.is(Number(written), value))
+          ? written
+          : String(value);
+      if (this.#bad.get(attribute) !== given) {
+        this.#bad.set(attribute, given);
+        const text = rule.message(given);
+        error = new PeerError('config', text, {
+          problem: {
+            type: `peerkit:config/${attribute}`,
+            title: text,
+            status: 0,
+            attribute,
+            value: given,
+            ...(fallback !== undefined ? { fallback: String(fallback) } : {}),
+          },
+        });
+      }
+      use = fallback;
+    } else if (fresh) {
+      this.#bad.delete(attribute);
+      if (max !== undefined && (value as number) > max) {
         console.warn(
-          `<${this.host.localName}>: ${attribute}="${String(value)}" is above the maximum of ${rule.max}; using ${rule.max}.`,
+          `<${this.#host.localName}>: ${attribute}="${String(value)}" is above the maximum of ${max}; using ${max}.`,
         );
-        this.write(rule, rule.max);
+        use = max;
       }
     }
-    this.last.set(property, this.props[property]);
+    if (use !== undefined && !Object.is(use, value)) {
+      this.#writing.add(attribute);
+      host[property] = use;
+    }
+    this.#last.set(property, host[property]);
     return error;
-  }
-
-  private write(rule: AttributeRule, value: unknown): void {
-    if (Object.is(this.props[rule.property], value)) return;
-    this.writing.add(rule.attribute);
-    this.props[rule.property] = value;
-  }
-
-  private flag(rule: AttributeRule, given: string): PeerError {
-    this.bad.set(rule.attribute, given);
-    const text = rule.message(given);
-    return new PeerError('config', text, {
-      problem: {
-        type: `peerkit:config/${rule.attribute}`,
-        title: text,
-        status: 0,
-        attribute: rule.attribute,
-        value: given,
-        ...(rule.fallback !== undefined ? { fallback: String(rule.fallback) } : {}),
-      },
-    });
-  }
-
-  /** A value as the host wrote it (`"ten"`, not `NaN`), else the property's. */
-  private given(attribute: string, value: unknown): string {
-    const written = this.host.getAttribute(attribute);
-    return written !== null && (written === String(value) || Object.is(Number(written), value))
-      ? written
-      : String(value);
   }
 }

@@ -10,7 +10,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class FocusRequest implements ReactiveController {
-  private find?: () => HTMLElement | null | undefined;
+  #find?: () => HTMLElement | null | undefined;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -18,18 +18,18 @@ export class FocusRequest implements ReactiveController {
 
   /** Focuses what `find()` returns after the next update (requested now). */
   request(find: () => HTMLElement | null | undefined): void {
-    this.find = find;
+    this.#find = find;
     this.host.requestUpdate();
   }
 
   hostUpdated(): void {
-    const find = this.find;
+    const find = this.#find;
     if (!find) return;
-    this.find = undefined;
+    this.#find = undefined;
     find()?.focus();
   }
 
   hostDisconnected(): void {
-    this.find = undefined;
+    this.#find = undefined;
   }
 }

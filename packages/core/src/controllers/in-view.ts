@@ -30,12 +30,12 @@ export interface InViewOptions {
 }
 
 export class InViewController implements ReactiveController {
-  private readonly seen = new Set<string>();
-  private observed = new WeakSet<Element>();
-  private io?: IntersectionObserver;
-  private timer?: ReturnType<typeof setTimeout>;
+  readonly #seen = new Set<string>();
+  #observed = new WeakSet<Element>();
+  #io?: IntersectionObserver;
+  #timer?: ReturnType<typeof setTimeout>;
   /** The observer never reported (a hidden page): everything counts as seen. */
-  private silent = false;
+  #silent = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,
@@ -46,52 +46,52 @@ export class InViewController implements ReactiveController {
 
   /** Whether the item with `key` has been near the viewport (or the page never reported). */
   has(key: string): boolean {
-    return this.silent || this.seen.has(key);
+    return this.#silent || this.#seen.has(key);
   }
 
   hostConnected(): void {
-    this.observed = new WeakSet();
-    this.io = new IntersectionObserver(this.onIntersect, {
+    this.#observed = new WeakSet();
+    this.#io = new IntersectionObserver(this.#onIntersect, {
       rootMargin: this.options.rootMargin ?? '400px 0px',
     });
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.io?.disconnect();
-    this.io = undefined;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#io?.disconnect();
+    this.#io = undefined;
   }
 
   hostUpdated(): void {
-    const io = this.io;
+    const io = this.#io;
     if (!io) return;
     let added = false;
     for (const el of this.options.targets()) {
       const key = this.options.key(el);
-      if (key === undefined || this.seen.has(key) || this.observed.has(el)) continue;
-      this.observed.add(el);
+      if (key === undefined || this.#seen.has(key) || this.#observed.has(el)) continue;
+      this.#observed.add(el);
       io.observe(el);
       added = true;
     }
-    if (added && this.timer === undefined && this.seen.size === 0 && !this.silent) {
-      this.timer = setTimeout(() => {
-        if (this.seen.size === 0 && this.io) {
-          this.silent = true;
+    if (added && this.#timer === undefined && this.#seen.size === 0 && !this.#silent) {
+      this.#timer = setTimeout(() => {
+        if (this.#seen.size === 0 && this.#io) {
+          this.#silent = true;
           this.host.requestUpdate();
         }
       }, this.options.fallbackMs ?? 1500);
     }
   }
 
-  private readonly onIntersect = (entries: IntersectionObserverEntry[]): void => {
+  readonly #onIntersect = (entries: IntersectionObserverEntry[]): void => {
     let more = false;
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
-      this.io?.unobserve(entry.target);
+      this.#io?.unobserve(entry.target);
       const key = this.options.key(entry.target);
-      if (key === undefined || this.seen.has(key)) continue;
-      this.seen.add(key);
+      if (key === undefined || this.#seen.has(key)) continue;
+      this.#seen.add(key);
       more = true;
     }
     if (more) this.host.requestUpdate();

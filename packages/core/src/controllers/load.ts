@@ -72,93 +72,95 @@ export class LoadController<
   /** The last run's error, while `status` is `error`. */
   error?: PeerError;
 
-  private lastArgs?: A;
-  private abort?: AbortController;
-  private settled?: Promise<void>;
+  // `#` members: the minifier shortens them (this class is on every widget's first paint).
+  readonly #host: LoadHost;
+  readonly #options: LoadOptions<T, A>;
+  #lastArgs?: A;
+  #abort?: AbortController;
+  #settled?: Promise<void>;
   /** A run was aborted because the host left the page: run again when it comes back. */
-  private interrupted = false;
-  private readonly onOnline = () => {
+  #interrupted = false;
+  readonly #onOnline = () => {
     if (this.status === 'error') void this.run();
   };
 
-  constructor(
-    private readonly host: LoadHost,
-    private readonly options: LoadOptions<T, A>,
-  ) {
+  constructor(host: LoadHost, options: LoadOptions<T, A>) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   hostConnected(): void {
-    hostHooks(this.host).online.add(this.onOnline);
-    if (this.interrupted) {
-      this.interrupted = false;
-      this.host.requestUpdate();
+    hostHooks(this.#host).online.add(this.#onOnline);
+    if (this.#interrupted) {
+      this.#interrupted = false;
+      this.#host.requestUpdate();
     }
   }
 
   hostDisconnected(): void {
-    hostHooks(this.host).online.delete(this.onOnline);
-    if (this.abort) {
-      this.abort.abort();
-      this.abort = undefined;
-      this.lastArgs = undefined;
-      this.interrupted = true;
+    hostHooks(this.#host).online.delete(this.#onOnline);
+    if (this.#abort) {
+      this.#abort.abort();
+      this.#abort = undefined;
+      this.#lastArgs = undefined;
+      this.#interrupted = true;
     }
   }
 
   hostUpdate(): void {
-    if (this.options.autoRun === false) return;
-    const args = this.options.args();
+    if (this.#options.autoRun === false) return;
+    const args = this.#options.args();
     if (args === undefined) {
-      if (this.lastArgs !== undefined || this.abort) this.reset();
+      if (this.#lastArgs !== undefined || this.#abort) this.reset();
       return;
     }
-    const equal = this.options.argsEqual ?? shallowArrayEquals;
-    if (this.lastArgs === undefined || !equal(this.lastArgs, args)) void this.run(args);
+    const equal = this.#options.argsEqual ?? shallowArrayEquals;
+    if (this.#lastArgs === undefined || !equal(this.#lastArgs, args)) void this.run(args);
   }
 
   /**
    * Runs the task now with `args` (default: the current `args()`), aborting a run in flight.
    * Resolves when this run has settled (never rejects).
    */
-  run(args: A | undefined = this.options.args()): Promise<void> {
-    this.abort?.abort();
-    this.abort = undefined;
+  run(args: A | undefined = this.#options.args()): Promise<void> {
+    this.#abort?.abort();
+    this.#abort = undefined;
     if (args === undefined) {
       this.reset();
       return Promise.resolve();
     }
-    this.lastArgs = args;
-    const abort = (this.abort = new AbortController());
+    this.#lastArgs = args;
+    const abort = (this.#abort = new AbortController());
     this.status = 'pending';
     this.error = undefined;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     let started: Promise<T>;
     try {
-      started = this.options.task(args, { signal: abort.signal });
+      started = this.#options.task(args, { signal: abort.signal });
     } catch (error) {
       started = Promise.reject(error);
     }
-    return (this.settled = started.then(
+    return (this.#settled = started.then(
       (value) => {
-        if (abort !== this.abort) return;
-        this.abort = undefined;
+        if (abort !== this.#abort) return;
+        this.#abort = undefined;
         this.status = 'complete';
         this.value = value;
-        this.options.onComplete?.(value);
-        this.host.requestUpdate();
+        this.#options.onComplete?.(value);
+        this.#host.requestUpdate();
       },
       (error: unknown) => {
-        if (abort !== this.abort) return;
-        this.abort = undefined;
+        if (abort !== this.#abort) return;
+        this.#abort = undefined;
         const peerError = toPeerError(error);
         if (peerError.kind === 'aborted') return;
         this.status = 'error';
         this.error = peerError;
-        this.options.onError?.(peerError);
-        if (this.options.report !== false)
-          this.host.dispatchEvent(new PeerErrorEvent({ error: peerError }));
-        this.host.requestUpdate();
+        this.#options.onError?.(peerError);
+        if (this.#options.report !== false)
+          this.#host.dispatchEvent(new PeerErrorEvent({ error: peerError }));
+        this.#host.requestUpdate();
       },
     ));
   }
@@ -170,18 +172,18 @@ export class LoadController<
 
   /** Aborts a run in flight and goes back to `initial`, forgetting the arguments. */
   reset(): void {
-    this.abort?.abort();
-    this.abort = undefined;
-    this.lastArgs = undefined;
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#lastArgs = undefined;
     this.status = 'initial';
     this.value = undefined;
     this.error = undefined;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Resolves when the latest run has settled (at once when none is in flight). */
   get taskComplete(): Promise<void> {
-    return this.settled ?? Promise.resolve();
+    return this.#settled ?? Promise.resolve();
   }
 
   /** Draws the renderer for the current status. */

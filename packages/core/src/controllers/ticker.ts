@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class Ticker implements ReactiveController {
-  private timer?: ReturnType<typeof setInterval>;
+  #timer?: ReturnType<typeof setInterval>;
 
   /** @param ms The period in milliseconds (relative times: 60,000, once a minute). */
   constructor(
@@ -17,12 +17,12 @@ export class Ticker implements ReactiveController {
   }
 
   hostConnected(): void {
-    clearInterval(this.timer);
-    this.timer = setInterval(() => this.host.requestUpdate(), this.ms);
+    clearInterval(this.#timer);
+    this.#timer = setInterval(() => this.host.requestUpdate(), this.ms);
   }
 
   hostDisconnected(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    clearInterval(this.#timer);
+    this.#timer = undefined;
   }
 }
