@@ -72,6 +72,7 @@ function post(
     depth: 0,
     author,
     body,
+    version: 1,
     createdAt: ago(minutes),
     editedAt: null,
     deleted: false,

@@ -138,7 +138,7 @@ describe('posts', () => {
         [reply.id, false],
       ],
     );
-    assert.equal(p.total, 2);
+    assert.equal(p.total, 1, 'the placeholder is not counted (DECISIONS §3, issue 15 item 7)');
     const replyToDeleted = await s.call('POST', '/api/posts', {
       token: ben,
       body: { activity: a, body: 'x', parentId: root.id },
@@ -148,6 +148,97 @@ describe('posts', () => {
     p = await page(a);
     assert.equal(p.items.length, 0);
     assert.equal(p.total, 0);
+  });
+
+  it('answers "the post was deleted" to every write about a deleted post, placeholder or gone', async () => {
+    const a = activity();
+    const deletedMessage = (r: { status: number; body: { detail?: string } }, status: number) => {
+      assert.equal(r.status, status, JSON.stringify(r.body));
+      assert.match(r.body.detail ?? '', /was deleted/);
+    };
+    // L: Ben's post without replies, deleted outright.
+    const gone = await post(ben, a, 'Gone soon');
+    const report = await s.call('POST', `/api/posts/${gone.id}/reports`, {
+      token: ana,
+      body: { reason: 'spam' },
+    });
+    assert.equal((await s.call('DELETE', `/api/posts/${gone.id}`, { token: ben })).status, 204);
+    // M: Ana's post with Ben's reply, deleted: a placeholder stays.
+    const kept = await post(ana, a, 'Question');
+    await post(ben, a, 'Answer', kept.id);
+    assert.equal((await s.call('DELETE', `/api/posts/${kept.id}`, { token: ana })).status, 200);
+    for (const [target, status] of [
+      [gone, 404],
+      [kept, 409],
+    ] as const) {
+      const kudos = (token: string) =>
+        s.call('POST', '/api/kudos', {
+          token,
+          body: { activity: `urn:peerkit:post:${target.id}` },
+        });
+      deletedMessage(await kudos(ana), status);
+      deletedMessage(await kudos(ben), status);
+      deletedMessage(
+        await s.call('POST', `/api/posts/${target.id}/reports`, {
+          token: chloe,
+          body: { reason: 'spam' },
+        }),
+        status,
+      );
+      const author = target === gone ? ben : ana;
+      deletedMessage(
+        await s.call('PATCH', `/api/posts/${target.id}`, { token: author, body: { body: 'x' } }),
+        status,
+      );
+      deletedMessage(await s.call('DELETE', `/api/posts/${target.id}`, { token: author }), status);
+      deletedMessage(
+        await s.call('POST', '/api/posts', {
+          token: chloe,
+          body: { activity: a, body: 'late reply', parentId: target.id },
+        }),
+        status,
+      );
+      const counts = await s.call(
+        'GET',
+        `/api/kudos?activity=${q(`urn:peerkit:post:${target.id}`)}`,
+        { token: ana },
+      );
+      assert.equal(counts.body.items[0].count, 0, 'no kudos were stored');
+    }
+    const resolve = await s.call('POST', `/api/reports/${report.body.id}/resolve`, {
+      token: chloe,
+      body: { action: 'keep' },
+    });
+    deletedMessage(resolve, 404);
+    const queue = await s.call('GET', `/api/reports?activity=${q(a)}&status=open`, {
+      token: chloe,
+    });
+    assert.equal(queue.body.total, 0, 'deleting the post resolved its open report');
+  });
+
+  it('counts in total the posts a reader can read: no placeholders, hidden ones for moderators only', async () => {
+    const a = activity();
+    const first = await post(ana, a, 'First');
+    await post(ben, a, 'Reply to first', first.id);
+    const second = await post(ana, a, 'Second');
+    await post(ben, a, 'Reply to second', second.id);
+    const rude = await post(ben, a, 'Rude');
+    assert.equal((await page(a)).total, 5);
+    await s.call('DELETE', `/api/posts/${first.id}`, { token: ana });
+    await s.call('DELETE', `/api/posts/${second.id}`, { token: ana });
+    const report = await s.call('POST', `/api/posts/${rude.id}/reports`, {
+      token: ana,
+      body: { reason: 'harassment', note: 'rude' },
+    });
+    await s.call('POST', `/api/reports/${report.body.id}/resolve`, {
+      token: chloe,
+      body: { action: 'hide' },
+    });
+    const asMember = await page(a, '', ana);
+    assert.equal(asMember.items.length, 5, 'placeholders and the hidden post are still drawn');
+    assert.equal(asMember.total, 2, 'two replies are readable');
+    assert.equal((await page(a)).total, 2, 'the same for an anonymous reader');
+    assert.equal((await page(a, '', chloe)).total, 3, 'a moderator reads the hidden post too');
   });
 
   it('takes reports and lets only moderators see and resolve the queue', async () => {

@@ -13,23 +13,37 @@
  * Decisions the design left open, fixed here:
  * - `GET /posts` pages a thread by its *root* posts: `limit` counts roots, and `items`
  *   holds each root followed by all its descendants (oldest first), each with `parentId`
- *   and `depth`, so one request draws a page of threads. `total` counts every visible
- *   post of the thread.
+ *   and `depth`, so one request draws a page of threads. `total` counts the posts of the
+ *   thread a reader can read: neither deleted placeholders nor hidden posts (DECISIONS.md §3).
+ * - Text limits (`maxLength`) count Unicode code points, as JSON Schema does (`limits.ts`,
+ *   `textLength`).
+ * - A post, a reflection and a profile carry `version`; writes that replace them accept
+ *   `If-Match: "<version>"` and answer 412 with the `current` resource on a mismatch.
  * - `GET /kudos/givers?activity=` lists who gave kudos to one activity, on demand.
  * - `GET /me` answers 401 when nobody is signed in; the client turns that into `null`.
  */
 import * as z from 'zod/mini';
 import {
+  AVAILABILITY_MAX,
   IRI_MAX,
   KUDOS_BATCH_MAX,
   KUDOS_MESSAGE_MAX,
+  KUDOS_QUERY_MAX,
   KUDOS_VALUE_PATTERN,
   LIMIT_MAX,
+  MARKDOWN_DEPTH_MAX,
+  MARKDOWN_NODES_MAX,
   POST_BODY_MAX,
+  PROFILE_LIST_MAX,
   REFLECTION_ANSWER_MAX,
+  REFLECTION_PROMPT_MAX,
   REFLECTION_PROMPTS_MAX,
   REPORT_NOTE_MAX,
+  SEARCH_MAX,
+  SKILL_MAX,
+  textLength,
 } from './limits.js';
+import type { MarkdownNode as MarkdownNodeShape } from './markdown/tree.js';
 
 // zod probes for `eval` to compile a fast path; on a page whose CSP forbids it the probe
 // reports a violation. Jitless skips the probe (see TOOLCHAIN.md, "Strict host pages").
@@ -44,10 +58,36 @@ export * from './limits.js';
 // ---------------------------------------------------------------------------------------
 // Building blocks
 
+/**
+ * At most `max` characters, counted in Unicode code points with `textLength` (the widgets'
+ * counters use the same function). It states `maxLength: max` in the JSON Schema, which
+ * counts code points too, so the OpenAPI document says the same limit in the same unit.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function maxChars(max: number): z.core.$ZodCheck<string> {
+  const check: z.core.$ZodCheck<string> = z.check<string>((payload) => {
+    if (textLength(payload.value) <= max) return;
+    payload.issues.push({
+      code: 'too_big',
+      origin: 'string',
+      maximum: max,
+      inclusive: true,
+      input: payload.value,
+      inst: check,
+      continue: true,
+    });
+  });
+  check._zod.onattach.push((schema) => {
+    const bag = schema._zod.bag as { maximum?: number };
+    if (bag.maximum === undefined || max < bag.maximum) bag.maximum = max;
+  });
+  return check;
+}
+
 const IRI_PATTERN = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
 
 /** An absolute IRI: a scheme, a colon, and no white space. */
-export const Iri = /* @__PURE__ */ z.string().check(z.maxLength(IRI_MAX), z.regex(IRI_PATTERN));
+export const Iri = /* @__PURE__ */ z.string().check(maxChars(IRI_MAX), z.regex(IRI_PATTERN));
 /** A server-made identifier. */
 export const Id = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(200));
 // Formats as plain patterns rather than `z.iso.datetime()`, `z.uuid()` and `z.url()`: the
@@ -77,14 +117,19 @@ const Url = /* @__PURE__ */ z.stringFormat('uri', (s) => {
     return false;
   }
 });
+/** Text of at most `max` characters (code points). */
 /* @__NO_SIDE_EFFECTS__ */
-const Text = (max: number) => z.string().check(z.maxLength(max));
+const Text = (max: number) => z.string().check(maxChars(max));
+/** Text of at most `max` characters (code points), not only white space. */
 /* @__NO_SIDE_EFFECTS__ */
 const NonEmptyText = (max: number) =>
   z.string().check(
-    z.maxLength(max),
+    maxChars(max),
     z.refine((s) => s.trim().length > 0, 'must not be blank'),
   );
+/** A version: 1 when made, +1 on every change (sent back in `If-Match`). */
+/* @__NO_SIDE_EFFECTS__ */
+const version = () => z.int().check(z.gte(1));
 const Limit = /* @__PURE__ */ z.optional(
   /* @__PURE__ */ z.coerce.number().check(z.int(), z.gte(1), z.lte(LIMIT_MAX)),
 );
@@ -171,21 +216,24 @@ export type Expert = z.infer<typeof Expert>;
 export const ExpertPage = pageOf(Expert);
 
 export const PeopleQuery = /* @__PURE__ */ z.object({
-  q: z.optional(Text(200)),
-  skill: z.optional(Text(100)),
+  q: z.optional(Text(SEARCH_MAX)),
+  skill: z.optional(Text(SKILL_MAX)),
   activity: z.optional(Iri),
   cursor: Cursor,
   limit: Limit,
 });
 export type PeopleQuery = z.input<typeof PeopleQuery>;
 
-export const SkillsQuery = /* @__PURE__ */ z.object({ q: z.optional(Text(100)), limit: Limit });
+export const SkillsQuery = /* @__PURE__ */ z.object({
+  q: z.optional(Text(SKILL_MAX)),
+  limit: Limit,
+});
 export const SkillSuggestion = /* @__PURE__ */ z.object({ name: z.string(), people: count() });
 export type SkillSuggestion = z.infer<typeof SkillSuggestion>;
 export const SkillList = /* @__PURE__ */ z.object({ items: z.array(SkillSuggestion) });
 
 /** `POST /people/{id}/endorsements` */
-export const CreateEndorsement = /* @__PURE__ */ z.object({ skill: NonEmptyText(100) });
+export const CreateEndorsement = /* @__PURE__ */ z.object({ skill: NonEmptyText(SKILL_MAX) });
 export type CreateEndorsement = z.infer<typeof CreateEndorsement>;
 export const Endorsement = /* @__PURE__ */ z.object({
   personId: Id,
@@ -194,8 +242,118 @@ export const Endorsement = /* @__PURE__ */ z.object({
 });
 export type Endorsement = z.infer<typeof Endorsement>;
 
+const ProfileList = /* @__PURE__ */ z
+  .array(NonEmptyText(SKILL_MAX))
+  .check(z.maxLength(PROFILE_LIST_MAX));
+
+/** `GET /me/profile`: what the signed-in person says about themselves to the expert finder. */
+export const Profile = /* @__PURE__ */ z.object({
+  /** Topics colleagues may ask about. */
+  askMeAbout: z.array(z.string()),
+  /** Skills the person wants to learn. */
+  wantsToLearn: z.array(z.string()),
+  /** Open to mentoring. */
+  mentor: z.boolean(),
+  /** A short note on when they are reachable, or `null`. */
+  availability: z.nullable(z.string()),
+  /** Shown in `GET /people` results. */
+  listed: z.boolean(),
+  /** 1 until the first change, +1 on every change; `ETag: "<version>"`. */
+  version: version(),
+});
+export type Profile = z.infer<typeof Profile>;
+
+/** `PATCH /me/profile`: the fields to change (send `If-Match` with the version it started from). */
+export const UpdateProfile = /* @__PURE__ */ z.object({
+  askMeAbout: z.optional(ProfileList),
+  wantsToLearn: z.optional(ProfileList),
+  mentor: z.optional(z.boolean()),
+  availability: z.optional(z.nullable(Text(AVAILABILITY_MAX))),
+  listed: z.optional(z.boolean()),
+});
+export type UpdateProfile = z.infer<typeof UpdateProfile>;
+
 // ---------------------------------------------------------------------------------------
 // Posts
+
+export type MarkdownNode = MarkdownNodeShape;
+
+const MARKDOWN_INLINE = ['strong', 'em', 'del', 'paragraph', 'blockquote', 'item'] as const;
+const Children = /* @__PURE__ */ z.lazy(() => z.array(MarkdownNode));
+
+/**
+ * One node of a parsed post body (`@peerkit/core/markdown`, `markdownToTree`): see the
+ * `MarkdownNode` type there for what each node means. A `link`'s `href` is always an
+ * `http:`, `https:` or `mailto:` URL. A union discriminated by `type`, so each node is
+ * checked against one shape only (a plain union would try every shape at every level).
+ */
+export const MarkdownNode: z.ZodMiniType<MarkdownNode> = /* @__PURE__ */ z.discriminatedUnion(
+  'type',
+  [
+    z.object({ type: z.literal('text'), text: z.string() }),
+    z.object({ type: z.enum(MARKDOWN_INLINE), children: Children }),
+    z.object({ type: z.literal('codespan'), text: z.string() }),
+    z.object({ type: z.enum(['br', 'hr']) }),
+    z.object({
+      type: z.literal('link'),
+      href: z.string().check(z.regex(/^(?:https?|mailto):\S*$/)),
+      title: z.optional(z.string()),
+      children: Children,
+    }),
+    z.object({
+      type: z.literal('heading'),
+      level: z.int().check(z.gte(1), z.lte(6)),
+      children: Children,
+    }),
+    z.object({
+      type: z.literal('list'),
+      ordered: z.boolean(),
+      start: z.optional(z.int().check(z.gte(0))),
+      children: Children,
+    }),
+    z.object({ type: z.literal('code'), text: z.string() }),
+    z.object({
+      type: z.literal('table'),
+      head: z.array(Children),
+      rows: z.array(z.array(Children)),
+    }),
+  ],
+) as z.ZodMiniType<MarkdownNode>;
+
+/** Nesting depth (a top-level node is 1) and node count (table cells too) of a tree. */
+function treeSize(nodes: unknown, level = 1, acc = { nodes: 0, depth: 0 }) {
+  if (!Array.isArray(nodes) || level > MARKDOWN_DEPTH_MAX + 1) return acc;
+  for (const node of nodes as Record<string, unknown>[]) {
+    acc.nodes++;
+    acc.depth = Math.max(acc.depth, level);
+    if (acc.nodes > MARKDOWN_NODES_MAX || acc.depth > MARKDOWN_DEPTH_MAX) return acc;
+    if (typeof node !== 'object' || node === null) continue;
+    treeSize(node['children'], level + 1, acc);
+    // A table: `head` is a row of cells, `rows` a list of rows; each cell counts as a node.
+    const rows: unknown[] = [node['head'], ...(Array.isArray(node['rows']) ? node['rows'] : [])];
+    for (const cells of rows.filter(Array.isArray)) {
+      for (const cell of cells) {
+        acc.nodes++;
+        treeSize(cell, level + 1, acc);
+      }
+    }
+  }
+  return acc;
+}
+
+/**
+ * A parsed post body: at most `MARKDOWN_DEPTH_MAX` levels deep and `MARKDOWN_NODES_MAX` nodes
+ * (both checked before the nodes themselves, so a hostile tree costs no deep recursion).
+ */
+export const PostBodyTree = /* @__PURE__ */ z.pipe(
+  z.array(z.unknown()).check(
+    z.refine((nodes) => {
+      const size = treeSize(nodes);
+      return size.nodes <= MARKDOWN_NODES_MAX && size.depth <= MARKDOWN_DEPTH_MAX;
+    }, `deeper than ${MARKDOWN_DEPTH_MAX} levels or more than ${MARKDOWN_NODES_MAX} nodes`),
+  ),
+  z.array(MarkdownNode),
+);
 
 export const PostSort = /* @__PURE__ */ z.enum(['oldest', 'newest', 'top']);
 export type PostSort = z.infer<typeof PostSort>;
@@ -211,6 +369,13 @@ export const Post = /* @__PURE__ */ z.object({
   author: z.nullable(PersonSummary),
   /** Markdown, exactly as written; empty once deleted or hidden. */
   body: z.string(),
+  /**
+   * `body` already parsed (`markdownToTree`), so a reader needs no Markdown parser; a host's
+   * own backend may leave it out, and the widget then parses `body` itself.
+   */
+  bodyTree: z.optional(PostBodyTree),
+  /** 1 when posted, +1 on every change of its body or state; `ETag: "<version>"`. */
+  version: version(),
   createdAt: Timestamp,
   /** Set when the body was edited. */
   editedAt: z.nullable(Timestamp),
@@ -315,7 +480,7 @@ export const ReflectionScope = /* @__PURE__ */ z.enum(['mine', 'team', 'public']
 export type ReflectionScope = z.infer<typeof ReflectionScope>;
 
 const Answer = /* @__PURE__ */ z.object({
-  prompt: NonEmptyText(500),
+  prompt: NonEmptyText(REFLECTION_PROMPT_MAX),
   answer: Text(REFLECTION_ANSWER_MAX),
 });
 
@@ -335,6 +500,8 @@ export const Reflection = /* @__PURE__ */ z.object({
   author: PersonSummary,
   visibility: Visibility,
   answers: z.array(Answer),
+  /** 1 when first saved, +1 on every save; `ETag: "<version>"`. */
+  version: version(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -371,6 +538,16 @@ export const KudosCountList = /* @__PURE__ */ z.object({ items: z.array(KudosCou
 export const KudosQuery = /* @__PURE__ */ z.object({
   activity: /* @__PURE__ */ z.array(Iri).check(z.minLength(1), z.maxLength(KUDOS_BATCH_MAX)),
 });
+
+/**
+ * `POST /kudos/query`: the same answer as `GET /kudos` (a `KudosCountList`) for a batch that
+ * does not fit a safe URL. A safe, idempotent query: no `Idempotency-Key`, not rate-limited
+ * as a write (DECISIONS.md §4).
+ */
+export const KudosQueryBody = /* @__PURE__ */ z.object({
+  activity: /* @__PURE__ */ z.array(Iri).check(z.minLength(1), z.maxLength(KUDOS_QUERY_MAX)),
+});
+export type KudosQueryBody = z.infer<typeof KudosQueryBody>;
 
 /** `POST /kudos` (send an `Idempotency-Key`); answers the new `KudosCount`. */
 export const GiveKudos = /* @__PURE__ */ z.object({

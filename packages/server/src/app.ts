@@ -5,7 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
-import { DemoSessionRequest, type DemoPerson, type Me } from '@peerkit/core/contract';
+import {
+  DemoSessionRequest,
+  IRI_MAX,
+  REFLECTION_ANSWER_MAX,
+  REFLECTION_PROMPT_MAX,
+  REFLECTION_PROMPTS_MAX,
+  type DemoPerson,
+  type Me,
+} from '@peerkit/core/contract';
 import {
   parseBody,
   personSummary,
@@ -19,13 +27,32 @@ import { openApiDocument } from './openapi.js';
 import { HttpError, problemResponse } from './problem.js';
 import { kudosRoutes } from './routes/kudos.js';
 import { peopleRoutes } from './routes/people.js';
-import { ensurePerson, postRoutes, streamRoute } from './routes/posts.js';
+import { ensurePerson } from './data/people.js';
+import { postRoutes } from './routes/posts.js';
+import { streamRoute } from './routes/stream.js';
 import { reflectionRoutes } from './routes/reflections.js';
 import { reportRoutes } from './routes/reports.js';
 import { DEMO_CSP, serveFile, upPage } from './static.js';
 import { xapiRoutes } from './xapi/routes.js';
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The largest valid `PUT /reflections/{id}` body in UTF-8: every prompt and answer at its
+ * limit in 4-byte characters (10 × 5,500 characters × 4 bytes = 220,000 bytes) and the
+ * activity IRI, with room for the JSON around them. The general REST limit (64 KiB) already
+ * fits the largest post (10,000 characters × 4 bytes), so only reflections need more.
+ */
+const REFLECTION_BODY_LIMIT =
+  4 * (REFLECTION_PROMPTS_MAX * (REFLECTION_PROMPT_MAX + REFLECTION_ANSWER_MAX) + IRI_MAX) + 16_384;
+
+/** The body limit of a write: anything a text limit allows must fit (issue 15, item 2). */
+function bodyLimitOf(path: string, config: Deps['config']): number {
+  if (path.startsWith('/api/xapi/')) return config.xapiBodyLimit;
+  if (path.startsWith('/api/reflections/'))
+    return Math.max(config.bodyLimit, REFLECTION_BODY_LIMIT);
+  return config.bodyLimit;
+}
 const ALLOW_HEADERS =
   'Authorization, Content-Type, Idempotency-Key, Last-Event-ID, X-Experience-API-Version, If-Match, If-None-Match';
 const EXPOSE_HEADERS =
@@ -101,7 +128,7 @@ export function createApp(deps: Deps) {
     }
     c.set('caller', await auth.authenticate(c.req.header('authorization'), isXapi));
     if (WRITE.has(c.req.method)) {
-      c.set('rawBody', await readBody(c.req.raw, isXapi ? config.xapiBodyLimit : config.bodyLimit));
+      c.set('rawBody', await readBody(c.req.raw, bodyLimitOf(c.req.path, config)));
     }
     await next();
   });

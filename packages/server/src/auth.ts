@@ -16,6 +16,7 @@
  */
 import { timingSafeEqual, randomBytes } from 'node:crypto';
 import { SignJWT, createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { clipText, NAME_MAX } from '@peerkit/core/contract';
 import { HttpError } from './problem.js';
 
 export interface Caller {
@@ -104,13 +105,20 @@ export class Authenticator {
     if (typeof sub !== 'string' || !sub || sub.length > 200) {
       throw unauthorized('the token has no valid subject');
     }
+    // Cut to NAME_MAX characters (code points), never inside a surrogate pair.
     const name = typeof payload['name'] === 'string' ? (payload['name'] as string) : sub;
     const email = typeof payload['email'] === 'string' ? (payload['email'] as string) : undefined;
     const rawRoles = payload['roles'];
     const roles = Array.isArray(rawRoles)
       ? rawRoles.filter((r): r is string => typeof r === 'string')
       : [];
-    return { id: sub, name: name.slice(0, 200), ...(email ? { email } : {}), roles, via: 'bearer' };
+    return {
+      id: sub,
+      name: clipText(name, NAME_MAX),
+      ...(email ? { email } : {}),
+      roles,
+      via: 'bearer',
+    };
   }
 
   private verifyBasic(value: string): Caller {

@@ -198,6 +198,18 @@ CREATE TABLE lrs_outbox (
 CREATE INDEX lrs_outbox_due ON lrs_outbox (next_attempt_at, seq) WHERE sent_at IS NULL;
 `,
   },
+  {
+    version: 3,
+    name: 'versions for If-Match (posts, reflections, profiles) and the profile fields',
+    sql: `
+ALTER TABLE posts ADD COLUMN version INT NOT NULL DEFAULT 1;
+ALTER TABLE reflections ADD COLUMN version INT NOT NULL DEFAULT 1;
+ALTER TABLE people ADD COLUMN wants_to_learn TEXT[] NOT NULL DEFAULT '{}';
+ALTER TABLE people ADD COLUMN availability TEXT;
+ALTER TABLE people ADD COLUMN listed BOOLEAN NOT NULL DEFAULT TRUE;
+ALTER TABLE people ADD COLUMN profile_version INT NOT NULL DEFAULT 1;
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {

@@ -96,7 +96,7 @@ export function openApiDocument(): Json {
       title: 'Peerkit REST contract',
       version: '0.1.0',
       description:
-        'The API Peerkit widgets call, relative to the provider `endpoint` (the reference server mounts it under `/api`). Generated from the zod schemas in `@peerkit/core`.',
+        'The API Peerkit widgets call, relative to the provider `endpoint` (the reference server mounts it under `/api`). Generated from the zod schemas in `@peerkit/core`. Every text limit (`maxLength`) counts Unicode code points (characters), as JSON Schema does: an emoji is one character, not two UTF-16 code units.',
     },
     servers: [{ url: '/api' }],
     security: [{ bearer: [] }],

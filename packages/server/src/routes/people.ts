@@ -34,7 +34,7 @@ import {
   type Deps,
 } from '../http.js';
 import { HttpError } from '../problem.js';
-import { ensurePerson } from './posts.js';
+import { ensurePerson } from '../data/people.js';
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 

@@ -25,7 +25,7 @@ import {
   type Deps,
 } from '../http.js';
 import { HttpError } from '../problem.js';
-import { ensurePerson } from './posts.js';
+import { ensurePerson } from '../data/people.js';
 
 interface ReflectionRow {
   seq: number;
@@ -37,12 +37,13 @@ interface ReflectionRow {
   team: string | null;
   visibility: Reflection['visibility'];
   answers: Reflection['answers'] | string;
+  version: number;
   created_at: Date;
   updated_at: Date;
 }
 
 const COLUMNS = `r.seq, r.id, r.activity, r.author_id, p.name, p.title, p.team, r.visibility,
-  r.answers, r.created_at, r.updated_at`;
+  r.answers, r.version, r.created_at, r.updated_at`;
 
 const toReflection = (r: ReflectionRow): Reflection => ({
   id: r.id,
@@ -50,6 +51,7 @@ const toReflection = (r: ReflectionRow): Reflection => ({
   author: personSummary(r.author_id, r.name, r.title, r.team),
   visibility: r.visibility,
   answers: typeof r.answers === 'string' ? JSON.parse(r.answers) : r.answers,
+  version: r.version,
   createdAt: iso(r.created_at),
   updatedAt: iso(r.updated_at),
 });
