@@ -28,6 +28,8 @@ export function unsupportedClient(story: string): PeerClient {
     subscribePosts: unsupported,
     listReports: unsupported,
     resolveReport: unsupported,
+    profile: unsupported,
+    updateProfile: unsupported,
     listPeople: unsupported,
     listSkills: unsupported,
     endorse: unsupported,

@@ -1,6 +1,12 @@
 import '../support/lit-warnings.js';
 import { expect } from '@open-wc/testing';
-import { KUDOS_BATCH_MAX, PeerError, RestClient, type PostEvent } from '@peerkit/core';
+import {
+  KUDOS_BATCH_MAX,
+  KUDOS_QUERY_MAX,
+  PeerError,
+  RestClient,
+  type PostEvent,
+} from '@peerkit/core';
 import { SEED, chaos, signIn, uniqueActivity, until, type Chaos } from '../support/server.js';
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 
@@ -203,39 +209,41 @@ describe('RestClient', () => {
       expect(new URLSearchParams(log[0]!.query).getAll('activity').length).to.equal(200);
     });
 
-    it(`splits past KUDOS_BATCH_MAX (${KUDOS_BATCH_MAX})`, async () => {
+    it(`asks for more than KUDOS_BATCH_MAX (${KUDOS_BATCH_MAX}) in one POST /kudos/query`, async () => {
       const activities = Array.from({ length: KUDOS_BATCH_MAX + 50 }, (_, i) => `urn:pk:${i}`);
-      await Promise.all(activities.map((a) => client.kudos(a)));
-      const sizes = (await c.log())
-        .filter((e) => e.path === '/kudos')
-        .map((e) => new URLSearchParams(e.query).getAll('activity').length);
-      expect(sizes).to.deep.equal([KUDOS_BATCH_MAX, 50]);
+      const counts = await Promise.all(activities.map((a) => client.kudos(a)));
+      expect(counts.map((k) => k.activity)).to.deep.equal(activities);
+      const log = (await c.log()).filter((e) => e.path.startsWith('/kudos'));
+      expect(log.map((e) => `${e.method} ${e.path} ${e.status}`)).to.deep.equal([
+        'POST /kudos/query 200',
+      ]);
+      // A query, not a write: no idempotency key.
+      expect(log[0]!.idempotencyKey).to.equal(null);
     });
 
-    it('splits long IRIs by URL length, so the server never answers 431', async () => {
+    it('asks for long IRIs past a 6,000-character URL in one POST, so the server never answers 431', async () => {
       const activities = Array.from(
         { length: 200 },
         (_, i) => `https://intranet.example/courses/${'x'.repeat(250)}/${i}`,
       );
       const counts = await Promise.all(activities.map((a) => client.kudos(a)));
       expect(counts.length).to.equal(200);
-      const log = (await c.log()).filter((e) => e.path === '/kudos');
-      const perRequest = log.map((e) => new URLSearchParams(e.query).getAll('activity').length);
-      expect(perRequest.reduce((a, b) => a + b, 0)).to.equal(200);
-      for (const e of log) {
-        expect(e.status).to.equal(200);
-        expect(abs(`${c.endpoint}/kudos?${e.query}`).length).to.be.at.most(6_000);
-      }
-      // ~275 characters per activity in a 6,000-character URL: 21 fit, so 10 requests.
-      expect(log.length).to.equal(
-        Math.ceil(
-          200 /
-            Math.floor(
-              (6_000 - abs(`${c.endpoint}/kudos?`).length) /
-                `activity=${encodeURIComponent(activities[0]!)}&`.length,
-            ),
-        ),
-      );
+      const log = (await c.log()).filter((e) => e.path.startsWith('/kudos'));
+      expect(log.map((e) => `${e.method} ${e.path} ${e.status}`)).to.deep.equal([
+        'POST /kudos/query 200',
+      ]);
+    });
+
+    it(`asks for ${KUDOS_QUERY_MAX} activities in one request, and for ${KUDOS_QUERY_MAX + 1} in two`, async () => {
+      const many = (n: number, tag: string) =>
+        Array.from({ length: n }, (_, i) => `urn:pk:${tag}:${i}`);
+      await Promise.all(many(KUDOS_QUERY_MAX, 'a').map((a) => client.kudos(a)));
+      expect((await c.log()).filter((e) => e.path.startsWith('/kudos')).length).to.equal(1);
+      await c.clear();
+      await Promise.all(many(KUDOS_QUERY_MAX + 1, 'b').map((a) => client.kudos(a)));
+      expect(
+        (await c.log()).filter((e) => e.path.startsWith('/kudos')).map((e) => e.method),
+      ).to.deep.equal(['POST', 'POST']);
     });
 
     it('lets one caller abort without cancelling the others', async () => {

@@ -121,8 +121,12 @@ export async function workWithoutStorage(): Promise<void> {
     await waitUntil(() => errors.length > 0, 'no peer-error about storage');
     await new Promise((r) => setTimeout(r, 300));
     expect(errors.map((e) => e.kind)).to.deep.equal(['storage']);
-    expect(errors[0]!.message).to.equal(errorMessage(errors[0]!));
-    expect(errors[0]!.message).to.match(/^Este navegador no deja que Peerkit guarde nada/);
+    const spanish = /^Este navegador no deja que Peerkit guarde nada/;
+    expect(errorMessage(errors[0]!)).to.match(spanish);
+    // Shown once, where the person reads it, in the page's language.
+    const notice = provider.shadowRoot!.querySelectorAll('[part~="notice"]');
+    expect(notice.length).to.equal(1);
+    expect(notice[0]!.textContent!.trim()).to.match(spanish);
   } finally {
     document.removeEventListener('peer-error', onError);
     provider.remove();

@@ -9,3 +9,6 @@ import { PeerDiscussion } from './discussion.js';
 define('peer-discussion', PeerDiscussion);
 
 export { PeerDiscussion };
+
+/** The whole typed surface (tag map, event map, properties) comes with the define entry too. */
+export type * from './index.js';

@@ -1,14 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import {
-  bdi,
-  fill,
-  PeerElement,
-  registerTranslations,
-  slot,
-  type Post,
-  type PostSort,
-} from '@peerkit/core';
+import { PeerElement, registerTranslations, type Post, type PostSort } from '@peerkit/core';
+import { bdi, fill, slot } from '@peerkit/core/bidi';
 import {
   Announcer,
   AttributeChecks,

@@ -5,3 +5,6 @@ import { PeerKudos } from './kudos.js';
 define('peer-kudos', PeerKudos);
 
 export { PeerKudos };
+
+/** The whole typed surface (tag map, event map, properties) comes with the define entry too. */
+export type * from './index.js';

@@ -22,6 +22,11 @@ import { PeerError, PeerErrorEvent } from '@peerkit/core';
 import { LAZY_WIDGETS } from './widgets.js';
 
 export { configure } from '@peerkit/core';
+/**
+ * The CDN module's types (`peerkit/cdn`) are the whole kit's, lazy widgets included: a host
+ * that loads the module gets every tag, event and property typed.
+ */
+export type * from './index.js';
 
 // Only the define entries that exist are bundled (a glob of a missing file is empty).
 const modules = import.meta.glob([

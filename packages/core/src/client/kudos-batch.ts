@@ -7,7 +7,7 @@
  * `<peer-kudos>` on a page cost one counts request.
  */
 import type { KudosCount } from '../contract.js';
-import { KUDOS_BATCH_MAX } from '../limits.js';
+import { KUDOS_BATCH_MAX, KUDOS_QUERY_MAX } from '../limits.js';
 import { PeerError, type CallOptions } from './types.js';
 import { aborted } from './http.js';
 
@@ -23,9 +23,6 @@ export type KudosFetch = (
   method: 'GET' | 'POST',
   options: CallOptions,
 ) => Promise<{ items: KudosCount[] }>;
-
-/** Most activities in one `POST /kudos/query` (the contract's `KUDOS_QUERY_MAX`). */
-export const KUDOS_QUERY_BATCH = 2_000;
 
 export class KudosBatcher {
   private queue = new Map<string, Waiter[]>();
@@ -68,7 +65,7 @@ export class KudosBatcher {
 
   /**
    * The requests for `activities`: one GET when the URL fits and there are at most
-   * `KUDOS_BATCH_MAX`, else POST queries of up to `KUDOS_QUERY_BATCH` each.
+   * `KUDOS_BATCH_MAX`, else POST queries of up to `KUDOS_QUERY_MAX` each.
    */
   plan(activities: string[]): { method: 'GET' | 'POST'; activities: string[] }[] {
     const url =
@@ -77,8 +74,8 @@ export class KudosBatcher {
     if (activities.length <= KUDOS_BATCH_MAX && url <= this.maxUrlLength)
       return activities.length ? [{ method: 'GET', activities }] : [];
     const out: { method: 'POST'; activities: string[] }[] = [];
-    for (let i = 0; i < activities.length; i += KUDOS_QUERY_BATCH)
-      out.push({ method: 'POST', activities: activities.slice(i, i + KUDOS_QUERY_BATCH) });
+    for (let i = 0; i < activities.length; i += KUDOS_QUERY_MAX)
+      out.push({ method: 'POST', activities: activities.slice(i, i + KUDOS_QUERY_MAX) });
     return out;
   }
 

@@ -40,11 +40,13 @@ import type {
   Post,
   PostPage,
   Problem,
+  Profile,
   Reflection,
   ReportItem,
   ResolveReport,
   SaveReflection,
   UpdatePost,
+  UpdateProfile,
   Page,
   Expert,
   KudosGiver,
@@ -129,7 +131,9 @@ export class RestClient implements PeerClient {
         this.request({
           method,
           path: method === 'GET' ? '/kudos' : '/kudos/query',
-          ...(method === 'GET' ? { query: { activity } } : { body: { activity } }),
+          ...(method === 'GET'
+            ? { query: { activity } }
+            : { body: { activity }, bodySchema: (s: Checks) => s.KudosQueryBody }),
           schema: (s) => s.KudosCountList,
           options,
           safe: true,
@@ -239,6 +243,21 @@ export class RestClient implements PeerClient {
       body: input,
       bodySchema: (s) => s.ResolveReport,
       schema: (s) => s.ReportItem,
+      options,
+    });
+  }
+
+  profile(options?: CallOptions): Promise<Profile> {
+    return this.request({ method: 'GET', path: '/me/profile', schema: (s) => s.Profile, options });
+  }
+
+  updateProfile(input: UpdateProfile, options?: CallOptions): Promise<Profile> {
+    return this.request({
+      method: 'PATCH',
+      path: '/me/profile',
+      body: input,
+      bodySchema: (s) => s.UpdateProfile,
+      schema: (s) => s.Profile,
       options,
     });
   }

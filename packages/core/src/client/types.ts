@@ -27,6 +27,7 @@ import type {
   PostPage,
   PostsQuery,
   Problem,
+  Profile,
   Reflection,
   ReflectionsQuery,
   Report,
@@ -36,6 +37,7 @@ import type {
   SaveReflection,
   SkillSuggestion,
   UpdatePost,
+  UpdateProfile,
 } from '../contract.js';
 
 export interface CallOptions {
@@ -77,6 +79,13 @@ export interface PeerClient {
   listReports(query?: ReportsQuery, options?: CallOptions): Promise<Page<ReportItem>>;
   resolveReport(id: string, input: ResolveReport, options?: CallOptions): Promise<ReportItem>;
 
+  /** The signed-in person's own profile (`GET /me/profile`). */
+  profile(options?: CallOptions): Promise<Profile>;
+  /**
+   * Changes the signed-in person's profile (`PATCH /me/profile`); pass `ifMatch` with the
+   * `version` the change started from.
+   */
+  updateProfile(input: UpdateProfile, options?: CallOptions): Promise<Profile>;
   listPeople(query: PeopleQuery, options?: CallOptions): Promise<Page<Expert>>;
   listSkills(q: string, options?: CallOptions): Promise<SkillSuggestion[]>;
   endorse(personId: string, input: CreateEndorsement, options?: CallOptions): Promise<Endorsement>;
@@ -87,7 +96,8 @@ export interface PeerClient {
 
   /**
    * The kudos state of one activity. Calls made by many elements in the same frame are
-   * coalesced into one `GET /kudos?activity=…&activity=…` (split only past a safe URL length).
+   * coalesced into one request: `GET /kudos?activity=…&activity=…` while the URL fits 6,000
+   * characters and 200 activities, else one `POST /kudos/query` (up to 2,000 activities).
    */
   kudos(activity: string, options?: CallOptions): Promise<KudosCount>;
   giveKudos(input: GiveKudos, options?: CallOptions): Promise<KudosCount>;

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { PeerClient } from '../client/types.js';
+import type { PeerClient, PeerError } from '../client/types.js';
 import type { TokenSource } from '../client/rest-client.js';
 import type { PeerContextValue } from '../context.js';
 import { ProviderRuntime } from './runtime.js';
@@ -18,6 +18,7 @@ import { VERSION } from '../version.js';
  * @summary Configures the Peerkit widgets inside it.
  * @slot - The page content holding Peerkit widgets.
  * @csspart error - The message shown when the configuration is wrong.
+ * @csspart notice - The one line saying the browser keeps nothing past this page (storage refused).
  * @fires peer-error - The configuration is wrong, `/me` failed, or the xAPI outbox overflowed.
  * @attr endpoint - Base URL of the Peerkit REST API (absolute, or a path such as `/api`).
  * @attr xapi - `proxy` (default), `direct` or `off`.
@@ -59,6 +60,8 @@ export class PeerProvider extends LitElement {
   @property({ attribute: false }) client?: PeerClient | null;
 
   @state() private value?: PeerContextValue;
+  /** Storage the browser refused (said once per page, by the provider that heard it). */
+  @state() private storageError?: PeerError;
 
   private readonly runtime = new ProviderRuntime(this, (value) => {
     this.value = value;
@@ -68,6 +71,10 @@ export class PeerProvider extends LitElement {
     super();
     ensureContextRoot();
     updateWhenLocaleChanges(this);
+    this.addEventListener('peer-error', (e) => {
+      if (e.target === this && e.detail.error.kind === 'storage')
+        this.storageError = e.detail.error;
+    });
   }
 
   /** What the widgets below get now. */
@@ -122,6 +129,14 @@ export class PeerProvider extends LitElement {
     return html`${
         error
           ? renderNotice({ kind: 'error', message: errorMessage(error), part: 'error' })
+          : nothing
+      }${
+        this.storageError
+          ? renderNotice({
+              kind: 'status',
+              message: errorMessage(this.storageError),
+              part: 'notice',
+            })
           : nothing
       }<slot></slot>`;
   }

@@ -1,6 +1,7 @@
 /** The two confirm dialogs: report a post (reason and note), and delete a post. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { bdi, fill, slot, type Post, type ReportReason } from '@peerkit/core';
+import { type Post, type ReportReason } from '@peerkit/core';
+import { bdi, fill, slot } from '@peerkit/core/bidi';
 import { messages } from '../messages.js';
 
 export const REASONS: readonly ReportReason[] = ['spam', 'harassment', 'off-topic', 'other'];

@@ -4,7 +4,8 @@
  * marker, its own `<peer-kudos>`, and the actions the person may take on it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { bdi, fill, formatDateTime, formatRelativeTime, slot, type Post } from '@peerkit/core';
+import { formatDateTime, formatRelativeTime, type Post } from '@peerkit/core';
+import { bdi, fill, slot } from '@peerkit/core/bidi';
 import { messages } from '../messages.js';
 import { MAX_INDENT } from '../model/config.js';
 import { postIri } from '../xapi.js';

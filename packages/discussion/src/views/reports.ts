@@ -1,14 +1,8 @@
 /** The moderators' queue: open reports of this thread, each with keep, hide and delete. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import {
-  bdi,
-  fill,
-  formatRelativeTime,
-  slot,
-  type PeerError,
-  type ReportItem,
-} from '@peerkit/core';
+import { formatRelativeTime, type PeerError, type ReportItem } from '@peerkit/core';
+import { bdi, fill, slot } from '@peerkit/core/bidi';
 import { messages } from '../messages.js';
 import { domId } from './ids.js';
 import { renderBody } from './body.js';

@@ -1,0 +1,48 @@
+/**
+ * 200 or 2,000 `<peer-kudos>` on a page cost ONE counts request (DECISIONS §4, issue 10's
+ * "counts requests: 1"): a batch whose URL would pass 6,000 characters or 200 activities goes
+ * as one `POST /kudos/query`. Counted at the real server, through the chaos proxy's log.
+ */
+import '../support/lit-warnings.js';
+import { expect, waitUntil } from '@open-wc/testing';
+import '@peerkit/kudos/define';
+import { providerFor } from '../support/provider.js';
+import { chaos, uniqueActivity } from '../support/server.js';
+import { failOnLitWarnings } from '../support/lit-warnings.js';
+
+async function countsRequests(n: number): Promise<string[]> {
+  const proxy = await chaos();
+  const { provider } = await providerFor({ endpoint: proxy.endpoint });
+  const els = Array.from({ length: n }, (_, i) => {
+    const el = document.createElement('peer-kudos');
+    el.setAttribute('activity', uniqueActivity(`many-${i}`));
+    provider.append(el);
+    return el;
+  });
+  document.body.append(provider);
+  try {
+    const shown = (el: HTMLElement) =>
+      el.shadowRoot?.querySelector('[part~="count"] [aria-hidden]')?.textContent?.trim();
+    await waitUntil(() => els.every((el) => shown(el) === '0'), 'every count', {
+      timeout: 30_000,
+    });
+    return (await proxy.log())
+      .filter((e) => e.path === '/kudos' || e.path === '/kudos/query')
+      .map((e) => `${e.method} ${e.path} ${e.status}`);
+  } finally {
+    provider.remove();
+    await proxy.clear();
+  }
+}
+
+describe('many <peer-kudos> on a page', () => {
+  failOnLitWarnings();
+
+  it('cost one counts request for 200 elements whose URLs would not fit a GET', async () => {
+    expect(await countsRequests(200)).to.deep.equal(['POST /kudos/query 200']);
+  });
+
+  it('cost one counts request for 2,000 elements', async () => {
+    expect(await countsRequests(2_000)).to.deep.equal(['POST /kudos/query 200']);
+  });
+});
