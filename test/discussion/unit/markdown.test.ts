@@ -1,15 +1,18 @@
-/** Markdown rendering without an element: templates rendered into a detached node. */
+/** Markdown rendering without an element: trees drawn into a detached node. */
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import { renderMarkdown, safeHref } from '../../../packages/discussion/src/markdown.js';
+import type { MarkdownNode } from '@peerkit/core';
+import { markdownToTree } from '@peerkit/core/markdown';
+import { renderTree } from '../../../packages/discussion/src/markdown/render-tree.js';
 
-function draw(source: string): HTMLElement {
+function drawTree(tree: MarkdownNode[]): HTMLElement {
   const div = document.createElement('div');
-  render(renderMarkdown(source), div);
+  render(renderTree(tree), div);
   return div;
 }
+const draw = (source: string) => drawTree(markdownToTree(source));
 
-describe('Markdown rendering (markdown.ts)', () => {
+describe('Markdown rendering (markdown/render-tree.ts)', () => {
   it('draws emphasis, code, lists and quotes as elements', () => {
     const div = draw('**bold** _it_ `code`\n\n- one\n- two\n\n> quoted');
     expect(div.querySelector('strong')!.textContent).to.equal('bold');
@@ -31,8 +34,20 @@ describe('Markdown rendering (markdown.ts)', () => {
     expect(links.map((a) => a.href)).to.deep.equal(['https://example.com/']);
     expect(links[0]!.rel).to.equal('nofollow ugc noopener');
     expect(div.textContent).to.contain('bad');
-    expect(safeHref(' java\u0000script:x')).to.equal(null);
-    expect(safeHref('/relative')).to.equal(null);
+  });
+
+  it('draws a link from an unchecked tree with a bad scheme as its text alone', () => {
+    const div = drawTree([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'link', href: 'javascript:alert(1)', children: [{ type: 'text', text: 'x' }] },
+          { type: 'text', text: '<img src=x onerror=alert(1)>' },
+        ],
+      },
+    ]);
+    expect(div.querySelector('a, img')).to.equal(null);
+    expect(div.textContent).to.equal('x<img src=x onerror=alert(1)>');
   });
 
   it('draws headings as bold paragraphs, so a post never breaks the page outline', () => {
@@ -45,5 +60,11 @@ describe('Markdown rendering (markdown.ts)', () => {
     const div = draw('![a cat](https://example.com/cat.png)');
     expect(div.querySelector('img')).to.equal(null);
     expect(div.querySelector('a')!.textContent).to.equal('a cat');
+  });
+
+  it('draws tables with column headers, and ordered lists with their start', () => {
+    const div = draw('| a | b |\n| - | - |\n| 1 | 2 |\n\n3. three\n4. four');
+    expect(div.querySelectorAll('th[scope="col"]').length).to.equal(2);
+    expect(div.querySelector('ol')!.getAttribute('start')).to.equal('3');
   });
 });

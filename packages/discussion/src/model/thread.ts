@@ -97,21 +97,23 @@ export class ThreadModel {
     this.posts.delete(id);
     this.children.delete(id);
     this.total = Math.max(0, this.total - 1);
-    if (post.parentId) {
-      const siblings = this.children.get(post.parentId);
-      const at = siblings?.indexOf(id) ?? -1;
-      if (siblings && at >= 0) siblings.splice(at, 1);
-      const parent = this.posts.get(post.parentId);
-      if (parent) {
-        const replyCount = Math.max(0, parent.replyCount - 1);
-        this.posts.set(parent.id, { ...parent, replyCount });
-        if (pruneParent && parent.deleted && (siblings?.length ?? 0) === 0) this.remove(parent.id);
-      }
-    } else {
+    if (post.parentId) this.detach(id, post.parentId, pruneParent);
+    else {
       const at = this.roots.indexOf(id);
       if (at >= 0) this.roots.splice(at, 1);
     }
     this.flat = null;
+  }
+
+  /** Takes a removed reply off its parent, and a deleted parent left without replies with it. */
+  private detach(id: string, parentId: string, pruneParent: boolean): void {
+    const siblings = this.children.get(parentId);
+    const at = siblings?.indexOf(id) ?? -1;
+    if (siblings && at >= 0) siblings.splice(at, 1);
+    const parent = this.posts.get(parentId);
+    if (!parent) return;
+    this.posts.set(parent.id, { ...parent, replyCount: Math.max(0, parent.replyCount - 1) });
+    if (pruneParent && parent.deleted && (siblings?.length ?? 0) === 0) this.remove(parent.id);
   }
 
   private attach(post: Post, where: 'start' | 'end'): void {

@@ -8,7 +8,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { messages } from '../messages.js';
 import type { Composer } from '../model/composer.js';
-import { renderMarkdown } from '../markdown.js';
+import { renderSource } from '../markdown/parse.js';
 
 export interface ComposerLabels {
   /** The field's label; a name in it is isolated (`fill(…, [bdi(name)])`). */
@@ -77,7 +77,7 @@ function renderPreview(c: Composer): TemplateResult {
     role="region"
     aria-label=${messages.previewRegion()}
   >
-    ${c.blank ? html`<p class="hint">${messages.previewEmpty()}</p>` : renderMarkdown(c.body)}
+    ${c.blank ? html`<p class="hint">${messages.previewEmpty()}</p>` : renderSource(c.body)}
   </div>`;
 }
 

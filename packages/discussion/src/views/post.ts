@@ -122,6 +122,19 @@ function renderMeta(post: Post, p: PostProps, authorId: string, timeId: string):
   </div>`;
 }
 
+/** The actions the person may take on a post, in the order they are drawn. */
+function actionsFor(post: Post, p: PostProps, on: PostHandlers, gone: boolean) {
+  if (!p.canWrite || gone) return [];
+  const mine = !!post.author && post.author.id === p.meId;
+  const actions: [name: string, label: string, run: () => void][] = [
+    ['reply', messages.reply(), () => on.reply(post)],
+  ];
+  if (mine) actions.push(['edit', messages.edit(), () => on.edit(post)]);
+  if (mine || p.moderator) actions.push(['delete', messages.delete(), () => on.askDelete(post)]);
+  if (!mine && post.author) actions.push(['report', messages.report(), () => on.askReport(post)]);
+  return actions;
+}
+
 function renderActions(
   post: Post,
   p: PostProps,
@@ -129,19 +142,6 @@ function renderActions(
   authorId: string,
   gone: boolean,
 ): TemplateResult {
-  /** One of the post's actions, described by its author's name for screen readers. */
-  const action = (name: string, label: string, run: () => void) =>
-    html`<button
-      type="button"
-      class="button link"
-      data-action=${name}
-      aria-describedby=${authorId}
-      @click=${run}
-    >
-      ${label}
-    </button>`;
-  const mine = !!post.author && post.author.id === p.meId;
-  const canAct = p.canWrite && !gone;
   const author = !gone ? post.author : null;
   return html`<div part="actions">
     ${author && !p.kudosShown ? html`<span class="kudos-slot" aria-hidden="true"></span>` : nothing}
@@ -155,17 +155,18 @@ function renderActions(
           ></peer-kudos>`
         : nothing
     }
-    ${canAct ? action('reply', messages.reply(), () => on.reply(post)) : nothing}
-    ${canAct && mine ? action('edit', messages.edit(), () => on.edit(post)) : nothing}
-    ${
-      canAct && (mine || p.moderator)
-        ? action('delete', messages.delete(), () => on.askDelete(post))
-        : nothing
-    }
-    ${
-      canAct && !mine && post.author
-        ? action('report', messages.report(), () => on.askReport(post))
-        : nothing
-    }
+    ${actionsFor(post, p, on, gone).map(
+      // Each action is described by its author's name for screen readers.
+      ([name, label, run]) =>
+        html`<button
+          type="button"
+          class="button link"
+          data-action=${name}
+          aria-describedby=${authorId}
+          @click=${run}
+        >
+          ${label}
+        </button>`,
+    )}
   </div>`;
 }
