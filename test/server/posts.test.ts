@@ -241,6 +241,52 @@ describe('posts', () => {
     assert.equal((await page(a, '', chloe)).total, 3, 'a moderator reads the hidden post too');
   });
 
+  it("refuses a stale editor's save with 412 and the current post, and says each version", async () => {
+    const a = activity();
+    const created = await s.call('POST', '/api/posts', {
+      token: ben,
+      body: { activity: a, body: 'First text' },
+    });
+    assert.equal(created.body.version, 1);
+    assert.equal(created.headers.get('etag'), '"1"');
+    const edit = (body: string, ifMatch?: string) =>
+      s.call('PATCH', `/api/posts/${created.body.id}`, {
+        token: ben,
+        body: { body },
+        ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}),
+      });
+    const firstTab = await edit('Second text', '"1"');
+    assert.equal(firstTab.status, 200);
+    assert.equal(firstTab.body.version, 2);
+    assert.equal(firstTab.headers.get('etag'), '"2"');
+    const secondTab = await edit('Stale text', '"1"');
+    assert.equal(secondTab.status, 412);
+    assert.ok(isProblem(secondTab));
+    assert.equal(secondTab.body.current.body, 'Second text');
+    assert.equal(secondTab.body.current.version, 2);
+    assert.equal(secondTab.headers.get('etag'), '"2"');
+    assert.equal((await page(a)).items[0]!.body, 'Second text', 'the newer edit is kept');
+    assert.equal((await edit('Weak tags never match', 'W/"2"')).status, 412);
+    assert.equal((await edit('Not a tag', '2')).status, 400);
+    assert.equal((await edit('Any version', '*')).status, 200);
+    const unconditional = await edit('Older clients send no If-Match');
+    assert.equal(unconditional.status, 200);
+    assert.equal(unconditional.body.version, 4);
+    // A moderator hiding the post changes it too.
+    const report = await s.call('POST', `/api/posts/${created.body.id}/reports`, {
+      token: ana,
+      body: { reason: 'spam' },
+    });
+    await s.call('POST', `/api/reports/${report.body.id}/resolve`, {
+      token: chloe,
+      body: { action: 'hide' },
+    });
+    const afterHide = await edit('Edited after the hide', '"4"');
+    assert.equal(afterHide.status, 412);
+    assert.equal(afterHide.body.current.hidden, true);
+    assert.equal(afterHide.body.current.version, 5);
+  });
+
   it('takes reports and lets only moderators see and resolve the queue', async () => {
     const a = activity();
     const spam = await post(ben, a, 'Buy cheap watches');

@@ -12,22 +12,13 @@ import {
   REFLECTION_PROMPT_MAX,
   REFLECTION_PROMPTS_MAX,
   type DemoPerson,
-  type Me,
 } from '@peerkit/core/contract';
-import {
-  parseBody,
-  personSummary,
-  readBody,
-  requirePerson,
-  type AppEnv,
-  type Ctx,
-  type Deps,
-} from './http.js';
+import { parseBody, personSummary, readBody, type AppEnv, type Ctx, type Deps } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { HttpError, problemResponse } from './problem.js';
 import { kudosRoutes } from './routes/kudos.js';
+import { meRoutes } from './routes/me.js';
 import { peopleRoutes } from './routes/people.js';
-import { ensurePerson } from './data/people.js';
 import { postRoutes } from './routes/posts.js';
 import { streamRoute } from './routes/stream.js';
 import { reflectionRoutes } from './routes/reflections.js';
@@ -56,7 +47,7 @@ function bodyLimitOf(path: string, config: Deps['config']): number {
 const ALLOW_HEADERS =
   'Authorization, Content-Type, Idempotency-Key, Last-Event-ID, X-Experience-API-Version, If-Match, If-None-Match';
 const EXPOSE_HEADERS =
-  'Retry-After, Idempotent-Replayed, X-Experience-API-Version, X-Experience-API-Consistent-Through, Last-Modified, Location';
+  'Retry-After, Idempotent-Replayed, X-Experience-API-Version, X-Experience-API-Consistent-Through, Last-Modified, Location, ETag';
 
 export function createApp(deps: Deps) {
   const { db, auth, config } = deps;
@@ -151,26 +142,6 @@ export function createApp(deps: Deps) {
     }),
   );
 
-  api.get('/me', async (c) => {
-    const caller = requirePerson(c);
-    await ensurePerson(db, caller);
-    const [row] = await db.query<{
-      title: string | null;
-      team: string | null;
-      email: string | null;
-    }>('SELECT title, team, email FROM people WHERE id = $1', [caller.id]);
-    const email = caller.email ?? row?.email ?? undefined;
-    const me: Me = {
-      id: caller.id,
-      name: caller.name,
-      ...(email ? { email } : {}),
-      ...(row?.title ? { title: row.title } : {}),
-      ...(row?.team ? { team: row.team } : {}),
-      roles: caller.roles,
-    };
-    return c.json(me);
-  });
-
   api.get('/demo/people', async (c) => {
     if (!config.demo) throw new HttpError(404, 'demo mode is off');
     const rows = await db.query<{
@@ -206,6 +177,7 @@ export function createApp(deps: Deps) {
     return c.json({ token });
   });
 
+  api.route('/me', meRoutes(deps));
   api.route('/posts/stream', stream.app);
   api.route('/posts', postRoutes(deps));
   api.route('/kudos', kudosRoutes(deps));

@@ -37,6 +37,9 @@ const COMPONENTS: Record<string, z.ZodMiniType> = {
   KudosCountList: C.KudosCountList,
   KudosCount: C.KudosCount,
   GiveKudos: C.GiveKudos,
+  KudosQueryBody: C.KudosQueryBody,
+  Profile: C.Profile,
+  UpdateProfile: C.UpdateProfile,
   KudosGiverPage: C.KudosGiverPage,
   DemoPeople: C.DemoPeople,
   DemoSessionRequest: C.DemoSessionRequest,
@@ -81,6 +84,25 @@ const idempotencyKey = {
   description: 'The same key from the same person replays the first answer.',
   schema: { type: 'string', maxLength: 200 },
 };
+const ifMatch = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description:
+    'The version the change starts from, as an entity tag ("3"). When the stored version differs the answer is 412 with the `current` resource. Left out: the write is unconditional.',
+  schema: { type: 'string' },
+};
+/** Answers of a write that honours `If-Match`. */
+const conditional = {
+  '409': problem('The post was deleted (a placeholder stays)'),
+  '412': problem(
+    'The resource changed since the version in If-Match; `current` holds it as stored (when the caller may read it)',
+  ),
+};
+const etagged = (name: string, description = 'OK') => ({
+  ...ok(name, description),
+  headers: { ETag: { description: 'The version, "<version>"', schema: { type: 'string' } } },
+});
 const body = (name: string) => ({ required: true, ...json(name) });
 const ok = (name: string, description = 'OK') => ({ description, ...json(name) });
 
@@ -111,6 +133,18 @@ export function openApiDocument(): Json {
       '/me': {
         get: { summary: 'The signed-in person', responses: { '200': ok('Me'), ...errors } },
       },
+      '/me/profile': {
+        get: {
+          summary: "The signed-in person's profile for the expert finder",
+          responses: { '200': etagged('Profile'), ...errors },
+        },
+        patch: {
+          summary: 'Change the fields given of my profile',
+          parameters: [ifMatch],
+          requestBody: body('UpdateProfile'),
+          responses: { '200': etagged('Profile'), ...errors, '412': conditional['412'] },
+        },
+      },
       '/posts': {
         get: {
           summary: "A page of a thread's posts",
@@ -121,23 +155,24 @@ export function openApiDocument(): Json {
           summary: 'New post or reply',
           parameters: [idempotencyKey],
           requestBody: body('CreatePost'),
-          responses: { '201': ok('Post', 'Created'), ...errors },
+          responses: { '201': etagged('Post', 'Created'), ...errors, '409': conditional['409'] },
         },
       },
       '/posts/{id}': {
         patch: {
           summary: 'Edit a post (author or moderator)',
-          parameters: [idParam, idempotencyKey],
+          parameters: [idParam, idempotencyKey, ifMatch],
           requestBody: body('UpdatePost'),
-          responses: { '200': ok('Post'), ...errors },
+          responses: { '200': etagged('Post'), ...errors, ...conditional },
         },
         delete: {
           summary: 'Delete a post (author or moderator)',
           parameters: [idParam, idempotencyKey],
           responses: {
-            '200': ok('Post', 'Deleted; the placeholder that stays because of replies'),
+            '200': etagged('Post', 'Deleted; the placeholder that stays because of replies'),
             '204': { description: 'Deleted' },
             ...errors,
+            '409': conditional['409'],
           },
         },
       },
@@ -146,7 +181,12 @@ export function openApiDocument(): Json {
           summary: 'Report a post to moderators',
           parameters: [idParam, idempotencyKey],
           requestBody: body('CreateReport'),
-          responses: { '201': ok('Report', 'Created'), '200': ok('Report', 'Updated'), ...errors },
+          responses: {
+            '201': ok('Report', 'Created'),
+            '200': ok('Report', 'Updated'),
+            ...errors,
+            '409': conditional['409'],
+          },
         },
       },
       '/posts/stream': {
@@ -197,9 +237,14 @@ export function openApiDocument(): Json {
       '/reflections/{id}': {
         put: {
           summary: 'Save a reflection (idempotent upsert under a client-made UUID)',
-          parameters: [idParam],
+          parameters: [idParam, ifMatch],
           requestBody: body('SaveReflection'),
-          responses: { '201': ok('Reflection', 'Created'), '200': ok('Reflection'), ...errors },
+          responses: {
+            '201': etagged('Reflection', 'Created'),
+            '200': etagged('Reflection'),
+            ...errors,
+            '412': conditional['412'],
+          },
         },
         delete: {
           summary: 'Delete a reflection',
@@ -232,6 +277,14 @@ export function openApiDocument(): Json {
           responses: { '200': ok('KudosCount'), ...errors },
         },
       },
+      '/kudos/query': {
+        post: {
+          summary:
+            'Kudos counts for many activities (up to 2,000), for a batch too long for a URL: the answer of GET /kudos. A safe query: no Idempotency-Key, not rate-limited as a write.',
+          requestBody: body('KudosQueryBody'),
+          responses: { '200': ok('KudosCountList'), ...errors },
+        },
+      },
       '/kudos/givers': {
         get: {
           summary: 'Who gave kudos to an activity',
@@ -248,10 +301,11 @@ export function openApiDocument(): Json {
       },
       '/reports/{id}/resolve': {
         post: {
-          summary: 'Keep, hide or delete the reported post',
-          parameters: [idParam, idempotencyKey],
+          summary:
+            "Keep, hide or delete the reported post (If-Match: the post's version as the moderator saw it)",
+          parameters: [idParam, idempotencyKey, ifMatch],
           requestBody: body('ResolveReport'),
-          responses: { '200': ok('ReportItem'), ...errors },
+          responses: { '200': etagged('ReportItem'), ...errors, ...conditional },
         },
       },
       '/xapi/statements': {

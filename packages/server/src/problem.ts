@@ -29,6 +29,8 @@ export class HttpError extends Error {
       errors?: { path: string; message: string }[];
       headers?: Record<string, string>;
       type?: string;
+      /** More members of the problem object (a 412's `current`). */
+      members?: Record<string, unknown>;
     } = {},
   ) {
     super(detail ?? TITLES[status] ?? 'Error');
@@ -38,9 +40,14 @@ export class HttpError extends Error {
 export function problemBody(
   status: number,
   detail?: string,
-  extra: { errors?: { path: string; message: string }[]; type?: string } = {},
+  extra: {
+    errors?: { path: string; message: string }[];
+    type?: string;
+    members?: Record<string, unknown>;
+  } = {},
 ): Problem {
   return {
+    ...extra.members,
     type: extra.type ?? 'about:blank',
     title: TITLES[status] ?? 'Error',
     status,

@@ -1,7 +1,9 @@
 /**
- * People: the rows behind author names and the signed-in person. Writes of other
- * resources call `ensurePerson` first so every answer can name its author.
+ * People and skills in the database: the rows behind author names and the signed-in person
+ * (writes of other resources call `ensurePerson` first so every answer can name its author),
+ * expert ranking, endorsements, skill suggestions and a person's own profile.
  */
+import type { Profile, UpdateProfile } from '@peerkit/core/contract';
 import type { Caller } from '../auth.js';
 import type { Queryable } from '../db.js';
 
@@ -26,4 +28,195 @@ export async function personDetails(
     [id],
   );
   return row;
+}
+
+export interface ExpertRow {
+  id: string;
+  name: string;
+  title: string | null;
+  team: string | null;
+  ask_me_about: string[];
+  mentor: boolean;
+  kudos_received: number;
+  score: number;
+  total: number;
+}
+
+/**
+ * Listed people ranked for a search (the ranking is documented in `routes/people.ts`):
+ * `pattern` an ILIKE pattern of `q` or null, `skill` a skill key or null, `activity` an IRI
+ * or null, `exclude` the caller's id. Each row carries the `total` of matches.
+ */
+export async function rankExperts(
+  q: Queryable,
+  args: {
+    pattern: string | null;
+    skill: string | null;
+    activity: string | null;
+    exclude: string | null;
+    limit: number;
+    offset: number;
+  },
+): Promise<ExpertRow[]> {
+  return q.query<ExpertRow>(
+    `WITH candidates AS (
+       SELECT p.* FROM people p
+       WHERE ($4::text IS NULL OR p.id <> $4) AND p.listed
+         AND (EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = p.id)
+              OR cardinality(p.ask_me_about) > 0)
+         AND ($2::text IS NULL OR EXISTS (
+               SELECT 1 FROM person_skills s WHERE s.person_id = p.id AND s.skill_key = $2))
+         AND ($1::text IS NULL OR p.name ILIKE $1 OR p.title ILIKE $1 OR p.team ILIKE $1
+              OR array_to_string(p.ask_me_about, ' ') ILIKE $1
+              OR EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = p.id AND s.skill ILIKE $1))
+     ), scored AS (
+       SELECT c.id, c.name, c.title, c.team, c.ask_me_about, c.mentor,
+         (SELECT count(*)::int FROM kudos k WHERE k.recipient_id = c.id) AS kudos_received,
+         (SELECT count(*)::int FROM endorsements e WHERE e.person_id = c.id
+            AND ($2::text IS NULL OR e.skill_key = $2)) AS endorsements,
+         COALESCE((SELECT max(s.level) FROM person_skills s WHERE s.person_id = c.id
+            AND (s.skill_key = $2 OR ($2::text IS NULL AND $1::text IS NOT NULL AND s.skill ILIKE $1))), 0) AS level,
+         CASE WHEN $3::text IS NULL THEN 0 ELSE (SELECT count(*)::int FROM posts po
+            WHERE po.author_id = c.id AND po.activity = $3 AND NOT po.deleted AND NOT po.removed) END AS active,
+         CASE WHEN $1::text IS NOT NULL AND (c.name ILIKE $1 OR c.title ILIKE $1 OR c.team ILIKE $1
+            OR array_to_string(c.ask_me_about, ' ') ILIKE $1) THEN 1 ELSE 0 END AS text_match
+       FROM candidates c
+     )
+     SELECT id, name, title, team, ask_me_about, mentor, kudos_received,
+       (10 * level + 3 * endorsements + 2 * kudos_received + 4 * active + 5 * text_match
+         + CASE WHEN mentor THEN 1 ELSE 0 END)::int AS score,
+       count(*) OVER ()::int AS total
+     FROM scored
+     ORDER BY score DESC, name ASC, id ASC
+     LIMIT $5 OFFSET $6`,
+    [args.pattern, args.skill, args.activity, args.exclude, args.limit, args.offset],
+  );
+}
+
+export interface SkillRow {
+  person_id: string;
+  skill: string;
+  level: number;
+  endorsements: number;
+  mine: boolean;
+}
+
+/** The skills of these people, best first, with endorsements and whether `callerId` endorsed. */
+export async function skillsOf(
+  q: Queryable,
+  ids: string[],
+  callerId: string | null,
+): Promise<SkillRow[]> {
+  if (!ids.length) return [];
+  return q.query<SkillRow>(
+    `SELECT s.person_id, s.skill, s.level,
+       (SELECT count(*)::int FROM endorsements e
+          WHERE e.person_id = s.person_id AND e.skill_key = s.skill_key) AS endorsements,
+       EXISTS (SELECT 1 FROM endorsements e WHERE e.person_id = s.person_id
+          AND e.skill_key = s.skill_key AND e.endorser_id = $2) AS mine
+     FROM person_skills s WHERE s.person_id = ANY($1::text[])
+     ORDER BY s.level DESC, s.skill ASC`,
+    [ids, callerId],
+  );
+}
+
+/**
+ * Endorses a person's listed skill (`key`: the skill lower-cased). Answers the skill's name
+ * as listed, its endorsements and whether this endorsement is new; `undefined` for no such
+ * person, `null` when the person does not list the skill.
+ */
+export async function endorse(
+  q: Queryable,
+  personId: string,
+  key: string,
+  endorserId: string,
+): Promise<{ skill: string; endorsements: number; created: boolean } | undefined | null> {
+  const [person] = await q.query('SELECT 1 FROM people WHERE id = $1', [personId]);
+  if (!person) return undefined;
+  const [skill] = await q.query<{ skill: string }>(
+    'SELECT skill FROM person_skills WHERE person_id = $1 AND skill_key = $2',
+    [personId, key],
+  );
+  if (!skill) return null;
+  const inserted = await q.query(
+    `INSERT INTO endorsements (person_id, skill_key, endorser_id) VALUES ($1, $2, $3)
+     ON CONFLICT DO NOTHING RETURNING 1`,
+    [personId, key, endorserId],
+  );
+  const [n] = await q.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM endorsements WHERE person_id = $1 AND skill_key = $2',
+    [personId, key],
+  );
+  return { skill: skill.skill, endorsements: n!.n, created: inserted.length > 0 };
+}
+
+/** Skill names matching an ILIKE pattern (or all), most people first. */
+export async function suggestSkills(
+  q: Queryable,
+  pattern: string | null,
+  limit: number,
+): Promise<{ name: string; people: number }[]> {
+  return q.query<{ name: string; people: number }>(
+    `SELECT min(skill) AS name, count(*)::int AS people FROM person_skills
+     WHERE $1::text IS NULL OR skill ILIKE $1
+     GROUP BY skill_key ORDER BY people DESC, name ASC LIMIT $2`,
+    [pattern, limit],
+  );
+}
+
+interface ProfileRow {
+  ask_me_about: string[];
+  wants_to_learn: string[];
+  mentor: boolean;
+  availability: string | null;
+  listed: boolean;
+  profile_version: number;
+}
+
+const toProfile = (r: ProfileRow): Profile => ({
+  askMeAbout: r.ask_me_about,
+  wantsToLearn: r.wants_to_learn,
+  mentor: r.mentor,
+  availability: r.availability,
+  listed: r.listed,
+  version: r.profile_version,
+});
+
+const PROFILE_COLUMNS =
+  'ask_me_about, wants_to_learn, mentor, availability, listed, profile_version';
+
+/** A person's profile (their row must exist: `ensurePerson`). */
+export async function loadProfile(q: Queryable, id: string): Promise<Profile> {
+  const [row] = await q.query<ProfileRow>(`SELECT ${PROFILE_COLUMNS} FROM people WHERE id = $1`, [
+    id,
+  ]);
+  return toProfile(row!);
+}
+
+/** Changes the fields given (version + 1); answers the stored profile. */
+export async function updateProfile(
+  q: Queryable,
+  id: string,
+  change: UpdateProfile,
+): Promise<Profile> {
+  const [row] = await q.query<ProfileRow>(
+    `UPDATE people SET
+       ask_me_about = COALESCE($2, ask_me_about),
+       wants_to_learn = COALESCE($3, wants_to_learn),
+       mentor = COALESCE($4, mentor),
+       availability = CASE WHEN $5 THEN $6 ELSE availability END,
+       listed = COALESCE($7, listed),
+       profile_version = profile_version + 1
+     WHERE id = $1 RETURNING ${PROFILE_COLUMNS}`,
+    [
+      id,
+      change.askMeAbout ?? null,
+      change.wantsToLearn ?? null,
+      change.mentor ?? null,
+      change.availability !== undefined,
+      change.availability ?? null,
+      change.listed ?? null,
+    ],
+  );
+  return toProfile(row!);
 }

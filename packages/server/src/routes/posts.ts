@@ -3,6 +3,9 @@
  * `POST /posts`, `PATCH /posts/{id}`, `DELETE /posts/{id}` and `POST /posts/{id}/reports`.
  * Handlers check the request, call `data/posts.ts` and shape the answer.
  *
+ * A post carries `version`; answers with one post say `ETag: "<version>"`, and `PATCH`
+ * honours `If-Match` (412 with the `current` post; `preconditions.ts`).
+ *
  * Paging is by keyset on the roots (`seq`, plus `kudos` for sort `top`), so a cursor stays
  * correct while posts are added: a new root lands after the last page (oldest) or before
  * the first (newest) and never shifts the pages in between.
@@ -42,6 +45,7 @@ import {
   type AppEnv,
   type Deps,
 } from '../http.js';
+import { checkIfMatch, etag } from '../preconditions.js';
 import { HttpError } from '../problem.js';
 import { treeOrder } from '../thread-order.js';
 
@@ -113,7 +117,7 @@ export function postRoutes(deps: Deps) {
       await events.publish(q, 'post.created', post);
       return post;
     });
-    return c.json(post, 201);
+    return c.json(post, 201, { etag: etag(post.version) });
   });
 
   app.patch('/:id', async (c) => {
@@ -125,13 +129,14 @@ export function postRoutes(deps: Deps) {
       if (row.author_id !== caller.id && !isModerator(caller)) {
         throw new HttpError(403, 'only the author or a moderator may edit this post');
       }
+      checkIfMatch(c, row.version, toPost(row, row.reply_count ?? 0, isModerator(caller)));
       await ensurePerson(q, caller);
       const updated = await updateBody(q, id, input.body);
       const replies = updated.reply_count ?? 0;
       await events.publish(q, 'post.updated', toPost(updated, replies, false));
       return toPost(updated, replies, isModerator(caller));
     });
-    return c.json(post);
+    return c.json(post, 200, { etag: etag(post.version) });
   });
 
   app.delete('/:id', async (c) => {
@@ -144,7 +149,7 @@ export function postRoutes(deps: Deps) {
       }
       return deletePost(q, events, row, caller.id);
     });
-    if (placeholder) return c.json(placeholder);
+    if (placeholder) return c.json(placeholder, 200, { etag: etag(placeholder.version) });
     return c.body(null, 204);
   });
 

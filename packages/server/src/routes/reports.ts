@@ -1,7 +1,9 @@
 /**
  * The moderators' queue (role `moderator`): `GET /reports` and
  * `POST /reports/{id}/resolve` with `keep`, `hide` or `delete`. Resolving one report
- * resolves every open report of the same post the same way.
+ * resolves every open report of the same post the same way. `If-Match` on a resolution
+ * carries the version of the post as the moderator saw it (412 with the `current` queue
+ * entry when the post changed since); the answer's `ETag` is the post's new version.
  */
 import { Hono } from 'hono';
 import { ReportsQuery, ResolveReport } from '@peerkit/core/contract';
@@ -20,6 +22,7 @@ import {
   type Ctx,
   type Deps,
 } from '../http.js';
+import { checkIfMatch, etag } from '../preconditions.js';
 import { HttpError } from '../problem.js';
 
 function requireModerator(c: Ctx) {
@@ -51,6 +54,8 @@ export function reportRoutes(deps: Deps) {
       if (!report) throw new HttpError(404, 'no such report');
       // A queue row carries the post's columns: `id` is the post's id.
       const post = await postForWrite(q, report.id, 'resolve');
+      // The moderator decides on the post as they saw it: If-Match carries its version.
+      checkIfMatch(c, post.version, toReportItem(report));
       if (action === 'delete') await deletePost(q, events, post, caller.id);
       else if (post.hidden !== (action === 'hide')) {
         const updated = await setHidden(q, post, action === 'hide');
@@ -59,7 +64,7 @@ export function reportRoutes(deps: Deps) {
       await markResolved(q, { id, postId: post.id }, STATUS[action], caller.id);
       return toReportItem((await loadReport(q, id))!);
     });
-    return c.json(item);
+    return c.json(item, 200, { etag: etag(item.post.version) });
   });
 
   return app;

@@ -1,0 +1,58 @@
+/** The signed-in person: `GET /me`, `GET` and `PATCH /me/profile` (routes/me.ts). */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Profile } from '@peerkit/core/contract';
+import { ANA, isProblem, startSignedIn, type TestServer } from './helpers.js';
+
+describe('me', () => {
+  let s: TestServer;
+  let ana: string;
+  let ben: string;
+  before(async () => {
+    ({ s, ana, ben } = await startSignedIn());
+  });
+  after(() => s.close());
+
+  const listed = async (token: string) =>
+    (await s.call('GET', '/api/people?limit=100', { token })).body.items.map(
+      (p: { id: string }) => p.id,
+    );
+
+  it('keeps a profile with a version, and refuses a stale change with 412', async () => {
+    const first = await s.call('GET', '/api/me/profile', { token: ana });
+    assert.equal(first.status, 200);
+    assert.ok(Profile.safeParse(first.body).success, first.text);
+    const v = first.body.version;
+    assert.equal(first.headers.get('etag'), `"${v}"`);
+    const change = (body: Record<string, unknown>, ifMatch?: string) =>
+      s.call('PATCH', '/api/me/profile', {
+        token: ana,
+        body,
+        ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}),
+      });
+    const tabOne = await change(
+      { askMeAbout: ['Window functions'], mentor: true, availability: 'Tuesdays' },
+      `"${v}"`,
+    );
+    assert.equal(tabOne.status, 200);
+    assert.equal(tabOne.body.version, v + 1);
+    assert.deepEqual(tabOne.body.askMeAbout, ['Window functions']);
+    assert.equal(tabOne.body.availability, 'Tuesdays');
+    const tabTwo = await change({ mentor: false }, `"${v}"`);
+    assert.equal(tabTwo.status, 412);
+    assert.ok(isProblem(tabTwo));
+    assert.equal(tabTwo.body.current.mentor, true);
+    assert.equal(tabTwo.body.current.version, v + 1);
+    const cleared = await change({ availability: null });
+    assert.equal(cleared.body.availability, null);
+    assert.equal(cleared.body.mentor, true, 'fields left out are kept');
+  });
+
+  it('leaves a person who is not listed out of the expert search', async () => {
+    assert.ok((await listed(ben)).includes(ANA));
+    await s.call('PATCH', '/api/me/profile', { token: ana, body: { listed: false } });
+    assert.ok(!(await listed(ben)).includes(ANA));
+    await s.call('PATCH', '/api/me/profile', { token: ana, body: { listed: true } });
+    assert.ok((await listed(ben)).includes(ANA));
+  });
+});
