@@ -134,7 +134,7 @@ export class PeerDiscussion extends PeerElement {
   private readonly stream = new LiveController(this.ctx, this.thread, {
     enabled: () => this.live,
     editing: () => this.composers.editor?.target ?? null,
-    onEditedElsewhere: () => undefined,
+    onEditedElsewhere: (post) => this.composers.editedElsewhere(post),
   });
   private readonly dialogs = new DialogsController(this.ctx, this.thread, this.composers);
   private readonly reports = new ReportsController(this.ctx, this.thread);

@@ -9,6 +9,7 @@ import {
   msg,
   plural,
   POST_BODY_MAX,
+  REPORT_NOTE_MAX,
   str,
   type PeerError,
   type ReportReason,
@@ -102,6 +103,16 @@ export const messages = {
   invalidLong: (locale: string) =>
     msg(str`Posts can be up to ${n(POST_BODY_MAX, locale)} characters. Shorten it a little.`, {
       id: 'discussion.invalid.long',
+    }),
+  conflict: () =>
+    msg('This post was changed elsewhere since you opened it. Your text is kept.', {
+      id: 'discussion.conflict',
+    }),
+  conflictLoad: () => msg('Load the newer text', { id: 'discussion.conflict.load' }),
+  conflictKeep: () => msg('Keep mine', { id: 'discussion.conflict.keep' }),
+  reportNoteLong: (locale: string) =>
+    msg(str`Notes can be up to ${n(REPORT_NOTE_MAX, locale)} characters.`, {
+      id: 'discussion.report.note.long',
     }),
   guidelinesHeading: () => msg('Before you post', { id: 'discussion.guidelines.heading' }),
   guidelinesAgree: () => msg('I agree, post it', { id: 'discussion.guidelines.agree' }),

@@ -1,6 +1,6 @@
 /** Composer state and drafts without an element: what survives, which key a retry uses. */
 import { expect } from '@open-wc/testing';
-import { POST_BODY_MAX } from '@peerkit/core';
+import { POST_BODY_MAX, type Post } from '@peerkit/core';
 import { Composer } from '../../../packages/discussion/src/model/composer.js';
 import {
   acknowledgeGuidelines,
@@ -51,6 +51,29 @@ describe('composer state and drafts (model/composer.ts, model/drafts.ts)', () =>
     c.input('a'.repeat(POST_BODY_MAX + 1));
     expect(c.over).to.equal(true);
     expect(c.overBy).to.equal(1);
+  });
+
+  it('counts characters as the server does: code points, so 6,000 emoji are 6,000', () => {
+    const c = new Composer('edit', 'p1', null, '😀'.repeat(6000));
+    expect(c.length).to.equal(6000);
+    expect(c.over).to.equal(false);
+  });
+
+  it('an edit whose post changed elsewhere keeps its text until the person chooses', () => {
+    const key = draftKey(activity(), 'edit:p1', 'ana');
+    const c = new Composer('edit', 'p1', key, 'Version one', 1);
+    c.input('Mine');
+    const newer = { id: 'p1', body: 'Theirs', version: 2 } as Post;
+    c.changedElsewhere(newer);
+    expect(c.conflict).to.equal(newer);
+    expect(c.body).to.equal('Mine');
+    // A reload of the page still edits from version 1, so the save is still refused.
+    expect(new Composer('edit', 'p1', key, 'Theirs', 2).version).to.equal(1);
+    c.keepMine();
+    expect([c.body, c.version, c.conflict]).to.deep.equal(['Mine', 2, null]);
+    c.changedElsewhere({ ...newer, body: 'Third', version: 3 });
+    c.loadNewer();
+    expect([c.body, c.version, c.conflict]).to.deep.equal(['Third', 3, null]);
   });
 
   it('remembers the guidelines acknowledgement per thread and person', () => {

@@ -7,7 +7,7 @@
  * closed keeps its draft, an edit that is cancelled drops it.
  */
 import type { ReactiveController } from 'lit';
-import type { Post } from '@peerkit/core';
+import { PeerError, type Post } from '@peerkit/core';
 import { PeerPostCreatedEvent, PeerPostUpdatedEvent } from '../events.js';
 import { messages, writeErrorText } from '../messages.js';
 import { Composer } from '../model/composer.js';
@@ -63,9 +63,29 @@ export class ComposersController implements ReactiveController, ComposerHandlers
     if (this.editor?.target !== post.id) {
       if (this.editor?.pending) return;
       const key = draftKey(this.activity, `edit:${post.id}`, me.id);
-      this.editor = new Composer('edit', post.id, key, post.body);
+      this.editor = new Composer('edit', post.id, key, post.body, post.version);
     }
     this.focusText(this.editor);
+  }
+
+  /** A live edit of a post: the open editor of that post says so before anything is saved. */
+  editedElsewhere(post: Post): void {
+    // A save in flight is answered by the server itself (with a 412 if it is stale).
+    if (this.editor?.target !== post.id || this.editor.pending) return;
+    this.editor.changedElsewhere(post);
+    this.ctx.host.requestUpdate();
+  }
+
+  loadNewer(c: Composer): void {
+    c.loadNewer();
+    this.focusText(c);
+    this.ctx.host.requestUpdate();
+  }
+
+  keepMine(c: Composer): void {
+    c.keepMine();
+    this.focusText(c);
+    this.ctx.host.requestUpdate();
   }
 
   /** The post was deleted: its reply box and editor close. */
@@ -167,14 +187,22 @@ export class ComposersController implements ReactiveController, ComposerHandlers
       else await this.create(c);
     } catch (error) {
       c.pending = false;
-      c.error = this.ctx.fail(error);
-      this.ctx.announce(writeErrorText(c.error, this.ctx.online()));
+      const current = changedPost(error);
+      if (c.mode === 'edit' && current) {
+        // Not a failure to report: the editor asks which text to keep (its notice is an alert).
+        c.changedElsewhere(current);
+        this.thread.model.update(current);
+      } else {
+        c.error = this.ctx.fail(error);
+        this.ctx.announce(writeErrorText(c.error, this.ctx.online()));
+      }
     }
     this.ctx.host.requestUpdate();
   }
 
   private async saveEdit(c: Composer): Promise<void> {
-    const post = await this.ctx.client()!.updatePost(c.target, { body: c.body });
+    const options = c.version !== undefined ? { ifMatch: c.version } : {};
+    const post = await this.ctx.client()!.updatePost(c.target, { body: c.body }, options);
     c.saved();
     this.thread.model.update(post);
     this.editor = null;
@@ -212,4 +240,14 @@ export class ComposersController implements ReactiveController, ComposerHandlers
       post,
     );
   }
+}
+
+/**
+ * The post as it is now, when a save failed because it changed since the editor's version
+ * (412 Precondition Failed, RFC 9110 §13.1.1; the server sends it as `problem.current`).
+ */
+function changedPost(error: unknown): Post | null {
+  if (!(error instanceof PeerError) || error.kind !== 'http' || error.status !== 412) return null;
+  const current = error.details.problem?.['current'] as Post | undefined;
+  return current && typeof current === 'object' && typeof current.id === 'string' ? current : null;
 }

@@ -5,7 +5,7 @@
  * top layer.
  */
 import type { ReactiveController } from 'lit';
-import type { Post, ReportReason } from '@peerkit/core';
+import { REPORT_NOTE_MAX, textLength, type Post, type ReportReason } from '@peerkit/core';
 import { PeerPostDeletedEvent, PeerPostReportedEvent } from '../events.js';
 import { messages, writeErrorText } from '../messages.js';
 import type { DeleteDialogHandlers, ReportDialogHandlers } from '../views/dialogs.js';
@@ -153,8 +153,13 @@ export class DialogsController implements ReactiveController {
   /** Whether the report can go: a reason, and a note for "something else"; else says why. */
   private reportReady(): boolean {
     const { reason, note } = this.report;
-    if (reason && (reason !== 'other' || note.trim())) return true;
-    this.report.error = reason ? messages.reportNeedNote() : messages.reportNeedReason();
+    const long = textLength(note.trim()) > REPORT_NOTE_MAX;
+    if (reason && (reason !== 'other' || note.trim()) && !long) return true;
+    this.report.error = !reason
+      ? messages.reportNeedReason()
+      : long
+        ? messages.reportNoteLong(this.ctx.locale())
+        : messages.reportNeedNote();
     const field = reason ? 'dialog#report textarea' : 'dialog#report input[type="radio"]';
     this.ctx.focus(() => this.ctx.query(field));
     this.ctx.host.requestUpdate();

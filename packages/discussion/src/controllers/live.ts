@@ -109,10 +109,7 @@ export class LiveController implements ReactiveController {
       this.incoming = this.incoming.map((p) => (p.id === post.id ? post : p));
       return false;
     }
-    if (this.options.editing() === post.id) {
-      this.options.onEditedElsewhere(post);
-      return false;
-    }
+    if (this.options.editing() === post.id) this.options.onEditedElsewhere(post);
     return this.thread.model.update(post);
   }
 

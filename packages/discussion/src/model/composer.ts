@@ -4,7 +4,7 @@
  * (reused by every retry), the preview toggle and the guidelines step before a first post.
  * No DOM: the view draws it, the composers controller changes it.
  */
-import { POST_BODY_MAX, type PeerError } from '@peerkit/core';
+import { POST_BODY_MAX, textLength, type PeerError, type Post } from '@peerkit/core';
 import { clearDraft, loadDraft, saveDraft } from './drafts.js';
 
 export type ComposerMode = 'new' | 'reply' | 'edit';
@@ -25,6 +25,10 @@ export class Composer {
   invalid: string | null = null;
   /** Showing the participation guidelines before the first post. */
   guidelines = false;
+  /** For an edit: the post's `version` the text started from (sent as `If-Match`). */
+  version: number | undefined;
+  /** For an edit: the post as changed elsewhere since `version`, until the person chooses. */
+  conflict: Post | null = null;
 
   constructor(
     readonly mode: ComposerMode,
@@ -33,15 +37,20 @@ export class Composer {
     /** Where the draft lives, `null` for no persistence. */
     readonly storeKey: string | null,
     initial = '',
+    /** For an edit: the version of the post as opened. */
+    version?: number,
   ) {
     const draft = storeKey ? loadDraft(storeKey) : null;
     this.body = draft?.body ?? initial;
+    // A draft kept from an earlier visit started from the version it records.
+    this.version = draft?.body !== undefined ? (draft.version ?? version) : version;
     this.key = draft?.key;
     this.keyBody = draft?.keyBody;
   }
 
+  /** Characters as the server counts them: Unicode code points (`textLength`, DECISIONS §1). */
   get length(): number {
-    return this.body.length;
+    return textLength(this.body);
   }
 
   get over(): boolean {
@@ -86,7 +95,35 @@ export class Composer {
     this.pending = false;
     this.preview = false;
     this.guidelines = false;
+    this.conflict = null;
     if (this.storeKey) clearDraft(this.storeKey);
+  }
+
+  /**
+   * The post changed elsewhere (a 412 on save, or a live edit): `current` is the post now.
+   * Nothing is overwritten until the person chooses `loadNewer()` or `keepMine()`.
+   */
+  changedElsewhere(current: Post): void {
+    if (current.version === this.version) return;
+    this.conflict = current;
+    this.error = null;
+  }
+
+  /** Takes the newer text into the editor, and edits from its version. */
+  loadNewer(): void {
+    const current = this.conflict;
+    if (!current) return;
+    this.conflict = null;
+    this.version = current.version;
+    this.input(current.body);
+  }
+
+  /** Keeps the person's text; the next save replaces the newer version on purpose. */
+  keepMine(): void {
+    if (!this.conflict) return;
+    this.version = this.conflict.version;
+    this.conflict = null;
+    this.persist();
   }
 
   /** Forget the draft (an edit cancelled, a reply discarded). */
@@ -96,6 +133,11 @@ export class Composer {
 
   private persist(): void {
     if (this.storeKey)
-      saveDraft(this.storeKey, { body: this.body, key: this.key, keyBody: this.keyBody });
+      saveDraft(this.storeKey, {
+        body: this.body,
+        key: this.key,
+        keyBody: this.keyBody,
+        ...(this.version !== undefined ? { version: this.version } : {}),
+      });
   }
 }

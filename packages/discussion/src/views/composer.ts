@@ -31,6 +31,22 @@ export interface ComposerHandlers {
   togglePreview(c: Composer): void;
   agree(c: Composer): void;
   back(c: Composer): void;
+  loadNewer(c: Composer): void;
+  keepMine(c: Composer): void;
+}
+
+/** An editor whose post changed elsewhere: which text to keep (the person's stays meanwhile). */
+function renderConflict(c: Composer, on: ComposerHandlers): TemplateResult | typeof nothing {
+  if (!c.conflict) return nothing;
+  return html`<div class="notice conflict" role="alert">
+    <p>${messages.conflict()}</p>
+    <button type="button" class="button" @click=${() => on.loadNewer(c)}>
+      ${messages.conflictLoad()}
+    </button>
+    <button type="button" class="button" @click=${() => on.keepMine(c)}>
+      ${messages.conflictKeep()}
+    </button>
+  </div>`;
 }
 
 const isMac = () => /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
@@ -130,7 +146,7 @@ export function renderComposer(
     ></textarea>
     <p class="hint" id="${id}-hint">${messages.hint(isMac() ? '⌘ + Enter' : 'Ctrl + Enter')}</p>
     ${errorText ? html`<p class="error-text" id="${id}-error">${errorText}</p>` : nothing}
-    ${renderFoot(c, p, on)}
+    ${renderConflict(c, on)} ${renderFoot(c, p, on)}
   </form>`;
 }
 
