@@ -67,6 +67,19 @@ describe('thread model (model/thread.ts)', () => {
     expect(ids(m)).to.deep.equal([]);
   });
 
+  it('counts the posts people can read: a placeholder or a hidden post is not one', () => {
+    const m = new ThreadModel('oldest');
+    m.addPage({ items: [post('a'), post('a1', 'a'), post('b')], nextCursor: null, total: 3 });
+    m.applyDeleted('a', post('a', null, { deleted: true, replyCount: 1, author: null }));
+    expect(m.total).to.equal(2);
+    m.update(post('b', null, { hidden: true }));
+    expect(m.total).to.equal(1);
+    m.update(post('b'));
+    expect(m.total).to.equal(2);
+    m.applyDeleted('a1', null);
+    expect(m.total).to.equal(1);
+  });
+
   it('walks a 5,000-deep chain of replies without overflowing the stack', () => {
     const items = [post('r0')];
     for (let i = 1; i < 5000; i++) items.push(post(`r${i}`, `r${i - 1}`));
