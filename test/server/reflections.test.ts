@@ -2,15 +2,99 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { ReflectionPage } from '@peerkit/core/contract';
+import { DEMO_ACTIVITIES } from '@peerkit/server';
 import { activity, isProblem, startSignedIn, type TestServer } from './helpers.js';
+
+const q = encodeURIComponent;
 
 describe('reflections', () => {
   let s: TestServer;
   let ana: string;
+  let ben: string;
+  let chloe: string;
   before(async () => {
-    ({ s, ana } = await startSignedIn());
+    ({ s, ana, ben, chloe } = await startSignedIn());
   });
   after(() => s.close());
+
+  const save = (
+    token: string,
+    id: string,
+    a: string,
+    visibility: string,
+    answer = 'It went well',
+  ) =>
+    s.call('PUT', `/api/reflections/${id}`, {
+      token,
+      body: { activity: a, visibility, answers: [{ prompt: 'What did you try?', answer }] },
+    });
+
+  it('saves idempotently under a client-made id and lists my own', async () => {
+    const a = activity('r');
+    const id = randomUUID();
+    const first = await save(ana, id, a, 'private');
+    assert.equal(first.status, 201);
+    const second = await save(ana, id, a, 'private', 'Edited answer');
+    assert.equal(second.status, 200);
+    const mine = await s.call('GET', `/api/reflections?activity=${q(a)}`, { token: ana });
+    assert.ok(ReflectionPage.safeParse(mine.body).success);
+    assert.equal(mine.body.total, 1);
+    assert.equal(mine.body.items[0].answers[0].answer, 'Edited answer');
+    assert.equal(
+      (await s.call('GET', `/api/reflections?activity=${q(a)}&scope=everyone`, { token: ana }))
+        .status,
+      400,
+    );
+  });
+
+  it('shows private ones to their author only, team ones to the team, public ones to all', async () => {
+    const a = activity('r');
+    const priv = randomUUID();
+    const team = randomUUID();
+    const pub = randomUUID();
+    await save(ana, priv, a, 'private');
+    await save(ana, team, a, 'team');
+    await save(ana, pub, a, 'public');
+    const ids = (r: { body: { items: { id: string }[] } }) => r.body.items.map((i) => i.id).sort();
+    // Mei is in Ana's team (Data); Ben is not.
+    const mei = await s.token('mei.chen');
+    const teamView = await s.call('GET', `/api/reflections?activity=${q(a)}&scope=team`, {
+      token: mei,
+    });
+    assert.deepEqual(ids(teamView), [team, pub].sort());
+    const benTeam = await s.call('GET', `/api/reflections?activity=${q(a)}&scope=team`, {
+      token: ben,
+    });
+    assert.deepEqual(ids(benTeam), []);
+    const publicView = await s.call('GET', `/api/reflections?activity=${q(a)}&scope=public`);
+    assert.deepEqual(ids(publicView), [pub]);
+    const benMine = await s.call('GET', `/api/reflections?activity=${q(a)}&scope=mine`, {
+      token: ben,
+    });
+    assert.deepEqual(ids(benMine), []);
+    assert.equal((await s.call('GET', `/api/reflections?activity=${q(a)}&scope=mine`)).status, 401);
+    // Nobody else may overwrite or delete it.
+    assert.equal((await save(ben, priv, a, 'public', 'hijack')).status, 403);
+    assert.equal(
+      (await s.call('DELETE', `/api/reflections/${priv}`, { token: chloe })).status,
+      403,
+    );
+    assert.equal((await s.call('DELETE', `/api/reflections/${priv}`, { token: ana })).status, 204);
+    assert.equal((await s.call('DELETE', `/api/reflections/${priv}`, { token: ana })).status, 404);
+    assert.equal(
+      (await s.call('PUT', '/api/reflections/not-a-uuid', { token: ana, body: {} })).status,
+      400,
+    );
+  });
+
+  it('has seeded reflections on the demo activities', async () => {
+    const r = await s.call(
+      'GET',
+      `/api/reflections?activity=${q(DEMO_ACTIVITIES.dataStorytelling)}&scope=public`,
+    );
+    assert.ok(r.body.total >= 1);
+  });
 
   it('refuses a save from a stale copy of a reflection (412 with the current one)', async () => {
     const id = randomUUID();

@@ -27,6 +27,20 @@ import { DEMO_CSP, serveFile, upPage } from './static.js';
 import { xapiRoutes } from './xapi/routes.js';
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * `POST` calls that are safe, idempotent queries (a body only because the question does not
+ * fit a URL): no Idempotency-Key handling, not counted as writes by the rate limit.
+ */
+const QUERIES = new Set(['/api/kudos/query']);
+/** A call that changes something: rate-limited, and replayed by its Idempotency-Key. */
+const isWrite = (c: Ctx) => WRITE.has(c.req.method) && !QUERIES.has(c.req.path);
+
+/**
+ * `POST /kudos/query` carries up to KUDOS_QUERY_MAX (2,000) IRIs: room for 500 bytes each on
+ * average (activity IRIs are far shorter; the longest allowed, 2,048 characters, cannot all
+ * be that long at once).
+ */
+const KUDOS_QUERY_BODY_LIMIT = 1024 * 1024;
 
 /**
  * The largest valid `PUT /reflections/{id}` body in UTF-8: every prompt and answer at its
@@ -42,6 +56,7 @@ function bodyLimitOf(path: string, config: Deps['config']): number {
   if (path.startsWith('/api/xapi/')) return config.xapiBodyLimit;
   if (path.startsWith('/api/reflections/'))
     return Math.max(config.bodyLimit, REFLECTION_BODY_LIMIT);
+  if (QUERIES.has(path)) return Math.max(config.bodyLimit, KUDOS_QUERY_BODY_LIMIT);
   return config.bodyLimit;
 }
 const ALLOW_HEADERS =
@@ -220,7 +235,7 @@ function idempotency(deps: Deps) {
   return async (c: Ctx, next: () => Promise<void>) => {
     const key = c.req.header('idempotency-key');
     const caller = c.get('caller');
-    if (key === undefined || !WRITE.has(c.req.method) || !caller) return next();
+    if (key === undefined || !isWrite(c) || !caller) return next();
     if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
       throw new HttpError(400, 'Idempotency-Key must be 1 to 200 visible ASCII characters');
     }
@@ -294,7 +309,7 @@ function idempotency(deps: Deps) {
 function rateLimit(deps: Deps) {
   return async (c: Ctx, next: () => Promise<void>) => {
     const caller = c.get('caller');
-    if (!WRITE.has(c.req.method) || !caller) return next();
+    if (!isWrite(c) || !caller) return next();
     const now = Date.now();
     const window = Math.floor(now / 60_000);
     const [row] = await deps.db.query<{ count: number }>(

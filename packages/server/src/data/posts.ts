@@ -8,6 +8,7 @@
  * ancestor that loses its last reply that way.
  */
 import type { Post } from '@peerkit/core/contract';
+import { markdownToTree } from '@peerkit/core/markdown';
 import type { Queryable } from '../db.js';
 import type { PostEvents } from '../events.js';
 import { iso, personSummary } from '../http.js';
@@ -40,9 +41,13 @@ export const POST_COLUMNS = `p.id, p.activity, p.parent_id, p.root_id, p.depth, 
 
 const REPLY_COUNT = `(SELECT count(*)::int FROM posts c WHERE c.parent_id = p.id AND NOT c.removed)`;
 
-/** A stored post as the contract shows it (a hidden body only to moderators). */
+/**
+ * A stored post as the contract shows it (a hidden body only to moderators), with its body
+ * already parsed as `bodyTree` so a reader's page needs no Markdown parser (DECISIONS.md §5).
+ */
 export function toPost(row: PostRow, replyCount: number, moderator: boolean): Post {
   const concealed = row.deleted || (row.hidden && !moderator);
+  const body = concealed ? '' : row.body;
   return {
     id: row.id,
     activity: row.activity,
@@ -51,7 +56,8 @@ export function toPost(row: PostRow, replyCount: number, moderator: boolean): Po
     author: row.deleted
       ? null
       : personSummary(row.author_id, row.author_name, row.author_title, row.author_team),
-    body: concealed ? '' : row.body,
+    body,
+    bodyTree: markdownToTree(body),
     version: row.version,
     createdAt: iso(row.created_at),
     editedAt: row.edited_at ? iso(row.edited_at) : null,

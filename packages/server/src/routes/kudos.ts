@@ -10,7 +10,13 @@
  * get a `post.updated` event. A deleted post takes no kudos (404/409, `postForWrite`).
  */
 import { Hono } from 'hono';
-import { GiveKudos, KudosGiversQuery, KudosQuery, type KudosGiver } from '@peerkit/core/contract';
+import {
+  GiveKudos,
+  KudosGiversQuery,
+  KudosQuery,
+  KudosQueryBody,
+  type KudosGiver,
+} from '@peerkit/core/contract';
 import { notifyKudos } from '../cache.js';
 import type { Queryable } from '../db.js';
 import {
@@ -76,6 +82,14 @@ export function kudosRoutes(deps: Deps) {
     });
     if (shareable) cache.setShared('kudos', activity, search, body, stamps);
     return c.body(body, 200, { 'content-type': 'application/json' });
+  });
+
+  // The same answer as `GET /` for a batch too long for a URL (DECISIONS.md §4): a safe
+  // query, so the app neither rate-limits it nor keeps its Idempotency-Key.
+  app.post('/query', async (c) => {
+    const caller = allowRead(c, config);
+    const { activity } = parseBody(c, KudosQueryBody);
+    return c.json({ items: await cachedKudosCounts(db, cache, activity, caller?.id) });
   });
 
   app.post('/', async (c) => {
