@@ -96,4 +96,30 @@ describe('RestClient preconditions (If-Match)', () => {
       availability: changed.availability,
     });
   });
+
+  it("keeps a moderator's decision from applying to a post that changed since they read it", async () => {
+    const post = await client.createPost({ activity: uniqueActivity('moderated'), body: 'Rude' });
+    const ben = new RestClient({
+      endpoint: abs(c.endpoint),
+      getToken: () => signIn(SEED.colleague),
+    });
+    const report = await ben.reportPost(post.id, { reason: 'harassment' });
+    await client.updatePost(post.id, { body: 'Rewritten kindly' }, { ifMatch: post.version });
+    const chloe = new RestClient({
+      endpoint: abs(c.endpoint),
+      getToken: () => signIn(SEED.moderator),
+    });
+    const stale = await rejection(
+      chloe.resolveReport(report.id, { action: 'hide' }, { ifMatch: post.version }),
+    );
+    expect(stale.status).to.equal(412);
+    const current = stale.details.problem?.['current'] as { post: Post };
+    expect(current.post.body).to.equal('Rewritten kindly');
+    const kept = await chloe.resolveReport(
+      report.id,
+      { action: 'keep' },
+      { ifMatch: current.post.version },
+    );
+    expect(kept.status).to.equal('kept');
+  });
 });

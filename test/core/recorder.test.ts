@@ -153,6 +153,28 @@ describe('XapiRecorder', () => {
     for (const id of ids) expect(await atLrs(id), id).to.not.equal(null);
   });
 
+  it('keeps statements an earlier page left while nobody is signed in, with no request', async () => {
+    await c.set([
+      { match: { method: 'POST', path: '^/xapi/statements$' }, action: 'drop', times: -1 },
+    ]);
+    const old = make();
+    await old.record(input(uniqueActivity('signed-out')));
+    await old.flush();
+    old.dispose();
+    await c.set([]);
+    await c.clear();
+    const signedOut = make({ authorization: () => null, intervalMs: 100 });
+    await signedOut.flush();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await posts(), 'no statements request without a token').to.deep.equal([]);
+    expect(await signedOut.pending()).to.equal(1);
+    expect(errors.filter((e) => e.kind === 'auth')).to.deep.equal([]);
+    signedOut.dispose();
+    const signedIn = make();
+    await signedIn.flush();
+    expect(await signedIn.pending()).to.equal(0);
+  });
+
   it('backs off on 503 and retries by itself after Retry-After', async () => {
     await c.set([
       {

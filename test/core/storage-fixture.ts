@@ -79,6 +79,9 @@ export async function workWithoutStorage(): Promise<void> {
   const thread = uniqueActivity('no-storage');
   const person = `urn:peerkit:person:${SEED.colleague}`;
   const { provider } = await providerFor({ person: SEED.member, locale: 'es' }, 'proxy');
+  // A second provider elsewhere on the page: the page still hears it once.
+  const sidebar = (await providerFor({ person: SEED.member, locale: 'es' }, 'proxy')).provider;
+  document.body.append(sidebar);
   try {
     let d = discussion(provider, thread);
     const kudos = document.createElement('peer-kudos');
@@ -124,11 +127,14 @@ export async function workWithoutStorage(): Promise<void> {
     const spanish = /^Este navegador no deja que Peerkit guarde nada/;
     expect(errorMessage(errors[0]!)).to.match(spanish);
     // Shown once, where the person reads it, in the page's language.
-    const notice = provider.shadowRoot!.querySelectorAll('[part~="notice"]');
+    const notice = [provider, sidebar].flatMap((p) => [
+      ...p.shadowRoot!.querySelectorAll('[part~="notice"]'),
+    ]);
     expect(notice.length).to.equal(1);
     expect(notice[0]!.textContent!.trim()).to.match(spanish);
   } finally {
     document.removeEventListener('peer-error', onError);
     provider.remove();
+    sidebar.remove();
   }
 }

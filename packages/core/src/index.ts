@@ -19,7 +19,8 @@ export type { CallOptions, PeerClient, PeerErrorKind, StreamHandlers } from './c
 export { RestClient } from './client/rest-client.js';
 export { parseRetryAfter } from './client/http.js';
 export { serverNow, clockOffset } from './clock.js';
-export { pageStorage, onStorageFailure } from './storage.js';
+export { pageStorage } from './storage.js';
+export { onStorageFailure } from './storage-failure.js';
 export type { PageStorage } from './storage.js';
 export type { RestClientOptions, TokenSource } from './client/rest-client.js';
 export { toPeerError } from './client/errors.js';

@@ -39,7 +39,6 @@ import type {
   Me,
   Post,
   PostPage,
-  Problem,
   Profile,
   Reflection,
   ReportItem,
@@ -57,8 +56,9 @@ import type {
   SkillSuggestion,
 } from '../contract.js';
 import { loadChecks, type Checks } from './checks.js';
-import { aborted, parseRetryAfter, sleep, withSignal } from './http.js';
+import { aborted, sleep, withSignal } from './http.js';
 import { KudosBatcher } from './kudos-batch.js';
+import { issuesOf, readAnswer } from './answer.js';
 import { observeServerDate } from '../clock.js';
 import { PeerError, type CallOptions, type PeerClient, type StreamHandlers } from './types.js';
 import { isAbort, toPeerError } from './errors.js';
@@ -98,10 +98,6 @@ interface RequestSpec<T> {
   options?: CallOptions;
   /** A POST that only reads (`POST /kudos/query`): no `Idempotency-Key`. */
   safe?: boolean;
-}
-
-function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
 const RETRY_STATUSES = new Set([429, 503]);
@@ -509,7 +505,7 @@ export class RestClient implements PeerClient {
           }
         }
         try {
-          return await this.read(res, spec);
+          return await readAnswer(res, spec);
         } catch (e) {
           if (signal?.aborted || isAbort(e)) throw aborted(signal);
           error = toPeerError(e);
@@ -527,77 +523,6 @@ export class RestClient implements PeerClient {
       if (wait > this.opts.maxDelayMs) throw error!;
       await sleep(wait, signal);
     }
-  }
-
-  /** Reads and checks an answer; throws the `PeerError` it amounts to. */
-  private async read<T>(res: Response, spec: RequestSpec<T>): Promise<T> {
-    let text: string;
-    try {
-      text = await res.text();
-    } catch (e) {
-      if (isAbort(e)) throw e;
-      throw new PeerError('network', 'The connection dropped while reading the answer.', {
-        status: res.status,
-        cause: e,
-      });
-    }
-    const type = res.headers.get('content-type') ?? '';
-    const isJson = /[/+]json\b/i.test(type);
-
-    if (!res.ok) {
-      let problem: Problem | undefined;
-      if (isJson) {
-        try {
-          // Problem details are shown only once checked; if the schemas cannot load, the
-          // error keeps its status and kind, without details.
-          const parsed = (await loadChecks()).Problem.safeParse(JSON.parse(text));
-          if (parsed.success) problem = parsed.data;
-        } catch {
-          // not JSON after all (or no schemas to check it with): an error status without details
-        }
-      }
-      const kind = res.status === 401 || res.status === 403 ? 'auth' : 'http';
-      throw new PeerError(
-        kind,
-        problem?.detail ?? problem?.title ?? `${spec.method} ${spec.path} answered ${res.status}.`,
-        {
-          status: res.status,
-          problem,
-          retryAfter: parseRetryAfter(res.headers.get('retry-after'), res.headers.get('date')),
-        },
-      );
-    }
-
-    if (res.status === 204 || (spec.schema === null && !text)) return undefined as T;
-    if (!isJson)
-      throw new PeerError(
-        'validation',
-        `${spec.method} ${spec.path} answered ${type || 'no content type'}, not JSON.`,
-        {
-          status: res.status,
-        },
-      );
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      throw new PeerError('validation', `${spec.method} ${spec.path} answered malformed JSON.`, {
-        status: res.status,
-        cause: e,
-      });
-    }
-    if (spec.schema === null) return undefined as T;
-    const parsed = spec.schema(await this.checks(spec.options?.signal)).safeParse(json);
-    if (!parsed.success)
-      throw new PeerError(
-        'validation',
-        `${spec.method} ${spec.path} answered a shape the contract does not allow.`,
-        {
-          status: res.status,
-          issues: issuesOf(parsed.error),
-        },
-      );
-    return parsed.data;
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { msg, str } from './localize.js';
 import type { PeerError } from '../client/types.js';
-import { storageMessage } from '../storage.js';
+import { storageMessage } from '../storage-failure.js';
 
 /** A short, localised sentence for the person using the widget. */
 export function errorMessage(error: PeerError): string {

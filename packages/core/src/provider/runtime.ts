@@ -12,7 +12,7 @@ import { XapiRecorder, type XapiMode } from '../xapi/recorder.js';
 import type { Recorder } from '../xapi/types.js';
 import { documentLocale, registerTranslations, useLocale } from '../l10n/localize.js';
 import { PeerErrorEvent } from '../events.js';
-import { onStorageFailure } from '../storage.js';
+import { onStorageFailure } from '../storage-failure.js';
 
 registerTranslations('es', () => import('../l10n/locales/es.js'));
 

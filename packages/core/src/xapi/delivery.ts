@@ -43,8 +43,10 @@ export class Delivery {
      * contract schemas beside this chunk).
      */
     private readonly lrsError: (res: Response, text: string) => PeerError,
+    /** Reports storage the browser refused (given by the recorder: once per page). */
+    storageFailed: (cause: unknown) => void = () => {},
   ) {
-    this.outbox = new Outbox(o.dbName, url);
+    this.outbox = new Outbox(o.dbName, url, storageFailed);
     // Whatever an earlier page left behind goes out soon.
     this.schedule(Math.max(0, firstDrainAt - Date.now()));
   }
@@ -130,6 +132,9 @@ export class Delivery {
     for (;;) {
       let batch = await this.outbox.peek(this.o.batchSize);
       if (!batch.length) return;
+      // Signed out (no token for the proxy): the statements wait for a page that has one,
+      // rather than go out in a request certain to be refused with 401.
+      if (this.o.mode === 'proxy' && !(await this.o.authorization?.())) return;
       // After a failure, what waits goes out as soon as the LRS lets us.
       if (!force && this.failures === 0 && batch.length < this.o.batchSize) {
         const age = serverNow() - Math.floor(batch[0]!.seq / 1000);

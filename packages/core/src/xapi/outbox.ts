@@ -7,14 +7,13 @@
  * When IndexedDB will not open or refuses a write (private browsing, a policy, a version
  * clash with another page's database of the same name, a full quota), the outbox keeps
  * working in memory for the life of the page (DECISIONS §7): statements are still delivered,
- * they just do not survive a reload. The failure is reported once per page
- * (`storageFailed`, a `PeerError` of kind `'storage'`); what IndexedDB already held stays there
- * for the next page that can open it.
+ * they just do not survive a reload. The failure goes to `onFallback` (the recorder reports it
+ * once per page: `storageFailed`, a `PeerError` of kind `'storage'`); what IndexedDB already
+ * held stays there for the next page that can open it.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Statement } from '../contract.js';
 import { serverNow } from '../clock.js';
-import { storageFailed } from '../storage.js';
 
 export interface OutboxEntry {
   id: string;
@@ -148,6 +147,8 @@ export class Outbox {
   constructor(
     readonly name: string,
     readonly target: string,
+    /** Told once IndexedDB failed and the outbox moved to memory (what the browser threw). */
+    private readonly onFallback: (cause: unknown) => void = () => {},
   ) {}
 
   /** IndexedDB, or memory once IndexedDB has failed on this outbox. */
@@ -158,7 +159,7 @@ export class Outbox {
   }
 
   private fallBack(cause: unknown): MemoryStore {
-    storageFailed('indexedDB', cause);
+    if (!this.memory) this.onFallback(cause);
     this.memory ??= new MemoryStore();
     this.store = Promise.resolve(this.memory);
     return this.memory;

@@ -24,6 +24,7 @@ import { loadChecks, type Checks } from '../client/checks.js';
 import { PeerError } from '../client/types.js';
 import { parseRetryAfter } from '../client/http.js';
 import { toPeerError } from '../client/errors.js';
+import { storageFailed } from '../storage-failure.js';
 import type { Recorder, StatementInput } from './types.js';
 import type { Delivery } from './delivery.js';
 import type { DeadEntry } from './outbox.js';
@@ -161,6 +162,7 @@ export class XapiRecorder implements Recorder {
           () => this.disposed,
           this.firstDrainAt,
           (res, text) => lrsError(res, text, checks.Problem),
+          (cause) => storageFailed('indexedDB', cause),
         );
         this.loaded = delivery;
         if (this.disposed) delivery.dispose();
