@@ -2,8 +2,8 @@ import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ACTIVITY_TYPES, PROFILE_ID, VERBS } from '@peerkit/core';
-import { $, $$, atServer, button, giveAs, mount, seen, unmountAll } from './helpers.js';
-import { SEED, XAPI_BASIC, chaos, signIn, uniqueActivity } from '../support/server.js';
+import { $, $$, atServer, button, giveAs, mount, seen, settledAt, unmountAll } from './helpers.js';
+import { API, SEED, XAPI_BASIC, chaos, signIn, uniqueActivity } from '../support/server.js';
 
 const shadowActive = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
 
@@ -149,7 +149,9 @@ describe('<peer-kudos>', () => {
     await sendKeys({ type: 'Great diagram' });
     await el.updateComplete;
     expect($(el, '.counter')!.textContent!.trim()).to.equal('267 characters left');
-    expect((shadowActive(el) as HTMLTextAreaElement).maxLength).to.equal(280);
+    // The limit is the counter's and the server's rule in characters (code points), not a
+    // maxlength (the browser counts UTF-16 units there): see the emoji test below.
+    expect((shadowActive(el) as HTMLTextAreaElement).hasAttribute('maxlength')).to.equal(false);
 
     const given = oneEvent(el, 'peer-kudos-given');
     await sendKeys({ press: 'Tab' }); // Cancel
@@ -170,6 +172,55 @@ describe('<peer-kudos>', () => {
       values: { clear: 1 },
     });
     await expect(el).to.be.accessible();
+  });
+
+  it('takes a message of 280 emoji (characters, as the server counts) and refuses 281 with a counter that says so', async () => {
+    const activity = uniqueActivity('emoji-message');
+    const { el, token } = await mount({
+      activity,
+      attrs: { values: 'helpful,clear', recipient: SEED.colleague, 'recipient-name': 'Ben' },
+    });
+    button(el)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await sendKeys({ press: 'Tab' });
+    const field = shadowActive(el) as HTMLTextAreaElement;
+    expect(field.localName).to.equal('textarea');
+    await sendKeys({ type: '😀'.repeat(281) });
+    await el.updateComplete;
+    // All 281 are in the field (no maxlength cut them at 140), and the counter says what is wrong.
+    expect(field.value).to.equal('😀'.repeat(281));
+    expect($(el, '.counter')!.textContent!.trim()).to.equal('1 character too many');
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    // Giving now sends nothing: the popover stays, the field keeps focus and the text.
+    const before = await atServer(activity, token);
+    await sendKeys({ press: 'Tab' }); // Cancel
+    await sendKeys({ press: 'Tab' }); // Give kudos
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($(el, '[part~="popover"]')).to.exist;
+    expect(shadowActive(el)).to.equal(field);
+    expect(await atServer(activity, token)).to.deep.equal(before);
+
+    // One fewer: 280 characters (560 UTF-16 units) is within the limit, and the server takes it.
+    field.focus();
+    await sendKeys({ press: 'Backspace' });
+    await el.updateComplete;
+    expect(field.value).to.equal('😀'.repeat(280));
+    expect($(el, '.counter')!.textContent!.trim()).to.equal('0 characters left');
+    expect(field.hasAttribute('aria-invalid')).to.equal(false);
+    const given = oneEvent(el, 'peer-kudos-given');
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    expect((await given).detail.message).to.equal('😀'.repeat(280));
+    await settledAt(el, { pressed: 'true', count: '1' });
+    expect(await atServer(activity, token)).to.include({ count: 1, mine: true });
+    const res = await fetch(`${API}/kudos/givers?activity=${encodeURIComponent(activity)}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const { items } = (await res.json()) as { items: { message: string | null }[] };
+    expect(items.map((g) => g.message)).to.deep.equal(['😀'.repeat(280)]);
   });
 
   it('closes the popover on Escape, returns focus to the button and sends nothing', async () => {

@@ -39,7 +39,7 @@ export function renderNotice(props: NoticeProps): TemplateResult {
   const live = props.live === false ? nothing : props.kind === 'error' ? 'alert' : 'status';
   const name = props.name ? ` ${props.name}` : '';
   return html`<div class="notice ${props.kind}${name}" part=${props.part ?? nothing} role=${live}>
-    ${lines.map((line) => html`<p>${line}</p>`)}
+    ${lines.map((line) => html`<p>${line}</p> `)}
     ${
       props.retry
         ? html`<button type="button" class="retry" part="retry" @click=${props.retry}>

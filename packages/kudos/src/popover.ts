@@ -3,8 +3,8 @@
  * Only a click can open it, so it is not in the element's first paint: the element imports
  * this module when the pointer or the focus reaches its button, and adopts its styles then.
  */
-import { adoptStyles, css, html, type LitElement, type TemplateResult } from 'lit';
-import { formatNumber, KUDOS_MESSAGE_MAX, msg, plural, str } from '@peerkit/core';
+import { adoptStyles, css, html, nothing, type LitElement, type TemplateResult } from 'lit';
+import { formatNumber, KUDOS_MESSAGE_MAX, msg, plural, str, textLength } from '@peerkit/core';
 
 /** What the popover needs from its element. */
 export interface PickerContext {
@@ -25,6 +25,13 @@ const t = {
     return plural(n, locale, {
       one: () => msg(str`${f} character left`, { id: 'kudos.chars-left.one' }),
       other: () => msg(str`${f} characters left`, { id: 'kudos.chars-left.other' }),
+    });
+  },
+  charactersOver: (n: number, locale: string) => {
+    const f = formatNumber(n, locale);
+    return plural(n, locale, {
+      one: () => msg(str`${f} character too many`, { id: 'kudos.chars-over.one' }),
+      other: () => msg(str`${f} characters too many`, { id: 'kudos.chars-over.other' }),
     });
   },
   cancel: () => msg('Cancel', { id: 'kudos.cancel' }),
@@ -109,15 +116,29 @@ export class Picker {
     }
   }
 
+  /**
+   * Characters the message may still take: `KUDOS_MESSAGE_MAX` minus the trimmed message's
+   * length in code points (`textLength`), the unit and the text the server checks; negative
+   * when over. The limit is not a `maxlength`, which the browser counts in UTF-16 units.
+   */
+  private left(): number {
+    return KUDOS_MESSAGE_MAX - textLength(this.message.trim());
+  }
+
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
+    if (this.left() < 0) {
+      // Nothing is sent: the counter, which describes the field, says by how much.
+      this.host.renderRoot.querySelector('textarea')?.focus();
+      return;
+    }
     this.ctx.close();
     this.ctx.give(this.value, this.message.trim() || undefined);
   }
 
   render(): TemplateResult {
     const { uid, locale } = this.ctx;
-    const left = KUDOS_MESSAGE_MAX - this.message.length;
+    const left = this.left();
     return html`<div
       part="popover"
       class=${this.flipped ? 'flipped' : ''}
@@ -147,8 +168,8 @@ export class Picker {
         <textarea
           id="${uid}-message"
           dir="auto"
-          maxlength=${KUDOS_MESSAGE_MAX}
           rows="2"
+          aria-invalid=${left < 0 ? 'true' : nothing}
           aria-describedby="${uid}-counter"
           .value=${this.message}
           @input=${(e: Event) => {
@@ -156,7 +177,9 @@ export class Picker {
             this.host.requestUpdate();
           }}
         ></textarea>
-        <p class="counter" id="${uid}-counter">${t.charactersLeft(left, locale())}</p>
+        <p class=${left < 0 ? 'counter over' : 'counter'} id="${uid}-counter">
+          ${left < 0 ? t.charactersOver(-left, locale()) : t.charactersLeft(left, locale())}
+        </p>
         <div class="actions">
           <button type="button" @click=${() => this.ctx.close()}>${t.cancel()}</button>
           <button type="submit" class="primary">${t.give()}</button>
@@ -256,6 +279,11 @@ export const pickerStyles = css`
     font-size: 0.8125em;
     color: var(--_k-muted);
     text-align: end;
+  }
+
+  .counter.over {
+    color: var(--_k-danger);
+    font-weight: 600;
   }
 
   .actions {

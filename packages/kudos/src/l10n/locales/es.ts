@@ -38,6 +38,8 @@ export const templates = {
   'kudos.pick-message': 'Escribe un mensaje (opcional)',
   'kudos.chars-left.one': str`Queda ${0} carácter`,
   'kudos.chars-left.other': str`Quedan ${0} caracteres`,
+  'kudos.chars-over.one': str`Sobra ${0} carácter`,
+  'kudos.chars-over.other': str`Sobran ${0} caracteres`,
   'kudos.cancel': 'Cancelar',
   'kudos.give': 'Dar reconocimiento',
 };
