@@ -14,6 +14,8 @@ import type { DiscussionContext } from './controllers/context.js';
 import { DialogsController } from './controllers/dialogs.js';
 import { FeedNavigation } from './controllers/feed-keys.js';
 import { LiveController } from './controllers/live.js';
+import { MarkdownReady } from './controllers/markdown-ready.js';
+import { parserPending } from './markdown/parse.js';
 import { ReportsController } from './controllers/reports.js';
 import { ThreadController } from './controllers/thread.js';
 import { discussionStyles } from './discussion.styles.js';
@@ -143,6 +145,8 @@ export class PeerDiscussion extends PeerElement {
     targets: () => this.renderRoot.querySelectorAll('article[part~="post"]'),
     key: (el) => (el as HTMLElement).dataset.id,
   });
+  /** Draws again when the Markdown parser arrives (preview, posts without a tree). */
+  protected readonly markdownReady = new MarkdownReady(this);
   /** Page Up / Page Down between articles (ARIA feed). */
   protected readonly feedNavigation = new FeedNavigation(this);
 
@@ -153,6 +157,18 @@ export class PeerDiscussion extends PeerElement {
   async reload(): Promise<void> {
     await this.thread.reload();
     await this.updateComplete;
+  }
+
+  /**
+   * Also waits for the Markdown parser when a render asked for it (a preview, a post without
+   * a tree) and for the render that follows its arrival, so `updateComplete` means drawn.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    const pending = parserPending();
+    if (!pending) return done;
+    await pending.catch(() => undefined);
+    return super.getUpdateComplete();
   }
 
   private get headingText(): string {
