@@ -1,5 +1,4 @@
 import { css } from 'lit';
-import { baseStyles } from '@peerkit/core';
 import { composerStyles } from './views/composer.styles.js';
 
 /**
@@ -8,7 +7,6 @@ import { composerStyles } from './views/composer.styles.js';
  * is read by the rules below.
  */
 export const discussionStyles = [
-  baseStyles,
   css`
     :host {
       --_d-accent: var(--peer-discussion-accent, var(--_peer-accent));
@@ -24,7 +22,6 @@ export const discussionStyles = [
       --_d-subtle-border: color-mix(in srgb, var(--_peer-border) 45%, var(--_peer-surface));
       --_d-danger: var(--_peer-danger);
       --_d-success: var(--_peer-success);
-      --_d-focus: var(--_peer-focus);
       --_d-radius: var(--peer-discussion-radius, var(--_peer-radius));
       --_d-gap: calc(var(--_peer-space) * 1.5);
       --_d-indent: var(--peer-discussion-indent, 1.5rem);
@@ -36,31 +33,8 @@ export const discussionStyles = [
       background: var(--_d-bg);
     }
 
-    :host([hidden]) {
-      display: none;
-    }
-
-    * {
-      box-sizing: border-box;
-    }
-
-    .visually-hidden {
-      position: absolute !important;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-
-    button,
-    textarea,
-    input,
-    select {
-      font: inherit;
-      color: inherit;
-    }
-
+    /* Box sizing, fonts of fields, the focus ring, .visually-hidden and reduced motion come
+       from the core's baseStyles (PeerElement.styles). */
     button {
       cursor: pointer;
     }
@@ -69,11 +43,6 @@ export const discussionStyles = [
     button[aria-disabled='true'] {
       cursor: not-allowed;
       opacity: 0.7;
-    }
-
-    :focus-visible {
-      outline: 2px solid var(--_d-focus);
-      outline-offset: 2px;
     }
 
     [part~='base'] {

@@ -87,7 +87,8 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  * @cssproperty --peer-duration - Length of transitions (none under reduced motion).
  */
 export class PeerDiscussion extends PeerElement {
-  static override styles = discussionStyles;
+  /** The core's tokens, base and notice styles (`PeerElement.styles`), then the discussion's. */
+  static override styles = [...PeerElement.styles, ...discussionStyles];
 
   /** The heading shown above the thread. */
   @property() heading = '';
@@ -169,6 +170,11 @@ export class PeerDiscussion extends PeerElement {
     if (!pending) return done;
     await pending.catch(() => undefined);
     return super.getUpdateComplete();
+  }
+
+  /** The live stream's state, for tests and debugging (`off`, `open`, `reconnecting`). */
+  private get liveStatus(): LiveController['status'] {
+    return this.stream.status;
   }
 
   private get headingText(): string {

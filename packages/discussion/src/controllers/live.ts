@@ -25,6 +25,8 @@ export interface LiveOptions {
 export class LiveController implements ReactiveController {
   /** Posts by others that arrived live, waiting behind the "new posts" button. */
   incoming: Post[] = [];
+  /** The stream's state (not drawn: a stream that fails falls back to polling by itself). */
+  status: 'off' | 'open' | 'reconnecting' = 'off';
   private key = '';
   private unsubscribe: (() => void) | null = null;
   /** The model the incoming posts belong to: a reload drops them. */
@@ -58,7 +60,16 @@ export class LiveController implements ReactiveController {
     this.stop();
     this.key = key;
     if (!key || !client) return;
-    this.unsubscribe = client.subscribePosts(key, { onEvent: (event) => this.onEvent(event) });
+    this.status = 'reconnecting';
+    this.unsubscribe = client.subscribePosts(key, {
+      onEvent: (event) => this.onEvent(event),
+      onOpen: () => {
+        this.status = 'open';
+      },
+      onError: () => {
+        this.status = 'reconnecting';
+      },
+    });
   }
 
   hostDisconnected(): void {
@@ -69,6 +80,7 @@ export class LiveController implements ReactiveController {
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.key = '';
+    this.status = 'off';
   }
 
   private onEvent(event: PostEvent): void {
