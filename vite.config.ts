@@ -55,10 +55,13 @@ function libConfig(name: string): UserConfig {
       sourcemap: true,
       copyPublicDir: false,
       lib: { entry: entriesOf(name), formats: ['es'], fileName: (_format, entry) => `${entry}.js` },
-      rolldownOptions: { external: isBare },
+      rolldownOptions: { external: isBare, preserveEntrySignatures: 'allow-extension' },
     },
   };
 }
+
+/** Core modules the CDN's first paint loads on demand (see `cdnConfig`): the errors' wording. */
+const FIRST_ERROR = [/[\\/]core[\\/]src[\\/]l10n[\\/]messages\.ts$/];
 
 function cdnConfig(): UserConfig {
   return {
@@ -88,6 +91,20 @@ function cdnConfig(): UserConfig {
         preserveEntrySignatures: 'allow-extension',
         output: {
           chunkFileNames: 'chunks/[name]-[hash].js',
+          // Everything the first paint imports statically stays in `peerkit.js`, stated rather
+          // than left to the bundler's heuristics (which, once a lazy chunk shared a module with
+          // another, cut Lit and the core into six small chunks again). The modules of
+          // FIRST_ERROR are reached only through the core's index re-exports (which tag them
+          // `$initial`) and an `import()`: they load with the first thing that needs them.
+          codeSplitting: {
+            groups: [
+              {
+                name: 'peerkit',
+                tags: ['$initial'],
+                test: (id: string) => !FIRST_ERROR.some((re) => re.test(id)),
+              },
+            ],
+          },
           // Vite keeps whitespace and annotations in lib-mode ES output for the host's
           // bundler; this module goes to the browser as it is, so minify it fully.
           minify: true,

@@ -69,6 +69,8 @@ async function packageSizes() {
       entry: { index: join(root, 'packages', name, 'src/index.ts') },
     };
     config.build.rolldownOptions = {
+      // The lib build's own options (its entry signatures), with Lit and @peerkit external.
+      ...config.build.rolldownOptions,
       external: (id) => isLit(id) || isPeerkit(id),
       // Vite's lib mode keeps whitespace in ES output for the host's bundler, which minifies
       // it; measure what the host ships, fully minified.

@@ -185,6 +185,23 @@ describe('RestClient', () => {
     });
   });
 
+  describe('signed out', () => {
+    it('asks nothing for me() without a token, and sends a refused token only once', async () => {
+      const nobody = new RestClient({ endpoint: abs(c.endpoint), getToken: () => null });
+      expect(await nobody.me()).to.equal(null);
+      expect(await c.log()).to.deep.equal([]);
+      const stale = new RestClient({
+        endpoint: abs(c.endpoint),
+        getToken: () => 'not-a-valid-token',
+      });
+      const error = await rejection(stale.createPost({ activity: uniqueActivity(), body: 'x' }));
+      expect(error.kind).to.equal('auth');
+      expect((await c.log()).map((e) => `${e.method} ${e.path} ${e.status}`)).to.deep.equal([
+        'POST /posts 401',
+      ]);
+    });
+  });
+
   describe('coalescing', () => {
     it('makes one GET /me however many elements ask in one tick, and asks again for a new token', async () => {
       const answers = await Promise.all(Array.from({ length: 12 }, () => client.me()));

@@ -92,7 +92,7 @@ describe('the demo on small screens and for a signed-out visitor', () => {
   });
 
   for (const width of [320, 390]) {
-    it(`reflows to ${width} px with no horizontal scroll, signed out and signed in with a popover open`, async () => {
+    it(`reflows to ${width} px with no horizontal scroll, signed out, and signed in with the kudos popover, a reply composer and the report dialog open`, async () => {
       const page = await browser.newPage();
       await page.setViewport({ width, height: 800 });
       await page.goto(`${server.origin}/`, { waitUntil: 'load' });
@@ -117,6 +117,30 @@ describe('the demo on small screens and for a signed-out visitor', () => {
         `peer-kudos[activity="urn:peerkit:person:ana.ruiz"] >>> [part~="popover"]`,
       );
       assert.deepEqual(await overflow(page), [], `signed in, popover open, at ${width} px`);
+      await page.keyboard.press('Escape');
+
+      // The deepest reply's composer, then the report dialog: the tightest places of a thread.
+      const opened = (action: string) =>
+        page.evaluate((name) => {
+          const root = document.querySelector('peer-discussion')!.shadowRoot!;
+          const buttons = root.querySelectorAll<HTMLButtonElement>(`[data-action="${name}"]`);
+          buttons[buttons.length - 1]?.click();
+          return buttons.length;
+        }, action);
+      assert.ok((await opened('reply')) > 0, 'a reply button');
+      await page.waitForFunction(
+        () =>
+          !!document
+            .querySelector('peer-discussion')
+            ?.shadowRoot?.querySelector('[part~="composer"][data-mode="reply"]'),
+      );
+      assert.deepEqual(await overflow(page), [], `a reply composer open at ${width} px`);
+      assert.ok((await opened('report')) > 0, 'a report button');
+      await page.waitForFunction(
+        () =>
+          !!document.querySelector('peer-discussion')?.shadowRoot?.querySelector('dialog[open]'),
+      );
+      assert.deepEqual(await overflow(page), [], `the report dialog open at ${width} px`);
       await page.close();
     });
   }

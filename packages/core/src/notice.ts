@@ -14,7 +14,7 @@
  * or one repeated per item on a page (200 kudos buttons must not make 200 alerts).
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { retryLabel } from './l10n/messages.js';
+import { retryLabel } from './l10n/labels.js';
 
 export type NoticeKind = 'error' | 'offline' | 'status';
 

@@ -6,8 +6,8 @@
  * frame, a full quota, a page that holds the same IndexedDB name at another version. The kit
  * then keeps working in memory for the life of the page, and says so once:
  *
- * - `pageStorage` is a `localStorage` wrapper (drafts, the guidelines acknowledgement, the
- *   locale): every read and write goes to `localStorage` while it works; when it throws
+ * - `pageStorage` is a `localStorage` wrapper (the discussion's drafts and guidelines
+ *   acknowledgement): every read and write goes to `localStorage` while it works; when it throws
  *   (`SecurityError` on access, `QuotaExceededError` on a write) the value is kept in a
  *   `Map` for the page instead, and what was written there is read back from it.
  * - The xAPI outbox (`xapi/outbox.ts`) falls back from IndexedDB to a memory outbox the same

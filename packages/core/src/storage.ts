@@ -1,6 +1,7 @@
 /**
- * `pageStorage`: the `localStorage` wrapper every widget keeps small strings with (drafts,
- * the guidelines acknowledgement, the locale), DECISIONS §7. Every read and write goes to
+ * `pageStorage`: the `localStorage` wrapper every widget keeps small strings with (the
+ * discussion's drafts and guidelines acknowledgement; the kit keeps no locale: it reads
+ * `<html lang>` each time), DECISIONS §7. Every read and write goes to
  * `localStorage` while it works; when it throws (`SecurityError` on access where storage is
  * blocked, `QuotaExceededError` on a write) the value is kept in a `Map` for the life of the
  * page instead, read back from there, and the failure is reported once per page

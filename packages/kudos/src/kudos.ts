@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
-  formatList,
   KUDOS_VALUE_PATTERN,
   PeerElement,
   PeerError,
@@ -10,8 +9,6 @@ import {
   toPeerError,
   uniqueId,
   type KudosCount,
-  type KudosGiver,
-  type Page,
   type PeerClient,
 } from '@peerkit/core';
 import {
@@ -20,28 +17,22 @@ import {
   FocusRequest,
   LoadController,
 } from '@peerkit/core/controllers';
-import { bdi, fill, slot } from '@peerkit/core/bidi';
 import { kudosStyles } from './kudos.styles.js';
 import { messages as t } from './messages.js';
-import { PeerKudosGivenEvent, PeerKudosWithdrawnEvent } from './events.js';
 import type { Picker } from './popover.js';
-import { kudosStatement } from './xapi.js';
+import type { Choice, Target } from './changes.js';
+
+type Confirmed = ReturnType<typeof import('./lazy.js').confirmed>;
+
+/** How many givers are named before "and N others". */
+const NAMED_GIVERS = 2;
 import { renderCount, renderIcon, renderValues, valueLabel } from './views.js';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
 registerTranslations('es', () => import('./l10n/locales/es.js'));
 
-/** A choice the user made and the server has not confirmed yet. */
-interface Intent {
-  mine: boolean;
-  value?: string;
-  message?: string;
-  /** One key per choice, reused when the user retries that same choice. */
-  key: string;
-}
-
-/** How many givers are named before "and N others". */
-const NAMED_GIVERS = 2;
+/** A choice the user made and the server has not confirmed yet (one key per choice). */
+type Intent = Choice;
 /** The parsed `values` attribute; `null` when it holds something invalid. */
 function parseValues(values: string | undefined): string[] | null {
   const list = (values ?? '')
@@ -153,7 +144,7 @@ export class PeerKudos extends PeerElement {
     },
   });
 
-  /** Who gave: loaded when the person asks, again after their own change. */
+  /** Who gave: loaded when the person asks (with the module that words it), again after their own change. */
   private readonly givers = new LoadController(this, {
     autoRun: false,
     args: () => {
@@ -161,7 +152,10 @@ export class PeerKudos extends PeerElement {
       return client ? ([client, this.activityIri] as readonly [PeerClient, string]) : undefined;
     },
     task: ([client, activity], { signal }) =>
-      client.kudosGivers(activity, { limit: NAMED_GIVERS + 1 }, { signal }),
+      Promise.all([
+        client.kudosGivers(activity, { limit: NAMED_GIVERS + 1 }, { signal }),
+        this.loadChanges(),
+      ]),
   });
 
   private readonly announcer = new Announcer(this);
@@ -169,6 +163,7 @@ export class PeerKudos extends PeerElement {
 
   private inFlight = false;
   private pickerModule?: Promise<typeof import('./popover.js')>;
+  private changesModule?: Promise<typeof import('./lazy.js')>;
   /** The popover is waiting for its module. */
   private opening?: Promise<void>;
   private readonly uid = uniqueId('k');
@@ -261,12 +256,15 @@ export class PeerKudos extends PeerElement {
     const activity = this.activityIri;
     this.inFlight = true;
     try {
-      const after = await this.send(client, activity, intent);
+      const changes = await this.loadChanges();
+      const target = this.target(activity);
+      const after = await changes.send(client, target, intent);
       this.inFlight = false;
       if (activity !== this.activityIri) return;
       this.confirmed = after;
       if (this.intent === intent) this.intent = undefined;
-      if (after.mine !== before.mine) this.confirmedChange(after, intent);
+      if (after.mine !== before.mine)
+        this.confirmedChange(changes.confirmed(target, intent, after));
     } catch (error) {
       this.inFlight = false;
       const peerError = toPeerError(error);
@@ -281,67 +279,26 @@ export class PeerKudos extends PeerElement {
     if (this.intent) void this.sync();
   }
 
-  /** The request for `intent`, with its idempotency key (a retry reuses it). */
-  private send(client: PeerClient, activity: string, intent: Intent): Promise<KudosCount> {
-    const options = { idempotencyKey: intent.key };
-    if (!intent.mine) return client.withdrawKudos(activity, options);
-    const { recipient } = this;
-    const { value, message } = intent;
-    return client.giveKudos(
-      {
-        activity,
-        ...(recipient ? { recipient } : {}),
-        ...(value ? { value } : {}),
-        ...(message ? { message } : {}),
-      },
-      options,
-    );
+  /** Where a choice applies, as the attributes say now. */
+  private target(activity: string): Target {
+    const { recipient, recipientName, locale } = this;
+    return { activity, recipient, recipientName, locale };
   }
 
-  private confirmedChange(after: KudosCount, intent: Intent): void {
-    const activity = this.activityIri;
-    const recipient = this.recipient ?? null;
-    if (after.mine) {
-      this.announceGiven(after.count);
-      this.emit(
-        new PeerKudosGivenEvent({
-          activity,
-          recipient,
-          value: intent.value ?? null,
-          message: intent.message ?? null,
-          count: after.count,
-        }),
-      );
-    } else {
-      this.announcer.announce(`${t.withdrew()} ${t.remaining(after.count, this.locale)}`);
-      this.emit(new PeerKudosWithdrawnEvent({ activity, recipient, count: after.count }));
-    }
-    // The list of givers is stale now.
+  /** The module for what follows an interaction (`lazy.ts`: the write path, the givers line); a failed load is tried again next time. */
+  private loadChanges(): Promise<typeof import('./lazy.js')> {
+    return (this.changesModule ??= import('./lazy.js').catch((e: unknown) => {
+      this.changesModule = undefined;
+      throw e;
+    }));
+  }
+
+  /** A change the server confirmed: announced, fired, recorded; the givers line is stale. */
+  private confirmedChange({ announcement, event, statement }: Confirmed): void {
+    this.announcer.announce(...announcement);
+    this.emit(event);
     this.givers.reset();
     if (this.showGivers) void this.givers.run();
-    this.record(after, intent);
-  }
-
-  /** "You thanked Ana. 2 people did.", the recipient's name isolated (it may be Hebrew). */
-  private announceGiven(count: number): void {
-    const did = t.did(count, this.locale);
-    const name = this.recipientName;
-    if (!name) {
-      this.announcer.announce(`${t.gave()} ${did}`);
-      return;
-    }
-    const sentence = `${t.thanked(slot(0))} ${did}`;
-    this.announcer.announce(fill(sentence, [name]).join(''), fill(sentence, [bdi(name)]));
-  }
-
-  private record(after: KudosCount, intent: Intent): void {
-    const statement = kudosStatement({
-      activity: this.activityIri,
-      mine: after.mine,
-      recipient: this.recipient,
-      value: intent.value,
-      message: intent.message,
-    });
     this.peer?.recorder.record(statement).catch((error: unknown) => this.fail(error));
   }
 
@@ -367,7 +324,9 @@ export class PeerKudos extends PeerElement {
     return (this.pickerModule ??= import('./popover.js'));
   }
 
-  private readonly preloadPicker = () => {
+  /** The pointer or the focus reached the button: what a choice needs starts loading. */
+  private readonly preload = () => {
+    this.loadChanges().catch(() => {});
     if (this.valueList?.length) this.loadPicker().catch(() => (this.pickerModule = undefined));
   };
 
@@ -427,22 +386,6 @@ export class PeerKudos extends PeerElement {
   private toggleGivers(): void {
     this.showGivers = !this.showGivers;
     if (this.showGivers && this.givers.status !== 'complete') void this.givers.run();
-  }
-
-  /** "Ana, Ben and 2 others": each name a `<bdi>` (a name takes its own direction). */
-  private giversList(page: Page<KudosGiver>): unknown[] {
-    const me = this.meId;
-    const names = page.items.map((g) => (g.person.id === me ? null : g.person.name));
-    const total = Math.max(page.total, names.length);
-    const shown = total > names.length ? names.slice(0, NAMED_GIVERS) : names;
-    const others = total - shown.length;
-    const items = shown.map((name, i) => (name === null ? t.you() : slot(i)));
-    if (others > 0) items.push(t.others(others, this.locale));
-    const text = t.givenBy(formatList(items, this.locale));
-    return fill(
-      text,
-      shown.map((name) => (name === null ? '' : bdi(name))),
-    );
   }
 
   // ---------------------------------------------------------------------------------------
@@ -505,8 +448,8 @@ export class PeerKudos extends PeerElement {
       aria-expanded=${picks ? expanded : nothing}
       title=${self ? t.self() : nothing}
       @click=${this.onButtonClick}
-      @pointerenter=${this.preloadPicker}
-      @focusin=${this.preloadPicker}
+      @pointerenter=${this.preload}
+      @focusin=${this.preload}
     >
       ${renderIcon()}<span part="label"><slot>${this.label || t.label()}</slot></span>
     </button>`;
@@ -516,7 +459,7 @@ export class PeerKudos extends PeerElement {
     const content = this.givers.render<unknown>({
       initial: () => t.giversLoading(),
       pending: () => t.giversLoading(),
-      complete: (page) => (page.items.length === 0 ? t.giversNone() : this.giversList(page)),
+      complete: ([page, { giversLine }]) => giversLine(page, this.meId, this.locale, NAMED_GIVERS),
       error: () =>
         html`${t.giversFailed()}
           <button type="button" class="link" part="retry" @click=${() => this.givers.retry()}>

@@ -1,5 +1,7 @@
 /**
- * Every string `<peer-kudos>` shows, with stable ids (`kudos.*`) for translation files.
+ * The strings of `<peer-kudos>`'s first paint, with stable ids (`kudos.*`) for translation files
+ * (the popover's, the givers line's and a confirmed change's are in `popover.ts`, `givers.ts`
+ * and `changes.ts`, which load later).
  * Counts go through `Intl` (the core's `formatNumber` and `plural`), never string glue.
  */
 import { formatNumber, msg, plural, str } from '@peerkit/core';
@@ -13,23 +15,6 @@ export const messages = {
     return plural(n, locale, {
       one: () => msg(str`${f} person gave kudos`, { id: 'kudos.count.one' }),
       other: () => msg(str`${f} people gave kudos`, { id: 'kudos.count.other' }),
-    });
-  },
-  thanked: (name: string) => msg(str`You thanked ${name}.`, { id: 'kudos.thanked' }),
-  gave: () => msg('You gave kudos.', { id: 'kudos.gave' }),
-  did: (n: number, locale: string) => {
-    const f = formatNumber(n, locale);
-    return plural(n, locale, {
-      one: () => msg(str`${f} person did.`, { id: 'kudos.did.one' }),
-      other: () => msg(str`${f} people did.`, { id: 'kudos.did.other' }),
-    });
-  },
-  withdrew: () => msg('You withdrew your kudos.', { id: 'kudos.withdrew' }),
-  remaining: (n: number, locale: string) => {
-    const f = formatNumber(n, locale);
-    return plural(n, locale, {
-      one: () => msg(str`${f} person gave kudos.`, { id: 'kudos.remaining.one' }),
-      other: () => msg(str`${f} people gave kudos.`, { id: 'kudos.remaining.other' }),
     });
   },
   self: () => msg('You cannot give kudos to yourself.', { id: 'kudos.self' }),
@@ -51,15 +36,4 @@ export const messages = {
   },
   giversLoading: () => msg('Loading who gave…', { id: 'kudos.givers-loading' }),
   giversFailed: () => msg('Could not load who gave.', { id: 'kudos.givers-failed' }),
-  giversNone: () => msg('Nobody yet.', { id: 'kudos.givers-none' }),
-  /** The signed-in person in the list of givers. */
-  you: () => msg('You', { id: 'kudos.you' }),
-  givenBy: (list: string) => msg(str`Given by ${list}`, { id: 'kudos.given-by' }),
-  others: (n: number, locale: string) => {
-    const f = formatNumber(n, locale);
-    return plural(n, locale, {
-      one: () => msg(str`${f} other`, { id: 'kudos.others.one' }),
-      other: () => msg(str`${f} others`, { id: 'kudos.others.other' }),
-    });
-  },
 };

@@ -30,22 +30,12 @@
  */
 import type * as z from 'zod/mini';
 import type {
-  CreateEndorsement,
-  CreatePost,
-  CreateReport,
-  Endorsement,
-  GiveKudos,
   KudosCount,
   Me,
-  Post,
   PostPage,
   Profile,
   Reflection,
   ReportItem,
-  ResolveReport,
-  SaveReflection,
-  UpdatePost,
-  UpdateProfile,
   Page,
   Expert,
   KudosGiver,
@@ -56,9 +46,9 @@ import type {
   SkillSuggestion,
 } from '../contract.js';
 import { loadChecks, type Checks } from './checks.js';
-import { aborted, sleep, withSignal } from './http.js';
+import type { WriteName } from './writes.js';
+import { aborted, parseRetryAfter, sleep, withSignal } from './http.js';
 import { KudosBatcher } from './kudos-batch.js';
-import { issuesOf, readAnswer } from './answer.js';
 import { observeServerDate } from '../clock.js';
 import { PeerError, type CallOptions, type PeerClient, type StreamHandlers } from './types.js';
 import { isAbort, toPeerError } from './errors.js';
@@ -86,7 +76,8 @@ export interface RestClientOptions {
 type Query = Record<string, unknown>;
 type Schema<T> = z.ZodMiniType<T>;
 
-interface RequestSpec<T> {
+/** A request `request()` makes (the writes describe theirs in `writes.ts`). */
+export interface RequestSpec<T> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   query?: Query;
@@ -98,15 +89,51 @@ interface RequestSpec<T> {
   options?: CallOptions;
   /** A POST that only reads (`POST /kudos/query`): no `Idempotency-Key`. */
   safe?: boolean;
+  /** What an answer with no body (204) gives (default `undefined`). */
+  empty?: null;
 }
+
+/**
+ * The writes (`PeerClient` methods that change something), described in `writes.ts` in the
+ * schemas' chunk: a write with a body awaits that chunk anyway, and none is needed before a
+ * person acts, so they are not part of a widget's first paint.
+ */
+const WRITES: readonly WriteName[] = [
+  'createPost',
+  'updatePost',
+  'deletePost',
+  'reportPost',
+  'resolveReport',
+  'updateProfile',
+  'endorse',
+  'saveReflection',
+  'deleteReflection',
+  'giveKudos',
+  'withdrawKudos',
+];
+
+// The writes are `PeerClient`'s, added to the prototype below.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface RestClient extends Pick<PeerClient, WriteName> {}
 
 const RETRY_STATUSES = new Set([429, 503]);
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class RestClient implements PeerClient {
   readonly endpoint: string;
   private readonly opts: Required<Omit<RestClientOptions, 'getToken'>> & { getToken?: TokenSource };
   private meCache?: { token: string | null; promise: Promise<Me | null> };
   private readonly kudosBatch: KudosBatcher;
+
+  static {
+    for (const name of WRITES)
+      (this.prototype as unknown as Record<string, unknown>)[name] = function (
+        this: RestClient,
+        ...args: unknown[]
+      ) {
+        return this.write(name, args);
+      };
+  }
 
   constructor(options: RestClientOptions) {
     this.endpoint = options.endpoint.replace(/\/+$/, '');
@@ -179,49 +206,6 @@ export class RestClient implements PeerClient {
     });
   }
 
-  createPost(input: CreatePost, options?: CallOptions): Promise<Post> {
-    return this.request({
-      method: 'POST',
-      path: '/posts',
-      body: input,
-      bodySchema: (s) => s.CreatePost,
-      schema: (s) => s.Post,
-      options,
-    });
-  }
-
-  updatePost(id: string, input: UpdatePost, options?: CallOptions): Promise<Post> {
-    return this.request({
-      method: 'PATCH',
-      path: `/posts/${enc(id)}`,
-      body: input,
-      bodySchema: (s) => s.UpdatePost,
-      schema: (s) => s.Post,
-      options,
-    });
-  }
-
-  async deletePost(id: string, options?: CallOptions): Promise<Post | null> {
-    const post = await this.request({
-      method: 'DELETE',
-      path: `/posts/${enc(id)}`,
-      schema: (s) => s.Post,
-      options,
-    });
-    return post ?? null;
-  }
-
-  reportPost(id: string, input: CreateReport, options?: CallOptions) {
-    return this.request({
-      method: 'POST',
-      path: `/posts/${enc(id)}/reports`,
-      body: input,
-      bodySchema: (s) => s.CreateReport,
-      schema: (s) => s.Report,
-      options,
-    });
-  }
-
   listReports(query: ReportsQuery = {}, options?: CallOptions): Promise<Page<ReportItem>> {
     return this.request({
       method: 'GET',
@@ -232,30 +216,8 @@ export class RestClient implements PeerClient {
     });
   }
 
-  resolveReport(id: string, input: ResolveReport, options?: CallOptions): Promise<ReportItem> {
-    return this.request({
-      method: 'POST',
-      path: `/reports/${enc(id)}/resolve`,
-      body: input,
-      bodySchema: (s) => s.ResolveReport,
-      schema: (s) => s.ReportItem,
-      options,
-    });
-  }
-
   profile(options?: CallOptions): Promise<Profile> {
     return this.request({ method: 'GET', path: '/me/profile', schema: (s) => s.Profile, options });
-  }
-
-  updateProfile(input: UpdateProfile, options?: CallOptions): Promise<Profile> {
-    return this.request({
-      method: 'PATCH',
-      path: '/me/profile',
-      body: input,
-      bodySchema: (s) => s.UpdateProfile,
-      schema: (s) => s.Profile,
-      options,
-    });
   }
 
   listPeople(query: PeopleQuery, options?: CallOptions): Promise<Page<Expert>> {
@@ -279,64 +241,12 @@ export class RestClient implements PeerClient {
     return list.items;
   }
 
-  endorse(personId: string, input: CreateEndorsement, options?: CallOptions): Promise<Endorsement> {
-    return this.request({
-      method: 'POST',
-      path: `/people/${enc(personId)}/endorsements`,
-      body: input,
-      bodySchema: (s) => s.CreateEndorsement,
-      schema: (s) => s.Endorsement,
-      options,
-    });
-  }
-
   listReflections(query: ReflectionsQuery, options?: CallOptions): Promise<Page<Reflection>> {
     return this.request({
       method: 'GET',
       path: '/reflections',
       query: { ...query },
       schema: (s) => s.ReflectionPage,
-      options,
-    });
-  }
-
-  saveReflection(id: string, input: SaveReflection, options?: CallOptions): Promise<Reflection> {
-    return this.request({
-      method: 'PUT',
-      path: `/reflections/${enc(id)}`,
-      body: input,
-      bodySchema: (s) => s.SaveReflection,
-      schema: (s) => s.Reflection,
-      options,
-    });
-  }
-
-  async deleteReflection(id: string, options?: CallOptions): Promise<void> {
-    await this.request({
-      method: 'DELETE',
-      path: `/reflections/${enc(id)}`,
-      schema: null,
-      options,
-    });
-  }
-
-  giveKudos(input: GiveKudos, options?: CallOptions): Promise<KudosCount> {
-    return this.request({
-      method: 'POST',
-      path: '/kudos',
-      body: input,
-      bodySchema: (s) => s.GiveKudos,
-      schema: (s) => s.KudosCount,
-      options,
-    });
-  }
-
-  withdrawKudos(activity: string, options?: CallOptions): Promise<KudosCount> {
-    return this.request({
-      method: 'DELETE',
-      path: '/kudos',
-      query: { activity },
-      schema: (s) => s.KudosCount,
       options,
     });
   }
@@ -379,12 +289,11 @@ export class RestClient implements PeerClient {
       pollIntervalMs: this.opts.pollIntervalMs,
       refreshes: Boolean(this.opts.getToken),
       parseEvent: (json) => {
-        const parsed = checks!.PostEvent.safeParse(json);
-        return parsed.success
-          ? parsed.data
-          : new PeerError('validation', 'A live update broke the contract.', {
-              issues: issuesOf(parsed.error),
-            });
+        try {
+          return checks!.checked(checks!.PostEvent, json, 'A live update broke the contract.');
+        } catch (e) {
+          return e as PeerError;
+        }
       },
     };
     // The stream reader and the polling fallback load with the first subscription; events
@@ -413,6 +322,14 @@ export class RestClient implements PeerClient {
 
   // ---------------------------------------------------------------------------------------
   // The one place a request is made
+
+  /** Sends the write `name` with the caller's `args`, as `writes.ts` describes it. */
+  private async write(name: WriteName, args: unknown[]): Promise<unknown> {
+    const describe = (await loadChecks()).writes[name] as (...a: unknown[]) => RequestSpec<unknown>;
+    const spec = describe(...args);
+    const value = await this.request(spec);
+    return value === undefined && 'empty' in spec ? spec.empty : value;
+  }
 
   private async token(): Promise<string | null> {
     if (!this.opts.getToken) return null;
@@ -453,11 +370,13 @@ export class RestClient implements PeerClient {
     if (signal?.aborted) throw aborted(signal);
     let body: string | undefined;
     if (spec.body !== undefined) {
-      const checked = spec.bodySchema?.(await this.checks(signal)).safeParse(spec.body);
-      if (checked && !checked.success)
-        throw new PeerError('validation', 'The request does not match the contract.', {
-          issues: issuesOf(checked.error),
-        });
+      const checks = await this.checks(signal);
+      if (spec.bodySchema)
+        checks.checked(
+          spec.bodySchema(checks),
+          spec.body,
+          'The request does not match the contract.',
+        );
       body = JSON.stringify(spec.body);
     }
     const write = method !== 'GET' && !spec.safe;
@@ -505,7 +424,7 @@ export class RestClient implements PeerClient {
           }
         }
         try {
-          return await readAnswer(res, spec);
+          return await this.read(res, spec);
         } catch (e) {
           if (signal?.aborted || isAbort(e)) throw aborted(signal);
           error = toPeerError(e);
@@ -524,8 +443,27 @@ export class RestClient implements PeerClient {
       await sleep(wait, signal);
     }
   }
-}
 
-function enc(segment: string): string {
-  return encodeURIComponent(segment);
+  /**
+   * Reads and checks an answer (`readAnswer`, in the schemas' chunk); throws the `PeerError`
+   * it amounts to. When the schemas cannot load, an error status is still its `http`/`auth`
+   * error, without details.
+   */
+  private async read<T>(res: Response, spec: RequestSpec<T>): Promise<T> {
+    const label = `${spec.method} ${spec.path}`;
+    const checks = await this.checks(spec.options?.signal).catch((e: PeerError) => {
+      if (res.ok || e.kind === 'aborted') throw e;
+      return null;
+    });
+    if (!checks)
+      throw new PeerError(
+        res.status === 401 || res.status === 403 ? 'auth' : 'http',
+        `${label} answered ${res.status}.`,
+        {
+          status: res.status,
+          retryAfter: parseRetryAfter(res.headers.get('retry-after'), res.headers.get('date')),
+        },
+      );
+    return checks.readAnswer(res, label, spec.schema && spec.schema(checks));
+  }
 }

@@ -31,3 +31,5 @@ export {
   UpdatePost,
   UpdateProfile,
 } from '../contract.js';
+export { checked, problemError, readAnswer } from './answers.js';
+export { writes } from './writes.js';

@@ -84,8 +84,3 @@ function configMessage(error: PeerError): string {
       return msg('Peerkit is not configured correctly.', { id: 'core.config.other' });
   }
 }
-
-export const retryLabel = () => msg('Try again', { id: 'core.retry' });
-export const loadingLabel = () => msg('Loading…', { id: 'core.loading' });
-export const offlineLabel = () =>
-  msg('You are offline. Changes will be sent when you are back online.', { id: 'core.offline' });

@@ -6,7 +6,6 @@ import type { PeerContextValue } from '../context.js';
 import { ProviderRuntime } from './runtime.js';
 import { baseStyles } from '../styles.js';
 import { noticeStyles, renderNotice } from '../notice.js';
-import { errorMessage } from '../l10n/messages.js';
 import { updateWhenLocaleChanges } from '../l10n/localize.js';
 import { ensureContextRoot } from '../element.js';
 import { VERSION } from '../version.js';
@@ -62,6 +61,12 @@ export class PeerProvider extends LitElement {
   @state() private value?: PeerContextValue;
   /** Storage the browser refused (said once per page, by the provider that heard it). */
   @state() private storageError?: PeerError;
+  /**
+   * The errors' wording (`l10n/messages.ts`), loaded with the first error to show: a page
+   * whose provider is configured well never needs it, so it is not part of the first paint.
+   */
+  @state() private wording?: { errorMessage: (error: PeerError) => string };
+  private wordingLoad?: Promise<void>;
 
   private readonly runtime = new ProviderRuntime(this, (value) => {
     this.value = value;
@@ -122,19 +127,36 @@ export class PeerProvider extends LitElement {
         client: this.client,
       });
     }
+    if ((this.value?.error || this.storageError) && !this.wording)
+      this.wordingLoad ??= import('../l10n/wording.js').then(
+        (m) => void (this.wording = m),
+        // Not loaded (offline): the error's own (English) message stands in.
+        () => void (this.wording = { errorMessage: (e) => e.message }),
+      );
+  }
+
+  /** `updateComplete` includes the notice drawn once its wording has loaded. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.wordingLoad;
+    return super.getUpdateComplete();
+  }
+
+  private message(error: PeerError): string {
+    return this.wording?.errorMessage(error) ?? '';
   }
 
   protected override render() {
     const error = this.value?.error;
     return html`${
-        error
-          ? renderNotice({ kind: 'error', message: errorMessage(error), part: 'error' })
+        error && this.wording
+          ? renderNotice({ kind: 'error', message: this.message(error), part: 'error' })
           : nothing
       }${
-        this.storageError
+        this.storageError && this.wording
           ? renderNotice({
               kind: 'status',
-              message: errorMessage(this.storageError),
+              message: this.message(this.storageError),
               part: 'notice',
             })
           : nothing

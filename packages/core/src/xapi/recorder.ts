@@ -19,11 +19,10 @@
  *   Web Lock named after the target, and reads the outbox afresh inside it.
  * - The outbox is bounded; what does not fit is reported through `onError`, never dropped silently.
  */
-import type { Me, Problem, Statement } from '../contract.js';
-import { loadChecks, type Checks } from '../client/checks.js';
-import { PeerError } from '../client/types.js';
-import { parseRetryAfter } from '../client/http.js';
+import type { Me, Statement } from '../contract.js';
+import { loadChecks } from '../client/checks.js';
 import { toPeerError } from '../client/errors.js';
+import type { PeerError } from '../client/types.js';
 import { storageFailed } from '../storage-failure.js';
 import type { Recorder, StatementInput } from './types.js';
 import type { Delivery } from './delivery.js';
@@ -161,7 +160,7 @@ export class XapiRecorder implements Recorder {
           this.url,
           () => this.disposed,
           this.firstDrainAt,
-          (res, text) => lrsError(res, text, checks.Problem),
+          (res, text) => checks.problemError(res, text, `The LRS answered ${res.status}.`),
           (cause) => storageFailed('indexedDB', cause),
         );
         this.loaded = delivery;
@@ -175,25 +174,4 @@ export class XapiRecorder implements Recorder {
     );
     return this.delivery;
   }
-}
-
-/** The `PeerError` an LRS's error answer amounts to (its problem details when it sent some). */
-function lrsError(res: Response, text: string, schema: Checks['Problem']): PeerError {
-  let problem: Problem | undefined;
-  try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    if (parsed.success) problem = parsed.data;
-  } catch {
-    // an LRS that answers text
-  }
-  const kind = res.status === 401 || res.status === 403 ? 'auth' : 'http';
-  return new PeerError(
-    kind,
-    problem?.detail ?? problem?.title ?? `The LRS answered ${res.status}.`,
-    {
-      status: res.status,
-      problem,
-      retryAfter: parseRetryAfter(res.headers.get('retry-after'), res.headers.get('date')),
-    },
-  );
 }

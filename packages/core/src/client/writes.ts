@@ -1,0 +1,159 @@
+/**
+ * The REST client's writes, described: for each `PeerClient` write, the request it makes
+ * (method, path, body and the contract schemas of the body and of the answer). They live in
+ * the schemas' chunk (`schemas.ts` re-exports them): a write with a body awaits that chunk
+ * anyway to check it, and none is needed before a person acts, so none of this is part of a
+ * widget's first paint. `RestClient` sends what these describe (`request()`).
+ */
+import {
+  CreateEndorsement,
+  CreatePost,
+  CreateReport,
+  Endorsement,
+  GiveKudos,
+  KudosCount,
+  Post,
+  Profile,
+  Reflection,
+  Report,
+  ReportItem,
+  ResolveReport,
+  SaveReflection,
+  UpdatePost,
+  UpdateProfile,
+} from '../contract.js';
+import type { RequestSpec } from './rest-client.js';
+import type { CallOptions, PeerClient } from './types.js';
+
+type Writes = {
+  [K in WriteName]: (
+    ...args: Parameters<PeerClient[K]>
+  ) => RequestSpec<Awaited<ReturnType<PeerClient[K]>>>;
+};
+
+/** The `PeerClient` methods that change something. */
+export type WriteName =
+  | 'createPost'
+  | 'updatePost'
+  | 'deletePost'
+  | 'reportPost'
+  | 'resolveReport'
+  | 'updateProfile'
+  | 'endorse'
+  | 'saveReflection'
+  | 'deleteReflection'
+  | 'giveKudos'
+  | 'withdrawKudos';
+
+const enc = encodeURIComponent;
+/** A write with a JSON body checked against `body` before it is sent, answered with `answer`. */
+const send = <T>(
+  method: RequestSpec<T>['method'],
+  path: string,
+  input: unknown,
+  body: RequestSpec<unknown>['schema'],
+  answer: RequestSpec<T>['schema'],
+  options?: CallOptions,
+): RequestSpec<T> => ({
+  method,
+  path,
+  body: input,
+  bodySchema: body ?? undefined,
+  schema: answer,
+  options,
+});
+
+export const writes: Writes = {
+  createPost: (input, options) =>
+    send(
+      'POST',
+      '/posts',
+      input,
+      () => CreatePost,
+      () => Post,
+      options,
+    ),
+  updatePost: (id, input, options) =>
+    send(
+      'PATCH',
+      `/posts/${enc(id)}`,
+      input,
+      () => UpdatePost,
+      () => Post,
+      options,
+    ),
+  deletePost: (id, options) => ({
+    method: 'DELETE',
+    path: `/posts/${enc(id)}`,
+    schema: () => Post,
+    options,
+    empty: null,
+  }),
+  reportPost: (id, input, options) =>
+    send(
+      'POST',
+      `/posts/${enc(id)}/reports`,
+      input,
+      () => CreateReport,
+      () => Report,
+      options,
+    ),
+  resolveReport: (id, input, options) =>
+    send(
+      'POST',
+      `/reports/${enc(id)}/resolve`,
+      input,
+      () => ResolveReport,
+      () => ReportItem,
+      options,
+    ),
+  updateProfile: (input, options) =>
+    send(
+      'PATCH',
+      '/me/profile',
+      input,
+      () => UpdateProfile,
+      () => Profile,
+      options,
+    ),
+  endorse: (personId, input, options) =>
+    send(
+      'POST',
+      `/people/${enc(personId)}/endorsements`,
+      input,
+      () => CreateEndorsement,
+      () => Endorsement,
+      options,
+    ),
+  saveReflection: (id, input, options) =>
+    send(
+      'PUT',
+      `/reflections/${enc(id)}`,
+      input,
+      () => SaveReflection,
+      () => Reflection,
+      options,
+    ),
+  deleteReflection: (id, options) => ({
+    method: 'DELETE',
+    path: `/reflections/${enc(id)}`,
+    schema: null,
+    options,
+  }),
+  giveKudos: (input, options) =>
+    send(
+      'POST',
+      '/kudos',
+      input,
+      () => GiveKudos,
+      () => KudosCount,
+      options,
+    ),
+  withdrawKudos: (activity, options) => ({
+    method: 'DELETE',
+    path: '/kudos',
+    query: { activity },
+    schema: () => KudosCount,
+    options,
+  }),
+};
