@@ -89,6 +89,26 @@ async function openPglite(options: DbOptions): Promise<Db> {
   };
 }
 
+/** `fn` in one transaction on one client of the pool: committed, or rolled back on error. */
+async function poolTx<T>(pool: pg.Pool, fn: (q: Queryable) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn({
+      async query<R>(sql: string, params: unknown[] = []) {
+        return (await client.query(sql, params as unknown[])).rows as R[];
+      },
+    });
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 async function openPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client that dies (server restart) must not crash the process.
@@ -125,24 +145,7 @@ async function openPostgres(url: string): Promise<Db> {
       const r = await pool.query(sql, params as unknown[]);
       return r.rows as T[];
     },
-    async tx<T>(fn: (q: Queryable) => Promise<T>) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn({
-          async query<R>(sql: string, params: unknown[] = []) {
-            return (await client.query(sql, params as unknown[])).rows as R[];
-          },
-        });
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    tx: (fn) => poolTx(pool, fn),
     async listen(channel, onPayload) {
       let set = handlers.get(channel);
       if (!set) {

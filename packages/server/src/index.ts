@@ -5,6 +5,7 @@
  */
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
@@ -120,6 +121,88 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
 
 export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
   const demo = options.demo ?? true;
+  const auth = authenticatorOf(options, demo);
+  const config = configOf(options, demo);
+  const db = await openDb({
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.memory || options.databaseUrl
+      ? {}
+      : { dataDir: resolve(options.dataDir ?? '.peerkit-data') }),
+    ...(options.snapshot ? { snapshot: options.snapshot } : {}),
+  });
+  let server: Server | undefined;
+  let forwarder: Forwarder | undefined;
+  let events: PostEvents | undefined;
+  let cache: ReadCache | undefined;
+  let maintenance: NodeJS.Timeout | undefined;
+  try {
+    await prepare(db, options.seed !== false);
+    events = new PostEvents(db);
+    await events.start();
+    cache = new ReadCache(10_000, 20_000, options.readCache ?? true);
+    await cache.start(db);
+    if (config.lrs) {
+      forwarder = new Forwarder(db, {
+        ...config.lrs,
+        ...(options.lrsRetryMs !== undefined ? { retryMs: options.lrsRetryMs } : {}),
+      });
+    }
+    const fw = forwarder;
+    const rc = cache;
+    const { app, closeStreams } = createApp({
+      db,
+      auth,
+      config,
+      events,
+      cache: rc,
+      tx: writer(db, rc),
+      onStatementsQueued: () => fw?.wake(),
+    });
+    const s = (server = httpServer(app.fetch));
+    await listen(s, options.port ?? 8787, options.host ?? '127.0.0.1');
+    forwarder?.start();
+    const ev = events;
+    maintenance = setInterval(() => {
+      void housekeeping(db, ev).catch(() => {});
+    }, 10 * 60_000);
+    maintenance.unref();
+    const address = s.address();
+    const port = typeof address === 'object' && address ? address.port : (options.port ?? 8787);
+    const host = options.host ?? '127.0.0.1';
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      port,
+      db,
+      close() {
+        closing ??= shutdown({
+          maintenance,
+          closeStreams,
+          server: s,
+          forwarder,
+          events: ev,
+          cache: rc,
+          db,
+        });
+        return closing;
+      },
+    };
+  } catch (error) {
+    clearInterval(maintenance);
+    server?.close();
+    await forwarder?.stop();
+    await events?.stop();
+    await cache?.stop();
+    await db.close();
+    throw error;
+  }
+}
+
+/**
+ * Who verifies tokens: the HS256 secret (a random one in demo mode when none is set) or the
+ * JWKS URL; throws when there is neither.
+ */
+function authenticatorOf(options: ServerOptions, demo: boolean): Authenticator {
   let jwtSecret = options.jwtSecret;
   if (!jwtSecret && demo) jwtSecret = Authenticator.randomSecret();
   if (!jwtSecret && !options.jwksUrl) {
@@ -127,7 +210,74 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       'Set PEERKIT_JWT_SECRET or PEERKIT_JWKS_URL (or turn demo mode on) so tokens can be verified.',
     );
   }
-  const config: ServerConfig = {
+  return new Authenticator({
+    ...(jwtSecret ? { jwtSecret } : {}),
+    ...(options.jwksUrl ? { jwksUrl: options.jwksUrl } : {}),
+    ...(options.xapiKey ? { xapiKey: options.xapiKey } : {}),
+    ...(options.xapiSecret ? { xapiSecret: options.xapiSecret } : {}),
+  });
+}
+
+/** Migrates, seeds an empty database when asked, and gathers planner statistics. */
+async function prepare(db: Db, seed: boolean): Promise<void> {
+  await migrate(db);
+  if (seed) await seedIfEmpty(db);
+  // Fresh planner statistics: PGlite has no autovacuum to gather them.
+  if (db.kind === 'pglite') await db.query('ANALYZE');
+}
+
+/** The Node HTTP server for the app, with timeouts and problem+json for Node's own errors. */
+function httpServer(fetch: (request: Request) => Response | Promise<Response>): Server {
+  const server = createAdaptorServer({ fetch }) as Server;
+  // Requests that never finish their headers or body must not hold a socket forever.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 15_000;
+  server.on('clientError', answerClientError);
+  return server;
+}
+
+/** Listens on `port` and `host`; rejects when the port cannot be had. */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+}
+
+/** Stops a running server: streams, sockets, the forwarder, events, the cache, the database. */
+async function shutdown(parts: {
+  maintenance: NodeJS.Timeout | undefined;
+  closeStreams: () => void;
+  server: Server;
+  forwarder: Forwarder | undefined;
+  events: PostEvents;
+  cache: ReadCache;
+  db: Db;
+}): Promise<void> {
+  const { maintenance, closeStreams, server: s, forwarder, events: ev, cache: rc, db } = parts;
+  clearInterval(maintenance);
+  closeStreams();
+  const closed = new Promise<void>((ok) => s.close(() => ok()));
+  // Keep-alive sockets become idle once their last answer (an SSE stream just
+  // ended) is written: close them as they do, and everything after two seconds.
+  s.closeIdleConnections();
+  const idle = setInterval(() => s.closeIdleConnections(), 25);
+  const force = setTimeout(() => s.closeAllConnections(), 2_000);
+  await closed;
+  clearInterval(idle);
+  clearTimeout(force);
+  await forwarder?.stop();
+  await ev.stop();
+  await rc.stop();
+  await db.close();
+}
+
+/** The server's settings from its options (defaults documented on `ServerOptions`). */
+function configOf(options: ServerOptions, demo: boolean): ServerConfig {
+  return {
     demo,
     anonymousRead: options.anonymousRead ?? false,
     allowedOrigins: options.allowedOrigins ?? [],
@@ -148,129 +298,30 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
         }
       : {}),
   };
+}
 
-  const db = await openDb({
-    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
-    ...(options.memory || options.databaseUrl
-      ? {}
-      : { dataDir: resolve(options.dataDir ?? '.peerkit-data') }),
-    ...(options.snapshot ? { snapshot: options.snapshot } : {}),
-  });
-  let server: Server | undefined;
-  let forwarder: Forwarder | undefined;
-  let events: PostEvents | undefined;
-  let cache: ReadCache | undefined;
-  let maintenance: NodeJS.Timeout | undefined;
-  try {
-    await migrate(db);
-    if (options.seed !== false) await seedIfEmpty(db);
-    // Fresh planner statistics: PGlite has no autovacuum to gather them.
-    if (db.kind === 'pglite') await db.query('ANALYZE');
-    events = new PostEvents(db);
-    await events.start();
-    cache = new ReadCache(10_000, 20_000, options.readCache ?? true);
-    await cache.start(db);
-    if (config.lrs) {
-      forwarder = new Forwarder(db, {
-        ...config.lrs,
-        ...(options.lrsRetryMs !== undefined ? { retryMs: options.lrsRetryMs } : {}),
-      });
-    }
-    const auth = new Authenticator({
-      ...(jwtSecret ? { jwtSecret } : {}),
-      ...(options.jwksUrl ? { jwksUrl: options.jwksUrl } : {}),
-      ...(options.xapiKey ? { xapiKey: options.xapiKey } : {}),
-      ...(options.xapiSecret ? { xapiSecret: options.xapiSecret } : {}),
-    });
-    const fw = forwarder;
-    const rc = cache;
-    const { app, closeStreams } = createApp({
-      db,
-      auth,
-      config,
-      events,
-      cache: rc,
-      tx: writer(db, rc),
-      onStatementsQueued: () => fw?.wake(),
-    });
-    server = createAdaptorServer({ fetch: app.fetch }) as Server;
-    // Requests that never finish their headers or body must not hold a socket forever.
-    server.requestTimeout = 30_000;
-    // Errors Node answers itself (headers over 16 KB, malformed requests) get a
-    // problem+json body too.
-    server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-      if (!socket.writable) return socket.destroy();
-      const status =
-        err.code === 'HPE_HEADER_OVERFLOW'
-          ? 431
-          : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-            ? 408
-            : 400;
-      const title =
-        status === 431
-          ? 'Request Header Fields Too Large'
-          : status === 408
-            ? 'Request Timeout'
-            : 'Bad Request';
-      const body = JSON.stringify({ type: 'about:blank', title, status });
-      socket.end(
-        `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\n` +
-          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-      );
-    });
-    server.headersTimeout = 15_000;
-    const s = server;
-    await new Promise<void>((ok, fail) => {
-      s.once('error', fail);
-      s.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => {
-        s.off('error', fail);
-        ok();
-      });
-    });
-    forwarder?.start();
-    const ev = events;
-    maintenance = setInterval(() => {
-      void housekeeping(db, ev).catch(() => {});
-    }, 10 * 60_000);
-    maintenance.unref();
-    const address = s.address();
-    const port = typeof address === 'object' && address ? address.port : (options.port ?? 8787);
-    const host = options.host ?? '127.0.0.1';
-    let closing: Promise<void> | undefined;
-    return {
-      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-      port,
-      db,
-      close() {
-        closing ??= (async () => {
-          clearInterval(maintenance);
-          closeStreams();
-          const closed = new Promise<void>((ok) => s.close(() => ok()));
-          // Keep-alive sockets become idle once their last answer (an SSE stream just
-          // ended) is written: close them as they do, and everything after two seconds.
-          s.closeIdleConnections();
-          const idle = setInterval(() => s.closeIdleConnections(), 25);
-          const force = setTimeout(() => s.closeAllConnections(), 2_000);
-          await closed;
-          clearInterval(idle);
-          clearTimeout(force);
-          await forwarder?.stop();
-          await ev.stop();
-          await rc.stop();
-          await db.close();
-        })();
-        return closing;
-      },
-    };
-  } catch (error) {
-    clearInterval(maintenance);
-    server?.close();
-    await forwarder?.stop();
-    await events?.stop();
-    await cache?.stop();
-    await db.close();
-    throw error;
+/**
+ * Errors Node answers itself (headers over 16 KB, malformed requests, timeouts) get a
+ * problem+json body too.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
   }
+  const status =
+    err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const title =
+    status === 431
+      ? 'Request Header Fields Too Large'
+      : status === 408
+        ? 'Request Timeout'
+        : 'Bad Request';
+  const body = JSON.stringify({ type: 'about:blank', title, status });
+  socket.end(
+    `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** Drops what is no longer needed: old events, idempotency keys, rate-limit windows. */

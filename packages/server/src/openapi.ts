@@ -130,232 +130,260 @@ export function openApiDocument(): Json {
       },
     },
     paths: {
-      '/me': {
-        get: { summary: 'The signed-in person', responses: { '200': ok('Me'), ...errors } },
+      ...meAndPostPaths(),
+      ...streamPeopleAndReflectionPaths(),
+      ...kudosAndReportPaths(),
+      ...statementDemoAndHealthPaths(),
+    },
+  };
+  return cached;
+}
+
+/** Paths /me … /posts/{id}/reports. */
+function meAndPostPaths(): Json {
+  return {
+    '/me': {
+      get: { summary: 'The signed-in person', responses: { '200': ok('Me'), ...errors } },
+    },
+    '/me/profile': {
+      get: {
+        summary: "The signed-in person's profile for the expert finder",
+        responses: { '200': etagged('Profile'), ...errors },
       },
-      '/me/profile': {
-        get: {
-          summary: "The signed-in person's profile for the expert finder",
-          responses: { '200': etagged('Profile'), ...errors },
-        },
-        patch: {
-          summary: 'Change the fields given of my profile',
-          parameters: [ifMatch],
-          requestBody: body('UpdateProfile'),
-          responses: { '200': etagged('Profile'), ...errors, '412': conditional['412'] },
-        },
+      patch: {
+        summary: 'Change the fields given of my profile',
+        parameters: [ifMatch],
+        requestBody: body('UpdateProfile'),
+        responses: { '200': etagged('Profile'), ...errors, '412': conditional['412'] },
       },
-      '/posts': {
-        get: {
-          summary: "A page of a thread's posts",
-          parameters: queryParams(C.PostsQuery),
-          responses: { '200': ok('PostPage'), ...errors },
-        },
-        post: {
-          summary: 'New post or reply',
-          parameters: [idempotencyKey],
-          requestBody: body('CreatePost'),
-          responses: { '201': etagged('Post', 'Created'), ...errors, '409': conditional['409'] },
-        },
+    },
+    '/posts': {
+      get: {
+        summary: "A page of a thread's posts",
+        parameters: queryParams(C.PostsQuery),
+        responses: { '200': ok('PostPage'), ...errors },
       },
-      '/posts/{id}': {
-        patch: {
-          summary: 'Edit a post (author or moderator)',
-          parameters: [idParam, idempotencyKey, ifMatch],
-          requestBody: body('UpdatePost'),
-          responses: { '200': etagged('Post'), ...errors, ...conditional },
-        },
-        delete: {
-          summary: 'Delete a post (author or moderator)',
-          parameters: [idParam, idempotencyKey],
-          responses: {
-            '200': etagged('Post', 'Deleted; the placeholder that stays because of replies'),
-            '204': { description: 'Deleted' },
-            ...errors,
-            '409': conditional['409'],
-          },
-        },
+      post: {
+        summary: 'New post or reply',
+        parameters: [idempotencyKey],
+        requestBody: body('CreatePost'),
+        responses: { '201': etagged('Post', 'Created'), ...errors, '409': conditional['409'] },
       },
-      '/posts/{id}/reports': {
-        post: {
-          summary: 'Report a post to moderators',
-          parameters: [idParam, idempotencyKey],
-          requestBody: body('CreateReport'),
-          responses: {
-            '201': ok('Report', 'Created'),
-            '200': ok('Report', 'Updated'),
-            ...errors,
-            '409': conditional['409'],
-          },
+    },
+    '/posts/{id}': {
+      patch: {
+        summary: 'Edit a post (author or moderator)',
+        parameters: [idParam, idempotencyKey, ifMatch],
+        requestBody: body('UpdatePost'),
+        responses: { '200': etagged('Post'), ...errors, ...conditional },
+      },
+      delete: {
+        summary: 'Delete a post (author or moderator)',
+        parameters: [idParam, idempotencyKey],
+        responses: {
+          '200': etagged('Post', 'Deleted; the placeholder that stays because of replies'),
+          '204': { description: 'Deleted' },
+          ...errors,
+          '409': conditional['409'],
         },
       },
-      '/posts/stream': {
-        get: {
-          summary: 'Server-sent events of a thread (data: PostEvent); resume with Last-Event-ID',
-          parameters: [
-            { name: 'activity', in: 'query', required: true, schema: { type: 'string' } },
-            { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
-          ],
-          responses: {
-            '200': {
-              description: 'An event stream; each event has an id and PostEvent JSON as data',
-              content: { 'text/event-stream': { schema: ref('PostEvent') } },
-            },
-            ...errors,
-          },
-        },
-      },
-      '/people': {
-        get: {
-          summary: 'Experts, ranked',
-          parameters: queryParams(C.PeopleQuery),
-          responses: { '200': ok('ExpertPage'), ...errors },
-        },
-      },
-      '/people/{id}/endorsements': {
-        post: {
-          summary: "Endorse a colleague's skill",
-          parameters: [idParam, idempotencyKey],
-          requestBody: body('CreateEndorsement'),
-          responses: { '201': ok('Endorsement', 'Created'), '200': ok('Endorsement'), ...errors },
-        },
-      },
-      '/skills': {
-        get: {
-          summary: 'Skill suggestions',
-          parameters: queryParams(C.SkillsQuery),
-          responses: { '200': ok('SkillList'), ...errors },
-        },
-      },
-      '/reflections': {
-        get: {
-          summary: 'Reflections on an activity',
-          parameters: queryParams(C.ReflectionsQuery),
-          responses: { '200': ok('ReflectionPage'), ...errors },
-        },
-      },
-      '/reflections/{id}': {
-        put: {
-          summary: 'Save a reflection (idempotent upsert under a client-made UUID)',
-          parameters: [idParam, ifMatch],
-          requestBody: body('SaveReflection'),
-          responses: {
-            '201': etagged('Reflection', 'Created'),
-            '200': etagged('Reflection'),
-            ...errors,
-            '412': conditional['412'],
-          },
-        },
-        delete: {
-          summary: 'Delete a reflection',
-          parameters: [idParam, idempotencyKey],
-          responses: { '204': { description: 'Deleted' }, ...errors },
-        },
-      },
-      '/kudos': {
-        get: {
-          summary: 'Kudos counts for many activities',
-          parameters: queryParams(C.KudosQuery, ['activity']),
-          responses: { '200': ok('KudosCountList'), ...errors },
-        },
-        post: {
-          summary: 'Give kudos',
-          parameters: [idempotencyKey],
-          requestBody: body('GiveKudos'),
-          responses: {
-            '201': ok('KudosCount', 'Given'),
-            '200': ok('KudosCount', 'Changed'),
-            ...errors,
-          },
-        },
-        delete: {
-          summary: 'Withdraw kudos',
-          parameters: [
-            { name: 'activity', in: 'query', required: true, schema: { type: 'string' } },
-            idempotencyKey,
-          ],
-          responses: { '200': ok('KudosCount'), ...errors },
-        },
-      },
-      '/kudos/query': {
-        post: {
-          summary:
-            'Kudos counts for many activities (up to 2,000), for a batch too long for a URL: the answer of GET /kudos. A safe query: no Idempotency-Key, not rate-limited as a write.',
-          requestBody: body('KudosQueryBody'),
-          responses: { '200': ok('KudosCountList'), ...errors },
-        },
-      },
-      '/kudos/givers': {
-        get: {
-          summary: 'Who gave kudos to an activity',
-          parameters: queryParams(C.KudosGiversQuery),
-          responses: { '200': ok('KudosGiverPage'), ...errors },
-        },
-      },
-      '/reports': {
-        get: {
-          summary: "The moderators' queue",
-          parameters: queryParams(C.ReportsQuery),
-          responses: { '200': ok('ReportPage'), ...errors },
-        },
-      },
-      '/reports/{id}/resolve': {
-        post: {
-          summary:
-            "Keep, hide or delete the reported post (If-Match: the post's version as the moderator saw it)",
-          parameters: [idParam, idempotencyKey, ifMatch],
-          requestBody: body('ResolveReport'),
-          responses: { '200': etagged('ReportItem'), ...errors, ...conditional },
-        },
-      },
-      '/xapi/statements': {
-        post: {
-          summary: 'Store one statement or many (xAPI 1.0.3)',
-          security: [{ bearer: [] }, { lrsKey: [] }],
-          responses: {
-            '200': { description: 'The ids stored' },
-            '409': problem('Conflicting id'),
-            ...errors,
-          },
-        },
-        put: {
-          summary: 'Store one statement under statementId',
-          security: [{ bearer: [] }, { lrsKey: [] }],
-          responses: {
-            '204': { description: 'Stored' },
-            '409': problem('Conflicting id'),
-            ...errors,
-          },
-        },
-        get: {
-          summary: 'One statement, or a StatementResult with a more link',
-          security: [{ bearer: [] }, { lrsKey: [] }],
-          responses: { '200': { description: 'A statement or a StatementResult' }, ...errors },
-        },
-      },
-      '/demo/people': {
-        get: {
-          summary: 'Demo people (demo mode)',
-          security: [],
-          responses: { '200': ok('DemoPeople'), ...errors },
-        },
-      },
-      '/demo/session': {
-        post: {
-          summary: 'A token for a demo person (demo mode)',
-          security: [],
-          requestBody: body('DemoSessionRequest'),
-          responses: { '200': ok('DemoSession'), ...errors },
-        },
-      },
-      '/health': {
-        get: {
-          summary: 'Liveness and database check',
-          security: [],
-          responses: { '200': { description: 'OK' } },
+    },
+    '/posts/{id}/reports': {
+      post: {
+        summary: 'Report a post to moderators',
+        parameters: [idParam, idempotencyKey],
+        requestBody: body('CreateReport'),
+        responses: {
+          '201': ok('Report', 'Created'),
+          '200': ok('Report', 'Updated'),
+          ...errors,
+          '409': conditional['409'],
         },
       },
     },
   };
-  return cached;
+}
+
+/** Paths /posts/stream … /reflections/{id}. */
+function streamPeopleAndReflectionPaths(): Json {
+  return {
+    '/posts/stream': {
+      get: {
+        summary: 'Server-sent events of a thread (data: PostEvent); resume with Last-Event-ID',
+        parameters: [
+          { name: 'activity', in: 'query', required: true, schema: { type: 'string' } },
+          { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': {
+            description: 'An event stream; each event has an id and PostEvent JSON as data',
+            content: { 'text/event-stream': { schema: ref('PostEvent') } },
+          },
+          ...errors,
+        },
+      },
+    },
+    '/people': {
+      get: {
+        summary: 'Experts, ranked',
+        parameters: queryParams(C.PeopleQuery),
+        responses: { '200': ok('ExpertPage'), ...errors },
+      },
+    },
+    '/people/{id}/endorsements': {
+      post: {
+        summary: "Endorse a colleague's skill",
+        parameters: [idParam, idempotencyKey],
+        requestBody: body('CreateEndorsement'),
+        responses: { '201': ok('Endorsement', 'Created'), '200': ok('Endorsement'), ...errors },
+      },
+    },
+    '/skills': {
+      get: {
+        summary: 'Skill suggestions',
+        parameters: queryParams(C.SkillsQuery),
+        responses: { '200': ok('SkillList'), ...errors },
+      },
+    },
+    '/reflections': {
+      get: {
+        summary: 'Reflections on an activity',
+        parameters: queryParams(C.ReflectionsQuery),
+        responses: { '200': ok('ReflectionPage'), ...errors },
+      },
+    },
+    '/reflections/{id}': {
+      put: {
+        summary: 'Save a reflection (idempotent upsert under a client-made UUID)',
+        parameters: [idParam, ifMatch],
+        requestBody: body('SaveReflection'),
+        responses: {
+          '201': etagged('Reflection', 'Created'),
+          '200': etagged('Reflection'),
+          ...errors,
+          '412': conditional['412'],
+        },
+      },
+      delete: {
+        summary: 'Delete a reflection',
+        parameters: [idParam, idempotencyKey],
+        responses: { '204': { description: 'Deleted' }, ...errors },
+      },
+    },
+  };
+}
+
+/** Paths /kudos … /reports/{id}/resolve. */
+function kudosAndReportPaths(): Json {
+  return {
+    '/kudos': {
+      get: {
+        summary: 'Kudos counts for many activities',
+        parameters: queryParams(C.KudosQuery, ['activity']),
+        responses: { '200': ok('KudosCountList'), ...errors },
+      },
+      post: {
+        summary: 'Give kudos',
+        parameters: [idempotencyKey],
+        requestBody: body('GiveKudos'),
+        responses: {
+          '201': ok('KudosCount', 'Given'),
+          '200': ok('KudosCount', 'Changed'),
+          ...errors,
+        },
+      },
+      delete: {
+        summary: 'Withdraw kudos',
+        parameters: [
+          { name: 'activity', in: 'query', required: true, schema: { type: 'string' } },
+          idempotencyKey,
+        ],
+        responses: { '200': ok('KudosCount'), ...errors },
+      },
+    },
+    '/kudos/query': {
+      post: {
+        summary:
+          'Kudos counts for many activities (up to 2,000), for a batch too long for a URL: the answer of GET /kudos. A safe query: no Idempotency-Key, not rate-limited as a write.',
+        requestBody: body('KudosQueryBody'),
+        responses: { '200': ok('KudosCountList'), ...errors },
+      },
+    },
+    '/kudos/givers': {
+      get: {
+        summary: 'Who gave kudos to an activity',
+        parameters: queryParams(C.KudosGiversQuery),
+        responses: { '200': ok('KudosGiverPage'), ...errors },
+      },
+    },
+    '/reports': {
+      get: {
+        summary: "The moderators' queue",
+        parameters: queryParams(C.ReportsQuery),
+        responses: { '200': ok('ReportPage'), ...errors },
+      },
+    },
+    '/reports/{id}/resolve': {
+      post: {
+        summary:
+          "Keep, hide or delete the reported post (If-Match: the post's version as the moderator saw it)",
+        parameters: [idParam, idempotencyKey, ifMatch],
+        requestBody: body('ResolveReport'),
+        responses: { '200': etagged('ReportItem'), ...errors, ...conditional },
+      },
+    },
+  };
+}
+
+/** Paths /xapi/statements … /health. */
+function statementDemoAndHealthPaths(): Json {
+  return {
+    '/xapi/statements': {
+      post: {
+        summary: 'Store one statement or many (xAPI 1.0.3)',
+        security: [{ bearer: [] }, { lrsKey: [] }],
+        responses: {
+          '200': { description: 'The ids stored' },
+          '409': problem('Conflicting id'),
+          ...errors,
+        },
+      },
+      put: {
+        summary: 'Store one statement under statementId',
+        security: [{ bearer: [] }, { lrsKey: [] }],
+        responses: {
+          '204': { description: 'Stored' },
+          '409': problem('Conflicting id'),
+          ...errors,
+        },
+      },
+      get: {
+        summary: 'One statement, or a StatementResult with a more link',
+        security: [{ bearer: [] }, { lrsKey: [] }],
+        responses: { '200': { description: 'A statement or a StatementResult' }, ...errors },
+      },
+    },
+    '/demo/people': {
+      get: {
+        summary: 'Demo people (demo mode)',
+        security: [],
+        responses: { '200': ok('DemoPeople'), ...errors },
+      },
+    },
+    '/demo/session': {
+      post: {
+        summary: 'A token for a demo person (demo mode)',
+        security: [],
+        requestBody: body('DemoSessionRequest'),
+        responses: { '200': ok('DemoSession'), ...errors },
+      },
+    },
+    '/health': {
+      get: {
+        summary: 'Liveness and database check',
+        security: [],
+        responses: { '200': { description: 'OK' } },
+      },
+    },
+  };
 }

@@ -7,347 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from './db.js';
 import { DEMO_ACTIVITIES } from './demo-activities.js';
-
-type Seat = [
-  id: string,
-  name: string,
-  title: string,
-  team: string,
-  skills: [string, number][],
-  askMeAbout: string[],
-  mentor: boolean,
-];
-
-export const SEED_PEOPLE: Seat[] = [
-  [
-    'ana.ruiz',
-    'Ana Ruiz',
-    'Data Analyst',
-    'Data',
-    [
-      ['SQL', 4],
-      ['Data visualisation', 4],
-      ['Python', 3],
-    ],
-    ['dashboards', 'survey data'],
-    false,
-  ],
-  [
-    'ben.okafor',
-    'Ben Okafor',
-    'Platform Engineer',
-    'Platform',
-    [
-      ['Kubernetes', 4],
-      ['TypeScript', 3],
-      ['PostgreSQL', 3],
-    ],
-    ['on-call', 'deploy pipelines'],
-    false,
-  ],
-  [
-    'chloe.martin',
-    'Chloé Martin',
-    'Community Lead',
-    'People & Learning',
-    [
-      ['Facilitation', 5],
-      ['Coaching', 4],
-      ['Moderation', 5],
-    ],
-    ['inclusive meetings', 'community guidelines'],
-    true,
-  ],
-  [
-    'dev.patel',
-    'Dev Patel',
-    'Senior Data Scientist',
-    'Data',
-    [
-      ['Python', 5],
-      ['Machine learning', 5],
-      ['Statistics', 4],
-      ['SQL', 3],
-    ],
-    ['forecasting', 'A/B tests'],
-    true,
-  ],
-  [
-    'emma.larsen',
-    'Emma Larsen',
-    'UX Researcher',
-    'Design',
-    [
-      ['User research', 5],
-      ['Facilitation', 3],
-      ['Data visualisation', 3],
-    ],
-    ['interview scripts', 'usability tests'],
-    true,
-  ],
-  [
-    'farid.haddad',
-    'Farid Haddad',
-    'Staff Engineer',
-    'Platform',
-    [
-      ['PostgreSQL', 5],
-      ['Kubernetes', 4],
-      ['Go', 4],
-      ['System design', 5],
-    ],
-    ['database migrations', 'incident reviews'],
-    true,
-  ],
-  [
-    'grace.kim',
-    'Grace Kim',
-    'Product Manager',
-    'Product',
-    [
-      ['Product discovery', 4],
-      ['Roadmapping', 4],
-      ['Data visualisation', 2],
-    ],
-    ['writing specs', 'stakeholder maps'],
-    false,
-  ],
-  [
-    'hugo.silva',
-    'Hugo Silva',
-    'Frontend Engineer',
-    'Platform',
-    [
-      ['TypeScript', 5],
-      ['Accessibility', 4],
-      ['Web components', 4],
-    ],
-    ['screen readers', 'design systems'],
-    false,
-  ],
-  [
-    'ines.moreau',
-    'Inès Moreau',
-    'Learning Designer',
-    'People & Learning',
-    [
-      ['Instructional design', 5],
-      ['Storytelling', 4],
-      ['Facilitation', 3],
-    ],
-    ['microlearning', 'xAPI'],
-    true,
-  ],
-  [
-    'jonas.weber',
-    'Jonas Weber',
-    'Data Engineer',
-    'Data',
-    [
-      ['SQL', 5],
-      ['Python', 4],
-      ['Airflow', 4],
-      ['PostgreSQL', 3],
-    ],
-    ['data pipelines', 'dbt'],
-    false,
-  ],
-  [
-    'kemi.adeyemi',
-    'Kemi Adeyemi',
-    'Design Lead',
-    'Design',
-    [
-      ['Visual design', 5],
-      ['Storytelling', 4],
-      ['Accessibility', 3],
-    ],
-    ['presentation design', 'colour contrast'],
-    true,
-  ],
-  [
-    'liam.oconnor',
-    "Liam O'Connor",
-    'Support Team Lead',
-    'Customer Success',
-    [
-      ['Customer empathy', 5],
-      ['Coaching', 3],
-      ['SQL', 2],
-    ],
-    ['escalations', 'knowledge base'],
-    false,
-  ],
-  [
-    'mei.chen',
-    'Mei Chen',
-    'Analytics Engineer',
-    'Data',
-    [
-      ['SQL', 5],
-      ['Data visualisation', 5],
-      ['Storytelling', 3],
-    ],
-    ['Looker', 'metric definitions'],
-    true,
-  ],
-  [
-    'nadia.petrova',
-    'Nadia Petrova',
-    'Engineering Manager',
-    'Platform',
-    [
-      ['Coaching', 4],
-      ['System design', 4],
-      ['Hiring', 4],
-    ],
-    ['1:1s', 'career ladders'],
-    true,
-  ],
-  [
-    'omar.farouk',
-    'Omar Farouk',
-    'Security Engineer',
-    'Platform',
-    [
-      ['Security', 5],
-      ['Go', 3],
-      ['Kubernetes', 3],
-    ],
-    ['threat modelling', 'secrets'],
-    false,
-  ],
-  [
-    'priya.nair',
-    'Priya Nair',
-    'Customer Success Manager',
-    'Customer Success',
-    [
-      ['Customer empathy', 4],
-      ['Storytelling', 3],
-      ['Facilitation', 3],
-    ],
-    ['QBR decks', 'renewals'],
-    false,
-  ],
-  [
-    'quentin.dubois',
-    'Quentin Dubois',
-    'QA Engineer',
-    'Product',
-    [
-      ['Test automation', 4],
-      ['TypeScript', 3],
-      ['Accessibility', 3],
-    ],
-    ['flaky tests', 'Playwright'],
-    false,
-  ],
-  [
-    'rosa.gomez',
-    'Rosa Gómez',
-    'HR Business Partner',
-    'People & Learning',
-    [
-      ['Coaching', 5],
-      ['Hiring', 4],
-      ['Facilitation', 4],
-    ],
-    ['feedback conversations', 'onboarding'],
-    true,
-  ],
-  [
-    'sami.virtanen',
-    'Sami Virtanen',
-    'Backend Engineer',
-    'Platform',
-    [
-      ['Go', 4],
-      ['PostgreSQL', 4],
-      ['TypeScript', 3],
-    ],
-    ['API design', 'queues'],
-    false,
-  ],
-  [
-    'tara.singh',
-    'Tara Singh',
-    'Product Designer',
-    'Design',
-    [
-      ['User research', 3],
-      ['Visual design', 4],
-      ['Prototyping', 5],
-    ],
-    ['Figma', 'design critiques'],
-    false,
-  ],
-  [
-    'umar.bello',
-    'Umar Bello',
-    'Data Analyst',
-    'Data',
-    [
-      ['SQL', 3],
-      ['Data visualisation', 3],
-      ['Statistics', 3],
-    ],
-    ['Excel to SQL', 'cohort analysis'],
-    false,
-  ],
-  [
-    'valeria.rossi',
-    'Valeria Rossi',
-    'Head of Product',
-    'Product',
-    [
-      ['Roadmapping', 5],
-      ['Product discovery', 5],
-      ['Storytelling', 5],
-    ],
-    ['OKRs', 'board updates'],
-    true,
-  ],
-  [
-    'wei.zhang',
-    'Wei Zhang',
-    'Machine Learning Engineer',
-    'Data',
-    [
-      ['Machine learning', 4],
-      ['Python', 5],
-      ['Kubernetes', 2],
-    ],
-    ['model serving', 'feature stores'],
-    false,
-  ],
-  [
-    'yara.haddad',
-    'Yara Haddad',
-    'Content Strategist',
-    'People & Learning',
-    [
-      ['Storytelling', 5],
-      ['Writing', 5],
-      ['Instructional design', 3],
-    ],
-    ['plain language', 'style guides'],
-    false,
-  ],
-  [
-    'zoe.fischer',
-    'Zoë Fischer',
-    'Solutions Consultant',
-    'Customer Success',
-    [
-      ['Data visualisation', 3],
-      ['SQL', 3],
-      ['Customer empathy', 4],
-    ],
-    ['demos', 'onboarding customers'],
-    false,
-  ],
-];
+import { SEED_PEOPLE } from './seed-people.js';
 
 const MODERATORS = new Set(['chloe.martin']);
 
@@ -573,6 +233,13 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
 }
 
 async function seed(q: Queryable) {
+  await seedPeople(q);
+  await seedThreads(q);
+  await seedKudosAndReflections(q);
+}
+
+/** The people, their skills and the endorsements between them. */
+async function seedPeople(q: Queryable) {
   for (const [id, name, title, team, skills, ask, mentor] of SEED_PEOPLE) {
     await q.query(
       `INSERT INTO people (id, name, email, title, team, roles, ask_me_about, mentor, demo)
@@ -603,6 +270,10 @@ async function seed(q: Queryable) {
       );
     }
   }
+}
+
+/** The threads of the demo activities, with replies and kudos on posts. */
+async function seedThreads(q: Queryable) {
   // Posts spread over the last three weeks, oldest first.
   let minutesAgo = 21 * 24 * 60;
   const insertPost = async (
@@ -643,6 +314,10 @@ async function seed(q: Queryable) {
   for (const [activity, posts] of Object.entries(THREADS)) {
     for (const post of posts) await insertPost(activity, post, null);
   }
+}
+
+/** Kudos given to people directly, and reflections. */
+async function seedKudosAndReflections(q: Queryable) {
   for (const [giver, recipient, value, message] of PERSON_KUDOS) {
     await q.query(
       `INSERT INTO kudos (activity, giver_id, recipient_id, value, message)

@@ -220,3 +220,24 @@ export async function updateProfile(
   );
   return toProfile(row!);
 }
+
+/** The demo people, by name. */
+export async function demoPeople(
+  q: Queryable,
+): Promise<
+  { id: string; name: string; title: string | null; team: string | null; roles: string[] }[]
+> {
+  return q.query('SELECT id, name, title, team, roles FROM people WHERE demo ORDER BY name');
+}
+
+/** One demo person, or undefined. */
+export async function demoPerson(
+  q: Queryable,
+  id: string,
+): Promise<{ id: string; name: string; email: string | null; roles: string[] } | undefined> {
+  const [row] = await q.query<{ id: string; name: string; email: string | null; roles: string[] }>(
+    'SELECT id, name, email, roles FROM people WHERE id = $1 AND demo',
+    [id],
+  );
+  return row;
+}

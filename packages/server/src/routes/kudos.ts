@@ -40,6 +40,7 @@ import {
   personSummary,
   requirePerson,
   type AppEnv,
+  type Ctx,
   type Deps,
 } from '../http.js';
 import { HttpError } from '../problem.js';
@@ -54,18 +55,30 @@ const toGiver = (r: GiverRow): KudosGiver => ({
   createdAt: iso(r.created_at),
 });
 
+/** Recounts a post's kudos and tells readers of its thread. */
+async function touchPost(q: Queryable, events: Deps['events'], postId: string | null) {
+  if (!postId) return;
+  const row = await recountKudos(q, postId);
+  if (row) await events.publish(q, 'post.updated', toPost(row, row.reply_count ?? 0, false));
+}
+
 export function kudosRoutes(deps: Deps) {
-  const { db, config, events, cache } = deps;
   const app = new Hono<AppEnv>();
+  app.get('/', countKudos(deps));
 
-  /** Recounts a post's kudos and tells readers of its thread. */
-  const touchPost = async (q: Queryable, postId: string | null) => {
-    if (!postId) return;
-    const row = await recountKudos(q, postId);
-    if (row) await events.publish(q, 'post.updated', toPost(row, row.reply_count ?? 0, false));
-  };
+  // The same answer as `GET /` for a batch too long for a URL (DECISIONS.md §4): a safe
+  // query, so the app neither rate-limits it nor keeps its Idempotency-Key.
+  app.post('/query', queryKudos(deps));
+  app.post('/', give(deps));
+  app.delete('/', withdraw(deps));
+  app.get('/givers', givers(deps));
 
-  app.get('/', async (c) => {
+  return app;
+}
+
+function countKudos(deps: Deps) {
+  const { db, config, cache } = deps;
+  return async (c: Ctx) => {
     const caller = allowRead(c, config);
     // Anonymous readers (most page views) share whole answers: the query string is the
     // key, valid because it was checked when the entry was made.
@@ -82,17 +95,21 @@ export function kudosRoutes(deps: Deps) {
     });
     if (shareable) cache.setShared('kudos', activity, search, body, stamps);
     return c.body(body, 200, { 'content-type': 'application/json' });
-  });
+  };
+}
 
-  // The same answer as `GET /` for a batch too long for a URL (DECISIONS.md §4): a safe
-  // query, so the app neither rate-limits it nor keeps its Idempotency-Key.
-  app.post('/query', async (c) => {
+function queryKudos(deps: Deps) {
+  const { db, config, cache } = deps;
+  return async (c: Ctx) => {
     const caller = allowRead(c, config);
     const { activity } = parseBody(c, KudosQueryBody);
     return c.json({ items: await cachedKudosCounts(db, cache, activity, caller?.id) });
-  });
+  };
+}
 
-  app.post('/', async (c) => {
+function give(deps: Deps) {
+  const { events } = deps;
+  return async (c: Ctx) => {
     const caller = requirePerson(c);
     const input = parseBody(c, GiveKudos);
     const { count, created } = await deps.tx(async (q) => {
@@ -115,34 +132,38 @@ export function kudosRoutes(deps: Deps) {
         value: input.value ?? null,
         message: input.message ?? null,
       });
-      await touchPost(q, postId);
+      await touchPost(q, events, postId);
       await notifyKudos(q, input.activity);
       const [count] = await kudosCounts(q, [input.activity], caller.id);
       return { count: count!, created };
     });
     return c.json(count, created ? 201 : 200);
-  });
+  };
+}
 
-  app.delete('/', async (c) => {
+function withdraw(deps: Deps) {
+  const { events } = deps;
+  return async (c: Ctx) => {
     const caller = requirePerson(c);
     const { activity } = parseQuery(c, ActivityQuery);
     const count = await deps.tx(async (q) => {
       const { removed, postId } = await withdrawKudos(q, activity, caller.id);
-      await touchPost(q, postId);
+      await touchPost(q, events, postId);
       if (removed) await notifyKudos(q, activity);
       const [count] = await kudosCounts(q, [activity], caller.id);
       return count!;
     });
     return c.json(count);
-  });
+  };
+}
 
-  app.get('/givers', async (c) => {
+function givers(deps: Deps) {
+  const { db, config } = deps;
+  return async (c: Ctx) => {
     allowRead(c, config);
     const query = parseQuery(c, KudosGiversQuery);
     const { limit, after } = keysetArgs(query);
     const { rows, total } = await listGivers(db, query.activity, limit, after);
     return c.json(keysetPage(rows, limit, total, toGiver, (r) => r.seq));
-  });
-
-  return app;
+  };
 }

@@ -43,6 +43,7 @@ import {
   parseQuery,
   requirePerson,
   type AppEnv,
+  type Ctx,
   type Deps,
 } from '../http.js';
 import { checkIfMatch, etag } from '../preconditions.js';
@@ -50,10 +51,19 @@ import { HttpError } from '../problem.js';
 import { treeOrder } from '../thread-order.js';
 
 export function postRoutes(deps: Deps) {
-  const { db, config, events, cache } = deps;
   const app = new Hono<AppEnv>();
+  app.get('/', listPosts(deps));
+  app.post('/', createPost(deps));
+  app.patch('/:id', editPost(deps));
+  app.delete('/:id', removePost(deps));
+  app.post('/:id/reports', reportPost(deps));
 
-  app.get('/', async (c) => {
+  return app;
+}
+
+function listPosts(deps: Deps) {
+  const { db, config, cache } = deps;
+  return async (c: Ctx) => {
     const caller = allowRead(c, config);
     const query = parseQuery(c, PostsQuery);
     const sort = query.sort ?? 'oldest';
@@ -92,9 +102,12 @@ export function postRoutes(deps: Deps) {
     const body = JSON.stringify(page);
     cache.set('posts', query.activity, key, body, stamp);
     return c.body(body, 200, { 'content-type': 'application/json' });
-  });
+  };
+}
 
-  app.post('/', async (c) => {
+function createPost(deps: Deps) {
+  const { events } = deps;
+  return async (c: Ctx) => {
     const caller = requirePerson(c);
     const input = parseBody(c, CreatePost);
     const post = await deps.tx(async (q) => {
@@ -118,9 +131,12 @@ export function postRoutes(deps: Deps) {
       return post;
     });
     return c.json(post, 201, { etag: etag(post.version) });
-  });
+  };
+}
 
-  app.patch('/:id', async (c) => {
+function editPost(deps: Deps) {
+  const { events } = deps;
+  return async (c: Ctx) => {
     const caller = requirePerson(c);
     const id = check(IdParam, c.req.param('id'));
     const input = parseBody(c, UpdatePost);
@@ -137,9 +153,12 @@ export function postRoutes(deps: Deps) {
       return toPost(updated, replies, isModerator(caller));
     });
     return c.json(post, 200, { etag: etag(post.version) });
-  });
+  };
+}
 
-  app.delete('/:id', async (c) => {
+function removePost(deps: Deps) {
+  const { events } = deps;
+  return async (c: Ctx) => {
     const caller = requirePerson(c);
     const id = check(IdParam, c.req.param('id'));
     const placeholder = await deps.tx(async (q) => {
@@ -151,9 +170,11 @@ export function postRoutes(deps: Deps) {
     });
     if (placeholder) return c.json(placeholder, 200, { etag: etag(placeholder.version) });
     return c.body(null, 204);
-  });
+  };
+}
 
-  app.post('/:id/reports', async (c) => {
+function reportPost(deps: Deps) {
+  return async (c: Ctx) => {
     const caller = requirePerson(c);
     const id = check(IdParam, c.req.param('id'));
     const input = parseBody(c, CreateReport);
@@ -163,7 +184,5 @@ export function postRoutes(deps: Deps) {
       return saveReport(q, { postId: id, reporterId: caller.id, ...input });
     });
     return c.json(report, created ? 201 : 200);
-  });
-
-  return app;
+  };
 }

@@ -3,10 +3,52 @@
  * with `Last-Event-ID` (the events themselves are stored by `events.ts`).
  */
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
-import type { StoredEvent } from '../events.js';
-import { ActivityQuery, allowRead, parseQuery, type AppEnv, type Deps } from '../http.js';
+import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
+import type { PostEvents, StoredEvent } from '../events.js';
+import { ActivityQuery, allowRead, parseQuery, type AppEnv, type Ctx, type Deps } from '../http.js';
 import { HttpError } from '../problem.js';
+
+/** The reader's `Last-Event-ID` (header, or `?lastEventId=`), or undefined; 400 if malformed. */
+function lastEventIdOf(c: Ctx): number | undefined {
+  const header = c.req.header('last-event-id') ?? c.req.query('lastEventId');
+  if (header === undefined || header === '') return undefined;
+  if (!/^\d{1,15}$/.test(header)) throw new HttpError(400, 'Last-Event-ID is not an event id');
+  return Number(header);
+}
+
+/**
+ * The reader went away mid-stream: the chunked answer can never be completed, so the socket
+ * is of no further use (and would otherwise hold a graceful close).
+ */
+function dropSocket(c: Ctx): void {
+  const socket = (c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming
+    ?.socket;
+  setTimeout(() => socket?.destroy(), 0);
+}
+
+/**
+ * What a resuming reader missed since `lastId`, in pages of 500; a new reader gets the
+ * latest id instead, to resume from.
+ */
+async function catchUp(
+  stream: SSEStreamingApi,
+  events: PostEvents,
+  activity: string,
+  lastId: number | undefined,
+  send: (e: StoredEvent) => void,
+): Promise<void> {
+  if (lastId === undefined) {
+    const latest = await events.latestId(activity);
+    await stream.write(`id: ${latest}\n: ready\n\n`);
+    return;
+  }
+  for (let afterSeq = 0; ;) {
+    const page = await events.since(activity, lastId, { afterSeq });
+    for (const e of page) send(e);
+    if (page.length < 500 || stream.aborted) break;
+    afterSeq = page.at(-1)!.id;
+  }
+}
 
 /** `GET /posts/stream?activity=`: server-sent events, resumable with `Last-Event-ID`. */
 export function streamRoute(deps: Deps) {
@@ -17,12 +59,7 @@ export function streamRoute(deps: Deps) {
   app.get('/', async (c) => {
     allowRead(c, config);
     const { activity } = parseQuery(c, ActivityQuery);
-    const header = c.req.header('last-event-id') ?? c.req.query('lastEventId');
-    let lastId: number | undefined;
-    if (header !== undefined && header !== '') {
-      if (!/^\d{1,15}$/.test(header)) throw new HttpError(400, 'Last-Event-ID is not an event id');
-      lastId = Number(header);
-    }
+    const lastId = lastEventIdOf(c);
     c.header('cache-control', 'no-cache, no-transform');
     c.header('x-accel-buffering', 'no');
     return streamSSE(c, async (stream) => {
@@ -56,26 +93,11 @@ export function streamRoute(deps: Deps) {
         unsubscribe();
         open.delete(handle);
         wake();
-        // The reader went away mid-stream: the chunked answer can never be completed, so
-        // the socket is of no further use (and would otherwise hold a graceful close).
-        const socket = (c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)
-          ?.incoming?.socket;
-        setTimeout(() => socket?.destroy(), 0);
+        dropSocket(c);
       });
       try {
         await stream.write(`retry: 3000\n: connected\n\n`);
-        if (lastId !== undefined) {
-          for (let afterSeq = 0; ;) {
-            const page = await events.since(activity, lastId, { afterSeq });
-            for (const e of page) send(e);
-            if (page.length < 500 || stream.aborted) break;
-            afterSeq = page.at(-1)!.id;
-          }
-        } else {
-          // Start from now, but give the client an id to resume from.
-          const latest = await events.latestId(activity);
-          await stream.write(`id: ${latest}\n: ready\n\n`);
-        }
+        await catchUp(stream, events, activity, lastId, send);
         for (const e of buffered.splice(0)) send(e);
         live = true;
         while (!stream.aborted) {
