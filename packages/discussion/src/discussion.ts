@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PeerElement, registerTranslations, type Post, type PostSort } from '@peerkit/core';
 import { bdi, fill, slot } from '@peerkit/core/bidi';
@@ -11,12 +11,13 @@ import {
 } from '@peerkit/core/controllers';
 import { ComposersController } from './controllers/composers.js';
 import type { DiscussionContext } from './controllers/context.js';
-import { DialogsController } from './controllers/dialogs.js';
+import type { DialogsController } from './controllers/dialogs.js';
+import { LazyPart } from './controllers/lazy.js';
 import { FeedNavigation } from './controllers/feed-keys.js';
-import { LiveController } from './controllers/live.js';
+import type { LiveController } from './controllers/live.js';
 import { MarkdownReady } from './controllers/markdown-ready.js';
 import { parserPending } from './markdown/parse.js';
-import { ReportsController } from './controllers/reports.js';
+import type { ReportsController } from './controllers/reports.js';
 import { ThreadController } from './controllers/thread.js';
 import { discussionStyles } from './discussion.styles.js';
 import { messages } from './messages.js';
@@ -30,12 +31,10 @@ import {
 import type { Composer } from './model/composer.js';
 import { range } from './model/window.js';
 import { renderComposer, type ComposerLabels } from './views/composer.js';
-import { renderDeleteDialog, renderReportDialog } from './views/dialogs.js';
 import { renderFeed } from './views/feed.js';
 import { renderHeader } from './views/header.js';
 import { renderLoadError, renderOffline, renderSkeleton } from './views/notices.js';
 import { renderPost } from './views/post.js';
-import { renderReports } from './views/reports.js';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
 registerTranslations('es', () => import('./l10n/locales/es.js'));
@@ -134,13 +133,25 @@ export class PeerDiscussion extends PeerElement {
   private readonly announcer = new Announcer(this);
   private readonly thread = new ThreadController(this.ctx, () => this);
   private readonly composers = new ComposersController(this.ctx, this.thread);
-  private readonly stream = new LiveController(this.ctx, this.thread, {
-    enabled: () => this.live,
-    editing: () => this.composers.editor?.target ?? null,
-    onEditedElsewhere: (post) => this.composers.editedElsewhere(post),
+  /** The live stream, loaded when `live` is first set. */
+  private readonly stream = new LazyPart<LiveController>(this, async () => {
+    const { LiveController } = await import('./controllers/live.js');
+    return new LiveController(this.ctx, this.thread, {
+      enabled: () => this.live,
+      editing: () => this.composers.editor?.target ?? null,
+      onEditedElsewhere: (post) => this.composers.editedElsewhere(post),
+    });
   });
-  private readonly dialogs = new DialogsController(this.ctx, this.thread, this.composers);
-  private readonly reports = new ReportsController(this.ctx, this.thread);
+  /** The report and delete dialogs, loaded with the first "Report" or "Delete". */
+  private readonly dialogs = new LazyPart<DialogsController>(this, async () => {
+    const { DialogsController } = await import('./controllers/dialogs.js');
+    return new DialogsController(this.ctx, this.thread, this.composers);
+  });
+  /** The moderators' queue, loaded with the first "Reports". */
+  private readonly reports = new LazyPart<ReportsController>(this, async () => {
+    const { ReportsController } = await import('./controllers/reports.js');
+    return new ReportsController(this.ctx, this.thread);
+  });
   /** Only posts near the viewport draw their `<peer-kudos>` (one coalesced count request). */
   private readonly kudosInView = new InViewController(this, {
     targets: () => this.renderRoot.querySelectorAll('article[part~="post"]'),
@@ -154,6 +165,12 @@ export class PeerDiscussion extends PeerElement {
   // ---------------------------------------------------------------------------------------
   // Lifecycle
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // The live stream's code comes with the first \`live\` (a chunk of its own).
+    if (this.live && !this.stream.value) this.use(this.stream, () => undefined);
+  }
+
   /** Loads the first page again (what the error state's **Try again** does). */
   async reload(): Promise<void> {
     await this.thread.reload();
@@ -161,20 +178,26 @@ export class PeerDiscussion extends PeerElement {
   }
 
   /**
-   * Also waits for the Markdown parser when a render asked for it (a preview, a post without
-   * a tree) and for the render that follows its arrival, so `updateComplete` means drawn.
+   * Also waits for a lazy part under way (the Markdown parser for a preview or a post without
+   * a tree; the dialogs; the moderators' queue) and for the render that follows its arrival,
+   * so `updateComplete` means drawn.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    const pending = parserPending();
-    if (!pending) return done;
-    await pending.catch(() => undefined);
+    const pending = [parserPending(), this.dialogs.pending, this.reports.pending].filter(Boolean);
+    if (!pending.length) return done;
+    await Promise.allSettled(pending);
     return super.getUpdateComplete();
   }
 
   /** The live stream's state, for tests and debugging (`off`, `open`, `reconnecting`). */
   private get liveStatus(): LiveController['status'] {
-    return this.stream.status;
+    return this.stream.value?.status ?? 'off';
+  }
+
+  /** Runs `then` with a lazily loaded part (loading it first); a failed load is reported. */
+  private use<T>(part: LazyPart<T>, then: (value: T) => void): void {
+    part.get().then(then, (error: unknown) => this.fail(error));
   }
 
   private get headingText(): string {
@@ -193,7 +216,8 @@ export class PeerDiscussion extends PeerElement {
 
   override render(): TemplateResult {
     const config = this.peer?.error;
-    const reports = this.reports.open && this.ctx.moderator();
+    const queue = this.reports.value;
+    const reportsOpen = !!queue?.open;
     return html`<section part="base" aria-labelledby="heading">
       ${renderHeader(
         {
@@ -201,16 +225,19 @@ export class PeerDiscussion extends PeerElement {
           total: this.thread.status === 'complete' ? this.thread.model.total : null,
           locale: this.locale,
           sort: this.sort,
-          showSort: !this.reports.open,
+          showSort: !reportsOpen,
           showReports: this.ctx.moderator() && !this.readonly,
-          reportsOpen: this.reports.open,
+          reportsOpen,
         },
-        { sortChange: (e) => this.onSortChange(e), toggleReports: () => this.reports.toggle() },
+        {
+          sortChange: (e) => this.onSortChange(e),
+          toggleReports: () => this.use(this.reports, (r) => r.toggle()),
+        },
       )}
       ${config ? renderLoadError(config, this.online, null) : nothing} ${this.checks.render()}
       ${this.online ? nothing : renderOffline()}
-      ${reports ? this.renderReports() : this.renderThread()} ${this.announcer.render()}
-      ${this.renderDialogs()}
+      ${reportsOpen && this.ctx.moderator() ? queue!.render() : this.renderThread()}
+      ${this.announcer.render()} ${this.dialogs.value?.render() ?? nothing}
     </section>`;
   }
 
@@ -235,13 +262,13 @@ export class PeerDiscussion extends PeerElement {
         hasMore: end < list.length || !!thread.model.nextCursor,
         moreLoading: thread.moreLoading,
         moreFailed: !!thread.moreError,
-        incoming: this.stream.incoming.length,
+        incoming: this.stream.value?.incoming.length ?? 0,
         canWrite: this.ctx.canWrite(),
         composer: this.renderRootComposer(list.length === 0),
         post: (post, posinset) => this.renderPost(post, posinset, setsizeOf(thread)),
       },
       {
-        showIncoming: () => this.stream.showIncoming(),
+        showIncoming: () => this.stream.value?.showIncoming(),
         showEarlier: () => thread.showEarlier(),
         loadMore: () => thread.loadMore(),
       },
@@ -272,8 +299,8 @@ export class PeerDiscussion extends PeerElement {
       {
         reply: (p) => this.composers.openReply(p),
         edit: (p) => this.composers.openEditor(p),
-        askDelete: (p) => this.dialogs.askDelete(p),
-        askReport: (p) => this.dialogs.askReport(p),
+        askDelete: (p) => this.use(this.dialogs, (d) => d.askDelete(p)),
+        askReport: (p) => this.use(this.dialogs, (d) => d.askReport(p)),
       },
     );
   }
@@ -304,31 +331,6 @@ export class PeerDiscussion extends PeerElement {
       { locale: this.locale, labels, errorText: this.composers.errorText(c) },
       this.composers,
     );
-  }
-
-  private renderReports(): TemplateResult {
-    const r = this.reports;
-    return renderReports(
-      {
-        locale: this.locale,
-        status: r.load.status,
-        items: r.items,
-        resolving: r.resolving,
-        loadError: r.load.error ?? null,
-        error: (error) => renderLoadError(error, this.online, () => void r.load.retry()),
-      },
-      { resolve: (item, action) => void r.resolve(item, action) },
-    );
-  }
-
-  private renderDialogs(): TemplateResult {
-    const { report, del } = this.dialogs;
-    return html`${
-      report.target
-        ? renderReportDialog({ ...report, target: report.target }, this.dialogs.reportHandlers)
-        : nothing
-    }
-    ${del.target ? renderDeleteDialog({ ...del, target: del.target }, this.dialogs.deleteHandlers) : nothing}`;
   }
 }
 

@@ -4,11 +4,16 @@
  * that opened it when it closes. A removed element leaves no modal dialog in the page's
  * top layer.
  */
-import type { ReactiveController } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { REPORT_NOTE_MAX, textLength, type Post, type ReportReason } from '@peerkit/core';
 import { PeerPostDeletedEvent, PeerPostReportedEvent } from '../events.js';
 import { messages, writeErrorText } from '../messages.js';
-import type { DeleteDialogHandlers, ReportDialogHandlers } from '../views/dialogs.js';
+import {
+  renderDeleteDialog,
+  renderReportDialog,
+  type DeleteDialogHandlers,
+  type ReportDialogHandlers,
+} from '../views/dialogs.js';
 import { recordPost } from '../xapi.js';
 import type { ComposersController } from './composers.js';
 import type { DiscussionContext } from './context.js';
@@ -52,6 +57,17 @@ export class DialogsController implements ReactiveController {
     this.dialog('delete')?.close();
     this.report.target = null;
     this.del.target = null;
+  }
+
+  /** The open dialog, if any (this controller and its views load on first use). */
+  render(): TemplateResult {
+    const { report, del } = this;
+    return html`${
+      report.target
+        ? renderReportDialog({ ...report, target: report.target }, this.reportHandlers)
+        : nothing
+    }
+    ${del.target ? renderDeleteDialog({ ...del, target: del.target }, this.deleteHandlers) : nothing}`;
   }
 
   askDelete(post: Post): void {

@@ -3,10 +3,12 @@
  * moderator's decision on one (keep, hide, delete), which settles every open report of the
  * same post and goes to the LRS next to the posts.
  */
+import type { TemplateResult } from 'lit';
 import type { PeerClient, ReportItem } from '@peerkit/core';
 import { LoadController } from '@peerkit/core/controllers';
 import { messages, writeErrorText } from '../messages.js';
-import type { Resolution } from '../views/reports.js';
+import { renderLoadError } from '../views/notices.js';
+import { renderReports, type Resolution } from '../views/reports.js';
 import { recordPost } from '../xapi.js';
 import type { DiscussionContext } from './context.js';
 import type { ThreadController } from './thread.js';
@@ -37,6 +39,22 @@ export class ReportsController {
     private readonly ctx: DiscussionContext,
     private readonly thread: ThreadController,
   ) {}
+
+  /** The queue (this controller and its view load on the first "Reports"). */
+  render(): TemplateResult {
+    const load = this.load;
+    return renderReports(
+      {
+        locale: this.ctx.locale(),
+        status: load.status,
+        items: this.items,
+        resolving: this.resolving,
+        loadError: load.error ?? null,
+        error: (error) => renderLoadError(error, this.ctx.online(), () => void load.retry()),
+      },
+      { resolve: (item, action) => void this.resolve(item, action) },
+    );
+  }
 
   toggle(): void {
     this.open = !this.open;

@@ -4,7 +4,6 @@
  * composer's state, its labels and its handlers.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { messages } from '../messages.js';
 import type { Composer } from '../model/composer.js';
@@ -14,7 +13,6 @@ export interface ComposerLabels {
   /** The field's label; a name in it is isolated (`fill(…, [bdi(name)])`). */
   label: string | readonly unknown[];
   submit: string;
-  placeholder?: string;
 }
 
 export interface ComposerProps {
@@ -137,7 +135,6 @@ export function renderComposer(
       dir="auto"
       ?hidden=${c.preview}
       .value=${live(c.body)}
-      placeholder=${ifDefined(p.labels.placeholder)}
       aria-describedby=${describedBy}
       aria-invalid=${errorText && !c.error ? 'true' : 'false'}
       ?readonly=${c.pending}
