@@ -18,6 +18,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, defaultClientConditions, type UserConfig } from 'vite';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
+import { defaultMinifyOptions } from '@lit-labs/rollup-plugin-minify-html-literals/lib/strategy.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const pkgDir = (name: string) => `${root}packages/${name}`;
@@ -43,9 +45,30 @@ const isBare = (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id
 
 const resolve = { conditions: ['source', ...defaultClientConditions] };
 
+/**
+ * Lit's templates minified at build (`@lit-labs/rollup-plugin-minify-html-literals`, the Lit
+ * team's plugin): CSS in `css` through lightningcss, whitespace in `html` collapsed
+ * conservatively (one space stays where there was some, so text never runs together), empty
+ * attributes kept. The bundler's minifier does not touch template strings.
+ */
+function minifyTemplates() {
+  return minifyHTML({
+    include: ['packages/*/src/**/*.ts'],
+    failOnError: true,
+    options: {
+      minifyOptions: {
+        ...defaultMinifyOptions,
+        conservativeCollapse: true,
+        removeEmptyAttributes: false,
+      },
+    },
+  });
+}
+
 function libConfig(name: string): UserConfig {
   return {
     resolve,
+    plugins: [minifyTemplates()],
     logLevel: 'warn',
     build: {
       outDir: `${pkgDir(name)}/dist`,
@@ -66,6 +89,7 @@ const FIRST_ERROR = [/[\\/]core[\\/]src[\\/]l10n[\\/]messages\.ts$/];
 function cdnConfig(): UserConfig {
   return {
     resolve,
+    plugins: [minifyTemplates()],
     logLevel: 'warn',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {

@@ -8,7 +8,7 @@
  */
 import '../support/lit-warnings.js';
 import { expect, waitUntil } from '@open-wc/testing';
-import { RestClient, XapiRecorder, type PeerError, type Post } from '@peerkit/core';
+import { RestClient, XapiRecorder, clockOffset, type PeerError, type Post } from '@peerkit/core';
 import '@peerkit/discussion/define';
 import { providerFor } from '../support/provider.js';
 import { API, SEED, XAPI_BASIC, chaos, signIn, uniqueActivity, until } from '../support/server.js';
@@ -159,5 +159,36 @@ describe('the server clock', () => {
     expect(statements.length).to.equal(1);
     const gap = Date.parse(statements[0]!.stored) - Date.parse(statements[0]!.timestamp);
     expect(Math.abs(gap)).to.be.below(5_000);
+  });
+
+  it('is not moved by the Date of an answer a cache may have kept', async () => {
+    const client = new RestClient({ endpoint: abs(API), getToken: () => token });
+    await client.listPosts({ activity: uniqueActivity('clock-reset') });
+    const before = clockOffset();
+    const ahead = new Date(realNow() + SKEW_MS).toUTCString();
+    const c = await chaos([
+      {
+        match: { path: '^/posts$' },
+        action: 'wrong-shape',
+        headers: { Date: ahead, 'cache-control': 'public, max-age=300' },
+      },
+      { match: { path: '^/posts$' }, action: 'wrong-shape', headers: { Date: ahead, Age: '12' } },
+      {
+        match: { path: '^/posts$' },
+        action: 'wrong-shape',
+        headers: { Date: ahead, 'cache-control': 'no-store' },
+      },
+    ]);
+    cleanup.push(() => void c.clear());
+    const skewed = new RestClient({ endpoint: abs(c.endpoint), getToken: () => token });
+    const read = () => skewed.listPosts({ activity: uniqueActivity('cached') }).catch(() => null);
+    await read();
+    await read();
+    expect(Math.abs(clockOffset() - before), 'cacheable answers ignored').to.be.below(2_000);
+    await read();
+    expect(clockOffset() - before, 'a fresh answer counts').to.be.within(
+      SKEW_MS - 2_000,
+      SKEW_MS + 2_000,
+    );
   });
 });

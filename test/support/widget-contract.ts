@@ -161,8 +161,11 @@ export function widgetContract<E extends HTMLElement>(c: WidgetContract<E>): voi
     });
 
     it("says once what is wrong with a misconfigured provider, and doesn't stay loading", async () => {
-      const { el, container } = await mountIn(w, { endpoint: 'not a url' });
+      const { el, container, provider } = await mountIn(w, { endpoint: 'not a url' });
       await until(() => !c.loading(el as E), 'the element to stop loading');
+      // The provider's notice is drawn once the errors' wording has loaded (a chunk fetched
+      // with the first error); its updateComplete includes that.
+      await provider.updateComplete;
       const page = [container, ...container.querySelectorAll('*')]
         .map((n) => n.shadowRoot?.textContent ?? '')
         .join(' ');

@@ -55,6 +55,21 @@ export function observeServerDate(date: string | null, sent: number, received: n
   }
 }
 
+/**
+ * Learns from an answer's headers (see `observeServerDate`), unless the answer may be a stored
+ * copy: one with an `Age` (a shared cache kept it), or one its server let caches keep
+ * (`Cache-Control` with a `max-age` or `s-maxage` above 0 and neither `no-cache` nor
+ * `no-store`), whose `Date` is when it was first made, not now.
+ */
+export function observeAnswer(headers: Headers, sent: number, received: number): void {
+  if (Number(headers.get('age') ?? 0) > 0) return;
+  const cache = headers.get('cache-control')?.toLowerCase() ?? '';
+  const keepable =
+    /\b(s-maxage|max-age)=0*[1-9]/.test(cache) && !/\bno-(cache|store)\b/.test(cache);
+  if (keepable) return;
+  observeServerDate(headers.get('date'), sent, received);
+}
+
 /** Ms from now until `time` (ms since epoch, or an ISO/HTTP date) on the server's clock. */
 export function untilServerTime(time: number | string): number {
   const t = typeof time === 'number' ? time : Date.parse(time);

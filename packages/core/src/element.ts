@@ -14,7 +14,6 @@
  * - Re-renders when the page's locale changes; shared base styles, tokens and notice styles.
  */
 import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { peerContext, type PeerContextValue } from './context.js';
 import { PeerError } from './client/types.js';
@@ -68,17 +67,24 @@ export abstract class PeerElement extends LitElement {
   /** Tokens, base styles and the notice view's styles; a widget adds its own after these. */
   static override styles = [baseStyles, noticeStyles];
 
+  // Declared statically rather than with decorators (no decorator helper in the core).
+  static override properties = {
+    activity: {},
+    peer: { state: true },
+    online: { state: true },
+  };
+
   /**
    * The IRI of what this widget is about. Defaults to the page's canonical URL, else
    * `location.href` without the hash.
    */
-  @property({ reflect: false }) activity?: string;
+  activity?: string;
 
   /** The provider's configuration; `undefined` until a provider is found. */
-  @state() protected peer?: PeerContextValue;
+  protected peer?: PeerContextValue;
 
   /** Whether the browser is online; kept current while the element is in the page. */
-  @state() protected online = globalThis.navigator?.onLine ?? true;
+  protected online = globalThis.navigator?.onLine ?? true;
 
   /** The connected Peerkit elements, told of `online` / `offline` by one pair of listeners. */
   private static readonly inPage = new Set<PeerElement>();

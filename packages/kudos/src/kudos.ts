@@ -116,7 +116,7 @@ export class PeerKudos extends PeerElement {
   @state() private pickerError?: PeerError;
   @state() private showGivers = false;
 
-  private readonly checks = new AttributeChecks(this, [
+  readonly #checks = new AttributeChecks(this, [
     {
       attribute: 'values',
       property: 'values',
@@ -131,7 +131,7 @@ export class PeerKudos extends PeerElement {
    * asks. A newer load aborts an older one; a failed one runs again when the browser is back
    * online.
    */
-  private readonly counts = new LoadController(this, {
+  readonly #counts = new LoadController(this, {
     args: () => {
       const me = this.peer?.me;
       const client = this.peer?.client;
@@ -140,12 +140,12 @@ export class PeerKudos extends PeerElement {
     },
     task: ([client, activity], { signal }) => client.kudos(activity, { signal }),
     onComplete: (value) => {
-      if (!this.inFlight) this.confirmed = value;
+      if (!this.#inFlight) this.confirmed = value;
     },
   });
 
   /** Who gave: loaded when the person asks (with the module that words it), again after their own change. */
-  private readonly givers = new LoadController(this, {
+  readonly #givers = new LoadController(this, {
     autoRun: false,
     args: () => {
       const client = this.peer?.client;
@@ -154,37 +154,37 @@ export class PeerKudos extends PeerElement {
     task: ([client, activity], { signal }) =>
       Promise.all([
         client.kudosGivers(activity, { limit: NAMED_GIVERS + 1 }, { signal }),
-        this.loadChanges(),
+        this.#loadChanges(),
       ]),
   });
 
-  private readonly announcer = new Announcer(this);
-  private readonly focusAfter = new FocusRequest(this);
+  readonly #announcer = new Announcer(this);
+  readonly #focusAfter = new FocusRequest(this);
 
-  private inFlight = false;
-  private pickerModule?: Promise<typeof import('./popover.js')>;
-  private changesModule?: Promise<typeof import('./lazy.js')>;
+  #inFlight = false;
+  #pickerModule?: Promise<typeof import('./popover.js')>;
+  #changesModule?: Promise<typeof import('./lazy.js')>;
   /** The popover is waiting for its module. */
-  private opening?: Promise<void>;
-  private readonly uid = uniqueId('k');
+  #opening?: Promise<void>;
+  readonly #uid = uniqueId('k');
   /** The activity and person the state below belongs to. */
-  private stateKey = '';
+  #stateKey = '';
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.onOutsidePointer, true);
+    document.removeEventListener('pointerdown', this.#onOutsidePointer, true);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new activity or person makes the old state meaningless.
     if (changed.has('activity' as keyof PeerKudos) || changed.has('peer' as keyof PeerKudos)) {
       const key = `${this.activityIri}|${this.meId ?? ''}`;
-      if (key !== this.stateKey) {
-        this.stateKey = key;
+      if (key !== this.#stateKey) {
+        this.#stateKey = key;
         this.confirmed = undefined;
         this.intent = undefined;
         this.failure = undefined;
-        this.givers.reset();
+        this.#givers.reset();
         this.showGivers = false;
         this.picker = this.pickerError = undefined;
       }
@@ -195,12 +195,12 @@ export class PeerKudos extends PeerElement {
   // What is shown
 
   /** The parsed `values` attribute; `null` when it holds something invalid. */
-  private get valueList(): string[] | null {
+  get #valueList(): string[] | null {
     return parseValues(this.values);
   }
 
   /** The confirmed state with the pending choice applied on top (the optimistic view). */
-  private get view(): KudosCount | undefined {
+  get #view(): KudosCount | undefined {
     const c = this.confirmed;
     const i = this.intent;
     if (!c || !i || i.mine === c.mine) return c;
@@ -214,37 +214,37 @@ export class PeerKudos extends PeerElement {
   }
 
   /** The counts could not be loaded (not merely waiting for a provider). */
-  private get loadFailed(): boolean {
-    return this.counts.status === 'error';
+  get #loadFailed(): boolean {
+    return this.#counts.status === 'error';
   }
 
-  private get isSelf(): boolean {
+  get #isSelf(): boolean {
     return !!this.recipient && this.meId === this.recipient;
   }
 
   // ---------------------------------------------------------------------------------------
   // Choosing
 
-  private onButtonClick(): void {
-    const view = this.view;
-    if (!view || this.isSelf || this.valueList === null) return;
-    if (!view.mine && this.valueList.length > 0) {
-      if (this.picker) this.closePicker(false);
-      else this.openPicker();
+  #onButtonClick(): void {
+    const view = this.#view;
+    if (!view || this.#isSelf || this.#valueList === null) return;
+    if (!view.mine && this.#valueList.length > 0) {
+      if (this.picker) this.#closePicker(false);
+      else this.#openPicker();
       return;
     }
-    this.choose({ mine: !view.mine });
+    this.#choose({ mine: !view.mine });
   }
 
-  private choose(next: Omit<Intent, 'key'>): void {
+  #choose(next: Omit<Intent, 'key'>): void {
     this.failure = undefined;
     this.intent = { ...next, key: crypto.randomUUID() };
-    void this.sync();
+    void this.#sync();
   }
 
   /** Sends the latest choice, one request at a time, until the server agrees with the user. */
-  private async sync(): Promise<void> {
-    if (this.inFlight) return;
+  async #sync(): Promise<void> {
+    if (this.#inFlight) return;
     const intent = this.intent;
     const client = this.peer?.client;
     const before = this.confirmed;
@@ -254,100 +254,100 @@ export class PeerKudos extends PeerElement {
       return;
     }
     const activity = this.activityIri;
-    this.inFlight = true;
+    this.#inFlight = true;
     try {
-      const changes = await this.loadChanges();
-      const target = this.target(activity);
+      const changes = await this.#loadChanges();
+      const target = this.#target(activity);
       const after = await changes.send(client, target, intent);
-      this.inFlight = false;
+      this.#inFlight = false;
       if (activity !== this.activityIri) return;
       this.confirmed = after;
       if (this.intent === intent) this.intent = undefined;
       if (after.mine !== before.mine)
-        this.confirmedChange(changes.confirmed(target, intent, after));
+        this.#confirmedChange(changes.confirmed(target, intent, after));
     } catch (error) {
-      this.inFlight = false;
+      this.#inFlight = false;
       const peerError = toPeerError(error);
       if (this.intent === intent) {
         // Roll back to what the server has, say so, and offer the same choice again.
         this.intent = undefined;
         this.failure = { intent, error: peerError };
-        this.announcer.announce(intent.mine ? t.saveFailed() : t.withdrawFailed());
+        this.#announcer.announce(intent.mine ? t.saveFailed() : t.withdrawFailed());
         this.fail(peerError);
       }
     }
-    if (this.intent) void this.sync();
+    if (this.intent) void this.#sync();
   }
 
   /** Where a choice applies, as the attributes say now. */
-  private target(activity: string): Target {
+  #target(activity: string): Target {
     const { recipient, recipientName, locale } = this;
     return { activity, recipient, recipientName, locale };
   }
 
   /** The module for what follows an interaction (`lazy.ts`: the write path, the givers line); a failed load is tried again next time. */
-  private loadChanges(): Promise<typeof import('./lazy.js')> {
-    return (this.changesModule ??= import('./lazy.js').catch((e: unknown) => {
-      this.changesModule = undefined;
+  #loadChanges(): Promise<typeof import('./lazy.js')> {
+    return (this.#changesModule ??= import('./lazy.js').catch((e: unknown) => {
+      this.#changesModule = undefined;
       throw e;
     }));
   }
 
   /** A change the server confirmed: announced, fired, recorded; the givers line is stale. */
-  private confirmedChange({ announcement, event, statement }: Confirmed): void {
-    this.announcer.announce(...announcement);
+  #confirmedChange({ announcement, event, statement }: Confirmed): void {
+    this.#announcer.announce(...announcement);
     this.emit(event);
-    this.givers.reset();
-    if (this.showGivers) void this.givers.run();
+    this.#givers.reset();
+    if (this.showGivers) void this.#givers.run();
     this.peer?.recorder.record(statement).catch((error: unknown) => this.fail(error));
   }
 
-  private retry(): void {
+  #retry(): void {
     const failure = this.failure;
     if (!failure) return;
     this.failure = undefined;
     // The same choice with the same idempotency key: a retry can never double a kudos.
     this.intent = failure.intent;
-    void this.sync();
+    void this.#sync();
   }
 
   protected override backOnline(): void {
     // A failed counts load runs again by itself (its `LoadController`).
-    if (this.failure?.error.retryable) this.retry();
+    if (this.failure?.error.retryable) this.#retry();
   }
 
   // ---------------------------------------------------------------------------------------
   // The value picker
 
   /** Starts loading the popover's module, so that a click finds it ready. */
-  private loadPicker(): Promise<typeof import('./popover.js')> {
-    return (this.pickerModule ??= import('./popover.js'));
+  #loadPicker(): Promise<typeof import('./popover.js')> {
+    return (this.#pickerModule ??= import('./popover.js'));
   }
 
   /** The pointer or the focus reached the button: what a choice needs starts loading. */
-  private readonly preload = () => {
-    this.loadChanges().catch(() => {});
-    if (this.valueList?.length) this.loadPicker().catch(() => (this.pickerModule = undefined));
+  readonly #preload = () => {
+    this.#loadChanges().catch(() => {});
+    if (this.#valueList?.length) this.#loadPicker().catch(() => (this.#pickerModule = undefined));
   };
 
-  private openPicker(): void {
+  #openPicker(): void {
     this.pickerError = undefined;
-    this.opening ??= this.loadPicker().then(
+    this.#opening ??= this.#loadPicker().then(
       ({ Picker }) => {
-        this.opening = undefined;
+        this.#opening = undefined;
         if (!this.isConnected) return;
-        this.picker = new Picker(this, this.valueList ?? [], {
-          uid: this.uid,
+        this.picker = new Picker(this, this.#valueList ?? [], {
+          uid: this.#uid,
           locale: () => this.locale,
-          label: (value) => this.valueLabel(value),
-          close: (returnFocus) => this.closePicker(returnFocus),
-          give: (value, message) => this.choose({ mine: true, value, message }),
+          label: (value) => this.#valueLabel(value),
+          close: (returnFocus) => this.#closePicker(returnFocus),
+          give: (value, message) => this.#choose({ mine: true, value, message }),
         });
-        document.addEventListener('pointerdown', this.onOutsidePointer, true);
+        document.addEventListener('pointerdown', this.#onOutsidePointer, true);
       },
       (error: unknown) => {
         // Nothing was typed yet: say so, with a retry that tries the import again.
-        this.opening = this.pickerModule = undefined;
+        this.#opening = this.#pickerModule = undefined;
         this.pickerError = this.fail(error);
       },
     );
@@ -362,36 +362,36 @@ export class PeerKudos extends PeerElement {
   /** `updateComplete` includes a popover waiting for its module, then drawn. */
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
-    await this.opening;
+    await this.#opening;
     return super.getUpdateComplete();
   }
 
-  private closePicker(returnFocus = true): void {
+  #closePicker(returnFocus = true): void {
     this.picker = undefined;
-    document.removeEventListener('pointerdown', this.onOutsidePointer, true);
-    if (returnFocus) this.focusAfter.request(() => this.button);
+    document.removeEventListener('pointerdown', this.#onOutsidePointer, true);
+    if (returnFocus) this.#focusAfter.request(() => this.#button);
   }
 
-  private readonly onOutsidePointer = (event: Event) => {
-    if (!event.composedPath().includes(this)) this.closePicker(false);
+  readonly #onOutsidePointer = (event: Event) => {
+    if (!event.composedPath().includes(this)) this.#closePicker(false);
   };
 
-  private get button(): HTMLButtonElement | null {
+  get #button(): HTMLButtonElement | null {
     return this.renderRoot.querySelector('[part~="button"]');
   }
 
   // ---------------------------------------------------------------------------------------
   // Who gave
 
-  private toggleGivers(): void {
+  #toggleGivers(): void {
     this.showGivers = !this.showGivers;
-    if (this.showGivers && this.givers.status !== 'complete') void this.givers.run();
+    if (this.showGivers && this.#givers.status !== 'complete') void this.#givers.run();
   }
 
   // ---------------------------------------------------------------------------------------
   // Formatting
 
-  private valueLabel(value: string): string {
+  #valueLabel(value: string): string {
     return valueLabel(value, this.locale);
   }
 
@@ -399,29 +399,29 @@ export class PeerKudos extends PeerElement {
   // Rendering
 
   override render(): TemplateResult {
-    const unavailable = !!this.peer?.error || this.checks.has('values');
-    const view = this.view;
-    const loading = !view && !unavailable && !this.loadFailed;
+    const unavailable = !!this.peer?.error || this.#checks.has('values');
+    const view = this.#view;
+    const loading = !view && !unavailable && !this.#loadFailed;
     const canGive = this.signedIn && !this.readonly;
     return html`
       <div part="base" aria-busy=${loading ? 'true' : 'false'}>
-        ${canGive ? this.renderButton(view, loading || unavailable) : renderIcon()}
+        ${canGive ? this.#renderButton(view, loading || unavailable) : renderIcon()}
         ${renderCount({
           view,
           loading,
           locale: this.locale,
           expandable: this.signedIn,
           expanded: this.showGivers,
-          controls: `${this.uid}-givers`,
-          toggle: () => this.toggleGivers(),
+          controls: `${this.#uid}-givers`,
+          toggle: () => this.#toggleGivers(),
         })}
-        ${renderValues(view, this.valueList ?? [], this.locale)}
+        ${renderValues(view, this.#valueList ?? [], this.locale)}
         ${this.picker && canGive ? this.picker.render() : nothing}
-        ${this.showGivers ? this.renderGivers() : nothing} ${this.renderStatus()}
-        ${this.announcer.render()}
+        ${this.showGivers ? this.#renderGivers() : nothing} ${this.#renderStatus()}
+        ${this.#announcer.render()}
         ${
-          this.isSelf && canGive
-            ? html`<span class="visually-hidden" id="${this.uid}-self">${t.self()}</span>`
+          this.#isSelf && canGive
+            ? html`<span class="visually-hidden" id="${this.#uid}-self">${t.self()}</span>`
             : nothing
         }
       </div>
@@ -429,61 +429,62 @@ export class PeerKudos extends PeerElement {
   }
 
   /** With values, giving opens the popover: the button says so, and whether it is open. */
-  private opensPicker(view: KudosCount | undefined): boolean {
-    return (this.valueList?.length ?? 0) > 0 && !view?.mine;
+  #opensPicker(view: KudosCount | undefined): boolean {
+    return (this.#valueList?.length ?? 0) > 0 && !view?.mine;
   }
 
-  private renderButton(view: KudosCount | undefined, unavailable: boolean): TemplateResult {
-    const self = this.isSelf;
+  #renderButton(view: KudosCount | undefined, unavailable: boolean): TemplateResult {
+    const self = this.#isSelf;
     const disabled = unavailable || self || !view;
-    const picks = this.opensPicker(view);
+    const picks = this.#opensPicker(view);
     const expanded = this.picker ? 'true' : 'false';
     return html`<button
       type="button"
       part="button"
       aria-pressed=${view?.mine ? 'true' : 'false'}
       aria-disabled=${disabled ? 'true' : 'false'}
-      aria-describedby=${self ? `${this.uid}-self` : nothing}
+      aria-describedby=${self ? `${this.#uid}-self` : nothing}
       aria-haspopup=${picks ? 'dialog' : nothing}
       aria-expanded=${picks ? expanded : nothing}
       title=${self ? t.self() : nothing}
-      @click=${this.onButtonClick}
-      @pointerenter=${this.preload}
-      @focusin=${this.preload}
+      @click=${this.#onButtonClick}
+      @pointerenter=${this.#preload}
+      @focusin=${this.#preload}
     >
       ${renderIcon()}<span part="label"><slot>${this.label || t.label()}</slot></span>
     </button>`;
   }
 
-  private renderGivers(): TemplateResult {
-    const content = this.givers.render<unknown>({
+  #renderGivers(): TemplateResult {
+    const content = this.#givers.render<unknown>({
       initial: () => t.giversLoading(),
       pending: () => t.giversLoading(),
       complete: ([page, { giversLine }]) => giversLine(page, this.meId, this.locale, NAMED_GIVERS),
       error: () =>
         html`${t.giversFailed()}
-          <button type="button" class="link" part="retry" @click=${() => this.givers.retry()}>
+          <button type="button" class="link" part="retry" @click=${() => this.#givers.retry()}>
             ${t.retry()}
           </button>`,
     });
-    return html`<p part="givers" id="${this.uid}-givers">${content}</p>`;
+    return html`<p part="givers" id="${this.#uid}-givers">${content}</p>`;
   }
 
   /** The one visible message line: misconfigured, or what failed with its retry. */
-  private renderStatus(): TemplateResult | typeof nothing {
-    if (this.peer?.error) return this.notice(t.misconfigured());
-    if (this.checks.has('values')) return this.notice([t.misconfigured(), ...this.checks.lines()]);
+  #renderStatus(): TemplateResult | typeof nothing {
+    if (this.peer?.error) return this.#notice(t.misconfigured());
+    if (this.#checks.has('values'))
+      return this.#notice([t.misconfigured(), ...this.#checks.lines()]);
     const offline = !this.online;
-    if (this.loadFailed && !this.confirmed) {
-      return this.notice(offline ? t.offlineLoad() : t.loadFailed(), () => this.counts.retry());
+    if (this.#loadFailed && !this.confirmed) {
+      return this.#notice(offline ? t.offlineLoad() : t.loadFailed(), () => this.#counts.retry());
     }
     if (this.pickerError) {
-      return this.notice(offline ? t.offlineLoad() : t.loadFailed(), () => this.openPicker());
+      return this.#notice(offline ? t.offlineLoad() : t.loadFailed(), () => this.#openPicker());
     }
     if (this.failure) {
       const giving = this.failure.intent.mine;
       const text = offline ? t.offlineSave() : giving ? t.saveFailed() : t.withdrawFailed();
-      return this.notice(text, () => this.retry());
+      return this.#notice(text, () => this.#retry());
     }
     return nothing;
   }
@@ -492,7 +493,7 @@ export class PeerKudos extends PeerElement {
    * The core's notice, as the `status` part: not a live region (a save failure is announced
    * by the announcer, and 200 buttons on a page must not make 200 alerts).
    */
-  private notice(message: string | string[], retry?: () => void): TemplateResult {
+  #notice(message: string | string[], retry?: () => void): TemplateResult {
     const kind = this.online ? 'error' : 'offline';
     return renderNotice({
       kind,

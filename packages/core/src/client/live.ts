@@ -9,6 +9,7 @@
 import type { Post, PostEvent, PostPage, PostsQuery } from '../contract.js';
 import { PeerError, type CallOptions, type StreamHandlers } from './types.js';
 import { toPeerError } from './errors.js';
+import type { Checks } from './checks.js';
 
 /** What the live code uses of the `RestClient` that started it. */
 export interface LiveHost {
@@ -21,8 +22,6 @@ export interface LiveHost {
   pollIntervalMs: number;
   /** Whether a 401 is worth one more try with a fresh token (a `getToken` is set). */
   refreshes: boolean;
-  /** Checks a live update against the contract. */
-  parseEvent(json: unknown): PostEvent | PeerError;
 }
 
 export function subscribe(
@@ -30,7 +29,16 @@ export function subscribe(
   activity: string,
   handlers: StreamHandlers,
   signal: AbortSignal,
+  checks: Checks,
 ): void {
+  /** A live update checked against the contract, or the error it amounts to. */
+  const parseEvent = (json: unknown): PostEvent | PeerError => {
+    try {
+      return checks.checked(checks.PostEvent, json, 'A live update broke the contract.');
+    } catch (e) {
+      return e as PeerError;
+    }
+  };
   let lastEventId: string | null = null;
   let failures = 0;
   const seen = new Map<string, string>();
@@ -87,7 +95,7 @@ export function subscribe(
           handlers.onError?.(new PeerError('validation', 'A live update was not JSON.'));
           return;
         }
-        const parsed = host.parseEvent(json);
+        const parsed = parseEvent(json);
         if (parsed instanceof PeerError) {
           handlers.onError?.(parsed);
           return;

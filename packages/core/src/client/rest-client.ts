@@ -33,23 +33,19 @@ import type {
   KudosCount,
   Me,
   PostPage,
-  Profile,
   Reflection,
-  ReportItem,
   Page,
   Expert,
-  KudosGiver,
   PeopleQuery,
   PostsQuery,
   ReflectionsQuery,
-  ReportsQuery,
   SkillSuggestion,
 } from '../contract.js';
 import { loadChecks, type Checks } from './checks.js';
 import type { WriteName } from './writes.js';
 import { aborted, parseRetryAfter, sleep, withSignal } from './http.js';
 import { KudosBatcher } from './kudos-batch.js';
-import { observeServerDate } from '../clock.js';
+import { observeAnswer } from '../clock.js';
 import { PeerError, type CallOptions, type PeerClient, type StreamHandlers } from './types.js';
 import { isAbort, toPeerError } from './errors.js';
 import type { LiveHost } from './live.js';
@@ -94,9 +90,10 @@ export interface RequestSpec<T> {
 }
 
 /**
- * The writes (`PeerClient` methods that change something), described in `writes.ts` in the
- * schemas' chunk: a write with a body awaits that chunk anyway, and none is needed before a
- * person acts, so they are not part of a widget's first paint.
+ * The writes (`PeerClient` methods that change something) and the reads only a person's
+ * action asks for (who gave kudos, the moderators' queue, one's own profile), described in
+ * `writes.ts` in the schemas' chunk: a write with a body awaits that chunk anyway, the chunk
+ * has loaded by the time a person acts, and none is needed for a widget's first paint.
  */
 const WRITES: readonly WriteName[] = [
   'createPost',
@@ -110,6 +107,9 @@ const WRITES: readonly WriteName[] = [
   'deleteReflection',
   'giveKudos',
   'withdrawKudos',
+  'kudosGivers',
+  'listReports',
+  'profile',
 ];
 
 // The writes are `PeerClient`'s, added to the prototype below.
@@ -121,9 +121,9 @@ const RETRY_STATUSES = new Set([429, 503]);
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class RestClient implements PeerClient {
   readonly endpoint: string;
-  private readonly opts: Required<Omit<RestClientOptions, 'getToken'>> & { getToken?: TokenSource };
-  private meCache?: { token: string | null; promise: Promise<Me | null> };
-  private readonly kudosBatch: KudosBatcher;
+  readonly #opts: Required<Omit<RestClientOptions, 'getToken'>> & { getToken?: TokenSource };
+  #meCache?: { token: string | null; promise: Promise<Me | null> };
+  readonly #kudosBatch: KudosBatcher;
 
   static {
     for (const name of WRITES)
@@ -131,13 +131,13 @@ export class RestClient implements PeerClient {
         this: RestClient,
         ...args: unknown[]
       ) {
-        return this.write(name, args);
+        return this.#write(name, args);
       };
   }
 
   constructor(options: RestClientOptions) {
     this.endpoint = options.endpoint.replace(/\/+$/, '');
-    this.opts = {
+    this.#opts = {
       credentials: 'same-origin',
       retries: 3,
       backoffMs: 250,
@@ -147,11 +147,11 @@ export class RestClient implements PeerClient {
       ...options,
       endpoint: this.endpoint,
     };
-    this.kudosBatch = new KudosBatcher(
+    this.#kudosBatch = new KudosBatcher(
       () => `${this.endpoint}/kudos?`,
-      this.opts.maxUrlLength,
+      this.#opts.maxUrlLength,
       (activity, method, options) =>
-        this.request({
+        this.#request({
           method,
           path: method === 'GET' ? '/kudos' : '/kudos/query',
           ...(method === 'GET'
@@ -172,32 +172,32 @@ export class RestClient implements PeerClient {
   // The contract
 
   async me(options?: CallOptions): Promise<Me | null> {
-    const token = await this.token();
+    const token = await this.#token();
     // The contract signs people in by bearer token only: without one, nobody is signed in,
     // and asking `/me` would only be answered 401 (a failed request in the page's console).
     if (!token) return null;
-    if (!this.meCache || this.meCache.token !== token) {
-      const promise = this.request({ method: 'GET', path: '/me', schema: (s) => s.Me }).then(
+    if (!this.#meCache || this.#meCache.token !== token) {
+      const promise = this.#request({ method: 'GET', path: '/me', schema: (s) => s.Me }).then(
         (me) => me as Me | null,
         (error: PeerError) => {
           if (error.kind === 'auth' && error.status === 401) return null;
-          if (this.meCache?.promise === promise) this.meCache = undefined; // don't cache failures
+          if (this.#meCache?.promise === promise) this.#meCache = undefined; // don't cache failures
           throw error;
         },
       );
-      this.meCache = { token, promise };
+      this.#meCache = { token, promise };
     }
     // Each caller may abort its own wait without cancelling the shared request.
-    return withSignal(this.meCache.promise, options?.signal);
+    return withSignal(this.#meCache.promise, options?.signal);
   }
 
   /** Forgets the cached `/me` (the next call asks the server again). */
   forgetMe(): void {
-    this.meCache = undefined;
+    this.#meCache = undefined;
   }
 
   listPosts(query: PostsQuery, options?: CallOptions): Promise<PostPage> {
-    return this.request({
+    return this.#request({
       method: 'GET',
       path: '/posts',
       query: { ...query },
@@ -206,22 +206,8 @@ export class RestClient implements PeerClient {
     });
   }
 
-  listReports(query: ReportsQuery = {}, options?: CallOptions): Promise<Page<ReportItem>> {
-    return this.request({
-      method: 'GET',
-      path: '/reports',
-      query: { ...query },
-      schema: (s) => s.ReportPage,
-      options,
-    });
-  }
-
-  profile(options?: CallOptions): Promise<Profile> {
-    return this.request({ method: 'GET', path: '/me/profile', schema: (s) => s.Profile, options });
-  }
-
   listPeople(query: PeopleQuery, options?: CallOptions): Promise<Page<Expert>> {
-    return this.request({
+    return this.#request({
       method: 'GET',
       path: '/people',
       query: { ...query },
@@ -231,7 +217,7 @@ export class RestClient implements PeerClient {
   }
 
   async listSkills(q: string, options?: CallOptions): Promise<SkillSuggestion[]> {
-    const list = await this.request({
+    const list = await this.#request({
       method: 'GET',
       path: '/skills',
       query: { q },
@@ -242,7 +228,7 @@ export class RestClient implements PeerClient {
   }
 
   listReflections(query: ReflectionsQuery, options?: CallOptions): Promise<Page<Reflection>> {
-    return this.request({
+    return this.#request({
       method: 'GET',
       path: '/reflections',
       query: { ...query },
@@ -251,25 +237,11 @@ export class RestClient implements PeerClient {
     });
   }
 
-  kudosGivers(
-    activity: string,
-    query: { cursor?: string; limit?: number } = {},
-    options?: CallOptions,
-  ): Promise<Page<KudosGiver>> {
-    return this.request({
-      method: 'GET',
-      path: '/kudos/givers',
-      query: { activity, ...query },
-      schema: (s) => s.KudosGiverPage,
-      options,
-    });
-  }
-
   // ---------------------------------------------------------------------------------------
   // Coalesced kudos counts
 
   kudos(activity: string, options?: CallOptions): Promise<KudosCount> {
-    return this.kudosBatch.get(activity, options);
+    return this.#kudosBatch.get(activity, options);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -278,38 +250,27 @@ export class RestClient implements PeerClient {
   subscribePosts(activity: string, handlers: StreamHandlers): () => void {
     const controller = new AbortController();
     const signal = controller.signal;
-    let checks: Checks | undefined;
     const host: LiveHost = {
       listPosts: (query, options) => this.listPosts(query, options),
-      token: () => this.token(),
-      url: (path, query) => this.url(path, query),
-      backoff: (attempt) => this.backoff(attempt),
+      token: () => this.#token(),
+      url: (path, query) => this.#url(path, query),
+      backoff: (attempt) => this.#backoff(attempt),
       sleep,
-      credentials: this.opts.credentials,
-      pollIntervalMs: this.opts.pollIntervalMs,
-      refreshes: Boolean(this.opts.getToken),
-      parseEvent: (json) => {
-        try {
-          return checks!.checked(checks!.PostEvent, json, 'A live update broke the contract.');
-        } catch (e) {
-          return e as PeerError;
-        }
-      },
+      credentials: this.#opts.credentials,
+      pollIntervalMs: this.#opts.pollIntervalMs,
+      refreshes: Boolean(this.#opts.getToken),
     };
     // The stream reader and the polling fallback load with the first subscription; events
     // are parsed only once the schemas have loaded too.
     const start = (attempt: number): void => {
       Promise.all([import('./live.js'), loadChecks()]).then(
-        ([{ subscribe }, loaded]) => {
-          checks = loaded;
-          subscribe(host, activity, handlers, signal);
-        },
+        ([{ subscribe }, checks]) => subscribe(host, activity, handlers, signal, checks),
         (e: unknown) => {
           if (signal.aborted) return;
           handlers.onError?.(
             new PeerError('network', 'Could not load the live updates code.', { cause: e }),
           );
-          sleep(this.backoff(attempt + 1), signal).then(
+          sleep(this.#backoff(attempt + 1), signal).then(
             () => start(attempt + 1),
             () => {},
           );
@@ -324,23 +285,23 @@ export class RestClient implements PeerClient {
   // The one place a request is made
 
   /** Sends the write `name` with the caller's `args`, as `writes.ts` describes it. */
-  private async write(name: WriteName, args: unknown[]): Promise<unknown> {
+  async #write(name: WriteName, args: unknown[]): Promise<unknown> {
     const describe = (await loadChecks()).writes[name] as (...a: unknown[]) => RequestSpec<unknown>;
     const spec = describe(...args);
-    const value = await this.request(spec);
+    const value = await this.#request(spec);
     return value === undefined && 'empty' in spec ? spec.empty : value;
   }
 
-  private async token(): Promise<string | null> {
-    if (!this.opts.getToken) return null;
+  async #token(): Promise<string | null> {
+    if (!this.#opts.getToken) return null;
     try {
-      return (await this.opts.getToken()) ?? null;
+      return (await this.#opts.getToken()) ?? null;
     } catch (e) {
       throw new PeerError('auth', 'Could not get a sign-in token.', { cause: e });
     }
   }
 
-  private url(path: string, query?: Query): string {
+  #url(path: string, query?: Query): string {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query ?? {})) {
       if (v === undefined || v === null) continue;
@@ -351,26 +312,26 @@ export class RestClient implements PeerClient {
     return `${this.endpoint}${path}${qs ? `?${qs}` : ''}`;
   }
 
-  private backoff(attempt: number): number {
+  #backoff(attempt: number): number {
     const step = Math.min(
-      this.opts.maxDelayMs,
-      this.opts.backoffMs * 2 ** Math.max(0, attempt - 1),
+      this.#opts.maxDelayMs,
+      this.#opts.backoffMs * 2 ** Math.max(0, attempt - 1),
     );
     return step / 2 + Math.random() * (step / 2);
   }
 
   /** The loaded schemas; an `aborted` error when `signal` aborts while they load. */
-  private checks(signal?: AbortSignal): Promise<Checks> {
+  #checks(signal?: AbortSignal): Promise<Checks> {
     return withSignal(loadChecks(), signal);
   }
 
-  private async request<T>(spec: RequestSpec<T>): Promise<T> {
+  async #request<T>(spec: RequestSpec<T>): Promise<T> {
     const { method, options = {} } = spec;
     const { signal } = options;
     if (signal?.aborted) throw aborted(signal);
     let body: string | undefined;
     if (spec.body !== undefined) {
-      const checks = await this.checks(signal);
+      const checks = await this.#checks(signal);
       if (spec.bodySchema)
         checks.checked(
           spec.bodySchema(checks),
@@ -382,8 +343,8 @@ export class RestClient implements PeerClient {
     const write = method !== 'GET' && !spec.safe;
     // One key per logical write, reused on every retry below.
     const idempotencyKey = write ? (options.idempotencyKey ?? crypto.randomUUID()) : undefined;
-    const url = this.url(spec.path, spec.query);
-    let token = await this.token();
+    const url = this.#url(spec.path, spec.query);
+    let token = await this.#token();
     let refreshed = false;
 
     for (let attempt = 0; ; attempt++) {
@@ -402,20 +363,20 @@ export class RestClient implements PeerClient {
           headers,
           body,
           signal,
-          credentials: this.opts.credentials,
+          credentials: this.#opts.credentials,
         });
-        observeServerDate(res.headers.get('date'), sent, Date.now());
+        observeAnswer(res.headers, sent, Date.now());
       } catch (e) {
         if (signal?.aborted || isAbort(e)) throw aborted(signal);
         error = new PeerError('network', `No answer from ${method} ${spec.path}.`, { cause: e });
       }
 
       if (res) {
-        if (res.status === 401 && !refreshed && this.opts.getToken) {
+        if (res.status === 401 && !refreshed && this.#opts.getToken) {
           // The token may just have expired: ask for a fresh one, once. The same token (or
           // still none) would only be refused again, so it is not sent twice.
           refreshed = true;
-          const fresh = await this.token();
+          const fresh = await this.#token();
           if (fresh && fresh !== token) {
             await res.body?.cancel().catch(() => {});
             token = fresh;
@@ -424,7 +385,7 @@ export class RestClient implements PeerClient {
           }
         }
         try {
-          return await this.read(res, spec);
+          return await this.#read(res, spec);
         } catch (e) {
           if (signal?.aborted || isAbort(e)) throw aborted(signal);
           error = toPeerError(e);
@@ -434,12 +395,12 @@ export class RestClient implements PeerClient {
       const retryable =
         error!.kind === 'network' ||
         (error!.kind === 'http' && RETRY_STATUSES.has(error!.status ?? 0));
-      if (!retryable || attempt >= this.opts.retries) throw error!;
+      if (!retryable || attempt >= this.#opts.retries) throw error!;
       const wait =
         error!.details.retryAfter !== undefined
           ? error!.details.retryAfter * 1000
-          : this.backoff(attempt + 1);
-      if (wait > this.opts.maxDelayMs) throw error!;
+          : this.#backoff(attempt + 1);
+      if (wait > this.#opts.maxDelayMs) throw error!;
       await sleep(wait, signal);
     }
   }
@@ -449,9 +410,9 @@ export class RestClient implements PeerClient {
    * it amounts to. When the schemas cannot load, an error status is still its `http`/`auth`
    * error, without details.
    */
-  private async read<T>(res: Response, spec: RequestSpec<T>): Promise<T> {
+  async #read<T>(res: Response, spec: RequestSpec<T>): Promise<T> {
     const label = `${spec.method} ${spec.path}`;
-    const checks = await this.checks(spec.options?.signal).catch((e: PeerError) => {
+    const checks = await this.#checks(spec.options?.signal).catch((e: PeerError) => {
       if (res.ok || e.kind === 'aborted') throw e;
       return null;
     });

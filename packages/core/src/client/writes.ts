@@ -1,5 +1,6 @@
 /**
- * The REST client's writes, described: for each `PeerClient` write, the request it makes
+ * The REST client's writes (and the reads only a person's action asks for: who gave kudos,
+ * the moderators' queue, one's profile), described: for each, the request it makes
  * (method, path, body and the contract schemas of the body and of the answer). They live in
  * the schemas' chunk (`schemas.ts` re-exports them): a write with a body awaits that chunk
  * anyway to check it, and none is needed before a person acts, so none of this is part of a
@@ -12,10 +13,12 @@ import {
   Endorsement,
   GiveKudos,
   KudosCount,
+  KudosGiverPage,
   Post,
   Profile,
   Reflection,
   Report,
+  ReportPage,
   ReportItem,
   ResolveReport,
   SaveReflection,
@@ -31,7 +34,7 @@ type Writes = {
   ) => RequestSpec<Awaited<ReturnType<PeerClient[K]>>>;
 };
 
-/** The `PeerClient` methods that change something. */
+/** The `PeerClient` methods that change something, and the reads only an action asks for. */
 export type WriteName =
   | 'createPost'
   | 'updatePost'
@@ -43,7 +46,10 @@ export type WriteName =
   | 'saveReflection'
   | 'deleteReflection'
   | 'giveKudos'
-  | 'withdrawKudos';
+  | 'withdrawKudos'
+  | 'kudosGivers'
+  | 'listReports'
+  | 'profile';
 
 const enc = encodeURIComponent;
 /** A write with a JSON body checked against `body` before it is sent, answered with `answer`. */
@@ -149,6 +155,21 @@ export const writes: Writes = {
       () => KudosCount,
       options,
     ),
+  kudosGivers: (activity, query = {}, options) => ({
+    method: 'GET',
+    path: '/kudos/givers',
+    query: { activity, ...query },
+    schema: () => KudosGiverPage,
+    options,
+  }),
+  listReports: (query = {}, options) => ({
+    method: 'GET',
+    path: '/reports',
+    query: { ...query },
+    schema: () => ReportPage,
+    options,
+  }),
+  profile: (options) => ({ method: 'GET', path: '/me/profile', schema: () => Profile, options }),
   withdrawKudos: (activity, options) => ({
     method: 'DELETE',
     path: '/kudos',

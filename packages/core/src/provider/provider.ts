@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { PeerClient, PeerError } from '../client/types.js';
 import type { TokenSource } from '../client/rest-client.js';
 import type { PeerContextValue } from '../context.js';
@@ -40,32 +39,48 @@ export class PeerProvider extends LitElement {
     `,
   ];
 
+  // Lit's reactive properties declared statically rather than with decorators (the same
+  // accessors, without the decorator helper and a call per property in the core's bundle).
+  static override properties = {
+    endpoint: {},
+    xapi: {},
+    lrsEndpoint: { attribute: 'lrs-endpoint' },
+    locale: {},
+    credentials: {},
+    token: { attribute: false },
+    getToken: { attribute: false },
+    lrsAuthorization: { attribute: false },
+    client: { attribute: false },
+    value: { state: true },
+    storageError: { state: true },
+    wording: { state: true },
+  };
+
   /** Base URL of the Peerkit REST API. */
-  @property() endpoint?: string;
+  endpoint?: string;
   /** `proxy` (default): statements go to `{endpoint}/xapi/statements`; `direct`: to `lrs-endpoint`; `off`. */
-  @property() xapi?: string;
-  @property({ attribute: 'lrs-endpoint' }) lrsEndpoint?: string;
-  @property() locale?: string;
-  @property() credentials?: string;
+  xapi?: string;
+  lrsEndpoint?: string;
+  locale?: string;
+  credentials?: string;
 
   /** A bearer token (a property only: secrets never go in attributes). */
-  @property({ attribute: false }) token?: string | null;
+  token?: string | null;
   /** Called before requests, and again once after a 401, for a fresh bearer token. */
-  @property({ attribute: false }) getToken?: TokenSource | null;
+  getToken?: TokenSource | null;
   /** `Authorization` value (or a function making it) for `xapi="direct"`, e.g. an LRS's Basic credentials. */
-  @property({ attribute: false }) lrsAuthorization?:
-    string | (() => string | Promise<string>) | null;
+  lrsAuthorization?: string | (() => string | Promise<string>) | null;
   /** A host's own `PeerClient`, used instead of the REST client. */
-  @property({ attribute: false }) client?: PeerClient | null;
+  client?: PeerClient | null;
 
-  @state() private value?: PeerContextValue;
+  private value?: PeerContextValue;
   /** Storage the browser refused (said once per page, by the provider that heard it). */
-  @state() private storageError?: PeerError;
+  private storageError?: PeerError;
   /**
    * The errors' wording (`l10n/messages.ts`), loaded with the first error to show: a page
    * whose provider is configured well never needs it, so it is not part of the first paint.
    */
-  @state() private wording?: { errorMessage: (error: PeerError) => string };
+  private wording?: { errorMessage: (error: PeerError) => string };
   private wordingLoad?: Promise<void>;
 
   private readonly runtime = new ProviderRuntime(this, (value) => {

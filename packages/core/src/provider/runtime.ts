@@ -71,122 +71,123 @@ function failingClient(error: PeerError): PeerClient {
 const offRecorder: Recorder = { record: async () => {}, flush: async () => {} };
 
 export class ProviderRuntime {
-  private readonly provider: ContextProvider<typeof peerContext>;
-  private config: ProviderConfig = {};
-  private client?: PeerClient;
-  private restClient?: RestClient;
-  private recorder: Recorder = offRecorder;
-  private clientKey = '';
-  private recorderKey = '';
-  private meFor: unknown = undefined;
-  private meRequest = 0;
-  private value: PeerContextValue;
-  private connected = false;
-  private applied = false;
-  private stopStorageReports?: () => void;
+  readonly #provider: ContextProvider<typeof peerContext>;
+  #config: ProviderConfig = {};
+  #client?: PeerClient;
+  #restClient?: RestClient;
+  #recorder: Recorder = offRecorder;
+  #clientKey = '';
+  #recorderKey = '';
+  #meFor: unknown = undefined;
+  #meRequest = 0;
+  #value: PeerContextValue;
+  #connected = false;
+  #applied = false;
+  #stopStorageReports?: () => void;
 
   constructor(
     private readonly host: HTMLElement,
     private readonly onChange: (value: PeerContextValue) => void = () => {},
   ) {
-    this.value = {
+    this.#value = {
       client: failingClient(configError('endpoint-missing', '', 'No endpoint')),
       recorder: offRecorder,
       locale: documentLocale(),
       me: undefined,
     };
-    this.provider = new ContextProvider(host, { context: peerContext, initialValue: this.value });
+    this.#provider = new ContextProvider(host, { context: peerContext, initialValue: this.#value });
   }
 
   get current(): PeerContextValue {
-    return this.value;
+    return this.#value;
   }
 
   /** Announces the provider (the element's controller does it for `<peer-provider>`). */
   connect(): void {
-    this.connected = true;
+    this.#connected = true;
     // Storage that would not open is said once per page, by the first provider to hear it.
-    this.stopStorageReports ??= onStorageFailure((error) => this.report(error));
-    if (!(this.host as { addController?: unknown }).addController) this.provider.hostConnected();
-    if (this.applied) this.apply(this.config);
+    this.#stopStorageReports ??= onStorageFailure((error) => this.#report(error));
+    if (!(this.host as { addController?: unknown }).addController) this.#provider.hostConnected();
+    if (this.#applied) this.apply(this.#config);
   }
 
   disconnect(): void {
-    this.connected = false;
-    this.stopStorageReports?.();
-    this.stopStorageReports = undefined;
+    this.#connected = false;
+    this.#stopStorageReports?.();
+    this.#stopStorageReports = undefined;
     // Send what is queued, then stop listening; a provider that comes back builds a new one.
-    const recorder = this.recorder;
+    const recorder = this.#recorder;
     if (recorder instanceof XapiRecorder) {
       void recorder
         .flush()
         .catch(() => {})
         .finally(() => recorder.dispose());
-      this.recorder = offRecorder;
-      this.recorderKey = '';
+      this.#recorder = offRecorder;
+      this.#recorderKey = '';
     }
   }
 
   /** Applies a new configuration: validates it and provides the resulting value. */
   apply(config: ProviderConfig): void {
-    this.config = config;
-    this.applied = true;
+    this.#config = config;
+    this.#applied = true;
     const locale = config.locale?.trim() || documentLocale();
     void useLocale(locale);
-    const error = this.validate(config);
+    const error = this.#validate(config);
 
     let client: PeerClient;
     let recorder: Recorder = offRecorder;
     if (error) {
       client = failingClient(error);
-      this.clientKey = '';
-      this.restClient = undefined;
+      this.#clientKey = '';
+      this.#restClient = undefined;
     } else {
-      client = this.buildClient(config);
-      recorder = this.buildRecorder(config, client, locale);
+      client = this.#buildClient(config);
+      recorder = this.#buildRecorder(config, client, locale);
     }
-    this.client = client;
-    if (recorder !== this.recorder && this.recorder instanceof XapiRecorder)
-      this.recorder.dispose();
-    this.recorder = recorder;
+    this.#client = client;
+    if (recorder !== this.#recorder && this.#recorder instanceof XapiRecorder)
+      this.#recorder.dispose();
+    this.#recorder = recorder;
 
     // `me` is reloaded when the client or the person's token changes.
     const tokenIdentity = [client, config.token ?? null, config.getToken ?? null];
     const sameMe =
-      Array.isArray(this.meFor) &&
-      (this.meFor as unknown[]).every((v, i) => v === tokenIdentity[i]);
-    const me = error ? null : sameMe ? this.value.me : undefined;
-    const previous = this.value.error;
-    this.set({ client, recorder, locale, me, error: error ?? undefined });
-    if (error && error.message !== previous?.message) this.report(error);
-    else if (!sameMe && this.connected) {
-      this.meFor = tokenIdentity;
-      this.loadMe(client);
+      Array.isArray(this.#meFor) &&
+      (this.#meFor as unknown[]).every((v, i) => v === tokenIdentity[i]);
+    const me = error ? null : sameMe ? this.#value.me : undefined;
+    const previous = this.#value.error;
+    this.#set({ client, recorder, locale, me, error: error ?? undefined });
+    if (error && error.message !== previous?.message) this.#report(error);
+    else if (!sameMe && this.#connected) {
+      this.#meFor = tokenIdentity;
+      this.#loadMe(client);
     }
   }
 
   /** Re-reads `me` (after a sign-in elsewhere, for example). */
   refreshMe(): void {
-    if (this.client && !this.value.error) this.loadMe(this.client);
+    if (this.#client && !this.#value.error) this.#loadMe(this.#client);
   }
 
-  private loadMe(client: PeerClient): void {
-    const request = ++this.meRequest;
-    this.restClient?.forgetMe();
+  #loadMe(client: PeerClient): void {
+    const request = ++this.#meRequest;
+    this.#restClient?.forgetMe();
     client.me().then(
       (me) => {
-        if (request === this.meRequest && client === this.client) this.set({ ...this.value, me });
+        if (request === this.#meRequest && client === this.#client)
+          this.#set({ ...this.#value, me });
       },
       (e: unknown) => {
-        if (request !== this.meRequest || client !== this.client) return;
+        if (request !== this.#meRequest || client !== this.#client) return;
         const err = toPeerError(e);
-        this.set({ ...this.value, me: null });
-        this.report(err);
+        this.#set({ ...this.#value, me: null });
+        this.#report(err);
       },
     );
   }
 
-  private validate(config: ProviderConfig): PeerError | null {
+  #validate(config: ProviderConfig): PeerError | null {
     const xapi = config.xapi?.trim() || 'proxy';
     if (!XAPI_MODES.includes(xapi))
       return configError('xapi', xapi, `Unknown xapi mode "${xapi}" (use proxy, direct or off).`);
@@ -215,50 +216,50 @@ export class ProviderRuntime {
     return null;
   }
 
-  private buildClient(config: ProviderConfig): PeerClient {
+  #buildClient(config: ProviderConfig): PeerClient {
     if (config.client) {
-      this.restClient = undefined;
-      this.clientKey = '';
+      this.#restClient = undefined;
+      this.#clientKey = '';
       return config.client;
     }
     const endpoint = checkUrl(config.endpoint!)!.href.replace(/\/+$/, '');
     const credentials = (config.credentials || 'same-origin') as RequestCredentials;
     const key = `${endpoint} ${credentials}`;
-    if (this.restClient && key === this.clientKey) return this.restClient;
-    this.clientKey = key;
-    this.restClient = new RestClient({
+    if (this.#restClient && key === this.#clientKey) return this.#restClient;
+    this.#clientKey = key;
+    this.#restClient = new RestClient({
       endpoint,
       credentials,
       getToken: async () => {
-        const c = this.config;
+        const c = this.#config;
         if (c.getToken) return (await c.getToken()) ?? null;
         return c.token ?? null;
       },
     });
-    return this.restClient;
+    return this.#restClient;
   }
 
-  private buildRecorder(config: ProviderConfig, client: PeerClient, locale: string): Recorder {
+  #buildRecorder(config: ProviderConfig, client: PeerClient, locale: string): Recorder {
     const m = config.xapi?.trim() || 'proxy';
     if (m === 'off') return offRecorder;
     const mode = m as XapiMode;
     const endpoint =
-      mode === 'direct' ? checkUrl(config.lrsEndpoint!)!.href : this.apiEndpoint(config);
+      mode === 'direct' ? checkUrl(config.lrsEndpoint!)!.href : this.#apiEndpoint(config);
     if (!endpoint) return offRecorder; // a host's own client and proxy mode: nowhere to send
-    const key = `${mode} ${endpoint} ${this.clientKey}`;
-    if (this.recorder instanceof XapiRecorder && key === this.recorderKey) {
-      this.recorder.locale = locale;
-      return this.recorder;
+    const key = `${mode} ${endpoint} ${this.#clientKey}`;
+    if (this.#recorder instanceof XapiRecorder && key === this.#recorderKey) {
+      this.#recorder.locale = locale;
+      return this.#recorder;
     }
-    this.recorderKey = key;
+    this.#recorderKey = key;
     return new XapiRecorder({
       mode,
       endpoint,
       locale,
       me: () => client.me(),
-      homePage: new URL(this.apiEndpoint(config) ?? endpoint).origin,
+      homePage: new URL(this.#apiEndpoint(config) ?? endpoint).origin,
       authorization: async () => {
-        const c = this.config;
+        const c = this.#config;
         if (mode === 'direct') {
           const auth = c.lrsAuthorization;
           return (typeof auth === 'function' ? await auth() : auth) ?? null;
@@ -267,24 +268,24 @@ export class ProviderRuntime {
         return token ? `Bearer ${token}` : null;
       },
       credentials: (config.credentials || 'same-origin') as RequestCredentials,
-      onError: (error) => this.report(error),
+      onError: (error) => this.#report(error),
     });
   }
 
   /** The REST endpoint, also when a host's own client is used alongside one. */
-  private apiEndpoint(config: ProviderConfig): string | undefined {
-    if (this.restClient) return this.restClient.endpoint;
+  #apiEndpoint(config: ProviderConfig): string | undefined {
+    if (this.#restClient) return this.#restClient.endpoint;
     const url = config.endpoint ? checkUrl(config.endpoint) : null;
     return url?.href.replace(/\/+$/, '');
   }
 
-  private set(value: PeerContextValue): void {
-    this.value = value;
-    this.provider.setValue(value, true);
+  #set(value: PeerContextValue): void {
+    this.#value = value;
+    this.#provider.setValue(value, true);
     this.onChange(value);
   }
 
-  private report(error: PeerError): void {
+  #report(error: PeerError): void {
     this.host.dispatchEvent(new PeerErrorEvent({ error }));
   }
 }
