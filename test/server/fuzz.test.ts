@@ -30,6 +30,13 @@ const STATEMENT = {
 
 const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: '/api/me' },
+  { method: 'GET', path: '/api/me/profile' },
+  {
+    method: 'PATCH',
+    path: '/api/me/profile',
+    body: ['askMeAbout', 'wantsToLearn', 'mentor', 'availability', 'listed'],
+    valid: { mentor: true, askMeAbout: ['SQL'] },
+  },
   { method: 'GET', path: '/api/posts', query: ['activity', 'cursor', 'limit', 'sort'] },
   {
     method: 'POST',
@@ -68,6 +75,12 @@ const ENDPOINTS: Endpoint[] = [
     path: '/api/kudos',
     body: ['activity', 'recipient', 'value', 'message'],
     valid: { activity: IRI, value: 'helpful' },
+  },
+  {
+    method: 'POST',
+    path: '/api/kudos/query',
+    body: ['activity'],
+    valid: { activity: [IRI] },
   },
   { method: 'DELETE', path: '/api/kudos', query: ['activity'] },
   { method: 'GET', path: '/api/kudos/givers', query: ['activity', 'cursor', 'limit'] },

@@ -31,22 +31,6 @@ export function textLength(text: string): number {
   return count;
 }
 
-/**
- * `text` cut to at most `max` code points, never splitting a surrogate pair (for values
- * that are shortened rather than refused, such as a token's `name` claim).
- */
-export function clipText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let units = 0;
-  for (let n = 0; n < max && units < text.length; n++) {
-    const pair =
-      (text.charCodeAt(units) & 0xfc00) === 0xd800 &&
-      (text.charCodeAt(units + 1) & 0xfc00) === 0xdc00;
-    units += pair ? 2 : 1;
-  }
-  return text.slice(0, units);
-}
-
 // ---------------------------------------------------------------------------------------
 // Limits (documented maxima; the server answers 400 past them). Text limits in code points.
 

@@ -16,7 +16,7 @@
  */
 import { timingSafeEqual, randomBytes } from 'node:crypto';
 import { SignJWT, createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import { clipText, NAME_MAX } from '@peerkit/core/contract';
+import { NAME_MAX } from '@peerkit/core/contract';
 import { HttpError } from './problem.js';
 
 export interface Caller {
@@ -153,3 +153,19 @@ export function unauthorized(detail: string): HttpError {
 }
 
 export const isModerator = (caller: Caller | undefined) => !!caller?.roles.includes('moderator');
+
+/**
+ * `text` cut to at most `max` code points (the unit of every text limit, `textLength`),
+ * never splitting a surrogate pair.
+ */
+function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let units = 0;
+  for (let n = 0; n < max && units < text.length; n++) {
+    const pair =
+      (text.charCodeAt(units) & 0xfc00) === 0xd800 &&
+      (text.charCodeAt(units + 1) & 0xfc00) === 0xdc00;
+    units += pair ? 2 : 1;
+  }
+  return text.slice(0, units);
+}

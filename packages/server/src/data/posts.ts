@@ -80,10 +80,12 @@ export async function loadPost(q: Queryable, id: string): Promise<PostRow | unde
 }
 
 /**
- * Writes that refer to a post. Every one of them (and what comes next: accepting an answer,
- * tagging) goes through {@link postForWrite}, so the rules cannot drift apart.
+ * Writes that refer to a post. Every one of them goes through {@link postForWrite}, so the
+ * rules cannot drift apart; `accept` (an accepted answer) and `tag` (skill tags) are named
+ * for the writes that come next.
  */
-export type PostWrite = 'reply' | 'edit' | 'delete' | 'report' | 'kudos' | 'resolve';
+export type PostWrite =
+  'reply' | 'edit' | 'delete' | 'report' | 'kudos' | 'resolve' | 'accept' | 'tag';
 
 /**
  * The post a write refers to, when it may still be written about (issue 15, item 5):
