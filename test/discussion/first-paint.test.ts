@@ -52,11 +52,18 @@ describe('<peer-discussion> Markdown on the first paint', () => {
     await h.seedPost(token, activity, 'A list:\n\n- one\n- **two**');
     const rest = new RestClient({ endpoint: h.API, getToken: () => token });
     // A host's client for another backend: the same posts, without `bodyTree`.
-    const client: PeerClient = Object.create(rest as object) as PeerClient;
-    client.listPosts = async (query, options): Promise<PostPage> => {
+    const listPosts: PeerClient['listPosts'] = async (query, options): Promise<PostPage> => {
       const page = await rest.listPosts(query, options);
       return { ...page, items: page.items.map(({ bodyTree: _, ...post }) => post) };
     };
+    // Every other method is the REST client's own, called on it (its private fields).
+    const client = new Proxy(rest, {
+      get(target, prop) {
+        if (prop === 'listPosts') return listPosts;
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    }) as PeerClient;
     const { providerFor } = await import('../support/provider.js');
     const { provider } = await providerFor({ person: SEED.colleague });
     provider.client = client;
