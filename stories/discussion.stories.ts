@@ -22,7 +22,7 @@ import { ANA, unsupportedClient } from './support/story-client.js';
  * speaks another API (`provider.client = …`). It keeps one thread in memory, so every state
  * of `<peer-discussion>` renders and reacts without a server.
  */
-type Mode = 'ok' | 'load' | 'load-error' | 'post-error';
+type Mode = 'ok' | 'load' | 'load-error' | 'post-error' | 'edited-elsewhere';
 
 interface StoryState {
   me: Me | null;
@@ -159,10 +159,27 @@ function storyClient(initial: StoryState): PeerClient {
       s.posts = [...s.posts, created];
       return created;
     },
-    async updatePost(id, input) {
+    async updatePost(id, input, options) {
       await wait(200);
       const p = s.posts.find((x) => x.id === id)!;
-      Object.assign(p, { body: input.body, editedAt: new Date().toISOString() });
+      if (s.mode === 'edited-elsewhere' && options?.ifMatch === p.version) {
+        // Another tab saved first: the server answers 412 with the post as it is now.
+        Object.assign(p, { body: `${p.body}\n\n(Edited in another tab.)`, version: p.version + 1 });
+        throw new PeerError('http', 'Precondition Failed', {
+          status: 412,
+          problem: {
+            type: 'about:blank',
+            title: 'Precondition Failed',
+            status: 412,
+            current: { ...p },
+          },
+        });
+      }
+      Object.assign(p, {
+        body: input.body,
+        editedAt: new Date().toISOString(),
+        version: p.version + 1,
+      });
       return { ...p };
     },
     async deletePost(id) {
@@ -313,6 +330,23 @@ export const DarkRtl: Story = {
 };
 
 /**
+ * Posts in Hebrew and Arabic inside an English page, and English inside them: each post body,
+ * name and title takes its direction from its own text (`dir="auto"`, `<bdi>`).
+ */
+export const MixedDirections: Story = {
+  args: {
+    state: {
+      me: ANA,
+      posts: [
+        post(BEN, 'שלום לכולם, מה שלומכם? האם הציר חייב להתחיל באפס?', 50),
+        post(MEI, 'مرحبا! نعم، في المخططات الشريطية دائمًا.', 40),
+        post(ANA_P, 'Agreed, and thanks for asking in Hebrew first!', 20),
+      ],
+    },
+  },
+};
+
+/**
  * Spanish (`<peer-provider locale="es">`): the messages load on demand. Kept off the docs page,
  * where every story shares one message locale (the last provider's).
  */
@@ -333,6 +367,14 @@ export const LoadError: Story = { args: { state: { me: ANA, mode: 'load-error' }
 /** Posting fails (503): the text stays with a Retry. Type something and post. */
 export const PostFails: Story = {
   args: { state: { me: ANA, posts: thread(), mode: 'post-error' } },
+};
+
+/**
+ * Ana's post was changed in another tab after she opened its editor: "Edit", then "Save" says
+ * so and offers "Load the newer text" or "Keep mine" (a second save then replaces it).
+ */
+export const EditedElsewhere: Story = {
+  args: { state: { me: ANA, posts: thread(), mode: 'edited-elsewhere' } },
 };
 
 /** `readonly`: reading only. */

@@ -1,5 +1,5 @@
 /** `@peerkit/discussion`: the `<peer-discussion>` class and its events, without side effects. */
-export { PeerDiscussion, WINDOW_MAX } from './discussion.js';
+export { PeerDiscussion } from './discussion.js';
 export {
   PeerPostCreatedEvent,
   PeerPostDeletedEvent,
@@ -9,5 +9,4 @@ export {
   type PostEventDetail,
   type PostReportedDetail,
 } from './events.js';
-export { renderMarkdown, safeHref } from './markdown.js';
-export { postIri } from './post.js';
+export { postIri } from './xapi.js';

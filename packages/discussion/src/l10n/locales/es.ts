@@ -64,6 +64,11 @@ export const templates = {
   'discussion.invalid.long': str`Las publicaciones pueden tener hasta ${0} caracteres. Acórtala un poco.`,
 
   // The guidelines shown before a first post.
+  'discussion.conflict':
+    'Esta publicación se cambió en otro lugar después de que la abrieras. Tu texto se conserva.',
+  'discussion.conflict.load': 'Cargar el texto más reciente',
+  'discussion.conflict.keep': 'Conservar el mío',
+  'discussion.report.note.long': str`Las notas pueden tener hasta ${0} caracteres.`,
   'discussion.guidelines.heading': 'Antes de publicar',
   'discussion.guidelines.kind': 'Sé amable y presupón buena intención.',
   'discussion.guidelines.topic':

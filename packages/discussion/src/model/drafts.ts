@@ -16,6 +16,8 @@ export interface Draft {
   key?: string;
   /** The text that attempt sent (the key stands for that text only). */
   keyBody?: string;
+  /** For an edit: the post's `version` the text started from (sent as `If-Match`). */
+  version?: number;
 }
 
 const PREFIX = 'peerkit.discussion.v1.';
@@ -31,10 +33,11 @@ export function loadDraft(key: string): Draft | null {
   try {
     const value = JSON.parse(raw) as unknown;
     if (!value || typeof value !== 'object') return null;
-    const { body, key: idem, keyBody } = value as Record<string, unknown>;
+    const { body, key: idem, keyBody, version } = value as Record<string, unknown>;
     if (typeof body !== 'string') return null;
-    if (typeof idem !== 'string' || typeof keyBody !== 'string') return { body };
-    return { body, key: idem, keyBody };
+    const base = Number.isInteger(version) ? { body, version: version as number } : { body };
+    if (typeof idem !== 'string' || typeof keyBody !== 'string') return base;
+    return { ...base, key: idem, keyBody };
   } catch {
     return null;
   }

@@ -15,7 +15,11 @@ export class ThreadModel {
   private flat: Post[] | null = null;
   /** Cursor of the next page of roots, `null` once all are loaded. */
   nextCursor: string | null = null;
-  /** Every visible post of the thread, as the server counts them. */
+  /**
+   * The posts people can read (not a deleted placeholder, not a hidden post): the server's
+   * `total` of the last page (DECISIONS §3), kept current as posts are added, changed and
+   * removed here.
+   */
   total = 0;
   /** Whether at least one page arrived. */
   loaded = false;
@@ -38,7 +42,7 @@ export class ThreadModel {
       added.push(post);
     }
     this.nextCursor = page.nextCursor;
-    this.total = Math.max(page.total, this.posts.size);
+    this.total = page.total;
     this.loaded = true;
     this.flat = null;
     return added;
@@ -56,7 +60,7 @@ export class ThreadModel {
     }
     if (post.parentId && !this.posts.has(post.parentId)) return false;
     this.attach(post, this.sort === 'newest' ? 'start' : 'end');
-    this.total += 1;
+    if (readable(post)) this.total += 1;
     if (post.parentId) {
       const parent = this.posts.get(post.parentId)!;
       this.posts.set(parent.id, { ...parent, replyCount: parent.replyCount + 1 });
@@ -67,7 +71,9 @@ export class ThreadModel {
 
   /** Replaces a known post (an edit, a hide, a placeholder). */
   update(post: Post): boolean {
-    if (!this.posts.has(post.id)) return false;
+    const old = this.posts.get(post.id);
+    if (!old) return false;
+    this.total += Number(readable(post)) - Number(readable(old));
     this.posts.set(post.id, post);
     this.flat = null;
     return true;
@@ -96,22 +102,24 @@ export class ThreadModel {
     for (const child of [...(this.children.get(id) ?? [])]) this.remove(child, false);
     this.posts.delete(id);
     this.children.delete(id);
-    this.total = Math.max(0, this.total - 1);
-    if (post.parentId) {
-      const siblings = this.children.get(post.parentId);
-      const at = siblings?.indexOf(id) ?? -1;
-      if (siblings && at >= 0) siblings.splice(at, 1);
-      const parent = this.posts.get(post.parentId);
-      if (parent) {
-        const replyCount = Math.max(0, parent.replyCount - 1);
-        this.posts.set(parent.id, { ...parent, replyCount });
-        if (pruneParent && parent.deleted && (siblings?.length ?? 0) === 0) this.remove(parent.id);
-      }
-    } else {
+    if (readable(post)) this.total = Math.max(0, this.total - 1);
+    if (post.parentId) this.detach(id, post.parentId, pruneParent);
+    else {
       const at = this.roots.indexOf(id);
       if (at >= 0) this.roots.splice(at, 1);
     }
     this.flat = null;
+  }
+
+  /** Takes a removed reply off its parent, and a deleted parent left without replies with it. */
+  private detach(id: string, parentId: string, pruneParent: boolean): void {
+    const siblings = this.children.get(parentId);
+    const at = siblings?.indexOf(id) ?? -1;
+    if (siblings && at >= 0) siblings.splice(at, 1);
+    const parent = this.posts.get(parentId);
+    if (!parent) return;
+    this.posts.set(parent.id, { ...parent, replyCount: Math.max(0, parent.replyCount - 1) });
+    if (pruneParent && parent.deleted && (siblings?.length ?? 0) === 0) this.remove(parent.id);
   }
 
   private attach(post: Post, where: 'start' | 'end'): void {
@@ -150,4 +158,9 @@ export class ThreadModel {
     for (const post of this.posts.values()) if (post.author?.id === personId) return true;
     return false;
   }
+}
+
+/** Whether people can read a post (what `total` counts): not deleted, not hidden. */
+function readable(post: Post): boolean {
+  return !post.deleted && !post.hidden;
 }

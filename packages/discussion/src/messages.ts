@@ -1,0 +1,237 @@
+/**
+ * Every string `<peer-discussion>` shows, with stable ids (`discussion.*`) for translation
+ * files (`l10n/locales/*.ts`, checked by `scripts/check-l10n.mjs`). Counts go through `Intl`
+ * (the core's `formatNumber` and `plural`), never string glue.
+ */
+import {
+  errorMessage,
+  formatNumber,
+  msg,
+  plural,
+  POST_BODY_MAX,
+  REPORT_NOTE_MAX,
+  str,
+  type PeerError,
+  type ReportReason,
+} from '@peerkit/core';
+import type { ConfigAttr } from './model/config.js';
+
+const n = (value: number, locale: string) => formatNumber(value, locale);
+
+export const messages = {
+  heading: () => msg('Discussion', { id: 'discussion.heading' }),
+  count: (total: number, locale: string) =>
+    plural(total, locale, {
+      one: () => msg('(1 post)', { id: 'discussion.count.one' }),
+      other: () => msg(str`(${n(total, locale)} posts)`, { id: 'discussion.count' }),
+    }),
+  sortLabel: () => msg('Sort by', { id: 'discussion.sort.label' }),
+  sortOldest: () => msg('Oldest first', { id: 'discussion.sort.oldest' }),
+  sortNewest: () => msg('Newest first', { id: 'discussion.sort.newest' }),
+  sortTop: () => msg('Most thanked', { id: 'discussion.sort.top' }),
+  reports: () => msg('Reports', { id: 'discussion.reports' }),
+  offline: () =>
+    msg('You are offline. You can keep writing; posting works again once you are back online.', {
+      id: 'discussion.offline',
+    }),
+
+  loading: () => msg('Loading the discussion…', { id: 'discussion.loading' }),
+  loadError: () => msg('The discussion could not be loaded.', { id: 'discussion.load.error' }),
+  loadOffline: () =>
+    msg('You are offline, so the discussion cannot load. It will load when you are back online.', {
+      id: 'discussion.load.offline',
+    }),
+  empty: () => msg('Be the first to ask', { id: 'discussion.empty' }),
+  emptyHint: () =>
+    msg('Questions, answers and tips about this page appear here.', {
+      id: 'discussion.empty.hint',
+    }),
+  earlier: (count: number, locale: string) =>
+    msg(str`Show earlier posts (${n(count, locale)})`, { id: 'discussion.earlier' }),
+  more: () => msg('Load more posts', { id: 'discussion.more' }),
+  moreError: () => msg('More posts could not be loaded.', { id: 'discussion.more.error' }),
+  showNew: (count: number, locale: string) =>
+    plural(count, locale, {
+      one: () => msg('Show 1 new post', { id: 'discussion.live.new.one' }),
+      other: () => msg(str`Show ${n(count, locale)} new posts`, { id: 'discussion.live.new' }),
+    }),
+  newShown: (count: number, locale: string) =>
+    plural(count, locale, {
+      one: () => msg('1 new post shown.', { id: 'discussion.live.shown.one' }),
+      other: () => msg(str`${n(count, locale)} new posts shown.`, { id: 'discussion.live.shown' }),
+    }),
+  signedOut: () => msg('Sign in to join the discussion.', { id: 'discussion.signed-out' }),
+
+  // A post.
+  deletedAuthor: () => msg('Deleted post', { id: 'discussion.deleted.author' }),
+  deleted: () => msg('This post was deleted.', { id: 'discussion.deleted' }),
+  hidden: () => msg('This post was hidden by a moderator.', { id: 'discussion.hidden' }),
+  hiddenMark: () => msg('hidden from others', { id: 'discussion.hidden.mark' }),
+  edited: () => msg('edited', { id: 'discussion.edited' }),
+  inReply: (name: string) => msg(str`In reply to ${name}`, { id: 'discussion.in-reply' }),
+  inReplyDeleted: () => msg('a deleted post', { id: 'discussion.in-reply.deleted' }),
+  reply: () => msg('Reply', { id: 'discussion.reply' }),
+  edit: () => msg('Edit', { id: 'discussion.edit' }),
+  delete: () => msg('Delete', { id: 'discussion.delete' }),
+  report: () => msg('Report', { id: 'discussion.report' }),
+  cancel: () => msg('Cancel', { id: 'discussion.cancel' }),
+
+  // The composers.
+  composerFirst: () => msg('Ask a question or share a tip', { id: 'discussion.composer.first' }),
+  composerLabel: () => msg('Write a post', { id: 'discussion.composer.label' }),
+  composerReply: (name: string) => msg(str`Reply to ${name}`, { id: 'discussion.composer.reply' }),
+  composerEdit: () => msg('Edit your post', { id: 'discussion.composer.edit' }),
+  post: () => msg('Post', { id: 'discussion.post' }),
+  postReply: () => msg('Post reply', { id: 'discussion.post.reply' }),
+  save: () => msg('Save', { id: 'discussion.save' }),
+  posting: () => msg('Posting…', { id: 'discussion.posting' }),
+  retryPost: () => msg('Retry', { id: 'discussion.retry.post' }),
+  preview: () => msg('Preview', { id: 'discussion.preview' }),
+  previewRegion: () => msg('Preview', { id: 'discussion.preview.region' }),
+  previewEmpty: () => msg('Nothing to preview yet.', { id: 'discussion.preview.empty' }),
+  hint: (shortcut: string) =>
+    msg(str`Markdown works: **bold**, _italic_, \`code\`, lists, links. ${shortcut} posts.`, {
+      id: 'discussion.composer.hint',
+    }),
+  counter: (length: number, locale: string) =>
+    msg(str`${n(length, locale)} of ${n(POST_BODY_MAX, locale)} characters`, {
+      id: 'discussion.counter',
+    }),
+  counterOver: (over: number, locale: string) =>
+    msg(str`${n(over, locale)} characters too many`, { id: 'discussion.counter.over' }),
+  invalidBlank: () => msg('Write something first.', { id: 'discussion.invalid.blank' }),
+  invalidLong: (locale: string) =>
+    msg(str`Posts can be up to ${n(POST_BODY_MAX, locale)} characters. Shorten it a little.`, {
+      id: 'discussion.invalid.long',
+    }),
+  conflict: () =>
+    msg('This post was changed elsewhere since you opened it. Your text is kept.', {
+      id: 'discussion.conflict',
+    }),
+  conflictLoad: () => msg('Load the newer text', { id: 'discussion.conflict.load' }),
+  conflictKeep: () => msg('Keep mine', { id: 'discussion.conflict.keep' }),
+  reportNoteLong: (locale: string) =>
+    msg(str`Notes can be up to ${n(REPORT_NOTE_MAX, locale)} characters.`, {
+      id: 'discussion.report.note.long',
+    }),
+  guidelinesHeading: () => msg('Before you post', { id: 'discussion.guidelines.heading' }),
+  guidelinesAgree: () => msg('I agree, post it', { id: 'discussion.guidelines.agree' }),
+  guidelinesBack: () => msg('Back to editing', { id: 'discussion.guidelines.back' }),
+  guidelines: () => [
+    msg('Be kind and assume good intent.', { id: 'discussion.guidelines.kind' }),
+    msg('Stay on topic: questions, answers and tips about this page.', {
+      id: 'discussion.guidelines.topic',
+    }),
+    msg('Share no passwords, personal data or confidential figures.', {
+      id: 'discussion.guidelines.private',
+    }),
+    msg('Your name is shown with everything you post. Report anything that breaks these rules.', {
+      id: 'discussion.guidelines.name',
+    }),
+  ],
+
+  // What was done.
+  savedEdit: () => msg('Your post was updated.', { id: 'discussion.saved.edit' }),
+  savedReply: () => msg('Your reply was posted.', { id: 'discussion.saved.reply' }),
+  savedPost: () => msg('Your post was published.', { id: 'discussion.saved.post' }),
+  savedDelete: () => msg('Your post was deleted.', { id: 'discussion.saved.delete' }),
+  savedReport: () =>
+    msg('Thank you. The moderators will look at this post.', { id: 'discussion.saved.report' }),
+
+  // Errors of a write.
+  errorNetwork: () =>
+    msg('Could not reach the server. Your text is kept; try again.', {
+      id: 'discussion.error.network',
+    }),
+  errorInvalid: (detail: string) =>
+    msg(str`The server did not accept it: ${detail}`, { id: 'discussion.error.invalid' }),
+  errorInvalidPlain: () =>
+    msg('The server did not accept it.', { id: 'discussion.error.invalid.plain' }),
+  errorGone: () => msg('That post no longer exists.', { id: 'discussion.error.gone' }),
+  errorServer: () =>
+    msg('Something went wrong on the server. Your text is kept; try again.', {
+      id: 'discussion.error.server',
+    }),
+
+  // The dialogs.
+  reportHeading: (name: string) =>
+    msg(str`Report the post by ${name}`, { id: 'discussion.report.heading' }),
+  reportLegend: () => msg('What is wrong with it?', { id: 'discussion.report.legend' }),
+  reportNoteRequired: () =>
+    msg('Note for the moderators (required)', { id: 'discussion.report.note.required' }),
+  reportNote: () => msg('Note for the moderators (optional)', { id: 'discussion.report.note' }),
+  reportSending: () => msg('Sending…', { id: 'discussion.report.sending' }),
+  reportSend: () => msg('Send report', { id: 'discussion.report.send' }),
+  reportNeedReason: () => msg('Choose a reason.', { id: 'discussion.report.need-reason' }),
+  reportNeedNote: () =>
+    msg('Tell the moderators what is wrong.', { id: 'discussion.report.need-note' }),
+  reportAlready: () => msg('You already reported this post.', { id: 'discussion.report.already' }),
+  deleteHeading: () => msg('Delete this post?', { id: 'discussion.delete.heading' }),
+  deleteWithReplies: () =>
+    msg('The replies stay; the post is replaced by a note that it was deleted.', {
+      id: 'discussion.delete.with-replies',
+    }),
+  deleteFinal: () => msg('This cannot be undone.', { id: 'discussion.delete.final' }),
+  reason: (reason: ReportReason) => {
+    switch (reason) {
+      case 'spam':
+        return msg('Spam', { id: 'discussion.reason.spam' });
+      case 'harassment':
+        return msg('Harassment', { id: 'discussion.reason.harassment' });
+      case 'off-topic':
+        return msg('Off topic', { id: 'discussion.reason.off-topic' });
+      default:
+        return msg('Something else', { id: 'discussion.reason.other' });
+    }
+  },
+
+  // The moderators' queue.
+  reportsHeading: () => msg('Reported posts', { id: 'discussion.reports.heading' }),
+  reportsLoading: () => msg('Loading reports…', { id: 'discussion.reports.loading' }),
+  reportsEmpty: () => msg('No open reports. All clear.', { id: 'discussion.reports.empty' }),
+  reportedBy: (name: string) => msg(str`reported by ${name}`, { id: 'discussion.reports.by' }),
+  reportNoteShown: (note: string) => msg(str`Note: ${note}`, { id: 'discussion.reports.note' }),
+  reportedPost: (name: string) => msg(str`Post by ${name}:`, { id: 'discussion.reports.post' }),
+  keep: () => msg('Keep', { id: 'discussion.resolve.keep' }),
+  hide: () => msg('Hide', { id: 'discussion.resolve.hide' }),
+  resolved: (action: 'keep' | 'hide' | 'delete') =>
+    action === 'keep'
+      ? msg('Report closed; the post stays.', { id: 'discussion.resolved.keep' })
+      : action === 'hide'
+        ? msg('Report closed; the post is hidden.', { id: 'discussion.resolved.hide' })
+        : msg('Report closed; the post is deleted.', { id: 'discussion.resolved.delete' }),
+
+  /** The notice (and the `peer-error` message) for an attribute that held `value`. */
+  config: (attr: ConfigAttr, value: string) => {
+    switch (attr) {
+      case 'sort':
+        return msg(str`sort="${value}" is not one of oldest, newest, top; using oldest.`, {
+          id: 'discussion.config.sort',
+        });
+      case 'page-size':
+        return msg(str`page-size="${value}" is not a whole number of 1 or more; using 20.`, {
+          id: 'discussion.config.page-size',
+        });
+      case 'max-depth':
+        return msg(str`max-depth="${value}" is not a whole number of 0 or more; using 3.`, {
+          id: 'discussion.config.max-depth',
+        });
+    }
+  },
+};
+
+/**
+ * What a failed write means here: the discussion's own words where it knows more (the text
+ * is kept, the server's reason for a 400, a post that is gone), else the kit's
+ * (`errorMessage`: sign-in, permission, rate limit, conflict, an unreadable answer).
+ */
+export function writeErrorText(error: PeerError, online: boolean): string {
+  if (error.kind === 'network' || !online) return messages.errorNetwork();
+  if (error.kind === 'http' && error.status === 400) {
+    const detail = error.details.problem?.detail ?? error.details.problem?.title;
+    return detail ? messages.errorInvalid(detail) : messages.errorInvalidPlain();
+  }
+  if (error.kind === 'http' && error.status === 404) return messages.errorGone();
+  if (error.kind === 'http' && (error.status ?? 0) >= 500) return messages.errorServer();
+  return errorMessage(error);
+}

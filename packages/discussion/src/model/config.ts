@@ -1,0 +1,40 @@
+/**
+ * The attribute rules of `<peer-discussion>`, as a table for the core's `AttributeChecks`
+ * (`@peerkit/core/controllers`): which values of `sort`, `page-size` and `max-depth` it can
+ * use, what a bad one gives way to, and where a number is capped.
+ *
+ * - `sort`: `oldest`, `newest` or `top`; anything else → `oldest` with a notice;
+ * - `page-size`: a whole number from 1 → else 20 with a notice; above 100 → 100 (the
+ *   server's `limit` maximum), a console warning only;
+ * - `max-depth`: a whole number from 0 → else 3 with a notice; above 8 → 8, warning only.
+ * A removed attribute quietly means the default. Pure: no element, no DOM.
+ */
+import type { PostSort } from '@peerkit/core';
+import { oneOf, wholeNumber, type AttributeRule } from '@peerkit/core/controllers';
+import { messages } from '../messages.js';
+
+export const SORTS: readonly PostSort[] = ['oldest', 'newest', 'top'];
+/** Root posts per page: the default, and the most (the server's `limit` maximum). */
+export const PAGE_SIZE_DEFAULT = 20;
+export const PAGE_SIZE_MAX = 100;
+export const MAX_DEPTH_DEFAULT = 3;
+/** Deepest indentation drawn, whatever `max-depth` says. */
+export const MAX_INDENT = 8;
+
+export type ConfigAttr = 'sort' | 'page-size' | 'max-depth';
+
+export const CONFIG_RULES: readonly AttributeRule[] = [
+  oneOf('sort', 'sort', SORTS, (given) => messages.config('sort', given)),
+  wholeNumber(
+    'page-size',
+    'pageSize',
+    { min: 1, max: PAGE_SIZE_MAX, fallback: PAGE_SIZE_DEFAULT },
+    (given) => messages.config('page-size', given),
+  ),
+  wholeNumber(
+    'max-depth',
+    'maxDepth',
+    { min: 0, max: MAX_INDENT, fallback: MAX_DEPTH_DEFAULT },
+    (given) => messages.config('max-depth', given),
+  ),
+];

@@ -1,0 +1,172 @@
+/**
+ * One post as an `<article>` of the feed: initials avatar, author name and title, a
+ * relative `<time>` with the absolute time on hover, the Markdown body, the "edited"
+ * marker, its own `<peer-kudos>`, and the actions the person may take on it.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatDateTime, formatRelativeTime, type Post } from '@peerkit/core';
+import { bdi, fill, slot } from '@peerkit/core/bidi';
+import { messages } from '../messages.js';
+import { MAX_INDENT } from '../model/config.js';
+import { postIri } from '../xapi.js';
+import { domId } from './ids.js';
+import { renderBody } from './body.js';
+
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = words[0] ?? '';
+  const last = words.length > 1 ? words[words.length - 1]! : '';
+  const pick = (w: string) => (w ? (Array.from(w)[0] ?? '') : '');
+  return (pick(first) + pick(last)).toLocaleUpperCase() || '?';
+}
+
+function hue(id: string): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  // Twelve hues, each with its own CSS rule: no inline styles (a strict CSP forbids them).
+  return h % 12;
+}
+
+/** What one post is drawn from, besides the post itself. */
+export interface PostProps {
+  locale: string;
+  meId: string | null;
+  moderator: boolean;
+  /** Whether writing is possible at all (signed in, not readonly). */
+  canWrite: boolean;
+  readonly: boolean;
+  /** The depth at which deeper replies attach. */
+  maxDepth: number;
+  /** The name of the post this one answers, when it is drawn flattened (beyond `maxDepth`). */
+  answering: string | null;
+  /** Whether the post came near the viewport, so its kudos are drawn. */
+  kudosShown: boolean;
+  posinset: number;
+  setsize: number;
+  fresh: boolean;
+  /** The editor drawn in place of the body, when editing. */
+  editor: TemplateResult | null;
+  /** The reply composer drawn under the post. */
+  replyBox: TemplateResult | null;
+}
+
+export interface PostHandlers {
+  reply(post: Post): void;
+  edit(post: Post): void;
+  askDelete(post: Post): void;
+  askReport(post: Post): void;
+}
+
+export function renderPost(post: Post, p: PostProps, on: PostHandlers): TemplateResult {
+  const authorId = domId('a', post.id);
+  const timeId = domId('t', post.id);
+  const replyToId = domId('r', post.id);
+  // Indented by CSS rules per level (no inline styles under a strict CSP), up to MAX_INDENT.
+  const depth = Math.min(post.depth, p.maxDepth, MAX_INDENT);
+  const gone = post.deleted || (post.hidden && !p.moderator);
+  return html`<article
+    part="post"
+    id=${domId('p', post.id)}
+    class=${p.fresh ? 'fresh' : ''}
+    data-id=${post.id}
+    data-depth=${depth}
+    tabindex="0"
+    aria-posinset=${p.posinset}
+    aria-setsize=${p.setsize}
+    aria-labelledby="${authorId} ${timeId}"
+    aria-describedby=${p.answering ? replyToId : nothing}
+  >
+    <span part="avatar" aria-hidden="true" data-hue=${post.author ? hue(post.author.id) : nothing}
+      >${post.author ? initials(post.author.name) : '–'}</span
+    >
+    ${renderMeta(post, p, authorId, timeId)}
+    ${
+      p.answering
+        ? html`<p class="in-reply" id=${replyToId}>
+            ${fill(messages.inReply(slot(0)), [bdi(p.answering)])}
+          </p>`
+        : nothing
+    }
+    <div part="body" dir=${gone || p.editor ? nothing : 'auto'}>
+      ${gone ? renderGone(post) : (p.editor ?? renderBody(post))}
+    </div>
+    ${p.editor && !gone ? nothing : renderActions(post, p, on, authorId, gone)}
+    ${p.replyBox ? html`<div class="reply-slot">${p.replyBox}</div>` : nothing}
+  </article>`;
+}
+
+function renderGone(post: Post): TemplateResult {
+  return html`<p class="placeholder">${post.deleted ? messages.deleted() : messages.hidden()}</p>`;
+}
+
+function renderMeta(post: Post, p: PostProps, authorId: string, timeId: string): TemplateResult {
+  const name = post.author?.name ?? messages.deletedAuthor();
+  return html`<div class="meta">
+    <bdi class="author" id=${authorId}>${name}</bdi>
+    ${post.author?.title ? html`<bdi class="title">${post.author.title}</bdi>` : nothing}
+    <time id=${timeId} datetime=${post.createdAt} title=${formatDateTime(post.createdAt, p.locale)}
+      >${formatRelativeTime(post.createdAt, p.locale)}</time
+    >
+    ${
+      post.editedAt && !post.deleted
+        ? html`<span class="edited" title=${formatDateTime(post.editedAt, p.locale)}
+            >${messages.edited()}</span
+          >`
+        : nothing
+    }
+    ${
+      post.hidden && p.moderator
+        ? html`<span class="hidden-mark">${messages.hiddenMark()}</span>`
+        : nothing
+    }
+  </div>`;
+}
+
+/** The actions the person may take on a post, in the order they are drawn. */
+function actionsFor(post: Post, p: PostProps, on: PostHandlers, gone: boolean) {
+  if (!p.canWrite || gone) return [];
+  const mine = !!post.author && post.author.id === p.meId;
+  const actions: [name: string, label: string, run: () => void][] = [
+    ['reply', messages.reply(), () => on.reply(post)],
+  ];
+  if (mine) actions.push(['edit', messages.edit(), () => on.edit(post)]);
+  if (mine || p.moderator) actions.push(['delete', messages.delete(), () => on.askDelete(post)]);
+  if (!mine && post.author) actions.push(['report', messages.report(), () => on.askReport(post)]);
+  return actions;
+}
+
+function renderActions(
+  post: Post,
+  p: PostProps,
+  on: PostHandlers,
+  authorId: string,
+  gone: boolean,
+): TemplateResult {
+  const author = !gone ? post.author : null;
+  return html`<div part="actions">
+    ${author && !p.kudosShown ? html`<span class="kudos-slot" aria-hidden="true"></span>` : nothing}
+    ${
+      author && p.kudosShown
+        ? html`<peer-kudos
+            activity=${postIri(post.id)}
+            recipient=${author.id}
+            recipient-name=${author.name}
+            ?readonly=${p.readonly}
+          ></peer-kudos>`
+        : nothing
+    }
+    ${actionsFor(post, p, on, gone).map(
+      // Each action is described by its author's name for screen readers.
+      ([name, label, run]) =>
+        html`<button
+          type="button"
+          class="button link"
+          data-action=${name}
+          aria-describedby=${authorId}
+          @click=${run}
+        >
+          ${label}
+        </button>`,
+    )}
+  </div>`;
+}
