@@ -17,3 +17,21 @@ export interface PeerContextValue {
 
 /** `Symbol.for` so that two copies of the kit on one page still find each other. */
 export const peerContext = createContext<PeerContextValue>(Symbol.for('peerkit.context'));
+
+/**
+ * How a widget tells its `<peer-provider>` that it draws the provider's configuration error
+ * (`PeerContextValue.error`) itself, so the page says it once, where the reader looks
+ * (lead's decision, issue 10 "a provider error shown once"): while at least one widget below
+ * holds a claim, the provider does not draw its own `part="error"` notice; with none (only
+ * widgets too small to say it, such as `<peer-kudos>`), the provider draws it, once.
+ *
+ * `claim()` returns the release: call it when the widget stops drawing the error or leaves
+ * the page (calling it twice is harmless). Provided by `<peer-provider>` only; under
+ * `configure()` nobody answers, and the widget simply draws the error.
+ */
+export interface PeerErrorClaims {
+  claim(): () => void;
+}
+
+/** The context `<peer-provider>` answers with its `PeerErrorClaims` (`Symbol.for`, as above). */
+export const peerErrorClaims = createContext<PeerErrorClaims>(Symbol.for('peerkit.errorClaims'));

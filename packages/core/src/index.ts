@@ -25,8 +25,8 @@ export type { PageStorage } from './storage.js';
 export type { RestClientOptions, TokenSource } from './client/rest-client.js';
 export { toPeerError } from './client/errors.js';
 
-export { peerContext } from './context.js';
-export type { PeerContextValue } from './context.js';
+export { peerContext, peerErrorClaims } from './context.js';
+export type { PeerContextValue, PeerErrorClaims } from './context.js';
 
 export { PeerElement, ensureContextRoot, hostHooks } from './element.js';
 export type { HostHooks } from './element.js';

@@ -5,6 +5,7 @@ import { bdi, fill, slot } from '@peerkit/core/bidi';
 import {
   Announcer,
   AttributeChecks,
+  ErrorClaim,
   FocusRequest,
   InViewController,
   Ticker,
@@ -131,6 +132,8 @@ export class PeerDiscussion extends PeerElement {
   protected readonly ticker = new Ticker(this, 60_000);
   private readonly focusRequest = new FocusRequest(this);
   private readonly announcer = new Announcer(this);
+  /** The provider's configuration error is drawn here, so the provider does not draw it too. */
+  protected readonly errorClaim = new ErrorClaim(this, () => !!this.peer?.error);
   private readonly thread = new ThreadController(this.ctx, () => this);
   private readonly composers = new ComposersController(this.ctx, this.thread);
   /** The live stream, loaded when `live` is first set. */

@@ -12,3 +12,4 @@ export { InViewController } from './in-view.js';
 export type { InViewOptions } from './in-view.js';
 export { AttributeChecks, oneOf, wholeNumber } from './attribute-checks.js';
 export type { AttributeRule } from './attribute-checks.js';
+export { ErrorClaim } from './error-claim.js';

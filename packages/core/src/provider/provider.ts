@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { PeerClient, PeerError } from '../client/types.js';
 import type { TokenSource } from '../client/rest-client.js';
-import type { PeerContextValue } from '../context.js';
+import { ContextProvider } from '@lit/context';
+import { peerErrorClaims, type PeerContextValue } from '../context.js';
 import { ProviderRuntime } from './runtime.js';
 import { baseStyles } from '../styles.js';
 import { noticeStyles, renderNotice } from '../notice.js';
@@ -13,9 +14,14 @@ import { VERSION } from '../version.js';
  * Gives every Peerkit widget inside it its configuration: the REST client, the xAPI
  * recorder, the locale and the signed-in person.
  *
+ * The configuration error is said once on the page, where the reader looks: a widget that
+ * draws it itself (`<peer-discussion>`) claims it through the `peerErrorClaims` context
+ * (`claim()` → release), and while any claim is held the provider draws nothing; with only
+ * widgets that do not draw it (`<peer-kudos>`), the provider draws its notice, once.
+ *
  * @summary Configures the Peerkit widgets inside it.
  * @slot - The page content holding Peerkit widgets.
- * @csspart error - The message shown when the configuration is wrong.
+ * @csspart error - The message shown when the configuration is wrong and no widget below says it.
  * @csspart notice - The one line saying the browser keeps nothing past this page (storage refused).
  * @fires peer-error - The configuration is wrong, `/me` failed, or the xAPI outbox overflowed.
  * @attr endpoint - Base URL of the Peerkit REST API (absolute, or a path such as `/api`).
@@ -54,6 +60,7 @@ export class PeerProvider extends LitElement {
     value: { state: true },
     storageError: { state: true },
     wording: { state: true },
+    claims: { state: true },
   };
 
   /** Base URL of the Peerkit REST API. */
@@ -83,6 +90,9 @@ export class PeerProvider extends LitElement {
   private wording?: { errorMessage: (error: PeerError) => string };
   private wordingLoad?: Promise<void>;
 
+  /** How many widgets below draw the configuration error themselves (`peerErrorClaims`). */
+  private claims = 0;
+
   private readonly runtime = new ProviderRuntime(this, (value) => {
     this.value = value;
   });
@@ -91,6 +101,19 @@ export class PeerProvider extends LitElement {
     super();
     ensureContextRoot();
     updateWhenLocaleChanges(this);
+    new ContextProvider(this, {
+      context: peerErrorClaims,
+      initialValue: {
+        claim: () => {
+          this.claims++;
+          let held = true;
+          return () => {
+            if (held) this.claims--;
+            held = false;
+          };
+        },
+      },
+    });
     this.addEventListener('peer-error', (e) => {
       if (e.target === this && e.detail.error.kind === 'storage')
         this.storageError = e.detail.error;
@@ -162,7 +185,8 @@ export class PeerProvider extends LitElement {
   }
 
   protected override render() {
-    const error = this.value?.error;
+    // A widget below that draws the error itself says it; the page says it once.
+    const error = this.claims > 0 ? undefined : this.value?.error;
     return html`${
         error && this.wording
           ? renderNotice({ kind: 'error', message: this.message(error), part: 'error' })
