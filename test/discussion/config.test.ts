@@ -1,6 +1,7 @@
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import type { PeerErrorEvent } from '@peerkit/core';
+import '@peerkit/kudos/define';
 import type { PeerDiscussion } from '@peerkit/discussion';
 import { $, articles, mount, seedPost, unmountAll } from './helpers.js';
 import { SEED, signIn, uniqueActivity } from '../support/server.js';
@@ -182,5 +183,37 @@ describe('<peer-discussion> under a misconfigured provider', () => {
       null,
     );
     await expect(el).to.be.accessible();
+  });
+
+  it('with a kudos button beside it, the page says it once, in the discussion; the provider says it once it is gone', async () => {
+    const { el, provider } = await mount({ endpoint: 'not a url', ready: false });
+    const kudos = document.createElement('peer-kudos');
+    kudos.setAttribute('activity', uniqueActivity('config-kudos'));
+    provider.append(kudos);
+    /** How often the message is on the page: every shadow root below the provider's parent. */
+    const said = () =>
+      [provider, ...provider.querySelectorAll('*')]
+        .map((n) => n.shadowRoot?.textContent ?? '')
+        .join(' ')
+        .split('not a URL').length - 1;
+    await waitUntil(
+      () => (el.shadowRoot?.textContent ?? '').includes('not a URL'),
+      'the configuration message in the discussion',
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    await Promise.all([provider.updateComplete, el.updateComplete, kudos.updateComplete]);
+    expect(said(), 'the message appears once on the page').to.equal(1);
+    expect(provider.shadowRoot!.querySelector('[part="error"]'), 'not in the provider').to.equal(
+      null,
+    );
+    expect(kudos.shadowRoot!.textContent).to.contain('misconfigured');
+    // The discussion leaves: the kudos button cannot say it, so the provider does.
+    el.remove();
+    await provider.updateComplete;
+    expect(said(), 'the message still appears once').to.equal(1);
+    expect(provider.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain(
+      'not a URL',
+    );
+    await expect(provider).to.be.accessible();
   });
 });
