@@ -285,26 +285,8 @@ describe('<peer-discussion> reading', () => {
     }
   });
 
-  it('shows an error with a retry that works, and fires peer-error', async () => {
-    const faults = await chaos([
-      { match: { method: 'GET', path: '^/posts' }, action: 'status', status: 500, times: 1 },
-    ]);
-    try {
-      const errors: Event[] = [];
-      document.addEventListener('peer-error', (e) => errors.push(e));
-      const { el } = await mount({ endpoint: faults.endpoint });
-      expect($(el, '.notice.error')?.textContent).to.contain('could not be loaded');
-      expect(errors.length).to.be.greaterThan(0);
-      await expect(el).to.be.accessible();
-      const retry = $$<HTMLButtonElement>(el, '.notice.error button')[0]!;
-      retry.click();
-      await waitUntil(() => $(el, '.empty'), 'the retry loads the thread');
-      expect($(el, '.notice.error')).to.equal(null);
-    } finally {
-      await faults.clear();
-    }
-  });
-
+  // A load failing offline, a failed load with its retry, and a late provider: the widget
+  // contract (contract.test.ts).
   it('says so when the browser goes offline, and keeps the composer', async () => {
     const { el } = await mount();
     window.dispatchEvent(new Event('offline'));
@@ -358,30 +340,6 @@ describe('<peer-discussion> reading', () => {
       new KeyboardEvent('keydown', { key: 'PageUp', bubbles: true, composed: true }),
     );
     expect(activeElement()).to.equal(a1);
-  });
-
-  it('waits for a provider added later, then loads (late provider)', async () => {
-    const activity = uniqueActivity('late');
-    const ana = await signIn(SEED.member);
-    await seedPost(ana, activity, 'Loaded once configured');
-    const host = document.createElement('div');
-    document.body.append(host);
-    try {
-      const el = document.createElement('peer-discussion');
-      el.setAttribute('activity', activity);
-      host.append(el);
-      await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('.skeleton')).to.not.equal(null);
-      const provider = document.createElement('peer-provider');
-      provider.setAttribute('endpoint', '/api');
-      provider.token = ana;
-      host.append(provider);
-      provider.append(el);
-      await settled(el);
-      await waitForPost(el, 'Loaded once configured');
-    } finally {
-      host.remove();
-    }
   });
 
   it('keeps a deleted post with replies as a placeholder', async () => {
