@@ -83,13 +83,38 @@ function libConfig(name: string): UserConfig {
   };
 }
 
+/**
+ * `marked` ships one pre-bundled file whose default instance (`marked`, `new Marked()` and
+ * the property writes on it) runs at import, so the bundler keeps the Parser, the Renderer and
+ * the `Marked` class beside the Lexer, the only part the kit uses (`core/src/markdown/tree.ts`
+ * builds its own tree from the tokens). In the CDN build this plugin drops that default
+ * instance and exports the Lexer alone, so the rest is tree-shaken: about 3 KB gzip off the
+ * lazy Markdown chunk. It fails the build if the file no longer has the expected shape (the
+ * version is pinned in `packages/core/package.json`; check the cut again on an upgrade).
+ */
+function markedLexerOnly() {
+  const instance = 'var v=new ne;';
+  return {
+    name: 'peerkit:marked-lexer-only',
+    transform(code: string, id: string) {
+      if (!/[\\/]node_modules[\\/]marked[\\/]lib[\\/]marked\.esm\.js$/.test(id)) return null;
+      const start = code.indexOf(instance);
+      const end = code.indexOf('export{', start);
+      if (start < 0 || end < 0 || !/export\{[^}]*\bw as Lexer\b/.test(code.slice(end))) {
+        throw new Error(`${id}: not the marked build markedLexerOnly() was written for`);
+      }
+      return { code: `${code.slice(0, start)}export{w as Lexer};\n`, map: null };
+    },
+  };
+}
+
 /** Core modules the CDN's first paint loads on demand (see `cdnConfig`): the errors' wording. */
 const FIRST_ERROR = [/[\\/]core[\\/]src[\\/]l10n[\\/]messages\.ts$/];
 
 function cdnConfig(): UserConfig {
   return {
     resolve,
-    plugins: [minifyTemplates()],
+    plugins: [minifyTemplates(), markedLexerOnly()],
     logLevel: 'warn',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
