@@ -111,15 +111,10 @@ function markedLexerOnly() {
 /** Core modules the CDN's first paint loads on demand (see `cdnConfig`): the errors' wording. */
 const FIRST_ERROR = [/[\\/]core[\\/]src[\\/]l10n[\\/]messages\.ts$/];
 
-/**
- * The discussion's modules its own lazy parts load (live updates, the report and delete
- * dialogs, the moderators' queue) and its translations: everything else of the discussion is
- * what `<peer-discussion>` imports statically, one chunk (see `cdnConfig`).
- */
+/** `<peer-discussion>`'s module: its chunk holds what it imports statically (see `cdnConfig`). */
+const DISCUSSION_DEFINE = /[\\/]discussion[\\/]src[\\/]define\.ts$/;
+/** The bidi helpers, shared by the discussion and `<peer-kudos>`' lazy part. */
 const BIDI = /[\\/]core[\\/]src[\\/]bidi\.ts$/;
-const DISCUSSION = /[\\/]discussion[\\/]src[\\/]/;
-const DISCUSSION_LAZY =
-  /[\\/]discussion[\\/]src[\\/](controllers[\\/](live|dialogs|reports)|views[\\/](dialogs|reports)|l10n[\\/]locales[\\/][^\\/]+)\.ts$/;
 
 function cdnConfig(): UserConfig {
   return {
@@ -167,14 +162,13 @@ function cdnConfig(): UserConfig {
               // `<peer-kudos>`' lazy part) stay chunks of their own, not in the discussion's.
               { name: 'messages', test: (id: string) => FIRST_ERROR.some((re) => re.test(id)) },
               { name: 'bidi', test: (id: string) => BIDI.test(id) },
-              // `<peer-discussion>`'s static imports in its own chunk: its messages were a
-              // chunk apart (its lazy parts use them too) though they always load with it;
-              // one chunk is ~0.4 KB less gzip and one request less, and the first paint of
-              // a page without the discussion does not change.
-              {
-                name: 'discussion',
-                test: (id: string) => DISCUSSION.test(id) && !DISCUSSION_LAZY.test(id),
-              },
+              // `<peer-discussion>` and everything it imports statically (the group takes a
+              // module's static imports with it; what it imports with `import()`, its lazy
+              // parts and translations, stays out) in one chunk: its messages were a chunk
+              // apart (its lazy parts use them too) though they always load with it; one
+              // chunk is ~0.3 KB less gzip and one request less, and the first paint of a
+              // page without the discussion does not change.
+              { name: 'discussion', test: DISCUSSION_DEFINE },
             ],
           },
           // Vite keeps whitespace and annotations in lib-mode ES output for the host's
