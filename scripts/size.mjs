@@ -11,8 +11,11 @@
 // 2. The CDN module (`vite.config.ts --mode cdn`, Lit bundled): the entry, each chunk, what a
 //    page loads before each widget paints (the entry and its static imports, plus that
 //    widget's chunk), and every chunk the kit can load. Budgets: before `<peer-kudos>` paints
-//    ≤ 22 KB (one request); before `<peer-discussion>` paints ≤ 40 KB; every chunk, the
-//    translations included, ≤ 75 KB.
+//    ≤ 22 KB (one request); before `<peer-discussion>` paints ≤ 40 KB; every chunk the kit
+//    can load ≤ 75 KB, the translations NOT counted: issue 10's row ("every chunk the kit can
+//    load, all together", ~72 KB when it was written) was measured by this script's row
+//    "entry + every chunk but translations" (commit 743e674), so that is what it budgets. A
+//    page loads the translations of one locale only; their figure is printed beside it.
 //
 // The builds run in memory with the same config as `npm run build`, so the figures always
 // match the sources.
@@ -134,11 +137,18 @@ function closure(graph, fileName, seen = new Set()) {
 
 const sum = (graph, files) => [...files].reduce((n, f) => n + gz(graph.get(f).code), 0);
 
-/** Which widget a lazy chunk defines (from the module it was made for), else null. */
+/**
+ * Which widget a lazy chunk defines, else null: the chunk that holds the widget's
+ * `define.ts` (made for it, or the chunk vite.config.ts groups the widget's static imports
+ * in, which the loader's `import()` resolves to directly).
+ */
 function widgetOf(chunk) {
-  const id = chunk.facadeModuleId ?? '';
-  const m = /packages\/([^/]+)\/src\/define\.ts$/.exec(id);
-  return m ? m[1] : null;
+  if (chunk.isEntry) return null;
+  for (const id of [chunk.facadeModuleId ?? '', ...Object.keys(chunk.modules ?? {})]) {
+    const m = /packages\/([^/]+)\/src\/define\.ts$/.exec(id);
+    if (m && m[1] !== 'core') return m[1];
+  }
+  return null;
 }
 
 /** The locale a lazy chunk holds translations for, else null. */
@@ -149,9 +159,9 @@ function localeOf(chunk) {
 
 function roleOf(chunk) {
   if (chunk.isEntry) return 'entry';
-  if (!chunk.isDynamicEntry) return 'shared chunk';
   const widget = widgetOf(chunk);
   if (widget) return `lazy: <peer-${widget}>`;
+  if (!chunk.isDynamicEntry) return 'shared chunk';
   const locale = localeOf(chunk);
   if (locale) return `lazy: "${locale}" messages`;
   return `lazy: ${chunk.name}`;
@@ -225,10 +235,13 @@ async function main() {
 
   const firstPaint = closure(graph, entry.fileName);
   // Every chunk the kit can load: the entry, the widgets, the contract checks, live threads,
-  // the recorder's delivery, and the translations.
+  // the recorder's delivery; not the translations (issue 10's row was measured without them,
+  // see the header), which are printed apart.
   const all = new Set(firstPaint);
-  for (const chunk of graph.values()) closure(graph, chunk.fileName, all);
+  for (const chunk of graph.values()) if (!localeOf(chunk)) closure(graph, chunk.fileName, all);
   const everything = sum(graph, all);
+  const translations = [...graph.values()].filter((c) => localeOf(c) && !all.has(c.fileName));
+  const translated = sum(graph, new Set(translations.map((c) => c.fileName)));
   // The contract checks (zod/mini and the schemas): the client loads them beside its first
   // request, so a widget shows data only with them (a figure, not a budget).
   const checks = [...graph.values()].find((c) => c.isDynamicEntry && c.name === 'schemas');
@@ -238,7 +251,7 @@ async function main() {
   const budgetRows = [];
   // What a page loads before each widget paints: the entry (with kudos) and the widget's chunk.
   for (const chunk of [null, ...graph.values()]) {
-    if (chunk && (!chunk.isDynamicEntry || !widgetOf(chunk))) continue;
+    if (chunk && !widgetOf(chunk)) continue;
     const widget = chunk ? widgetOf(chunk) : 'kudos';
     const files = chunk ? closure(graph, chunk.fileName, new Set(firstPaint)) : firstPaint;
     const size = sum(graph, files);
@@ -258,10 +271,16 @@ async function main() {
     '',
   ]);
   budgetRows.push([
-    'every chunk the kit can load (translations included)',
+    'every chunk the kit can load (translations not counted, as issue 10 measured it)',
     kb(everything),
     `≤ ${kb(BUDGETS.everything)}`,
-    verdictOf('every chunk', everything, BUDGETS.everything),
+    verdictOf('every chunk but translations', everything, BUDGETS.everything),
+  ]);
+  budgetRows.push([
+    `  + the translations (${[...new Set(translations.map(localeOf))].join(', ')}; a page loads one locale's)`,
+    kb(everything + translated),
+    '',
+    '',
   ]);
   table(budgetRows, ['what a page loads', 'gzip', 'budget', '']);
 

@@ -358,6 +358,64 @@ describe('the demo page', () => {
     await page.emulateMediaFeatures([]);
   });
 
+  it("previews Markdown with the CDN build's lazy parser (marked's Lexer alone, vite.config.ts)", async () => {
+    // The build drops marked's default instance (markedLexerOnly()); this is what a person
+    // sees of the Lexer it keeps: the composer's preview of what they typed.
+    const composer = '[part~="composer"][data-mode="new"]';
+    await page.waitForFunction(
+      (sel) => !!document.querySelector('peer-discussion')?.shadowRoot?.querySelector(sel),
+      {},
+      `${composer} textarea`,
+    );
+    await page.evaluate((sel) => {
+      const root = document.querySelector('peer-discussion')!.shadowRoot!;
+      const textarea = root.querySelector<HTMLTextAreaElement>(`${sel} textarea`)!;
+      textarea.value =
+        '# Title\n\n**bold** and ~~gone~~ at [the site](https://example.com)\n\n- one\n- two';
+      textarea.dispatchEvent(new Event('input'));
+    }, composer);
+    await page.waitForFunction(
+      (sel) =>
+        [
+          ...document
+            .querySelector('peer-discussion')!
+            .shadowRoot!.querySelectorAll(`${sel} button`),
+        ]
+          .find((b) => b.textContent?.trim() === 'Preview')
+          ?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })) ?? false,
+      {},
+      composer,
+    );
+    await page.waitForFunction(
+      (sel) =>
+        !!document
+          .querySelector('peer-discussion')!
+          .shadowRoot!.querySelector(`${sel} .preview strong`),
+      {},
+      composer,
+    );
+    const preview = await page.evaluate((sel) => {
+      const shown = document
+        .querySelector('peer-discussion')!
+        .shadowRoot!.querySelector(`${sel} .preview`)!;
+      return {
+        // A heading is drawn as a bold paragraph (render-tree.ts).
+        heading: shown.querySelector('.heading strong')?.textContent,
+        strong: shown.querySelector(':not(.heading) > strong')?.textContent,
+        del: shown.querySelector('del')?.textContent,
+        link: shown.querySelector('a')?.getAttribute('href'),
+        items: [...shown.querySelectorAll('li')].map((li) => li.textContent?.trim()),
+      };
+    }, composer);
+    assert.deepEqual(preview, {
+      heading: 'Title',
+      strong: 'bold',
+      del: 'gone',
+      link: 'https://example.com/',
+      items: ['one', 'two'],
+    });
+  });
+
   it('reported no CSP violation, no page error, no failed request and no console error', async () => {
     assert.deepEqual(violations, []);
     assert.deepEqual(pageErrors, []);

@@ -1,5 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { PeerElement, registerTranslations, type Post, type PostSort } from '@peerkit/core';
 import { bdi, fill, slot } from '@peerkit/core/bidi';
 import {
@@ -89,24 +94,34 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
 export class PeerDiscussion extends PeerElement {
   /** The core's tokens, base and notice styles (`PeerElement.styles`), then the discussion's. */
   static override styles = [...PeerElement.styles, ...discussionStyles];
+  // Reactive properties declared statically rather than with decorators, as `<peer-kudos>`
+  // does (no decorator helper in the chunk, no call per property).
+  static override properties: PropertyDeclarations = {
+    heading: {},
+    sort: { reflect: true },
+    pageSize: { type: Number, attribute: 'page-size' },
+    maxDepth: { type: Number, attribute: 'max-depth' },
+    live: { type: Boolean, reflect: true },
+    readonly: { type: Boolean, reflect: true },
+  };
 
   /** The heading shown above the thread. */
-  @property() heading = '';
+  heading = '';
 
   /** Order of root posts: `oldest`, `newest` or `top` (by kudos). */
-  @property({ reflect: true }) sort: PostSort = 'oldest';
+  sort: PostSort = 'oldest';
 
   /** Root posts per page. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = PAGE_SIZE_DEFAULT;
+  pageSize = PAGE_SIZE_DEFAULT;
 
   /** Deepest reply level drawn indented; deeper replies attach at this level. */
-  @property({ type: Number, attribute: 'max-depth' }) maxDepth = MAX_DEPTH_DEFAULT;
+  maxDepth = MAX_DEPTH_DEFAULT;
 
   /** Receive new, edited and deleted posts as they happen. */
-  @property({ type: Boolean, reflect: true }) live = false;
+  live = false;
 
   /** Show the thread without writing or reporting. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  readonly = false;
 
   // ---------------------------------------------------------------------------------------
   // Controllers (the order matters: focus moves before a dialog opens on its own button)
