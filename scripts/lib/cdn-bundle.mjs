@@ -1,5 +1,6 @@
 // The CDN bundle the server serves at /cdn/: built by `scripts/build.mjs --cdn` when it is
-// missing or older than any browser package's sources. Shared by `npm start` and the e2e run.
+// missing or older than any browser package's sources or the build's own configuration
+// (vite.config.ts, the build scripts, the lock file). Shared by `npm start` and the e2e run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,8 +25,12 @@ export function ensureCdnBundle() {
     .filter((name) => name !== 'server')
     .map((name) => join(root, 'packages', name, 'src'))
     .filter((dir) => existsSync(dir));
-  const stale =
-    !existsSync(bundle) || sources.some((dir) => newest(dir) > statSync(bundle).mtimeMs);
+  const config = ['vite.config.ts', 'scripts/build.mjs', 'scripts/lib', 'package-lock.json']
+    .map((name) => join(root, name))
+    .filter((p) => existsSync(p));
+  const changed = (p) =>
+    (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs) > statSync(bundle).mtimeMs;
+  const stale = !existsSync(bundle) || [...sources, ...config].some(changed);
   if (!stale) return;
   console.log('Building the Peerkit CDN bundle…');
   const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--cdn'], {
