@@ -9,6 +9,10 @@
  * and we run as root on Debian, `apt-get install -y postgresql` installs it; otherwise the
  * script says what to install and fails.
  *
+ * Tests that need PostgreSQL itself (several instances on one database, concurrent commits)
+ * live in `*.pg.test.ts` files: the PostgreSQL half runs them, the PGlite half does not load
+ * them, so neither half skips a test.
+ *
  * Options: `--pglite` or `--postgres` runs one phase only; other arguments are test files.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -29,6 +33,8 @@ const testFiles = files.length
       .filter((f) => f.endsWith('.test.ts'))
       .sort()
       .map((f) => join('test/server', f));
+/** PostgreSQL-only test files (see above), left out of the PGlite half. */
+const pgliteFiles = testFiles.filter((f) => !f.endsWith('.pg.test.ts'));
 const NODE = [process.execPath, '--conditions=source', '--import', 'tsx'];
 
 function run(cmd, argv, env = {}) {
@@ -144,7 +150,7 @@ async function main() {
   const results = [];
   const tmp = await mkdtemp(join(tmpdir(), 'peerkit-test-'));
   try {
-    if (only !== 'postgres') {
+    if (only !== 'postgres' && pgliteFiles.length) {
       const snapshot = join(tmp, 'pglite-snapshot.tar');
       console.log('[test-server] preparing the PGlite snapshot');
       const made = await run(NODE[0], [
@@ -153,8 +159,8 @@ async function main() {
         snapshot,
       ]);
       if (made !== 0) process.exit(made);
-      console.log(`[test-server] suite on embedded PGlite: ${testFiles.length} files`);
-      const code = await run(NODE[0], [...NODE.slice(1), '--test', ...testFiles], {
+      console.log(`[test-server] suite on embedded PGlite: ${pgliteFiles.length} files`);
+      const code = await run(NODE[0], [...NODE.slice(1), '--test', ...pgliteFiles], {
         PEERKIT_PGLITE_SNAPSHOT: snapshot,
         DATABASE_URL: '',
       });

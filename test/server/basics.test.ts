@@ -206,6 +206,20 @@ describe('server basics (demo mode)', () => {
     assert.equal(denied.status, 403);
     assert.equal(denied.headers.get('access-control-allow-origin'), null);
   });
+
+  it('lets a page on a listed origin read the headers the client reads', async () => {
+    // The client reads `Date` (the server's clock, DECISIONS 6), `Age` (a stored answer says
+    // nothing about the clock), `Retry-After` and `ETag`; none of them is a CORS-safelisted
+    // response header, so a cross-origin page sees them only when they are exposed.
+    const res = await s.call('GET', '/api/health', {
+      headers: { origin: 'https://lms.example.com' },
+    });
+    const exposed = (res.headers.get('access-control-expose-headers') ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase());
+    for (const name of ['date', 'age', 'retry-after', 'etag'])
+      assert.ok(exposed.includes(name), `${name} is exposed (${exposed.join(', ')})`);
+  });
 });
 
 describe('server outside demo mode', () => {

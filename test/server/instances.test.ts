@@ -1,11 +1,10 @@
 /**
  * Reads stay fresh: a person reads their own write at once (the read cache is dropped on
- * commit), and on PostgreSQL several instances share one database: a write through one
- * reaches cached reads and live streams on another (LISTEN/NOTIFY).
+ * commit). Several instances on one PostgreSQL: `instances.pg.test.ts`.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ANA, BEN, activity, openStream, startServer, type TestServer } from './helpers.js';
+import { ANA, BEN, activity, startServer, type TestServer } from './helpers.js';
 
 const q = encodeURIComponent;
 
@@ -42,80 +41,3 @@ describe('fresh reads on one instance', () => {
     assert.equal((await s.call('GET', pagePath)).body.items[0].kudos, 1);
   });
 });
-
-describe(
-  'several instances on one PostgreSQL',
-  {
-    skip:
-      !process.env['DATABASE_URL'] && 'needs PostgreSQL (runs in the PostgreSQL half of the suite)',
-  },
-  () => {
-    let a: TestServer;
-    let b: TestServer;
-    before(async () => {
-      // Instances of one deployment share the signing secret as they share the database.
-      const jwtSecret = 'shared-secret-of-the-deployment-0123456789';
-      a = await startServer({ jwtSecret });
-      b = await startServer({ jwtSecret, databaseUrl: a.databaseUrl!, seed: false });
-    });
-    after(async () => {
-      await b.close();
-      await a.close();
-    });
-
-    const eventually = async (check: () => Promise<boolean>) => {
-      for (let i = 0; i < 200; i++) {
-        if (await check()) return true;
-        await new Promise((ok) => setTimeout(ok, 25));
-      }
-      return false;
-    };
-
-    it('drops cached reads on the other instance when one writes', async () => {
-      const ana = await a.token(ANA);
-      const act = activity();
-      const path = `/api/kudos?activity=${q(act)}`;
-      assert.equal((await b.call('GET', path)).body.items[0].count, 0);
-      await a.call('POST', '/api/kudos', { token: ana, body: { activity: act } });
-      assert.ok(
-        await eventually(async () => (await b.call('GET', path)).body.items[0].count === 1),
-      );
-      const page = `/api/posts?activity=${q(act)}`;
-      assert.equal((await b.call('GET', page)).body.total, 0);
-      await a.call('POST', '/api/posts', { token: ana, body: { activity: act, body: 'via A' } });
-      assert.ok(await eventually(async () => (await b.call('GET', page)).body.total === 1));
-    });
-
-    it('streams a post written through one instance to readers of another', async () => {
-      const ana = await a.token(ANA);
-      const act = activity();
-      const stream = await openStream(`${b.url}/api/posts/stream?activity=${q(act)}`);
-      try {
-        await stream.next((e) => e.comment === 'ready');
-        await a.call('POST', '/api/posts', {
-          token: ana,
-          body: { activity: act, body: 'across instances' },
-        });
-        const e = await stream.next();
-        assert.equal(JSON.parse(e.data!).post.body, 'across instances');
-      } finally {
-        stream.close();
-      }
-    });
-
-    it('shares idempotency keys between instances', async () => {
-      const ana = await a.token(ANA);
-      const act = activity();
-      const init = {
-        token: ana,
-        body: { activity: act, body: 'once' },
-        headers: { 'idempotency-key': `k-${act}` },
-      };
-      const first = await a.call('POST', '/api/posts', init);
-      const second = await b.call('POST', '/api/posts', init);
-      assert.equal(second.status, 201);
-      assert.equal(second.headers.get('idempotent-replayed'), 'true');
-      assert.equal(second.body.id, first.body.id);
-    });
-  },
-);

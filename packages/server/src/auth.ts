@@ -81,26 +81,27 @@ export class Authenticator {
     throw unauthorized('unsupported authorization scheme');
   }
 
-  private async verifyJwt(token: string): Promise<Caller> {
-    if (!token || token.length > 8192) throw unauthorized('missing or oversized token');
-    let payload: JWTPayload;
+  /** The token's verified claims: the shared secret (HS256) first, then the JWKS. */
+  private async jwtPayload(token: string): Promise<JWTPayload> {
     try {
       if (this.secret) {
         try {
-          ({ payload } = await jwtVerify(token, this.secret, { algorithms: ['HS256'] }));
+          return (await jwtVerify(token, this.secret, { algorithms: ['HS256'] })).payload;
         } catch (error) {
           if (!this.jwks) throw error;
-          ({ payload } = await jwtVerify(token, this.jwks));
         }
-      } else if (this.jwks) {
-        ({ payload } = await jwtVerify(token, this.jwks));
-      } else {
-        throw new Error('no verification key configured');
       }
+      if (!this.jwks) throw new Error('no verification key configured');
+      return (await jwtVerify(token, this.jwks)).payload;
     } catch (error) {
       const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
       throw unauthorized(expired ? 'the token has expired' : 'the token is not valid');
     }
+  }
+
+  private async verifyJwt(token: string): Promise<Caller> {
+    if (!token || token.length > 8192) throw unauthorized('missing or oversized token');
+    const payload = await this.jwtPayload(token);
     const sub = payload.sub;
     if (typeof sub !== 'string' || !sub || sub.length > 200) {
       throw unauthorized('the token has no valid subject');

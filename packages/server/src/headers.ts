@@ -29,7 +29,14 @@ const ALLOW_HEADERS = [
   'If-Match',
   'If-None-Match',
 ];
+/**
+ * Response headers a cross-origin page may read (none of them is CORS-safelisted). The client
+ * reads `Date` and `Age` (the server's clock, `@peerkit/core`'s `clock.ts`), `Retry-After` and
+ * `ETag`; the xAPI and idempotency headers are for other callers.
+ */
 const EXPOSE_HEADERS = [
+  'Date',
+  'Age',
   'Retry-After',
   'Idempotent-Replayed',
   'X-Experience-API-Version',

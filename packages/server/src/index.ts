@@ -124,13 +124,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const demo = options.demo ?? true;
   const auth = authenticatorOf(options, demo);
   const config = configOf(options, demo);
-  const db = await openDb({
-    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
-    ...(options.memory || options.databaseUrl
-      ? {}
-      : { dataDir: resolve(options.dataDir ?? '.peerkit-data') }),
-    ...(options.snapshot ? { snapshot: options.snapshot } : {}),
-  });
+  const db = await openDb(dbOptionsOf(options));
   let server: Server | undefined;
   let forwarder: Forwarder | undefined;
   let events: PostEvents | undefined;
@@ -142,12 +136,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     await events.start();
     cache = new ReadCache(10_000, 20_000, options.readCache ?? true);
     await cache.start(db);
-    if (config.lrs) {
-      forwarder = new Forwarder(db, {
-        ...config.lrs,
-        ...(options.lrsRetryMs !== undefined ? { retryMs: options.lrsRetryMs } : {}),
-      });
-    }
+    forwarder = forwarderOf(db, config, options);
     const fw = forwarder;
     const rc = cache;
     const { app, closeStreams } = createApp({
@@ -167,13 +156,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       void housekeeping(db, ev).catch(() => {});
     }, 10 * 60_000);
     maintenance.unref();
-    const address = s.address();
-    const port = typeof address === 'object' && address ? address.port : (options.port ?? 8787);
-    const host = options.host ?? '127.0.0.1';
     let closing: Promise<void> | undefined;
     return {
-      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-      port,
+      ...whereListening(s, options),
       db,
       close() {
         closing ??= shutdown({
@@ -197,6 +182,34 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     await db.close();
     throw error;
   }
+}
+
+/** Where the database is: PostgreSQL at `databaseUrl`, else PGlite in memory or on disk. */
+function dbOptionsOf(options: ServerOptions): Parameters<typeof openDb>[0] {
+  return {
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.memory || options.databaseUrl
+      ? {}
+      : { dataDir: resolve(options.dataDir ?? '.peerkit-data') }),
+    ...(options.snapshot ? { snapshot: options.snapshot } : {}),
+  };
+}
+
+/** The forwarder to the upstream LRS, when one is configured. */
+function forwarderOf(db: Db, config: ServerConfig, options: ServerOptions): Forwarder | undefined {
+  if (!config.lrs) return undefined;
+  return new Forwarder(db, {
+    ...config.lrs,
+    ...(options.lrsRetryMs !== undefined ? { retryMs: options.lrsRetryMs } : {}),
+  });
+}
+
+/** The listening server's URL and port (the one picked when `port` was 0). */
+function whereListening(s: Server, options: ServerOptions): { url: string; port: number } {
+  const address = s.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 8787);
+  const host = options.host ?? '127.0.0.1';
+  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port };
 }
 
 /**

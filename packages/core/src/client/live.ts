@@ -31,117 +31,147 @@ export function subscribe(
   signal: AbortSignal,
   checks: Checks,
 ): void {
-  /** A live update checked against the contract, or the error it amounts to. */
-  const parseEvent = (json: unknown): PostEvent | PeerError => {
-    try {
-      return checks.checked(checks.PostEvent, json, 'A live update broke the contract.');
-    } catch (e) {
-      return e as PeerError;
-    }
-  };
-  let lastEventId: string | null = null;
-  let failures = 0;
-  const seen = new Map<string, string>();
-  const fingerprint = (p: Post) =>
-    `${p.editedAt}|${p.deleted}|${p.hidden}|${p.body.length}|${p.replyCount}`;
+  void new LiveThread(host, activity, handlers, signal, checks).run();
+}
 
-  const poll = async (baseline: boolean) => {
-    const page = await host.listPosts({ activity, sort: 'newest', limit: 20 }, { signal });
+const fingerprint = (p: Post) =>
+  `${p.editedAt}|${p.deleted}|${p.hidden}|${p.body.length}|${p.replyCount}`;
+
+/** One live thread: the stream while it works, polling while it does not. */
+class LiveThread {
+  #lastEventId: string | null = null;
+  #failures = 0;
+  /** Posts seen, by id, with their `fingerprint` (what polling compares). */
+  #seen = new Map<string, string>();
+  #polling = false;
+  #polls = 0;
+
+  constructor(
+    private readonly host: LiveHost,
+    private readonly activity: string,
+    private readonly handlers: StreamHandlers,
+    private readonly signal: AbortSignal,
+    private readonly checks: Checks,
+  ) {}
+
+  /** Streams, polls or waits until the signal aborts or the reader is not allowed. */
+  async run(): Promise<void> {
+    while (!this.signal.aborted) {
+      try {
+        if (await this.#step()) continue;
+      } catch (e) {
+        if (this.signal.aborted) return;
+        const error = toPeerError(e);
+        this.handlers.onError?.(error);
+        if (error.kind === 'auth') return;
+        this.#failures++;
+        if (this.#failures >= 3) this.#polling = true;
+      }
+      if (this.signal.aborted) return;
+      try {
+        await this.host.sleep(this.host.backoff(this.#failures), this.signal);
+      } catch {
+        return;
+      }
+    }
+  }
+
+  /** One poll or one stream; true when the next step follows at once (no backoff). */
+  async #step(): Promise<boolean> {
+    const { host, signal } = this;
+    if (this.#polling) {
+      await this.#poll(false);
+      if (++this.#polls % 4 === 0) this.#polling = false; // try the stream again now and then
+      await host.sleep(host.pollIntervalMs, signal);
+      return true;
+    }
+    if ((await this.#stream()) === 'ended') return false;
+    this.#polling = true;
+    await this.#poll(this.#seen.size === 0);
+    await host.sleep(host.pollIntervalMs, signal);
+    return true;
+  }
+
+  /** The newest page; changes since the last poll become events (none on a `baseline`). */
+  async #poll(baseline: boolean): Promise<void> {
+    const query = { activity: this.activity, sort: 'newest', limit: 20 } as const;
+    const page = await this.host.listPosts(query, { signal: this.signal });
     for (const post of [...page.items].reverse()) {
-      const known = seen.get(post.id);
+      const known = this.#seen.get(post.id);
       const print = fingerprint(post);
-      seen.set(post.id, print);
+      this.#seen.set(post.id, print);
       if (baseline || known === print) continue;
       const type =
         known === undefined ? 'post.created' : post.deleted ? 'post.deleted' : 'post.updated';
-      handlers.onEvent({ type, post });
+      this.handlers.onEvent({ type, post });
     }
-  };
+  }
 
-  const stream = async (): Promise<'ended' | 'unavailable'> => {
+  /** `GET /posts/stream`, once more with a fresh token after a 401 when tokens refresh. */
+  async #open(): Promise<Response> {
+    const { host, signal } = this;
     let token = await host.token();
     for (let refreshed = false; ; refreshed = true) {
       const headers: Record<string, string> = { Accept: 'text/event-stream' };
       if (token) headers['Authorization'] = `Bearer ${token}`;
-      if (lastEventId) headers['Last-Event-ID'] = lastEventId;
-      const res = await fetch(host.url('/posts/stream', { activity }), {
+      if (this.#lastEventId) headers['Last-Event-ID'] = this.#lastEventId;
+      const res = await fetch(host.url('/posts/stream', { activity: this.activity }), {
         headers,
         signal,
         credentials: host.credentials,
         cache: 'no-store',
       });
-      if (res.status === 401 && !refreshed && host.refreshes) {
-        await res.body?.cancel();
-        token = await host.token();
-        continue;
-      }
-      const type = res.headers.get('content-type') ?? '';
-      if (!res.ok || !type.includes('text/event-stream') || !res.body) {
-        await res.body?.cancel().catch(() => {});
-        if (res.status === 401 || res.status === 403)
-          throw new PeerError('auth', 'Not signed in', { status: res.status });
-        // A server or a proxy that does not stream: poll instead.
-        return res.status === 503 || res.status === 429 ? 'ended' : 'unavailable';
-      }
-      failures = 0;
-      handlers.onOpen?.();
-      await readSse(res.body, signal, (event) => {
-        if (event.id !== undefined) lastEventId = event.id;
-        if (!event.data) return;
-        let json: unknown;
-        try {
-          json = JSON.parse(event.data);
-        } catch {
-          handlers.onError?.(new PeerError('validation', 'A live update was not JSON.'));
-          return;
-        }
-        const parsed = parseEvent(json);
-        if (parsed instanceof PeerError) {
-          handlers.onError?.(parsed);
-          return;
-        }
-        seen.set(parsed.post.id, fingerprint(parsed.post));
-        handlers.onEvent(parsed);
-      });
-      return 'ended';
+      if (res.status !== 401 || refreshed || !host.refreshes) return res;
+      await res.body?.cancel();
+      token = await host.token();
     }
-  };
+  }
 
-  const run = async () => {
-    let polling = false;
-    let polls = 0;
-    while (!signal.aborted) {
-      try {
-        if (polling) {
-          await poll(false);
-          if (++polls % 4 === 0) polling = false; // try the stream again now and then
-          await host.sleep(host.pollIntervalMs, signal);
-          continue;
-        }
-        const outcome = await stream();
-        if (outcome === 'unavailable') {
-          polling = true;
-          await poll(seen.size === 0);
-          await host.sleep(host.pollIntervalMs, signal);
-          continue;
-        }
-      } catch (e) {
-        if (signal.aborted) return;
-        const error = toPeerError(e);
-        handlers.onError?.(error);
-        if (error.kind === 'auth') return;
-        failures++;
-        if (failures >= 3) polling = true;
-      }
-      if (signal.aborted) return;
-      try {
-        await host.sleep(host.backoff(failures), signal);
-      } catch {
-        return;
-      }
+  /** Reads the stream to its end; 'unavailable' when the answer is not a stream. */
+  async #stream(): Promise<'ended' | 'unavailable'> {
+    const res = await this.#open();
+    const type = res.headers.get('content-type') ?? '';
+    if (!res.ok || !type.includes('text/event-stream') || !res.body) {
+      await res.body?.cancel().catch(() => {});
+      if (res.status === 401 || res.status === 403)
+        throw new PeerError('auth', 'Not signed in', { status: res.status });
+      // A server or a proxy that does not stream: poll instead.
+      return res.status === 503 || res.status === 429 ? 'ended' : 'unavailable';
     }
-  };
-  void run();
+    this.#failures = 0;
+    this.handlers.onOpen?.();
+    await readSse(res.body, this.signal, (event) => this.#receive(event));
+    return 'ended';
+  }
+
+  /** One server-sent event: its id kept for resuming, its data checked and handed on. */
+  #receive(event: SseEvent): void {
+    if (event.id !== undefined) this.#lastEventId = event.id;
+    if (!event.data) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(event.data);
+    } catch {
+      this.handlers.onError?.(new PeerError('validation', 'A live update was not JSON.'));
+      return;
+    }
+    const parsed = this.#parseEvent(json);
+    if (parsed instanceof PeerError) {
+      this.handlers.onError?.(parsed);
+      return;
+    }
+    this.#seen.set(parsed.post.id, fingerprint(parsed.post));
+    this.handlers.onEvent(parsed);
+  }
+
+  /** A live update checked against the contract, or the error it amounts to. */
+  #parseEvent(json: unknown): PostEvent | PeerError {
+    try {
+      return this.checks.checked(this.checks.PostEvent, json, 'A live update broke the contract.');
+    } catch (e) {
+      return e as PeerError;
+    }
+  }
 }
 
 /** A server-sent event, as `readSse` hands it over. */
@@ -162,10 +192,8 @@ export async function readSse(
     .getReader();
   const cancel = () => void reader.cancel().catch(() => {});
   signal.addEventListener('abort', cancel, { once: true });
+  const fields = new SseFields(onEvent);
   let buffer = '';
-  let data: string[] = [];
-  let event = '';
-  let id: string | undefined;
   try {
     for (;;) {
       const { value, done } = await reader.read();
@@ -173,26 +201,38 @@ export async function readSse(
       buffer += value;
       const lines = buffer.split(/\r\n|\r|\n/);
       buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line === '') {
-          if (data.length || id !== undefined)
-            onEvent({ id, event: event || 'message', data: data.join('\n') });
-          data = [];
-          event = '';
-          id = undefined;
-          continue;
-        }
-        if (line.startsWith(':')) continue;
-        const colon = line.indexOf(':');
-        const field = colon < 0 ? line : line.slice(0, colon);
-        let val = colon < 0 ? '' : line.slice(colon + 1);
-        if (val.startsWith(' ')) val = val.slice(1);
-        if (field === 'data') data.push(val);
-        else if (field === 'event') event = val;
-        else if (field === 'id' && !val.includes('\0')) id = val;
-      }
+      for (const line of lines) fields.line(line);
     }
   } finally {
     signal.removeEventListener('abort', cancel);
+  }
+}
+
+/** The fields of the event being read, line by line; a blank line dispatches it. */
+class SseFields {
+  #data: string[] = [];
+  #event = '';
+  #id: string | undefined;
+
+  constructor(private readonly onEvent: (event: SseEvent) => void) {}
+
+  line(line: string): void {
+    if (line === '') return this.#dispatch();
+    if (line.startsWith(':')) return;
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    let val = colon < 0 ? '' : line.slice(colon + 1);
+    if (val.startsWith(' ')) val = val.slice(1);
+    if (field === 'data') this.#data.push(val);
+    else if (field === 'event') this.#event = val;
+    else if (field === 'id' && !val.includes('\0')) this.#id = val;
+  }
+
+  #dispatch(): void {
+    if (this.#data.length || this.#id !== undefined)
+      this.onEvent({ id: this.#id, event: this.#event || 'message', data: this.#data.join('\n') });
+    this.#data = [];
+    this.#event = '';
+    this.#id = undefined;
   }
 }

@@ -89,6 +89,19 @@ export interface RequestSpec<T> {
   empty?: null;
 }
 
+/** What the tries of one `#request` share. */
+interface Attempt {
+  url: string;
+  body: string | undefined;
+  idempotencyKey: string | undefined;
+  token: string | null;
+  /** Whether a fresh token was asked for after a 401 (once per call). */
+  refreshed: boolean;
+}
+
+/** How one try ended: an answer read, an error, or 'again' (a fresh token to send). */
+type Outcome<T> = { value: T } | { error: PeerError } | 'again';
+
 /**
  * The writes (`PeerClient` methods that change something) and the reads only a person's
  * action asks for (who gave kudos, the moderators' queue, one's own profile), described in
@@ -325,84 +338,116 @@ export class RestClient implements PeerClient {
     return withSignal(loadChecks(), signal);
   }
 
+  /**
+   * One call: the body checked against the contract, then tries until an answer reads well,
+   * the error is not worth a retry, or `retries` are spent (`#waitToRetry`).
+   */
   async #request<T>(spec: RequestSpec<T>): Promise<T> {
-    const { method, options = {} } = spec;
-    const { signal } = options;
-    if (signal?.aborted) throw aborted(signal);
-    let body: string | undefined;
-    if (spec.body !== undefined) {
-      const checks = await this.#checks(signal);
-      if (spec.bodySchema)
-        checks.checked(
-          spec.bodySchema(checks),
-          spec.body,
-          'The request does not match the contract.',
-        );
-      body = JSON.stringify(spec.body);
-    }
-    const write = method !== 'GET' && !spec.safe;
-    // One key per logical write, reused on every retry below.
-    const idempotencyKey = write ? (options.idempotencyKey ?? crypto.randomUUID()) : undefined;
-    const url = this.#url(spec.path, spec.query);
-    let token = await this.#token();
-    let refreshed = false;
-
+    const { options = {} } = spec;
+    if (options.signal?.aborted) throw aborted(options.signal);
+    const body = await this.#encode(spec);
+    const write = spec.method !== 'GET' && !spec.safe;
+    const state: Attempt = {
+      url: this.#url(spec.path, spec.query),
+      body,
+      // One key per logical write, reused on every retry below.
+      idempotencyKey: write ? (options.idempotencyKey ?? crypto.randomUUID()) : undefined,
+      token: await this.#token(),
+      refreshed: false,
+    };
     for (let attempt = 0; ; attempt++) {
-      const headers: Record<string, string> = { Accept: 'application/json' };
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
-      if (token) headers['Authorization'] = `Bearer ${token}`;
-      if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-      if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
-
-      let error: PeerError;
-      let res: Response | undefined;
-      const sent = Date.now();
-      try {
-        res = await fetch(url, {
-          method,
-          headers,
-          body,
-          signal,
-          credentials: this.#opts.credentials,
-        });
-        observeAnswer(res.headers, sent, Date.now());
-      } catch (e) {
-        if (signal?.aborted || isAbort(e)) throw aborted(signal);
-        error = new PeerError('network', `No answer from ${method} ${spec.path}.`, { cause: e });
+      const outcome = await this.#attempt(spec, state);
+      if (outcome === 'again') {
+        attempt--;
+        continue;
       }
-
-      if (res) {
-        if (res.status === 401 && !refreshed && this.#opts.getToken) {
-          // The token may just have expired: ask for a fresh one, once. The same token (or
-          // still none) would only be refused again, so it is not sent twice.
-          refreshed = true;
-          const fresh = await this.#token();
-          if (fresh && fresh !== token) {
-            await res.body?.cancel().catch(() => {});
-            token = fresh;
-            attempt--;
-            continue;
-          }
-        }
-        try {
-          return await this.#read(res, spec);
-        } catch (e) {
-          if (signal?.aborted || isAbort(e)) throw aborted(signal);
-          error = toPeerError(e);
-        }
-      }
-
-      const retryable =
-        error!.kind === 'network' ||
-        (error!.kind === 'http' && RETRY_STATUSES.has(error!.status ?? 0));
-      if (!retryable || attempt >= this.#opts.retries) throw error!;
-      const wait =
-        error!.details.retryAfter !== undefined
-          ? error!.details.retryAfter * 1000
-          : this.#backoff(attempt + 1);
-      if (wait > this.#opts.maxDelayMs) throw error!;
-      await sleep(wait, signal);
+      if ('value' in outcome) return outcome.value;
+      await this.#waitToRetry(outcome.error, attempt, options.signal);
     }
+  }
+
+  /** The request body as JSON, checked against `bodySchema` first. */
+  async #encode<T>(spec: RequestSpec<T>): Promise<string | undefined> {
+    if (spec.body === undefined) return undefined;
+    const checks = await this.#checks(spec.options?.signal);
+    if (spec.bodySchema)
+      checks.checked(
+        spec.bodySchema(checks),
+        spec.body,
+        'The request does not match the contract.',
+      );
+    return JSON.stringify(spec.body);
+  }
+
+  #headers<T>(spec: RequestSpec<T>, state: Attempt): Record<string, string> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (state.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (state.token) headers['Authorization'] = `Bearer ${state.token}`;
+    if (state.idempotencyKey) headers['Idempotency-Key'] = state.idempotencyKey;
+    const ifMatch = spec.options?.ifMatch;
+    if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
+    return headers;
+  }
+
+  /**
+   * One try: the answer read, the error it amounts to, or 'again' when a fresh token came
+   * after a 401. An abort throws.
+   */
+  async #attempt<T>(spec: RequestSpec<T>, state: Attempt): Promise<Outcome<T>> {
+    const signal = spec.options?.signal;
+    let res: Response;
+    const sent = Date.now();
+    try {
+      res = await fetch(state.url, {
+        method: spec.method,
+        headers: this.#headers(spec, state),
+        body: state.body,
+        signal,
+        credentials: this.#opts.credentials,
+      });
+      observeAnswer(res.headers, sent, Date.now());
+    } catch (e) {
+      if (signal?.aborted || isAbort(e)) throw aborted(signal);
+      const message = `No answer from ${spec.method} ${spec.path}.`;
+      return { error: new PeerError('network', message, { cause: e }) };
+    }
+    if (await this.#refreshedAfter(res, state)) return 'again';
+    try {
+      return { value: await this.#read(res, spec) };
+    } catch (e) {
+      if (signal?.aborted || isAbort(e)) throw aborted(signal);
+      return { error: toPeerError(e) };
+    }
+  }
+
+  /**
+   * After a 401 the token may just have expired: asks for a fresh one, once. True when it
+   * differs (the call goes again); the same token (or still none) would only be refused again.
+   */
+  async #refreshedAfter(res: Response, state: Attempt): Promise<boolean> {
+    if (res.status !== 401 || state.refreshed || !this.#opts.getToken) return false;
+    state.refreshed = true;
+    const fresh = await this.#token();
+    if (!fresh || fresh === state.token) return false;
+    await res.body?.cancel().catch(() => {});
+    state.token = fresh;
+    return true;
+  }
+
+  /**
+   * Waits before try `attempt + 1` (the answer's `Retry-After`, else the backoff), or throws
+   * `error` when it is not retryable, the retries are spent or the wait exceeds `maxDelayMs`.
+   */
+  async #waitToRetry(error: PeerError, attempt: number, signal?: AbortSignal): Promise<void> {
+    const retryable =
+      error.kind === 'network' || (error.kind === 'http' && RETRY_STATUSES.has(error.status ?? 0));
+    if (!retryable || attempt >= this.#opts.retries) throw error;
+    const wait =
+      error.details.retryAfter !== undefined
+        ? error.details.retryAfter * 1000
+        : this.#backoff(attempt + 1);
+    if (wait > this.#opts.maxDelayMs) throw error;
+    await sleep(wait, signal);
   }
 
   /**

@@ -134,21 +134,7 @@ export class ProviderRuntime {
     const locale = config.locale?.trim() || documentLocale();
     void useLocale(locale);
     const error = this.#validate(config);
-
-    let client: PeerClient;
-    let recorder: Recorder = offRecorder;
-    if (error) {
-      client = failingClient(error);
-      this.#clientKey = '';
-      this.#restClient = undefined;
-    } else {
-      client = this.#buildClient(config);
-      recorder = this.#buildRecorder(config, client, locale);
-    }
-    this.#client = client;
-    if (recorder !== this.#recorder && this.#recorder instanceof XapiRecorder)
-      this.#recorder.dispose();
-    this.#recorder = recorder;
+    const { client, recorder } = this.#useClient(config, error, locale);
 
     // `me` is reloaded when the client or the person's token changes.
     const tokenIdentity = [client, config.token ?? null, config.getToken ?? null];
@@ -163,6 +149,32 @@ export class ProviderRuntime {
       this.#meFor = tokenIdentity;
       this.#loadMe(client);
     }
+  }
+
+  /**
+   * Builds (or keeps) the client and recorder for `config` and puts them in use; with an
+   * `error`, a client that fails every call with it and no recorder.
+   */
+  #useClient(
+    config: ProviderConfig,
+    error: PeerError | null,
+    locale: string,
+  ): { client: PeerClient; recorder: Recorder } {
+    let client: PeerClient;
+    let recorder: Recorder = offRecorder;
+    if (error) {
+      client = failingClient(error);
+      this.#clientKey = '';
+      this.#restClient = undefined;
+    } else {
+      client = this.#buildClient(config);
+      recorder = this.#buildRecorder(config, client, locale);
+    }
+    this.#client = client;
+    if (recorder !== this.#recorder && this.#recorder instanceof XapiRecorder)
+      this.#recorder.dispose();
+    this.#recorder = recorder;
+    return { client, recorder };
   }
 
   /** Re-reads `me` (after a sign-in elsewhere, for example). */

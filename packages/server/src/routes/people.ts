@@ -13,6 +13,7 @@
  * profile says `listed: false`.
  */
 import { Hono } from 'hono';
+import type * as z from 'zod/mini';
 import {
   CreateEndorsement,
   LIMIT_DEFAULT,
@@ -39,6 +40,18 @@ import { HttpError } from '../problem.js';
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
+/** What `rankExperts` is asked from a `GET /people` query: trimmed, with its page's offset. */
+function rankingOf(query: z.output<typeof PeopleQuery>, exclude: string | null) {
+  return {
+    pattern: query.q?.trim() ? likePattern(query.q.trim()) : null,
+    skill: query.skill?.trim() ? query.skill.trim().toLowerCase() : null,
+    activity: query.activity ?? null,
+    exclude,
+    limit: query.limit ?? LIMIT_DEFAULT,
+    offset: query.cursor ? cursorInt(decodeCursor(query.cursor)!['n']) : 0,
+  };
+}
+
 export function peopleRoutes(deps: Deps) {
   const { db, config, tx } = deps;
   const people = new Hono<AppEnv>();
@@ -46,19 +59,9 @@ export function peopleRoutes(deps: Deps) {
 
   people.get('/', async (c) => {
     const caller = allowRead(c, config);
-    const query = parseQuery(c, PeopleQuery);
-    const limit = query.limit ?? LIMIT_DEFAULT;
-    const offset = query.cursor ? cursorInt(decodeCursor(query.cursor)!['n']) : 0;
-    const q = query.q?.trim() ? likePattern(query.q.trim()) : null;
-    const skill = query.skill?.trim() ? query.skill.trim().toLowerCase() : null;
-    const rows = await rankExperts(db, {
-      pattern: q,
-      skill,
-      activity: query.activity ?? null,
-      exclude: caller?.id ?? null,
-      limit,
-      offset,
-    });
+    const ranking = rankingOf(parseQuery(c, PeopleQuery), caller?.id ?? null);
+    const { offset } = ranking;
+    const rows = await rankExperts(db, ranking);
     const skillRows = await skillsOf(
       db,
       rows.map((r) => r.id),

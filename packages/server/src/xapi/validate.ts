@@ -214,38 +214,43 @@ function interactionComponents(v: unknown, path: string) {
   });
 }
 
+/** An Activity Definition's interaction part: its type, answers pattern and components. */
+function interaction(d: Json, path: string) {
+  if (d['interactionType'] !== undefined) {
+    const t = str(d['interactionType'], `${path}.interactionType`);
+    if (!INTERACTION_TYPES.has(t)) fail(`${path}.interactionType`, 'unknown type');
+  }
+  if (d['correctResponsesPattern'] !== undefined) {
+    const p = d['correctResponsesPattern'];
+    if (!Array.isArray(p) || p.some((x) => typeof x !== 'string')) {
+      fail(`${path}.correctResponsesPattern`, 'must be an array of strings');
+    }
+  }
+  for (const k of ['choices', 'scale', 'source', 'target', 'steps']) {
+    if (d[k] !== undefined) {
+      if (d['interactionType'] === undefined) fail(`${path}.${k}`, 'needs an interactionType');
+      interactionComponents(d[k], `${path}.${k}`);
+    }
+  }
+}
+
+function definition(v: unknown, path: string) {
+  const d = obj(v, path, PROPERTIES.definition);
+  if (d['name'] !== undefined) langMap(d['name'], `${path}.name`);
+  if (d['description'] !== undefined) langMap(d['description'], `${path}.description`);
+  if (d['type'] !== undefined) iri(d['type'], `${path}.type`);
+  if (d['moreInfo'] !== undefined) iri(d['moreInfo'], `${path}.moreInfo`);
+  if (d['extensions'] !== undefined) extensions(d['extensions'], `${path}.extensions`);
+  interaction(d, path);
+}
+
 function activity(v: unknown, path: string) {
   const o = obj(v, path, PROPERTIES.activity);
   if (o['objectType'] !== undefined && o['objectType'] !== 'Activity') {
     fail(`${path}.objectType`, 'must be Activity');
   }
   iri(o['id'], `${path}.id`);
-  if (o['definition'] !== undefined) {
-    const d = obj(o['definition'], `${path}.definition`, PROPERTIES.definition);
-    if (d['name'] !== undefined) langMap(d['name'], `${path}.definition.name`);
-    if (d['description'] !== undefined) langMap(d['description'], `${path}.definition.description`);
-    if (d['type'] !== undefined) iri(d['type'], `${path}.definition.type`);
-    if (d['moreInfo'] !== undefined) iri(d['moreInfo'], `${path}.definition.moreInfo`);
-    if (d['extensions'] !== undefined) extensions(d['extensions'], `${path}.definition.extensions`);
-    if (d['interactionType'] !== undefined) {
-      const t = str(d['interactionType'], `${path}.definition.interactionType`);
-      if (!INTERACTION_TYPES.has(t)) fail(`${path}.definition.interactionType`, 'unknown type');
-    }
-    if (d['correctResponsesPattern'] !== undefined) {
-      const p = d['correctResponsesPattern'];
-      if (!Array.isArray(p) || p.some((x) => typeof x !== 'string')) {
-        fail(`${path}.definition.correctResponsesPattern`, 'must be an array of strings');
-      }
-    }
-    for (const k of ['choices', 'scale', 'source', 'target', 'steps']) {
-      if (d[k] !== undefined) {
-        if (d['interactionType'] === undefined) {
-          fail(`${path}.definition.${k}`, 'needs an interactionType');
-        }
-        interactionComponents(d[k], `${path}.definition.${k}`);
-      }
-    }
-  }
+  if (o['definition'] !== undefined) definition(o['definition'], `${path}.definition`);
   return o['id'] as string;
 }
 
@@ -256,23 +261,29 @@ function statementRef(v: unknown, path: string) {
   return o['id'] as string;
 }
 
+/** A score's numbers in range: `scaled` in [-1, 1], `min` ≤ `raw` ≤ `max` (Data §2.4.5.1). */
+function scoreRange(s: Record<string, number | undefined>, path: string) {
+  const { scaled, raw, min, max } = s;
+  if (scaled !== undefined && (scaled < -1 || scaled > 1))
+    fail(`${path}.scaled`, 'must be between -1 and 1');
+  if (min !== undefined && max !== undefined && min > max) fail(path, 'min must not exceed max');
+  if (raw !== undefined && min !== undefined && raw < min) fail(`${path}.raw`, 'below min');
+  if (raw !== undefined && max !== undefined && raw > max) fail(`${path}.raw`, 'above max');
+}
+
+function score(v: unknown, path: string) {
+  const s = obj(v, path, PROPERTIES.score);
+  for (const k of ['scaled', 'raw', 'min', 'max']) {
+    if (s[k] !== undefined && (typeof s[k] !== 'number' || !Number.isFinite(s[k]))) {
+      fail(`${path}.${k}`, 'must be a number');
+    }
+  }
+  scoreRange(s as Record<string, number | undefined>, path);
+}
+
 function result(v: unknown, path: string) {
   const o = obj(v, path, PROPERTIES.result);
-  if (o['score'] !== undefined) {
-    const s = obj(o['score'], `${path}.score`, PROPERTIES.score);
-    for (const k of ['scaled', 'raw', 'min', 'max']) {
-      if (s[k] !== undefined && (typeof s[k] !== 'number' || !Number.isFinite(s[k]))) {
-        fail(`${path}.score.${k}`, 'must be a number');
-      }
-    }
-    const { scaled, raw, min, max } = s as Record<string, number | undefined>;
-    if (scaled !== undefined && (scaled < -1 || scaled > 1))
-      fail(`${path}.score.scaled`, 'must be between -1 and 1');
-    if (min !== undefined && max !== undefined && min > max)
-      fail(`${path}.score`, 'min must not exceed max');
-    if (raw !== undefined && min !== undefined && raw < min) fail(`${path}.score.raw`, 'below min');
-    if (raw !== undefined && max !== undefined && raw > max) fail(`${path}.score.raw`, 'above max');
-  }
+  if (o['score'] !== undefined) score(o['score'], `${path}.score`);
   for (const k of ['success', 'completion']) {
     if (o[k] !== undefined && typeof o[k] !== 'boolean') fail(`${path}.${k}`, 'must be a boolean');
   }
@@ -280,6 +291,16 @@ function result(v: unknown, path: string) {
   if (o['duration'] !== undefined)
     str(o['duration'], `${path}.duration`, DURATION, 'an ISO 8601 duration');
   if (o['extensions'] !== undefined) extensions(o['extensions'], `${path}.extensions`);
+}
+
+/** Checks the context activities, makes each kind an array (as stored) and notes the ids. */
+function contextActivities(v: unknown, path: string, related: Related) {
+  const ca = obj(v, path, PROPERTIES.contextActivities);
+  for (const k of Object.keys(ca)) {
+    const list = Array.isArray(ca[k]) ? (ca[k] as unknown[]) : [ca[k]];
+    list.forEach((a, i) => related.activities.push(activity(a, `${path}.${k}[${i}]`)));
+    ca[k] = list;
+  }
 }
 
 function context(v: unknown, path: string, objectIsActivity: boolean, related: Related) {
@@ -295,18 +316,7 @@ function context(v: unknown, path: string, objectIsActivity: boolean, related: R
     related.agents.push(...agent(t, `${path}.team`));
   }
   if (o['contextActivities'] !== undefined) {
-    const ca = obj(
-      o['contextActivities'],
-      `${path}.contextActivities`,
-      PROPERTIES.contextActivities,
-    );
-    for (const k of Object.keys(ca)) {
-      const list = Array.isArray(ca[k]) ? (ca[k] as unknown[]) : [ca[k]];
-      list.forEach((a, i) =>
-        related.activities.push(activity(a, `${path}.contextActivities.${k}[${i}]`)),
-      );
-      ca[k] = list;
-    }
+    contextActivities(o['contextActivities'], `${path}.contextActivities`, related);
   }
   for (const k of ['revision', 'platform']) {
     if (o[k] !== undefined) {
