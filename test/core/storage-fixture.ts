@@ -4,7 +4,8 @@
  * `localStorage`, or both. One scenario per test file, because the kit says it once per page.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { VERBS, errorMessage, type PeerError, type PeerProvider } from '@peerkit/core';
+import { VERBS, type PeerError, type PeerProvider } from '@peerkit/core';
+import { errorMessage } from '@peerkit/core/wording';
 import '@peerkit/discussion/define';
 import '@peerkit/kudos/define';
 import { providerFor } from '../support/provider.js';

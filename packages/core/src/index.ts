@@ -65,7 +65,6 @@ export {
   formatList,
   plural,
 } from './l10n/intl.js';
-export { errorMessage } from './l10n/messages.js';
 export { retryLabel, loadingLabel, offlineLabel } from './l10n/labels.js';
 
 export { XapiRecorder } from './xapi/recorder.js';

@@ -160,14 +160,14 @@ export class PeerDiscussion extends PeerElement {
       onEditedElsewhere: (post) => this.composers.editedElsewhere(post),
     });
   });
-  /** The report and delete dialogs, loaded with the first "Report" or "Delete". */
+  /** The report and delete dialogs, loaded with the first "Report" or "Delete" (controllers/actions.ts). */
   private readonly dialogs = new LazyPart<DialogsController>(this, async () => {
-    const { DialogsController } = await import('./controllers/dialogs.js');
+    const { DialogsController } = await import('./controllers/actions.js');
     return new DialogsController(this.ctx, this.thread, this.composers);
   });
   /** The moderators' queue, loaded with the first "Reports". */
   private readonly reports = new LazyPart<ReportsController>(this, async () => {
-    const { ReportsController } = await import('./controllers/reports.js');
+    const { ReportsController } = await import('./controllers/actions.js');
     return new ReportsController(this.ctx, this.thread);
   });
   /** Only posts near the viewport draw their `<peer-kudos>` (one coalesced count request). */

@@ -4,7 +4,6 @@
  * (the core's `formatNumber` and `plural`), never string glue.
  */
 import {
-  errorMessage,
   formatNumber,
   msg,
   plural,
@@ -14,6 +13,7 @@ import {
   type PeerError,
   type ReportReason,
 } from '@peerkit/core';
+import { errorMessage } from '@peerkit/core/wording';
 import type { ConfigAttr } from './model/config.js';
 
 const n = (value: number, locale: string) => formatNumber(value, locale);

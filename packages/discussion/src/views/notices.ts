@@ -1,6 +1,7 @@
 /** The discussion's notices (the core's `renderNotice`): load errors with a retry, offline, skeleton. */
 import { html, type TemplateResult } from 'lit';
-import { errorMessage, renderNotice, type PeerError } from '@peerkit/core';
+import { renderNotice, type PeerError } from '@peerkit/core';
+import { errorMessage } from '@peerkit/core/wording';
 import { messages } from '../messages.js';
 
 /** A failed load (or the provider's configuration error), with a retry when there is one. */
