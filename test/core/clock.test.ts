@@ -1,5 +1,5 @@
 /**
- * The reader's clock does not decide what time it is (issue 15 #3, DECISIONS §6): with the
+ * The reader's clock does not decide what time it is (issue 15 #3, docs/decisions.md §6): with the
  * browser's clock 150 s behind the server's (or the server's answers dated ahead), relative
  * times, retry deadlines and xAPI timestamps follow the server's clock, estimated from the
  * `Date` header of the answers the kit already gets.

@@ -1,5 +1,5 @@
 /**
- * 200 or 2,000 `<peer-kudos>` on a page cost ONE counts request (DECISIONS §4, issue 10's
+ * 200 or 2,000 `<peer-kudos>` on a page cost ONE counts request (docs/decisions.md §4, issue 10's
  * "counts requests: 1"): a batch whose URL would pass 6,000 characters or 200 activities goes
  * as one `POST /kudos/query`. Counted at the real server, through the chaos proxy's log.
  */

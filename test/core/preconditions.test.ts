@@ -1,5 +1,5 @@
 /**
- * A stale writer cannot overwrite a newer change (issue 15 #10, DECISIONS §2): the REST
+ * A stale writer cannot overwrite a newer change (issue 15 #10, docs/decisions.md §2): the REST
  * client sends `CallOptions.ifMatch` as `If-Match: "<version>"` on every write that replaces
  * shared data, and a changed resource fails the call with a `PeerError` of status 412 whose
  * problem carries the resource as it is now. Against the real server.

@@ -1,5 +1,5 @@
 /**
- * Storage that will not open (issue 15 #4, DECISIONS §7), as a person meets it: a page with
+ * Storage that will not open (issue 15 #4, docs/decisions.md §7), as a person meets it: a page with
  * a discussion and a kudos button, in Spanish, where the browser refuses IndexedDB,
  * `localStorage`, or both. One scenario per test file, because the kit says it once per page.
  */

@@ -1,5 +1,5 @@
 /**
- * Reading a thread needs no Markdown parser (DECISIONS §5): posts arrive parsed
+ * Reading a thread needs no Markdown parser (docs/decisions.md §5): posts arrive parsed
  * (`Post.bodyTree`) and are drawn from the tree; the parser loads only for the composer's
  * preview, or for a host's `PeerClient` that sends no tree.
  *

@@ -208,7 +208,7 @@ describe('server basics (demo mode)', () => {
   });
 
   it('lets a page on a listed origin read the headers the client reads', async () => {
-    // The client reads `Date` (the server's clock, DECISIONS 6), `Age` (a stored answer says
+    // The client reads `Date` (the server's clock, docs/decisions.md §6), `Age` (a stored answer says
     // nothing about the clock), `Retry-After` and `ETag`; none of them is a CORS-safelisted
     // response header, so a cross-origin page sees them only when they are exposed.
     const res = await s.call('GET', '/api/health', {

@@ -139,7 +139,11 @@ describe('posts', () => {
         [reply.id, false],
       ],
     );
-    assert.equal(p.total, 1, 'the placeholder is not counted (DECISIONS §3, issue 15 item 7)');
+    assert.equal(
+      p.total,
+      1,
+      'the placeholder is not counted (docs/decisions.md §3, issue 15 item 7)',
+    );
     const replyToDeleted = await s.call('POST', '/api/posts', {
       token: ben,
       body: { activity: a, body: 'x', parentId: root.id },

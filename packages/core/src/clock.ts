@@ -1,5 +1,5 @@
 /**
- * The server's clock, as seen from this page (DECISIONS §6).
+ * The server's clock, as seen from this page (docs/decisions.md §6).
  *
  * A browser's clock can be minutes off (a laptop that slept, a VM, a hand-set time zone), and
  * every time the kit compares with "now" is a server time: a post's `createdAt`, an

@@ -14,7 +14,7 @@
  * - `GET /posts` pages a thread by its *root* posts: `limit` counts roots, and `items`
  *   holds each root followed by all its descendants (oldest first), each with `parentId`
  *   and `depth`, so one request draws a page of threads. `total` counts the posts of the
- *   thread a reader can read: neither deleted placeholders nor hidden posts (DECISIONS.md §3).
+ *   thread a reader can read: neither deleted placeholders nor hidden posts (docs/decisions.md §3).
  * - Text limits (`maxLength`) count Unicode code points, as JSON Schema does (`limits.ts`,
  *   `textLength`).
  * - A post, a reflection and a profile carry `version`; writes that replace them accept
@@ -464,7 +464,7 @@ export const KudosQuery = /* @__PURE__ */ z.object({
 /**
  * `POST /kudos/query`: the same answer as `GET /kudos` (a `KudosCountList`) for a batch that
  * does not fit a safe URL. A safe, idempotent query: no `Idempotency-Key`, not rate-limited
- * as a write (DECISIONS.md §4).
+ * as a write (docs/decisions.md §4).
  */
 export const KudosQueryBody = /* @__PURE__ */ z.object({
   activity: /* @__PURE__ */ z.array(Iri).check(z.minLength(1), z.maxLength(KUDOS_QUERY_MAX)),

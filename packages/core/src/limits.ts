@@ -11,7 +11,7 @@
  * counts code points too) and the widgets' counters agree: 😀 is one character, not the two
  * UTF-16 code units `String.prototype.length` counts. Widgets never set `maxlength` on an
  * input for these limits, since the browser counts UTF-16 code units there.
- * Decision: DECISIONS.md §1; the fault it fixes: issue 15, item 2.
+ * Decision: docs/decisions.md §1; the fault it fixes: issue 15, item 2.
  */
 
 /**
@@ -66,7 +66,7 @@ export const IRI_MAX = 2_048;
 export const KUDOS_BATCH_MAX = 200;
 /**
  * Most activities in one `POST /kudos/query` (the batch that does not fit a safe URL goes
- * in one body instead; DECISIONS.md §4).
+ * in one body instead; docs/decisions.md §4).
  */
 export const KUDOS_QUERY_MAX = 2_000;
 /**

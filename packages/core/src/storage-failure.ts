@@ -1,5 +1,5 @@
 /**
- * Browser storage that will not open (DECISIONS §7): the one report per page (`storage.ts`
+ * Browser storage that will not open (docs/decisions.md §7): the one report per page (`storage.ts`
  * is the `localStorage` wrapper, apart, so that the first paint carries only this part).
  *
  * Some browsers refuse storage: private-browsing modes, an enterprise policy, a sandboxed

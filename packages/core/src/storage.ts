@@ -1,7 +1,7 @@
 /**
  * `pageStorage`: the `localStorage` wrapper every widget keeps small strings with (the
  * discussion's drafts and guidelines acknowledgement; the kit keeps no locale: it reads
- * `<html lang>` each time), DECISIONS §7. Every read and write goes to
+ * `<html lang>` each time), docs/decisions.md §7. Every read and write goes to
  * `localStorage` while it works; when it throws (`SecurityError` on access where storage is
  * blocked, `QuotaExceededError` on a write) the value is kept in a `Map` for the life of the
  * page instead, read back from there, and the failure is reported once per page

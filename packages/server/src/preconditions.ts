@@ -1,5 +1,5 @@
 /**
- * Versions and preconditions (RFC 9110 §8.8.3 `ETag`, §13.1.1 `If-Match`; DECISIONS.md §2):
+ * Versions and preconditions (RFC 9110 §8.8.3 `ETag`, §13.1.1 `If-Match`; docs/decisions.md §2):
  * a post, a reflection and a profile carry `version` (1, then +1 on every change); an answer
  * that returns one of them says `ETag: "<version>"`; a write that replaces one accepts
  * `If-Match: "<version>"` and, when the stored version differs, answers 412 problem+json

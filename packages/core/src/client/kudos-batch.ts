@@ -1,6 +1,6 @@
 /**
  * Coalesced kudos counts: `kudos(activity)` calls made by many elements in one frame become
- * one request (DECISIONS §4): `GET /kudos?activity=…&activity=…` while the URL fits
+ * one request (docs/decisions.md §4): `GET /kudos?activity=…&activity=…` while the URL fits
  * `maxUrlLength` (6,000 characters: proxies cut at 8 KB) and `KUDOS_BATCH_MAX` (200)
  * activities, else one `POST /kudos/query` with the activities in the body (a safe,
  * idempotent query, up to `KUDOS_QUERY_MAX` = 2,000 per request). So 200 or 2,000

@@ -1,7 +1,7 @@
 /**
  * Markdown → a small JSON tree (`MarkdownNode[]`), the one parser the kit has.
  *
- * The server sends each post's body already parsed as `Post.bodyTree` (DECISIONS.md §5), so
+ * The server sends each post's body already parsed as `Post.bodyTree` (docs/decisions.md §5), so
  * a reader's first paint needs no Markdown parser; the widget parses with this same module
  * only when it must (the composer's preview, or a `PeerClient` that sends no tree), loading
  * it lazily as `@peerkit/core/markdown`. Zod-free; the schema that checks a tree is

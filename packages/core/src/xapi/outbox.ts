@@ -6,7 +6,7 @@
  *
  * When IndexedDB will not open or refuses a write (private browsing, a policy, a version
  * clash with another page's database of the same name, a full quota), the outbox keeps
- * working in memory for the life of the page (DECISIONS §7): statements are still delivered,
+ * working in memory for the life of the page (docs/decisions.md §7): statements are still delivered,
  * they just do not survive a reload. The failure goes to `onFallback` (the recorder reports it
  * once per page: `storageFailed`, a `PeerError` of kind `'storage'`); what IndexedDB already
  * held stays there for the next page that can open it.

@@ -1,6 +1,6 @@
 /**
  * The Markdown parser, loaded only when the discussion must parse itself: the composer's
- * preview, or a post from a `PeerClient` that sends no `bodyTree` (DECISIONS §5). A reader's
+ * preview, or a post from a `PeerClient` that sends no `bodyTree` (docs/decisions.md §5). A reader's
  * first paint never needs it: the server sends each post already parsed.
  *
  * `@peerkit/core/markdown` (`markdownToTree`, on `marked`'s lexer) is the one parser of the

@@ -48,7 +48,7 @@ export class Composer {
     this.keyBody = draft?.keyBody;
   }
 
-  /** Characters as the server counts them: Unicode code points (`textLength`, DECISIONS §1). */
+  /** Characters as the server counts them: Unicode code points (`textLength`, docs/decisions.md §1). */
   get length(): number {
     return textLength(this.body);
   }

@@ -17,7 +17,7 @@ export class ThreadModel {
   nextCursor: string | null = null;
   /**
    * The posts people can read (not a deleted placeholder, not a hidden post): the server's
-   * `total` of the last page (DECISIONS §3), kept current as posts are added, changed and
+   * `total` of the last page (docs/decisions.md §3), kept current as posts are added, changed and
    * removed here.
    */
   total = 0;

@@ -43,7 +43,7 @@ const REPLY_COUNT = `(SELECT count(*)::int FROM posts c WHERE c.parent_id = p.id
 
 /**
  * A stored post as the contract shows it (a hidden body only to moderators), with its body
- * already parsed as `bodyTree` so a reader's page needs no Markdown parser (DECISIONS.md §5).
+ * already parsed as `bodyTree` so a reader's page needs no Markdown parser (docs/decisions.md §5).
  */
 export function toPost(row: PostRow, replyCount: number, moderator: boolean): Post {
   const concealed = row.deleted || (row.hidden && !moderator);
@@ -237,7 +237,7 @@ export const SORTS = {
 export type ThreadRow = PostRow & { root_seq: number; root_kudos: number; root_rank: number };
 
 /**
- * The posts a reader can read in a thread (DECISIONS.md §3): neither deleted placeholders
+ * The posts a reader can read in a thread (docs/decisions.md §3): neither deleted placeholders
  * nor posts gone from the answers, and hidden posts only for moderators (who read them).
  */
 const READABLE = (moderator: boolean) =>

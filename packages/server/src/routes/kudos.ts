@@ -66,7 +66,7 @@ export function kudosRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   app.get('/', countKudos(deps));
 
-  // The same answer as `GET /` for a batch too long for a URL (DECISIONS.md §4): a safe
+  // The same answer as `GET /` for a batch too long for a URL (docs/decisions.md §4): a safe
   // query, so the app neither rate-limits it nor keeps its Idempotency-Key.
   app.post('/query', queryKudos(deps));
   app.post('/', give(deps));
