@@ -292,6 +292,43 @@ describe('posts', () => {
     assert.equal(afterHide.body.current.version, 5);
   });
 
+  it('of saves sent at once from the same version, keeps exactly one and refuses the rest with 412', async () => {
+    // Two tabs (or a double click) saving together: on PostgreSQL's pool the requests run
+    // side by side, and a version checked before the write must still hold at the write.
+    const a = activity();
+    const created = await s.call('POST', '/api/posts', {
+      token: ben,
+      body: { activity: a, body: 'Start' },
+    });
+    const saves = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((n) =>
+        s.call('PATCH', `/api/posts/${created.body.id}`, {
+          token: ben,
+          body: { body: `Tab ${n}` },
+          headers: { 'if-match': '"1"' },
+        }),
+      ),
+    );
+    const statuses = saves.map((r) => r.status).sort();
+    assert.deepEqual(statuses, [200, 412, 412, 412, 412, 412]);
+    const kept = saves.find((r) => r.status === 200)!.body.body;
+    const stored = (await page(a)).items[0]!;
+    assert.equal(stored.body, kept, 'the one save answered 200 is the text stored');
+    assert.equal(stored.version, 2);
+    // The same for a profile: one change from version v, however many are sent.
+    const { body: profile } = await s.call('GET', '/api/me/profile', { token: ben });
+    const changes = await Promise.all(
+      [true, false, true, false].map((mentor) =>
+        s.call('PATCH', '/api/me/profile', {
+          token: ben,
+          body: { mentor },
+          headers: { 'if-match': `"${profile.version}"` },
+        }),
+      ),
+    );
+    assert.deepEqual(changes.map((r) => r.status).sort(), [200, 412, 412, 412]);
+  });
+
   it('sends each post already parsed as bodyTree, with nothing of a concealed body', async () => {
     const a = activity();
     const body =

@@ -186,10 +186,14 @@ const PROFILE_COLUMNS =
   'ask_me_about, wants_to_learn, mentor, availability, listed, profile_version';
 
 /** A person's profile (their row must exist: `ensurePerson`). */
-export async function loadProfile(q: Queryable, id: string): Promise<Profile> {
-  const [row] = await q.query<ProfileRow>(`SELECT ${PROFILE_COLUMNS} FROM people WHERE id = $1`, [
-    id,
-  ]);
+export async function loadProfile(q: Queryable, id: string, forUpdate = false): Promise<Profile> {
+  // `forUpdate`: the row stays locked until the transaction ends, for a write checked
+  // against `If-Match` (docs/decisions.md §2).
+  const lock = forUpdate ? ' FOR UPDATE' : '';
+  const [row] = await q.query<ProfileRow>(
+    `SELECT ${PROFILE_COLUMNS} FROM people WHERE id = $1${lock}`,
+    [id],
+  );
   return toProfile(row!);
 }
 

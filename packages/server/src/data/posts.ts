@@ -93,11 +93,16 @@ export type PostWrite =
  * - the post was deleted outright (gone from every answer): 404 "… was deleted";
  * - the post was deleted and stays as a placeholder for its replies: 409 "… was deleted".
  * Who may write (author, moderator, not oneself) is the route's to check, after this.
+ *
+ * The row is locked until the caller's transaction ends (`FOR UPDATE`), so a version checked
+ * against `If-Match` cannot change before the write: of two edits made from the same version
+ * on PostgreSQL's pool, the second waits, then answers 412 (docs/decisions.md §2).
  */
 export async function postForWrite(q: Queryable, id: string, write: PostWrite): Promise<PostRow> {
   const [row] = await q.query<PostRow & { removed: boolean }>(
     `SELECT ${POST_COLUMNS}, p.removed, ${REPLY_COUNT} AS reply_count
-     FROM posts p LEFT JOIN people a ON a.id = p.author_id WHERE p.id = $1`,
+     FROM posts p LEFT JOIN people a ON a.id = p.author_id WHERE p.id = $1
+     FOR UPDATE OF p`,
     [id],
   );
   const what = write === 'reply' ? 'the post replied to' : 'the post';

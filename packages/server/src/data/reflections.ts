@@ -39,10 +39,13 @@ export const toReflection = (r: ReflectionRow): Reflection => ({
 export const loadReflection = async (
   q: Queryable,
   id: string,
+  /** Lock the row until the transaction ends, for a write checked against `If-Match`. */
+  forUpdate = false,
 ): Promise<ReflectionRow | undefined> =>
   (
     await q.query<ReflectionRow>(
-      `SELECT ${COLUMNS} FROM reflections r LEFT JOIN people p ON p.id = r.author_id WHERE r.id = $1`,
+      `SELECT ${COLUMNS} FROM reflections r LEFT JOIN people p ON p.id = r.author_id WHERE r.id = $1` +
+        (forUpdate ? ' FOR UPDATE OF r' : ''),
       [id],
     )
   )[0];

@@ -42,7 +42,7 @@ export function meRoutes(deps: Deps) {
     const change = parseBody(c, UpdateProfile);
     const profile = await tx(async (q) => {
       await ensurePerson(q, caller);
-      const current = await loadProfile(q, caller.id);
+      const current = await loadProfile(q, caller.id, true);
       checkIfMatch(c, current.version, current);
       return updateProfile(q, caller.id, change);
     });

@@ -60,7 +60,7 @@ export function reflectionRoutes(deps: Deps) {
     const id = check(Uuid, c.req.param('id')).toLowerCase();
     const input = parseBody(c, SaveReflection);
     const { reflection, created } = await tx(async (q) => {
-      const existing = await loadReflection(q, id);
+      const existing = await loadReflection(q, id, true);
       if (existing && existing.author_id !== caller.id) {
         throw new HttpError(403, 'this reflection belongs to someone else');
       }
@@ -76,7 +76,7 @@ export function reflectionRoutes(deps: Deps) {
     const caller = requirePerson(c);
     const id = check(Uuid, c.req.param('id')).toLowerCase();
     await tx(async (q) => {
-      const existing = await loadReflection(q, id);
+      const existing = await loadReflection(q, id, true);
       if (!existing) throw new HttpError(404, 'no such reflection');
       if (existing.author_id !== caller.id) {
         throw new HttpError(403, 'this reflection belongs to someone else');
