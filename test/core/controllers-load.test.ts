@@ -42,6 +42,16 @@ const text = (el: LoadThing) => el.shadowRoot!.textContent!.trim();
 describe('LoadController', () => {
   failOnLitWarnings();
 
+  it('draws an error, not loading forever, when the task gives up by itself (aborted, but not by the element)', async () => {
+    const el = await fixture<LoadThing>(html`<load-thing topic="a"></load-thing>`);
+    expect(text(el)).to.equal('loading');
+    // A host's own client that abandons a slow request on a timeout of its own.
+    el.runs[0]!.reject(new PeerError('aborted', 'The client gave up.'));
+    await waitUntil(() => text(el) !== 'loading', 'the run to settle');
+    expect(el.load.status).to.equal('error');
+    expect(text(el)).to.equal('failed: aborted');
+  });
+
   it('waits while args() is undefined, then runs and draws pending, then the value', async () => {
     const el = await fixture<LoadThing>(html`<load-thing></load-thing>`);
     expect(text(el)).to.equal('waiting');

@@ -154,7 +154,9 @@ export class LoadController<
         if (abort !== this.#abort) return;
         this.#abort = undefined;
         const peerError = toPeerError(error);
-        if (peerError.kind === 'aborted') return;
+        // Aborted by this controller (the element left the page): it runs again on return.
+        // Aborted by anything else (a host's client giving up): an error, never pending forever.
+        if (peerError.kind === 'aborted' && abort.signal.aborted) return;
         this.status = 'error';
         this.error = peerError;
         this.#options.onError?.(peerError);

@@ -12,7 +12,6 @@ import { Outbox, type DeadEntry, type OutboxEntry } from './outbox.js';
 import type { XapiRecorderOptions } from './recorder.js';
 import type { StatementInput } from './types.js';
 import { buildStatement } from './statement.js';
-import { serverNow } from '../clock.js';
 
 export type DeliveryOptions = Required<
   Omit<XapiRecorderOptions, 'authorization' | 'onError' | 'credentials'>
@@ -151,7 +150,7 @@ export class Delivery {
   private async holdBack(batch: OutboxEntry[], force: boolean): Promise<'signed-out' | number> {
     if (this.o.mode === 'proxy' && !(await this.o.authorization?.())) return 'signed-out';
     if (force || this.failures > 0 || batch.length >= this.o.batchSize) return 0;
-    const age = serverNow() - Math.floor(batch[0]!.seq / 1000);
+    const age = Date.now() - Math.floor(batch[0]!.seq / 1000); // the outbox's clock (outbox.ts)
     return Math.max(0, this.o.intervalMs - age);
   }
 

@@ -13,7 +13,6 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Statement } from '../contract.js';
-import { serverNow } from '../clock.js';
 
 export interface OutboxEntry {
   id: string;
@@ -178,7 +177,10 @@ export class Outbox {
   }
 
   add(statement: Statement): Promise<void> {
-    const seq = serverNow() * 1000 + (counter++ % 1000);
+    // The queue's order and a batch's age are this browser's own business: its clock, which
+    // the server-clock estimate (which starts at 0 and may be corrected) must not reorder.
+    // The statement's `timestamp` is the server's (statement.ts).
+    const seq = Date.now() * 1000 + (counter++ % 1000);
     return this.use((s) => s.add({ id: statement.id, target: this.target, seq, statement }));
   }
 
