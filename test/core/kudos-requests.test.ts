@@ -6,6 +6,7 @@
 import '../support/lit-warnings.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import '@peerkit/kudos/define';
+import { RestClient } from '@peerkit/core';
 import { providerFor } from '../support/provider.js';
 import { chaos, uniqueActivity } from '../support/server.js';
 import { failOnLitWarnings } from '../support/lit-warnings.js';
@@ -44,5 +45,36 @@ describe('many <peer-kudos> on a page', () => {
 
   it('cost one counts request for 2,000 elements', async () => {
     expect(await countsRequests(2_000)).to.deep.equal(['POST /kudos/query 200']);
+  });
+});
+
+describe('kudos counts asked with one long-lived signal', () => {
+  it('leave no abort listener on the signal once each count has come', async () => {
+    const proxy = await chaos();
+    const client = new RestClient({ endpoint: proxy.endpoint });
+    // A host's page-wide signal, passed to many calls (as a widget host might).
+    const signal = new AbortController().signal;
+    let listening = 0;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((type: string, fn: EventListener, o?: AddEventListenerOptions) => {
+      if (type === 'abort') listening++;
+      add(type, fn, o);
+    }) as typeof signal.addEventListener;
+    signal.removeEventListener = ((type: string, fn: EventListener, o?: EventListenerOptions) => {
+      if (type === 'abort') listening--;
+      remove(type, fn, o);
+    }) as typeof signal.removeEventListener;
+    try {
+      const counts = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          client.kudos(uniqueActivity(`signal-${i}`), { signal }),
+        ),
+      );
+      expect(counts.map((c) => c.count)).to.deep.equal(Array(20).fill(0));
+      expect(listening, 'abort listeners left on the signal').to.equal(0);
+    } finally {
+      await proxy.clear();
+    }
   });
 });

@@ -40,9 +40,17 @@ export class KudosBatcher {
       const signal = options?.signal;
       if (signal?.aborted) return reject(aborted(signal));
       const list = this.queue.get(activity) ?? [];
-      list.push({ resolve, reject, signal });
+      // The abort listener goes when the count settles: a host may pass one long-lived
+      // signal to many calls.
+      const onAbort = () => reject(aborted(signal!));
+      const off = () => signal?.removeEventListener('abort', onAbort);
+      list.push({
+        resolve: (count) => (off(), resolve(count)),
+        reject: (error) => (off(), reject(error)),
+        signal,
+      });
       this.queue.set(activity, list);
-      signal?.addEventListener('abort', () => reject(aborted(signal)), { once: true });
+      signal?.addEventListener('abort', onAbort, { once: true });
       if (!this.scheduled) this.schedule();
     });
   }
@@ -88,13 +96,17 @@ export class KudosBatcher {
       const controller = new AbortController();
       const waiters = activities.flatMap((a) => queue.get(a)!.filter((w) => !w.signal?.aborted));
       let pending = waiters.length;
-      for (const w of waiters) {
-        const onAbort = () => {
-          if (--pending === 0) controller.abort();
-        };
-        w.signal?.addEventListener('abort', onAbort, { once: true });
-      }
-      this.send(activities, method, { signal: controller.signal }).then(
+      const onAbort = () => {
+        if (--pending === 0) controller.abort();
+      };
+      for (const w of waiters) w.signal?.addEventListener('abort', onAbort, { once: true });
+      const sent = this.send(activities, method, { signal: controller.signal });
+      void sent
+        .finally(() => {
+          for (const w of waiters) w.signal?.removeEventListener('abort', onAbort);
+        })
+        .catch(() => {});
+      sent.then(
         (list) => {
           const byActivity = new Map(list.items.map((k) => [k.activity, k]));
           for (const a of activities) {
