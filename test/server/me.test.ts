@@ -48,6 +48,24 @@ describe('me', () => {
     assert.equal(cleared.body.mentor, true, 'fields left out are kept');
   });
 
+  it('keeps the version when a change changes nothing, so other tabs are not made stale', async () => {
+    const { body: now } = await s.call('GET', '/api/me/profile', { token: ben });
+    const same = await s.call('PATCH', '/api/me/profile', {
+      token: ben,
+      body: { mentor: now.mentor, askMeAbout: now.askMeAbout },
+      headers: { 'if-match': `"${now.version}"` },
+    });
+    assert.equal(same.status, 200);
+    assert.equal(same.body.version, now.version, 'nothing changed: the same version');
+    const other = await s.call('PATCH', '/api/me/profile', {
+      token: ben,
+      body: { mentor: !now.mentor },
+      headers: { 'if-match': `"${now.version}"` },
+    });
+    assert.equal(other.status, 200, "the other tab's real change still goes through");
+    assert.equal(other.body.version, now.version + 1);
+  });
+
   it('leaves a person who is not listed out of the expert search', async () => {
     assert.ok((await listed(ben)).includes(ANA));
     await s.call('PATCH', '/api/me/profile', { token: ana, body: { listed: false } });

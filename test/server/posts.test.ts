@@ -318,10 +318,10 @@ describe('posts', () => {
     // The same for a profile: one change from version v, however many are sent.
     const { body: profile } = await s.call('GET', '/api/me/profile', { token: ben });
     const changes = await Promise.all(
-      [true, false, true, false].map((mentor) =>
+      [1, 2, 3, 4].map((n) =>
         s.call('PATCH', '/api/me/profile', {
           token: ben,
-          body: { mentor },
+          body: { askMeAbout: [`Topic ${n}`] },
           headers: { 'if-match': `"${profile.version}"` },
         }),
       ),

@@ -197,6 +197,17 @@ export async function loadProfile(q: Queryable, id: string, forUpdate = false): 
   return toProfile(row!);
 }
 
+/**
+ * Whether `change` sets a field to something other than what `current` holds. A write that
+ * changes nothing keeps the version, so it cannot turn other tabs' `If-Match` stale
+ * (docs/decisions.md §2: the version goes up on every change).
+ */
+export function changesProfile(current: Profile, change: UpdateProfile): boolean {
+  return (Object.keys(change) as (keyof UpdateProfile)[]).some(
+    (k) => change[k] !== undefined && JSON.stringify(change[k]) !== JSON.stringify(current[k]),
+  );
+}
+
 /** Changes the fields given (version + 1); answers the stored profile. */
 export async function updateProfile(
   q: Queryable,

@@ -6,7 +6,13 @@
  */
 import { Hono } from 'hono';
 import { UpdateProfile, type Me } from '@peerkit/core/contract';
-import { ensurePerson, loadProfile, personDetails, updateProfile } from '../data/people.js';
+import {
+  ensurePerson,
+  loadProfile,
+  personDetails,
+  updateProfile,
+  changesProfile,
+} from '../data/people.js';
 import { parseBody, requirePerson, type AppEnv, type Deps } from '../http.js';
 import { checkIfMatch, etag } from '../preconditions.js';
 
@@ -44,7 +50,7 @@ export function meRoutes(deps: Deps) {
       await ensurePerson(q, caller);
       const current = await loadProfile(q, caller.id, true);
       checkIfMatch(c, current.version, current);
-      return updateProfile(q, caller.id, change);
+      return changesProfile(current, change) ? updateProfile(q, caller.id, change) : current;
     });
     return c.json(profile, 200, { etag: etag(profile.version) });
   });
