@@ -97,4 +97,44 @@ describe('<peer-discussion> moderation', () => {
     );
     expect(texts).to.deep.equal(['A fair question', 'This post was hidden by a moderator.']);
   });
+
+  it('a post edited after the queue loaded is not hidden unseen: the queue shows it as it is now', async function () {
+    this.timeout(30_000);
+    const activity = uniqueActivity('moderation-stale');
+    const ana = await signIn(SEED.member);
+    const ben = await signIn(SEED.colleague);
+    const post = await seedPost(ana, activity, 'Something harsh');
+    await api(ben, 'POST', `/posts/${post.id}/reports`, { reason: 'harassment' });
+
+    const { el } = await mount({ activity, person: SEED.moderator });
+    $$<HTMLButtonElement>(el, 'header button')
+      .find((b) => b.textContent?.trim() === 'Reports')!
+      .click();
+    await waitUntil(() => $$(el, '.report').length === 1, 'one open report');
+    expect($(el, '.report blockquote')!.textContent).to.contain('Something harsh');
+
+    // The author softens the post while the moderator reads the queue.
+    await api(ana, 'PATCH', `/posts/${post.id}`, { body: 'Something kinder' });
+    $(el, '.report')!.querySelector<HTMLButtonElement>('[data-resolve="hide"]')!.click();
+    await waitUntil(
+      () => $(el, '.report blockquote')?.textContent?.includes('Something kinder'),
+      'the queue shows the post as it is now',
+    );
+    await el.updateComplete;
+    expect($(el, '.report')!.textContent).to.contain('changed since you opened');
+    expect($$(el, '.report').length).to.equal(1);
+    // Nothing was hidden: a reader still sees the post.
+    const seen = await api<{ items: { id: string; hidden?: boolean }[] }>(
+      ben,
+      'GET',
+      `/posts?activity=${encodeURIComponent(activity)}`,
+    );
+    expect(seen.items.find((p) => p.id === post.id)?.hidden ?? false).to.equal(false);
+
+    // The moderator decides on what is there now, and that decision goes through.
+    $(el, '.report')!.querySelector<HTMLButtonElement>('[data-resolve="keep"]')!.click();
+    await waitUntil(() => $$(el, '.report').length === 0, 'kept');
+    await el.updateComplete;
+    expect($(el, '.notice')?.textContent).to.contain('No open reports');
+  });
 });

@@ -223,6 +223,22 @@ describe('<peer-kudos>', () => {
     expect(items.map((g) => g.message)).to.deep.equal(['😀'.repeat(280)]);
   });
 
+  it('moved elsewhere on the page, it leaves no popover open that an outside click cannot close', async () => {
+    const { el, provider } = await mount({ attrs: { values: 'helpful,clear' } });
+    button(el)!.click();
+    await el.updateComplete;
+    expect($(el, '[part~="popover"]')).to.exist;
+    // The host moves the element (a re-sorted list): it is disconnected and connected again.
+    const spot = document.createElement('section');
+    provider.append(spot);
+    spot.append(el);
+    await el.updateComplete;
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect($(el, '[part~="popover"]')).to.equal(null);
+    expect(button(el)!.getAttribute('aria-expanded')).to.equal('false');
+  });
+
   it('closes the popover on Escape, returns focus to the button and sends nothing', async () => {
     const proxy = await chaos();
     const { el } = await mount({ attrs: { values: 'helpful,clear' }, endpoint: proxy.endpoint });

@@ -194,6 +194,10 @@ export const messages = {
   reportedPost: (name: string) => msg(str`Post by ${name}:`, { id: 'discussion.reports.post' }),
   keep: () => msg('Keep', { id: 'discussion.resolve.keep' }),
   hide: () => msg('Hide', { id: 'discussion.resolve.hide' }),
+  reportChanged: () =>
+    msg('This post changed since you opened the reports. Decide again on it as it is now.', {
+      id: 'discussion.reports.changed',
+    }),
   resolved: (action: 'keep' | 'hide' | 'delete') =>
     action === 'keep'
       ? msg('Report closed; the post stays.', { id: 'discussion.resolved.keep' })

@@ -192,6 +192,9 @@ export class PeerKudos extends PeerElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // Moved or removed: the popover closes (nothing outside could close it once the element is
+    // elsewhere), and with it the document listener; focus is left where the page put it.
+    if (this.picker) this.#closePicker(false);
     document.removeEventListener('pointerdown', this.#onOutsidePointer, true);
   }
 

@@ -7,7 +7,8 @@
  * closed keeps its draft, an edit that is cancelled drops it.
  */
 import type { ReactiveController } from 'lit';
-import { PeerError, type Post } from '@peerkit/core';
+import type { Post } from '@peerkit/core';
+import { currentOnConflict } from '../conflict.js';
 import { PeerPostCreatedEvent, PeerPostUpdatedEvent } from '../events.js';
 import { messages, writeErrorText } from '../messages.js';
 import { Composer } from '../model/composer.js';
@@ -187,7 +188,7 @@ export class ComposersController implements ReactiveController, ComposerHandlers
       else await this.create(c);
     } catch (error) {
       c.pending = false;
-      const current = changedPost(error);
+      const current = currentOnConflict<Post>(error);
       if (c.mode === 'edit' && current) {
         // Not a failure to report: the editor asks which text to keep (its notice is an alert).
         c.changedElsewhere(current);
@@ -240,14 +241,4 @@ export class ComposersController implements ReactiveController, ComposerHandlers
       post,
     );
   }
-}
-
-/**
- * The post as it is now, when a save failed because it changed since the editor's version
- * (412 Precondition Failed, RFC 9110 §13.1.1; the server sends it as `problem.current`).
- */
-function changedPost(error: unknown): Post | null {
-  if (!(error instanceof PeerError) || error.kind !== 'http' || error.status !== 412) return null;
-  const current = error.details.problem?.['current'] as Post | undefined;
-  return current && typeof current === 'object' && typeof current.id === 'string' ? current : null;
 }

@@ -6,6 +6,7 @@
 import type { TemplateResult } from 'lit';
 import type { PeerClient, ReportItem } from '@peerkit/core';
 import { LoadController } from '@peerkit/core/controllers';
+import { currentOnConflict } from '../conflict.js';
 import { messages, writeErrorText } from '../messages.js';
 import { renderLoadError } from '../views/notices.js';
 import { renderReports, type Resolution } from '../views/reports.js';
@@ -21,6 +22,11 @@ export class ReportsController {
   items: ReportItem[] = [];
   /** Reports whose decision is being sent. */
   resolving = new Set<string>();
+  /**
+   * Reports whose post changed since the moderator saw it (a decision answered 412): the queue
+   * shows the post as it is now, and says so, until the next decision on it.
+   */
+  changed = new Set<string>();
 
   /** The queue loads each time it is opened (and again online after a failure). */
   readonly load = new LoadController<ReportItem[], readonly [PeerClient, string]>(this.ctx.host, {
@@ -49,6 +55,7 @@ export class ReportsController {
         status: load.status,
         items: this.items,
         resolving: this.resolving,
+        changed: this.changed,
         loadError: load.error ?? null,
         error: (error) => renderLoadError(error, this.ctx.online(), () => void load.retry()),
       },
@@ -67,7 +74,8 @@ export class ReportsController {
     this.resolving = new Set([...this.resolving, item.id]);
     this.ctx.host.requestUpdate();
     try {
-      const done = await client.resolveReport(item.id, { action });
+      // The decision is on the post as the moderator saw it (docs/decisions.md §2).
+      const done = await client.resolveReport(item.id, { action }, { ifMatch: item.post.version });
       recordPost(this.ctx.recorder(), this.ctx.thread(), 'moderated', done.post, action);
       const index = this.items.findIndex((r) => r.id === item.id);
       // Other open reports of the same post are settled by the same decision.
@@ -85,12 +93,26 @@ export class ReportsController {
         return next?.querySelector<HTMLElement>('button') ?? this.ctx.query('#reports-heading');
       });
     } catch (error) {
-      this.ctx.announce(writeErrorText(this.ctx.fail(error), this.ctx.online()));
+      const current = currentOnConflict<ReportItem>(error);
+      if (current) this.changedSince(item, current);
+      else this.ctx.announce(writeErrorText(this.ctx.fail(error), this.ctx.online()));
     } finally {
       const next = new Set(this.resolving);
       next.delete(item.id);
       this.resolving = next;
       this.ctx.host.requestUpdate();
     }
+  }
+
+  /** The post changed since the moderator saw it: show it as it is now, so they decide again. */
+  private changedSince(item: ReportItem, current: ReportItem): void {
+    // Other open reports of the same post showed the same old text.
+    const same = this.items.filter((r) => r.post.id === item.post.id).map((r) => r.id);
+    this.items = this.items.map((r) =>
+      r.id === item.id ? current : r.post.id === item.post.id ? { ...r, post: current.post } : r,
+    );
+    this.changed = new Set([...this.changed, ...same]);
+    this.thread.model.update(current.post);
+    this.ctx.announce(messages.reportChanged());
   }
 }

@@ -15,6 +15,8 @@ export interface ReportsProps {
   items: readonly ReportItem[];
   /** Reports whose decision is being sent. */
   resolving: ReadonlySet<string>;
+  /** Reports whose post changed since the moderator saw it (they decide again on it as it is now). */
+  changed: ReadonlySet<string>;
   /** The notice of a failed load, with its retry. */
   error: (error: PeerError) => TemplateResult;
   loadError: PeerError | null;
@@ -67,6 +69,7 @@ function renderReport(r: ReportItem, p: ReportsProps, on: ReportsHandlers): Temp
       ${fill(messages.reportedBy(slot(0)), [bdi(r.reporter.name)])}
       <time datetime=${r.createdAt}>${formatRelativeTime(r.createdAt, p.locale)}</time>
     </p>
+    ${p.changed.has(r.id) ? html`<p class="notice">${messages.reportChanged()}</p>` : nothing}
     ${r.note ? html`<p>${fill(messages.reportNoteShown(slot(0)), [bdi(r.note)])}</p>` : nothing}
     <p>${fill(messages.reportedPost(slot(0)), [bdi(r.post.author?.name ?? '—')])}</p>
     <blockquote dir="auto">

@@ -122,6 +122,8 @@ export const templates = {
   'discussion.reports.by': str`reportada por ${0}`,
   'discussion.reports.note': str`Nota: ${0}`,
   'discussion.reports.post': str`Publicación de ${0}:`,
+  'discussion.reports.changed':
+    'Esta publicación cambió desde que abriste los reportes. Decide de nuevo sobre su versión actual.',
   'discussion.resolve.keep': 'Mantener',
   'discussion.resolve.hide': 'Ocultar',
   'discussion.resolved.keep': 'Reporte cerrado; la publicación se mantiene.',
