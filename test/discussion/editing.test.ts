@@ -26,6 +26,25 @@ async function openEditor(el: PeerDiscussion, id: string): Promise<void> {
   await waitUntil(() => $(el, '[data-mode="edit"] textarea'), 'the editor opens');
 }
 
+/**
+ * The stale-editor case: Ana's post "Version one", her editor open on it holding `mine`, and
+ * then `elsewhere` saved to the same post from another tab. Answers what a test needs next.
+ */
+async function editorOvertaken(label: string, mine: string, elsewhere: string, live = false) {
+  const activity = uniqueActivity(label);
+  const ana = await signIn(SEED.member);
+  const post = await seedPost(ana, activity, 'Version one');
+  const { el } = await mount({
+    activity,
+    person: SEED.member,
+    ...(live ? { attrs: { live: true } } : {}),
+  });
+  await openEditor(el, post.id);
+  type(editor(el), mine);
+  await api(ana, 'PATCH', `/posts/${post.id}`, { body: elsewhere });
+  return { el, ana, post, activity };
+}
+
 async function bodyOnServer(token: string, activity: string, id: string): Promise<string> {
   return (await serverPosts(token, activity)).find((p) => p.id === id)!.body;
 }
@@ -58,14 +77,12 @@ describe('<peer-discussion> editing', () => {
 
   it('says when the post changed elsewhere; "Keep mine" then saves over it', async function () {
     this.timeout(20_000);
-    const activity = uniqueActivity('stale-keep');
-    const ana = await signIn(SEED.member);
-    const post = await seedPost(ana, activity, 'Version one');
-    const { el } = await mount({ activity, person: SEED.member });
-    await openEditor(el, post.id);
-    type(editor(el), 'My change');
     // The same person saves another text in a second tab.
-    await api(ana, 'PATCH', `/posts/${post.id}`, { body: 'Edited in another tab' });
+    const { el, ana, post, activity } = await editorOvertaken(
+      'stale-keep',
+      'My change',
+      'Edited in another tab',
+    );
     save(el).click();
     await waitUntil(() => changedNotice(el), 'the editor says the post changed');
     expect(changedNotice(el)!.textContent).to.contain('changed');
@@ -85,13 +102,7 @@ describe('<peer-discussion> editing', () => {
 
   it('"Load the newer text" puts the other edit in the editor', async function () {
     this.timeout(20_000);
-    const activity = uniqueActivity('stale-load');
-    const ana = await signIn(SEED.member);
-    const post = await seedPost(ana, activity, 'Version one');
-    const { el } = await mount({ activity, person: SEED.member });
-    await openEditor(el, post.id);
-    type(editor(el), 'My change');
-    await api(ana, 'PATCH', `/posts/${post.id}`, { body: 'Edited in another tab' });
+    const { el } = await editorOvertaken('stale-load', 'My change', 'Edited in another tab');
     save(el).click();
     await waitUntil(() => changedNotice(el), 'the editor says the post changed');
     button(el, 'Load the newer text')!.click();
@@ -105,13 +116,12 @@ describe('<peer-discussion> editing', () => {
 
   it('a live edit of the post being edited shows the notice before saving', async function () {
     this.timeout(20_000);
-    const activity = uniqueActivity('stale-live');
-    const ana = await signIn(SEED.member);
-    const post = await seedPost(ana, activity, 'Version one');
-    const { el } = await mount({ activity, person: SEED.member, attrs: { live: true } });
-    await openEditor(el, post.id);
-    type(editor(el), 'Mine, unsaved');
-    await api(ana, 'PATCH', `/posts/${post.id}`, { body: 'Changed while you typed' });
+    const { el } = await editorOvertaken(
+      'stale-live',
+      'Mine, unsaved',
+      'Changed while you typed',
+      true,
+    );
     await waitUntil(() => changedNotice(el), 'the open editor hears of the edit', {
       timeout: 15_000,
     });

@@ -6,8 +6,10 @@
  * database per server, created here and dropped on close, so test files never see each
  * other's rows.
  */
+import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { PostPage } from '@peerkit/core/contract';
 import { createServer, type RunningServer, type ServerOptions } from '@peerkit/server';
 
 export const ANA = 'ana.ruiz';
@@ -129,6 +131,33 @@ export async function startSignedIn(options: ServerOptions = {}): Promise<{
   const s = await startServer(options);
   const [ana, ben, chloe] = await Promise.all([s.token(ANA), s.token(BEN), s.token(CHLOE)]);
   return { s, ana, ben, chloe };
+}
+
+/**
+ * Writing and reading a thread over HTTP, each call asserted to succeed: `post()` (201) and
+ * `page()` (200, checked against the contract). `server` is read at call time, as test files
+ * start theirs in `before()`.
+ */
+export function threadCalls(server: () => TestServer) {
+  const post = async (token: string, a: string, body: string, parentId?: string) => {
+    const r = await server().call('POST', '/api/posts', {
+      token,
+      body: { activity: a, body, ...(parentId ? { parentId } : {}) },
+    });
+    assert.equal(r.status, 201, r.text);
+    return r.body;
+  };
+  const page = async (a: string, extra = '', token?: string) => {
+    const r = await server().call(
+      'GET',
+      `/api/posts?activity=${encodeURIComponent(a)}${extra}`,
+      token ? { token } : {},
+    );
+    assert.equal(r.status, 200, r.text);
+    assert.ok(PostPage.safeParse(r.body).success, 'the page matches the contract');
+    return r.body as PostPage;
+  };
+  return { post, page };
 }
 
 /** A unique activity IRI, so tests sharing a server never see each other's data. */

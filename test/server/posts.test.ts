@@ -15,6 +15,7 @@ import {
   isProblem,
   startServer,
   startSignedIn,
+  threadCalls,
   type TestServer,
 } from './helpers.js';
 
@@ -30,20 +31,7 @@ describe('posts', () => {
   });
   after(() => s.close());
 
-  const post = async (token: string, a: string, body: string, parentId?: string) => {
-    const r = await s.call('POST', '/api/posts', {
-      token,
-      body: { activity: a, body, ...(parentId ? { parentId } : {}) },
-    });
-    assert.equal(r.status, 201, r.text);
-    return r.body;
-  };
-  const page = async (a: string, extra = '', token?: string) => {
-    const r = await s.call('GET', `/api/posts?activity=${q(a)}${extra}`, token ? { token } : {});
-    assert.equal(r.status, 200, r.text);
-    assert.ok(PostPage.safeParse(r.body).success, 'the page matches the contract');
-    return r.body as PostPage;
-  };
+  const { post, page } = threadCalls(() => s);
 
   it('creates posts and replies and answers them as a tree, each root followed by its replies', async () => {
     const a = activity();

@@ -1,8 +1,14 @@
 /** The moderators' queue: `GET /reports`, `POST /reports/{id}/resolve` (routes/reports.ts). */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { PostPage } from '@peerkit/core/contract';
-import { ANA, activity, isProblem, startSignedIn, type TestServer } from './helpers.js';
+import {
+  ANA,
+  activity,
+  isProblem,
+  startSignedIn,
+  threadCalls,
+  type TestServer,
+} from './helpers.js';
 
 const q = encodeURIComponent;
 
@@ -16,17 +22,7 @@ describe('reports', () => {
   });
   after(() => s.close());
 
-  const post = async (token: string, a: string, body: string) => {
-    const r = await s.call('POST', '/api/posts', { token, body: { activity: a, body } });
-    assert.equal(r.status, 201, r.text);
-    return r.body;
-  };
-  const page = async (a: string, extra = '', token?: string) => {
-    const r = await s.call('GET', `/api/posts?activity=${q(a)}${extra}`, token ? { token } : {});
-    assert.equal(r.status, 200, r.text);
-    assert.ok(PostPage.safeParse(r.body).success, 'the page matches the contract');
-    return r.body as PostPage;
-  };
+  const { post, page } = threadCalls(() => s);
 
   it('takes reports and lets only moderators see and resolve the queue', async () => {
     const a = activity();
