@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const bundle = join(root, 'packages/peerkit/dist/cdn/peerkit.js');
 
-/** Newest modification time of any file below `dir`. */
-function newest(dir) {
+/** Newest modification time of any file below `dir` (also used by `lib-build.mjs`). */
+export function newest(dir) {
   let t = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);

@@ -5,18 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newest } from './cdn-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Newest modification time of any file below `dir`. */
-function newest(dir) {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 /** The browser packages (every package with `src/index.ts` but the server). */
 export function libraryPackages() {
