@@ -1,0 +1,56 @@
+/**
+ * One place in the kit that shows who someone is: the person card.
+ *
+ * Any widget that draws a person's name (a post's author, a kudos giver, a mention) calls
+ * `openPersonCard(from, person)` when the name is activated. That fires the cancelable
+ * `peer-person-open` event (`bubbles`, `composed`, `detail: { person }`) from `from`; a host
+ * with its own profile page handles it and calls `preventDefault()`. Otherwise the card the kit
+ * registered with `setPersonCardOpener` opens (`@peerkit/experts` registers its card; the CDN
+ * module registers a loader for it), anchored to `from`.
+ *
+ * A widget draws a name as a button only when `personCardAvailable()` is true, so a page
+ * without the expert finder's card keeps plain names (docs/decisions.md §9).
+ */
+import type { PersonSummary } from './contract.js';
+
+/** What the opener is given: who, and the element the card is anchored to (focus returns there). */
+export interface PersonCardRequest {
+  person: PersonSummary;
+  anchor: HTMLElement;
+}
+
+/** Opens the kit's person card; may load it first. */
+export type PersonCardOpener = (request: PersonCardRequest) => void | Promise<void>;
+
+/** `peer-person-open`: a person's name was activated (cancelable; the host may show its own card). */
+export type PersonOpenEvent = CustomEvent<{ person: PersonSummary }>;
+
+let opener: PersonCardOpener | null = null;
+
+/** Registers (or, with `null`, removes) the kit's person card. The last registration wins. */
+export function setPersonCardOpener(next: PersonCardOpener | null): void {
+  opener = next;
+}
+
+/** Whether activating a name shows something: a card is registered. */
+export function personCardAvailable(): boolean {
+  return opener !== null;
+}
+
+/**
+ * Fires `peer-person-open` from `from` and, unless the host prevented it, opens the registered
+ * card. Returns whether anything handled it (the host or the card).
+ */
+export function openPersonCard(from: HTMLElement, person: PersonSummary): boolean {
+  const event: PersonOpenEvent = new CustomEvent('peer-person-open', {
+    bubbles: true,
+    composed: true,
+    cancelable: true,
+    detail: { person },
+  });
+  from.dispatchEvent(event);
+  if (event.defaultPrevented) return true;
+  if (!opener) return false;
+  void opener({ person, anchor: from });
+  return true;
+}
