@@ -137,4 +137,26 @@ describe('<peer-discussion> moderation', () => {
     await el.updateComplete;
     expect($(el, '.notice')?.textContent).to.contain('No open reports');
   });
+
+  it('keeping a post settles every open report of it: the queue lists none of them afterwards', async function () {
+    this.timeout(30_000);
+    const activity = uniqueActivity('moderation-keep-all');
+    const ana = await signIn(SEED.member);
+    const post = await seedPost(ana, activity, 'A blunt but fair point');
+    await api(await signIn(SEED.colleague), 'POST', `/posts/${post.id}/reports`, {
+      reason: 'off-topic',
+    });
+    await api(await signIn('dev.patel'), 'POST', `/posts/${post.id}/reports`, { reason: 'spam' });
+
+    const { el } = await mount({ activity, person: SEED.moderator });
+    $$<HTMLButtonElement>(el, 'header button')
+      .find((b) => b.textContent?.trim() === 'Reports')!
+      .click();
+    await waitUntil(() => $$(el, '.report').length === 2, 'two open reports of one post');
+    $(el, '.report')!.querySelector<HTMLButtonElement>('[data-resolve="keep"]')!.click();
+    // The server settled both; the queue must not offer a decision already taken.
+    await waitUntil(() => $$(el, '.report').length === 0, 'both reports settled');
+    await el.updateComplete;
+    expect($(el, '.notice')?.textContent).to.contain('No open reports');
+  });
 });

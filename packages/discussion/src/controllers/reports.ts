@@ -78,10 +78,9 @@ export class ReportsController {
       const done = await client.resolveReport(item.id, { action }, { ifMatch: item.post.version });
       recordPost(this.ctx.recorder(), this.ctx.thread(), 'moderated', done.post, action);
       const index = this.items.findIndex((r) => r.id === item.id);
-      // Other open reports of the same post are settled by the same decision.
-      this.items = this.items.filter(
-        (r) => r.id !== item.id && (action === 'keep' || r.post.id !== item.post.id),
-      );
+      // Every open report of the post is settled by the same decision, keep included: the
+      // server closes them all (`data/reports.ts`), so none stays to be decided again.
+      this.items = this.items.filter((r) => r.post.id !== item.post.id);
       const model = this.thread.model;
       if (action === 'delete')
         model.applyDeleted(done.post.id, done.post.deleted ? done.post : null);
