@@ -49,6 +49,18 @@ describe('server basics (demo mode)', () => {
     assert.deepEqual(query.schema.enum, ['oldest', 'newest', 'top']);
   });
 
+  it('names the Markdown node once in components, so a code generator gets a real type name', async () => {
+    const r = await s.call('GET', '/api/openapi.json');
+    const text = JSON.stringify(r.body);
+    assert.doesNotMatch(text, /__schema\d/);
+    assert.doesNotMatch(text, /"#\/\$defs\//, 'every reference resolves inside components');
+    const node = r.body.components.schemas.MarkdownNode;
+    assert.ok(node?.oneOf ?? node?.anyOf, 'MarkdownNode is a union of node shapes');
+    assert.deepEqual(r.body.components.schemas.Post.properties.bodyTree.items, {
+      $ref: '#/components/schemas/MarkdownNode',
+    });
+  });
+
   it('serves the page at / with the strict CSP and security headers', async () => {
     const r = await s.call('GET', '/');
     assert.equal(r.status, 200);

@@ -8,11 +8,37 @@ import * as z from 'zod/mini';
 
 type Json = Record<string, unknown>;
 
+/**
+ * Schemas that refer to themselves (a Markdown node holds nodes), by the name they get in
+ * `components.schemas`; without a name zod would call them `__schema0` in each `$defs`.
+ */
+const NAMED = /* @__PURE__ */ z.registry<{ id: string }>();
+NAMED.add(C.MarkdownNode, { id: 'MarkdownNode' });
+
 const schema = (s: z.ZodMiniType, io: 'input' | 'output' = 'output'): Json => {
-  const out = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+  const out = z.toJSONSchema(s, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+    metadata: NAMED,
+  }) as Json;
   delete out['$schema'];
   return out;
 };
+
+/**
+ * A component's schema with its named `$defs` moved into `components.schemas` (`into`), so
+ * every component refers to the one `MarkdownNode` there.
+ */
+function hoisted(s: z.ZodMiniType, into: Record<string, Json>): Json {
+  const out = schema(s);
+  const defs = (out['$defs'] ?? {}) as Record<string, Json>;
+  delete out['$defs'];
+  const moved = (j: Json): Json =>
+    JSON.parse(JSON.stringify(j).replaceAll('"#/$defs/', '"#/components/schemas/')) as Json;
+  for (const [name, def] of Object.entries(defs)) into[name] = moved(def);
+  return moved(out);
+}
 
 const COMPONENTS: Record<string, z.ZodMiniType> = {
   Problem: C.Problem,
@@ -111,7 +137,7 @@ let cached: Json | undefined;
 export function openApiDocument(): Json {
   if (cached) return cached;
   const schemas: Record<string, Json> = {};
-  for (const [name, s] of Object.entries(COMPONENTS)) schemas[name] = schema(s);
+  for (const [name, s] of Object.entries(COMPONENTS)) schemas[name] = hoisted(s, schemas);
   cached = {
     openapi: '3.1.0',
     info: {
