@@ -53,7 +53,7 @@ async function failingModules(ctx, next) {
 
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
-  files: ['test/{core,kudos,discussion}/**/*.test.ts'],
+  files: ['test/{core,kudos,discussion,experts,reflection}/**/*.test.ts'],
   hostname: '127.0.0.1',
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   // One page at a time: a second tab in the same headless browser is a background tab
@@ -90,6 +90,15 @@ export default {
           '--disable-renderer-backgrounding',
           '--disable-backgrounding-occluded-windows',
         ],
+      },
+      // Every test file is a first visit: no HTTP cache between files. The test runner marks
+      // every module `max-age` a year, so a lazy chunk one file loaded would otherwise come from
+      // the cache in the next file, and a test of that chunk failing to load would not see it
+      // fail (test/core/checks-chunk.test.ts after client.test.ts).
+      async createPage({ context }) {
+        const page = await context.newPage();
+        await page.setCacheEnabled(false);
+        return page;
       },
     }),
   ],
