@@ -44,11 +44,12 @@ export function reflectionRoutes(deps: Deps) {
   app.get('/', async (c) => {
     const query = parseQuery(c, ReflectionsQuery);
     const scope = query.scope ?? 'mine';
+    if (!query.activity) throw new HttpError(400, 'activity is required');
     const caller = scope === 'public' ? allowRead(c, config) : requirePerson(c);
     const { limit, after } = keysetArgs(query);
     const { rows, total } = await listReflections(
       db,
-      { activity: query.activity, scope, callerId: caller?.id },
+      { activity: query.activity!, scope, callerId: caller?.id },
       limit,
       after,
     );
