@@ -193,7 +193,10 @@ describe('team reflections', () => {
       'last-event-id': lastId,
     });
     try {
-      const missed = parse(await resumed.next((x) => !!x.data));
+      // On PostgreSQL a resume may repeat events of the seconds before (`EventLog.since`).
+      const missed = parse(
+        await resumed.next((x) => !!x.data && parse(x).type === 'entry.deleted'),
+      );
       assert.deepEqual(missed, {
         type: 'entry.deleted',
         reflectionId: rid,
