@@ -129,7 +129,8 @@ async function list(c: Ctx, deps: Deps): Promise<Response> {
     });
   }
   if (query.team !== undefined) await memberOf(db, requirePerson(c), query.team);
-  const callerTeam = caller ? await teamOf(db, caller.id) : null;
+  // The token's team claim, else the team stored for the caller (decisions §13).
+  const callerTeam = caller ? (caller.team ?? (await teamOf(db, caller.id))) : null;
   const { limit, after } = keysetArgs(query);
   const { rows, entries, total } = await listReflections(
     db,
