@@ -210,8 +210,10 @@ async function saveTeam(
   input: SaveReflection & { team: string },
 ): Promise<{ reflection: Reflection; created: boolean }> {
   checkTeamBody(input);
-  await memberOf(q, caller, input.team);
+  // The reflection's row is locked before the caller's person row (`memberOf` keeps the
+  // token's claims), the order an entry's write takes too, so the two never deadlock.
   const existing = await loadReflection(q, id, true);
+  await memberOf(q, caller, input.team);
   if (existing) {
     if (existing.reflection_team === null) {
       throw new HttpError(409, 'this is a personal reflection: it cannot become a team one');
