@@ -5,6 +5,8 @@
  * reflections. Everything goes in one transaction.
  */
 import { randomUUID } from 'node:crypto';
+// The Platform team's earlier team reflections (docs/decisions.md §13).
+import { seedTeamReflections } from './seed-reflections.js';
 import type { Db, Queryable } from './db.js';
 import { DEMO_ACTIVITIES } from './demo-activities.js';
 import { SEED_PEOPLE } from './seed-people.js';
@@ -211,6 +213,17 @@ const REFLECTIONS: [string, string, 'private' | 'team' | 'public', [string, stri
   ],
 ];
 
+/**
+ * The prompt id of a seeded question that asks one of Jennings' three (decisions §13), so
+ * the demo's lessons lists find the "what did you learn" answers.
+ */
+const promptIdOf = (prompt: string): { id?: string } =>
+  ({
+    'What did you learn?': { id: 'learned' },
+    'What would you do differently?': { id: 'differently' },
+    'What went well?': { id: 'achieved' },
+  })[prompt] ?? {};
+
 /** Kudos to people directly (recognition not tied to a post), as [giver, recipient, value, message]. */
 const PERSON_KUDOS: [string, string, string, string][] = [
   ['ben.okafor', 'farid.haddad', 'mentoring', 'Patient walk-through of logical replication.'],
@@ -236,6 +249,7 @@ async function seed(q: Queryable) {
   await seedPeople(q);
   await seedThreads(q);
   await seedKudosAndReflections(q);
+  await seedTeamReflections(q);
 }
 
 /** The people, their skills and the endorsements between them. */
@@ -334,7 +348,9 @@ async function seedKudosAndReflections(q: Queryable) {
         author,
         activity,
         visibility,
-        JSON.stringify(answers.map(([prompt, answer]) => ({ prompt, answer }))),
+        JSON.stringify(
+          answers.map(([prompt, answer]) => ({ ...promptIdOf(prompt), prompt, answer })),
+        ),
       ],
     );
   }
