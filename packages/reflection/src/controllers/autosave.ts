@@ -283,7 +283,7 @@ export class AutosaveController implements ReactiveController {
     // Typed meanwhile, or taken in from another tab: kept, with the new version under it.
     const now = this.draft?.id === sent.id ? this.draft : null;
     if (now) this.#write({ ...now, saved });
-    this.#setStatus(now && unsaved(now) ? 'draft' : 'saved');
+    this.#setStatus(this.#restingStatus());
     this.hooks.saved(r, sent);
   }
 
