@@ -30,5 +30,6 @@ export type { Page } from './contract/base.js';
 export * from './contract/people.js';
 export * from './contract/posts.js';
 export * from './contract/reflections.js';
+export * from './contract/lessons.js';
 export * from './contract/kudos.js';
 export * from './contract/rest.js';

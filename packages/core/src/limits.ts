@@ -50,6 +50,8 @@ export const REFLECTION_ANSWER_MAX = 5_000;
 export const REFLECTION_PROMPT_MAX = 500;
 /** Most prompts a reflection may carry. */
 export const REFLECTION_PROMPTS_MAX = 10;
+/** Longest team name (a token's `team` claim, `SaveReflection.team`), in characters (code points). */
+export const TEAM_MAX = 100;
 /** Longest person name (a token's `name` claim is cut to it), in characters (code points). */
 export const NAME_MAX = 200;
 /** Longest skill name, in characters (code points). */

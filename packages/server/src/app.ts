@@ -14,7 +14,7 @@ import { kudosRoutes } from './routes/kudos.js';
 import { meRoutes } from './routes/me.js';
 import { peopleRoutes } from './routes/people.js';
 import { postRoutes } from './routes/posts.js';
-import { streamRoute } from './routes/stream.js';
+import { postStreamRoute } from './routes/stream.js';
 import { reflectionRoutes } from './routes/reflections.js';
 import { reportRoutes } from './routes/reports.js';
 import { serveFile, upPage } from './static.js';
@@ -23,7 +23,8 @@ import { xapiRoutes } from './xapi/routes.js';
 export function createApp(deps: Deps) {
   const { db, config } = deps;
   const app = new Hono<AppEnv>();
-  const stream = streamRoute(deps);
+  const stream = postStreamRoute(deps);
+  const reflections = reflectionRoutes(deps);
 
   const onError = (err: Error) => {
     if (err instanceof HttpError) return problemResponse(err.status, err.detail, err.extra);
@@ -70,7 +71,7 @@ export function createApp(deps: Deps) {
   const { people, skills } = peopleRoutes(deps);
   api.route('/people', people);
   api.route('/skills', skills);
-  api.route('/reflections', reflectionRoutes(deps));
+  api.route('/reflections', reflections.app);
   api.route('/reports', reportRoutes(deps));
   api.route('/xapi', xapiRoutes(deps));
   api.all('*', () => {
@@ -92,5 +93,5 @@ export function createApp(deps: Deps) {
   });
   app.all('*', () => problemResponse(405, 'only GET and HEAD are served here'));
 
-  return { app, closeStreams: stream.closeAll };
+  return { app, closeStreams: () => [stream, reflections].forEach((r) => r.closeAll()) };
 }

@@ -2,7 +2,9 @@
  * Who is calling. Widgets send `Authorization: Bearer <JWT>`: HS256 signed with
  * `PEERKIT_JWT_SECRET` (in demo mode the server makes a random one and signs demo
  * sessions with it) or keys from `PEERKIT_JWKS_URL`. Claims: `sub` (person id), `name`,
- * optional `email`, `roles` (may hold `moderator`). The statements endpoint also takes HTTP
+ * optional `email`, `roles` (may hold `moderator`), optional `team` (the person's team, a
+ * string of at most `TEAM_MAX` code points; kept as `people.team`, docs/decisions.md §13:
+ * trusted as `sub` and `roles` are, being signed by the same identity provider). The statements endpoint also takes HTTP
  * Basic with `PEERKIT_XAPI_KEY`/`PEERKIT_XAPI_SECRET`.
  *
  * The authorisation rule (the "auth decision"):
@@ -16,7 +18,7 @@
  */
 import { timingSafeEqual, randomBytes } from 'node:crypto';
 import { SignJWT, createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import { NAME_MAX } from '@peerkit/core/contract';
+import { NAME_MAX, TEAM_MAX } from '@peerkit/core/contract';
 import { HttpError } from './problem.js';
 
 export interface Caller {
@@ -24,6 +26,8 @@ export interface Caller {
   name: string;
   email?: string;
   roles: string[];
+  /** The token's `team` claim, when it has one (`people.team` keeps the last one seen). */
+  team?: string;
   /** `basic` for the LRS key; `bearer` for a person's JWT. */
   via: 'bearer' | 'basic';
 }
@@ -54,12 +58,16 @@ export class Authenticator {
   }
 
   /** Signs a session for a (demo) person. */
-  async sign(person: { id: string; name: string; email?: string; roles: string[] }, ttl = '8h') {
+  async sign(
+    person: { id: string; name: string; email?: string; roles: string[]; team?: string },
+    ttl = '8h',
+  ) {
     if (!this.secret) throw new HttpError(503, 'this server has no signing secret');
     return new SignJWT({
       name: person.name,
       ...(person.email ? { email: person.email } : {}),
       roles: person.roles,
+      ...(person.team ? { team: person.team } : {}),
     })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(person.id)
@@ -113,11 +121,13 @@ export class Authenticator {
     const roles = Array.isArray(rawRoles)
       ? rawRoles.filter((r): r is string => typeof r === 'string')
       : [];
+    const team = typeof payload['team'] === 'string' ? payload['team'].trim() : '';
     return {
       id: sub,
       name: clipText(name, NAME_MAX),
       ...(email ? { email } : {}),
       roles,
+      ...(team ? { team: clipText(team, TEAM_MAX) } : {}),
       via: 'bearer',
     };
   }

@@ -1,14 +1,16 @@
 /**
- * Live thread events. A write stores its event in `post_events` (whose `seq` is the SSE
- * `id:`) and sends `NOTIFY peerkit_posts` in the same transaction; every instance LISTENs
- * and hands the event to its own subscribers of that activity. So a post written through
- * one instance reaches readers connected to another, and a reader that reconnects with
- * `Last-Event-ID` gets what it missed from the table.
+ * Live events. A write stores its event in an event table (`post_events` for threads,
+ * `reflection_events` for team reflections; its `seq` is the SSE `id:`) and sends `NOTIFY` on
+ * the log's channel in the same transaction; every instance LISTENs and hands the event to
+ * its own subscribers of that stream (a thread's activity; a team on an activity). So an
+ * event written through one instance reaches readers connected to another, and a reader that
+ * reconnects with `Last-Event-ID` gets what it missed from the table.
  */
-import type { Post, PostEvent } from '@peerkit/core/contract';
+import type { Post, PostEvent, ReflectionEvent } from '@peerkit/core/contract';
 import type { Db, Queryable } from './db.js';
 
 export const POSTS_CHANNEL = 'peerkit_posts';
+export const REFLECTIONS_CHANNEL = 'peerkit_reflections';
 
 /**
  * How long before a reader's last event a write may have started and still be committing:
@@ -17,21 +19,32 @@ export const POSTS_CHANNEL = 'peerkit_posts';
  */
 const REPLAY_WINDOW = '10 seconds';
 
-export interface StoredEvent {
+export interface StoredEvent<E = unknown> {
   id: number;
-  event: PostEvent;
+  event: E;
 }
 
-type Subscriber = (event: StoredEvent) => void;
+type Subscriber<E> = (event: StoredEvent<E>) => void;
 
-export class PostEvents {
-  private readonly subscribers = new Map<string, Set<Subscriber>>();
+/** Where a log keeps its events: the table, the column naming the stream, the channel. */
+interface LogPlace {
+  table: 'post_events' | 'reflection_events';
+  key: 'activity' | 'stream';
+  channel: string;
+}
+
+/** One kind of live event, stored and notified; read by `routes/stream.ts`. */
+export class EventLog<E> {
+  private readonly subscribers = new Map<string, Set<Subscriber<E>>>();
   private unlisten?: () => Promise<void>;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    protected readonly db: Db,
+    private readonly place: LogPlace,
+  ) {}
 
   async start(): Promise<void> {
-    this.unlisten = await this.db.listen(POSTS_CHANNEL, (payload) => {
+    this.unlisten = await this.db.listen(this.place.channel, (payload) => {
       void this.deliver(payload);
     });
   }
@@ -41,29 +54,26 @@ export class PostEvents {
     this.subscribers.clear();
   }
 
-  /** Stores an event in the caller's transaction and notifies every instance on commit. */
-  async publish(q: Queryable, type: PostEvent['type'], post: Post): Promise<void> {
-    (q as { touched?: { space: 'posts'; activity: string }[] }).touched?.push({
-      space: 'posts',
-      activity: post.activity,
-    });
+  /** Stores an event of `stream` in the caller's transaction and notifies every instance on commit. */
+  protected async append(q: Queryable, stream: string, type: string, event: E): Promise<void> {
+    const { table, key, channel } = this.place;
     const [row] = await q.query<{ seq: number }>(
-      'INSERT INTO post_events (activity, type, payload) VALUES ($1, $2, $3) RETURNING seq',
-      [post.activity, type, JSON.stringify({ type, post })],
+      `INSERT INTO ${table} (${key}, type, payload) VALUES ($1, $2, $3) RETURNING seq`,
+      [stream, type, JSON.stringify(event)],
     );
     await q.query('SELECT pg_notify($1, $2)', [
-      POSTS_CHANNEL,
-      JSON.stringify({ s: row!.seq, a: post.activity.length <= 4000 ? post.activity : null }),
+      channel,
+      JSON.stringify({ s: row!.seq, a: stream.length <= 4000 ? stream : null }),
     ]);
   }
 
-  subscribe(activity: string, fn: Subscriber): () => void {
-    let set = this.subscribers.get(activity);
-    if (!set) this.subscribers.set(activity, (set = new Set()));
+  subscribe(stream: string, fn: Subscriber<E>): () => void {
+    let set = this.subscribers.get(stream);
+    if (!set) this.subscribers.set(stream, (set = new Set()));
     set.add(fn);
     return () => {
       set.delete(fn);
-      if (!set.size) this.subscribers.delete(activity);
+      if (!set.size) this.subscribers.delete(stream);
     };
   }
 
@@ -76,35 +86,36 @@ export class PostEvents {
    * it. Such a late event's transaction was open when the reader's last event was written,
    * so it started before that one (`created_at` is the transaction's start): the events of
    * the `REPLAY_WINDOW` before it are sent again. A reader may so get an event twice across
-   * a reconnection (the widgets apply events idempotently, by post id); within one
-   * connection the route drops repeats. PGlite runs one transaction at a time and needs no
-   * window.
+   * a reconnection (the widgets apply events idempotently, by id); within one connection the
+   * route drops repeats. PGlite runs one transaction at a time and needs no window.
    */
   async since(
-    activity: string,
+    stream: string,
     afterId: number,
     options: { afterSeq?: number; limit?: number } = {},
-  ): Promise<StoredEvent[]> {
+  ): Promise<StoredEvent<E>[]> {
+    const { table, key } = this.place;
     const limit = options.limit ?? 500;
     const window = this.db.kind === 'postgres' ? REPLAY_WINDOW : '0 seconds';
-    const rows = await this.db.query<{ seq: number; payload: PostEvent }>(
-      `SELECT seq, payload FROM post_events
-       WHERE activity = $1 AND seq > $4 AND seq <> $2 AND (
+    const rows = await this.db.query<{ seq: number; payload: E }>(
+      `SELECT seq, payload FROM ${table}
+       WHERE ${key} = $1 AND seq > $4 AND seq <> $2 AND (
          seq > $2 OR created_at >= (
-           SELECT created_at - $5::interval FROM post_events WHERE seq = $2 AND activity = $1
+           SELECT created_at - $5::interval FROM ${table} WHERE seq = $2 AND ${key} = $1
          )
        )
        ORDER BY seq LIMIT $3`,
-      [activity, afterId, limit, options.afterSeq ?? 0, window],
+      [stream, afterId, limit, options.afterSeq ?? 0, window],
     );
     return rows.map((r) => ({ id: r.seq, event: parseJson(r.payload) }));
   }
 
-  /** The id of the newest event of an activity (0 when none). */
-  async latestId(activity: string): Promise<number> {
+  /** The id of the newest event of a stream (0 when none). */
+  async latestId(stream: string): Promise<number> {
+    const { table, key } = this.place;
     const [row] = await this.db.query<{ seq: number | null }>(
-      'SELECT max(seq) AS seq FROM post_events WHERE activity = $1',
-      [activity],
+      `SELECT max(seq) AS seq FROM ${table} WHERE ${key} = $1`,
+      [stream],
     );
     return row?.seq ?? 0;
   }
@@ -118,14 +129,15 @@ export class PostEvents {
     }
     if (note.a !== null && !this.subscribers.has(note.a)) return;
     if (!this.subscribers.size) return;
+    const { table, key } = this.place;
     try {
-      const [row] = await this.db.query<{ seq: number; activity: string; payload: PostEvent }>(
-        'SELECT seq, activity, payload FROM post_events WHERE seq = $1',
+      const [row] = await this.db.query<{ seq: number; stream: string; payload: E }>(
+        `SELECT seq, ${key} AS stream, payload FROM ${table} WHERE seq = $1`,
         [note.s],
       );
       if (!row) return;
       const stored = { id: row.seq, event: parseJson(row.payload) };
-      for (const fn of this.subscribers.get(row.activity) ?? []) fn(stored);
+      for (const fn of this.subscribers.get(row.stream) ?? []) fn(stored);
     } catch {
       // The database is closing; nothing to deliver.
     }
@@ -133,7 +145,44 @@ export class PostEvents {
 
   /** Drops events older than a day (a reader away that long reloads the page). */
   async prune(): Promise<void> {
-    await this.db.query(`DELETE FROM post_events WHERE created_at < now() - interval '1 day'`);
+    await this.db.query(
+      `DELETE FROM ${this.place.table} WHERE created_at < now() - interval '1 day'`,
+    );
+  }
+}
+
+/** A thread's events, by activity. */
+export class PostEvents extends EventLog<PostEvent> {
+  constructor(db: Db) {
+    super(db, { table: 'post_events', key: 'activity', channel: POSTS_CHANNEL });
+  }
+
+  /** Stores a post's event in the caller's transaction (and drops the activity's cached reads). */
+  async publish(q: Queryable, type: PostEvent['type'], post: Post): Promise<void> {
+    (q as { touched?: { space: 'posts'; activity: string }[] }).touched?.push({
+      space: 'posts',
+      activity: post.activity,
+    });
+    await this.append(q, post.activity, type, { type, post });
+  }
+}
+
+/** The stream key of a team's team reflections on an activity. */
+export const teamStream = (team: string, activity: string): string =>
+  JSON.stringify([team, activity]);
+
+/** A team's team reflections' events, by team and activity (`teamStream`). */
+export class ReflectionEvents extends EventLog<ReflectionEvent> {
+  constructor(db: Db) {
+    super(db, { table: 'reflection_events', key: 'stream', channel: REFLECTIONS_CHANNEL });
+  }
+
+  async publish(
+    q: Queryable,
+    where: { team: string; activity: string },
+    event: ReflectionEvent,
+  ): Promise<void> {
+    await this.append(q, teamStream(where.team, where.activity), event.type, event);
   }
 }
 

@@ -9,7 +9,7 @@ import type { Authenticator, Caller } from './auth.js';
 import { unauthorized } from './auth.js';
 import type { Db } from './db.js';
 import type { ReadCache, WriteTx } from './cache.js';
-import type { PostEvents } from './events.js';
+import type { PostEvents, ReflectionEvents } from './events.js';
 import { HttpError, issuesToErrors } from './problem.js';
 
 export interface ServerConfig {
@@ -40,6 +40,8 @@ export interface Deps {
   auth: Authenticator;
   config: ServerConfig;
   events: PostEvents;
+  /** Team reflections' live events (`GET /reflections/stream`). */
+  reflectionEvents: ReflectionEvents;
   cache: ReadCache;
   /** A write transaction that drops the cached reads it made stale once committed. */
   tx<T>(fn: (q: WriteTx) => Promise<T>): Promise<T>;

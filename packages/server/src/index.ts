@@ -12,7 +12,10 @@ import { createApp } from './app.js';
 import { ReadCache, writer } from './cache.js';
 import { Authenticator } from './auth.js';
 import { openDb, type Db } from './db.js';
-import { PostEvents } from './events.js';
+import { PostEvents, ReflectionEvents } from './events.js';
+
+/** What housekeeping and shutdown do with an event log. */
+type LogLife = { prune(): Promise<void>; stop(): Promise<void> };
 import type { ServerConfig } from './http.js';
 import { migrate } from './migrations.js';
 import { seedIfEmpty } from './seed.js';
@@ -128,12 +131,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   let server: Server | undefined;
   let forwarder: Forwarder | undefined;
   let events: PostEvents | undefined;
+  let reflectionEvents: ReflectionEvents | undefined;
   let cache: ReadCache | undefined;
   let maintenance: NodeJS.Timeout | undefined;
   try {
     await prepare(db, options.seed !== false);
     events = new PostEvents(db);
     await events.start();
+    reflectionEvents = new ReflectionEvents(db);
+    await reflectionEvents.start();
     cache = new ReadCache(10_000, 20_000, options.readCache ?? true);
     await cache.start(db);
     forwarder = forwarderOf(db, config, options);
@@ -144,6 +150,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       auth,
       config,
       events,
+      reflectionEvents,
       cache: rc,
       tx: writer(db, rc),
       onStatementsQueued: () => fw?.wake(),
@@ -152,8 +159,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     await listen(s, options.port ?? 8787, options.host ?? '127.0.0.1');
     forwarder?.start();
     const ev = events;
+    const rev = reflectionEvents;
     maintenance = setInterval(() => {
-      void housekeeping(db, ev).catch(() => {});
+      void housekeeping(db, [ev, rev]).catch(() => {});
     }, 10 * 60_000);
     maintenance.unref();
     let closing: Promise<void> | undefined;
@@ -166,7 +174,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
           closeStreams,
           server: s,
           forwarder,
-          events: ev,
+          events: [ev, rev],
           cache: rc,
           db,
         });
@@ -178,6 +186,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     server?.close();
     await forwarder?.stop();
     await events?.stop();
+    await reflectionEvents?.stop();
     await cache?.stop();
     await db.close();
     throw error;
@@ -271,7 +280,7 @@ async function shutdown(parts: {
   closeStreams: () => void;
   server: Server;
   forwarder: Forwarder | undefined;
-  events: PostEvents;
+  events: LogLife[];
   cache: ReadCache;
   db: Db;
 }): Promise<void> {
@@ -288,7 +297,7 @@ async function shutdown(parts: {
   clearInterval(idle);
   clearTimeout(force);
   await forwarder?.stop();
-  await ev.stop();
+  for (const log of ev) await log.stop();
   await rc.stop();
   await db.close();
 }
@@ -343,8 +352,8 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
 }
 
 /** Drops what is no longer needed: old events, idempotency keys, rate-limit windows. */
-async function housekeeping(db: Db, events: PostEvents) {
-  await events.prune();
+async function housekeeping(db: Db, logs: LogLife[]) {
+  for (const log of logs) await log.prune();
   await db.query(`DELETE FROM idempotency WHERE created_at < now() - interval '24 hours'`);
   await db.query('DELETE FROM rate_limits WHERE window_start < $1', [
     Math.floor(Date.now() / 60_000) - 5,

@@ -223,6 +223,49 @@ ALTER TABLE people ADD COLUMN listed BOOLEAN NOT NULL DEFAULT TRUE;
 ALTER TABLE people ADD COLUMN profile_version INT NOT NULL DEFAULT 1;
 `,
   },
+  {
+    version: 7,
+    name: 'team reflections: team, closed, members entries, live events',
+    sql: `
+ALTER TABLE reflections ADD COLUMN team TEXT;
+ALTER TABLE reflections ADD COLUMN closed BOOLEAN NOT NULL DEFAULT FALSE;
+-- one open team reflection per team and activity (PUT answers 409 with it)
+CREATE UNIQUE INDEX reflections_team_open ON reflections (team, activity)
+  WHERE team IS NOT NULL AND NOT closed;
+-- team= and scope team: a team's team reflections on an activity, newest first
+CREATE INDEX reflections_by_team ON reflections (team, activity, seq) WHERE team IS NOT NULL;
+-- scope mine without an activity (the export)
+CREATE INDEX reflections_mine_all ON reflections (author_id, seq);
+
+CREATE TABLE reflection_entries (
+  seq BIGSERIAL UNIQUE,
+  id TEXT PRIMARY KEY,
+  reflection_id TEXT NOT NULL REFERENCES reflections(id) ON DELETE CASCADE,
+  prompt TEXT NOT NULL,
+  author_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  version INT NOT NULL DEFAULT 1,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+-- the entries of a page of reflections, oldest first
+CREATE INDEX reflection_entries_by_reflection ON reflection_entries (reflection_id, seq);
+-- scope mine: the team reflections a person wrote in
+CREATE INDEX reflection_entries_by_author ON reflection_entries (author_id, reflection_id);
+
+-- live team reflection events: SSE resume from Last-Event-ID (stream = [team, activity])
+CREATE TABLE reflection_events (
+  seq BIGSERIAL PRIMARY KEY,
+  stream TEXT NOT NULL,
+  type TEXT NOT NULL,
+  payload JSONB NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE INDEX reflection_events_by_stream ON reflection_events (stream, seq);
+-- housekeeping: events older than a day
+CREATE INDEX reflection_events_age ON reflection_events (created_at);
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {

@@ -1,19 +1,23 @@
 /**
- * Live threads, loaded with the first `subscribePosts()` (only `<peer-discussion>` with
- * `live` asks for them, so they stay out of the first paint): reads `GET /posts/stream` with
- * `fetch` (so the bearer header goes along), resumes with `Last-Event-ID`, reconnects with
- * backoff, and polls `listPosts` when the server or a proxy does not stream, trying the
- * stream again now and then. What it needs of the client comes in `host`, so this chunk
- * imports nothing but the error types.
+ * Live updates, loaded with the first `subscribePosts()` or `subscribeReflections()` (only
+ * `<peer-discussion>` with `live` and a team `<peer-reflection-card>` ask for them, so they
+ * stay out of the first paint): reads the stream (`GET /posts/stream`, `GET
+ * /reflections/stream`) with `fetch` (so the bearer header goes along), resumes with
+ * `Last-Event-ID`, reconnects with backoff, and polls the matching list when the server or a
+ * proxy does not stream, trying the stream again now and then. What it needs of the client
+ * comes in `host`, so this chunk imports nothing but the error types. What differs between
+ * a thread and a team's reflections is a `Feed` (`feeds.ts`).
  */
-import type { Post, PostEvent, PostPage, PostsQuery } from '../contract.js';
+import type { PostPage, PostsQuery, Reflection, ReflectionsQuery, Page } from '../contract.js';
 import { PeerError, type CallOptions, type StreamHandlers } from './types.js';
 import { toPeerError } from './errors.js';
 import type { Checks } from './checks.js';
+import type { Feed } from './feeds.js';
 
 /** What the live code uses of the `RestClient` that started it. */
 export interface LiveHost {
   listPosts(query: PostsQuery, options?: CallOptions): Promise<PostPage>;
+  listReflections(query: ReflectionsQuery, options?: CallOptions): Promise<Page<Reflection>>;
   token(): Promise<string | null>;
   url(path: string, query?: Record<string, unknown>): string;
   backoff(attempt: number): number;
@@ -24,32 +28,30 @@ export interface LiveHost {
   refreshes: boolean;
 }
 
-export function subscribe(
+/** Follows `feed` until `signal` aborts or the reader is not allowed. */
+export function subscribe<E>(
   host: LiveHost,
-  activity: string,
-  handlers: StreamHandlers,
+  feed: Feed<E>,
+  handlers: StreamHandlers<E>,
   signal: AbortSignal,
   checks: Checks,
 ): void {
-  void new LiveThread(host, activity, handlers, signal, checks).run();
+  void new LiveFeed(host, feed, handlers, signal, checks).run();
 }
 
-const fingerprint = (p: Post) =>
-  `${p.editedAt}|${p.deleted}|${p.hidden}|${p.body.length}|${p.replyCount}`;
+export { postFeed, reflectionFeed } from './feeds.js';
 
-/** One live thread: the stream while it works, polling while it does not. */
-class LiveThread {
+/** One live subscription: the stream while it works, polling while it does not. */
+class LiveFeed<E> {
   #lastEventId: string | null = null;
   #failures = 0;
-  /** Posts seen, by id, with their `fingerprint` (what polling compares). */
-  #seen = new Map<string, string>();
   #polling = false;
   #polls = 0;
 
   constructor(
     private readonly host: LiveHost,
-    private readonly activity: string,
-    private readonly handlers: StreamHandlers,
+    private readonly feed: Feed<E>,
+    private readonly handlers: StreamHandlers<E>,
     private readonly signal: AbortSignal,
     private readonly checks: Checks,
   ) {}
@@ -87,27 +89,18 @@ class LiveThread {
     }
     if ((await this.#stream()) === 'ended') return false;
     this.#polling = true;
-    await this.#poll(this.#seen.size === 0);
+    await this.#poll(this.feed.empty);
     await host.sleep(host.pollIntervalMs, signal);
     return true;
   }
 
-  /** The newest page; changes since the last poll become events (none on a `baseline`). */
+  /** The newest state; changes since the last poll become events (none on a `baseline`). */
   async #poll(baseline: boolean): Promise<void> {
-    const query = { activity: this.activity, sort: 'newest', limit: 20 } as const;
-    const page = await this.host.listPosts(query, { signal: this.signal });
-    for (const post of [...page.items].reverse()) {
-      const known = this.#seen.get(post.id);
-      const print = fingerprint(post);
-      this.#seen.set(post.id, print);
-      if (baseline || known === print) continue;
-      const type =
-        known === undefined ? 'post.created' : post.deleted ? 'post.deleted' : 'post.updated';
-      this.handlers.onEvent({ type, post });
-    }
+    for (const event of await this.feed.poll(this.host, baseline, this.signal))
+      this.handlers.onEvent(event);
   }
 
-  /** `GET /posts/stream`, once more with a fresh token after a 401 when tokens refresh. */
+  /** The stream, once more with a fresh token after a 401 when tokens refresh. */
   async #open(): Promise<Response> {
     const { host, signal } = this;
     let token = await host.token();
@@ -115,7 +108,7 @@ class LiveThread {
       const headers: Record<string, string> = { Accept: 'text/event-stream' };
       if (token) headers['Authorization'] = `Bearer ${token}`;
       if (this.#lastEventId) headers['Last-Event-ID'] = this.#lastEventId;
-      const res = await fetch(host.url('/posts/stream', { activity: this.activity }), {
+      const res = await fetch(host.url(this.feed.path, this.feed.query), {
         headers,
         signal,
         credentials: host.credentials,
@@ -155,22 +148,19 @@ class LiveThread {
       this.handlers.onError?.(new PeerError('validation', 'A live update was not JSON.'));
       return;
     }
-    const parsed = this.#parseEvent(json);
-    if (parsed instanceof PeerError) {
-      this.handlers.onError?.(parsed);
+    let parsed: E;
+    try {
+      parsed = this.checks.checked(
+        this.feed.schema(this.checks),
+        json,
+        'A live update broke the contract.',
+      );
+    } catch (e) {
+      this.handlers.onError?.(e as PeerError);
       return;
     }
-    this.#seen.set(parsed.post.id, fingerprint(parsed.post));
+    this.feed.saw(parsed);
     this.handlers.onEvent(parsed);
-  }
-
-  /** A live update checked against the contract, or the error it amounts to. */
-  #parseEvent(json: unknown): PostEvent | PeerError {
-    try {
-      return this.checks.checked(this.checks.PostEvent, json, 'A live update broke the contract.');
-    } catch (e) {
-      return e as PeerError;
-    }
   }
 }
 

@@ -25,7 +25,7 @@
  *   refreshed when the token changes; `kudos(activity)` calls made in one frame become one
  *   request (`kudos-batch.ts`): `GET /kudos?activity=…` while the URL fits 6,000 characters
  *   and 200 activities, else one `POST /kudos/query`.
- * - `subscribePosts()` reads the SSE stream with `fetch` (so the bearer header goes along),
+ * - `subscribePosts()` and `subscribeReflections()` read the SSE stream with `fetch` (so the bearer header goes along),
  *   resumes with `Last-Event-ID`, reconnects with backoff, and polls when streaming fails.
  */
 import type * as z from 'zod/mini';
@@ -38,6 +38,8 @@ import type {
   Expert,
   PeopleQuery,
   PostsQuery,
+  ReflectionEvent,
+  ReflectionStreamQuery,
   ReflectionsQuery,
   SkillSuggestion,
 } from '../contract.js';
@@ -49,6 +51,9 @@ import { observeAnswer } from '../clock.js';
 import { PeerError, type CallOptions, type PeerClient, type StreamHandlers } from './types.js';
 import { isAbort, toPeerError } from './errors.js';
 import type { LiveHost } from './live.js';
+import type { Feed } from './feeds.js';
+
+type LiveModule = typeof import('./live.js');
 
 export type TokenSource = () => string | null | undefined | Promise<string | null | undefined>;
 
@@ -118,6 +123,8 @@ const WRITES: readonly WriteName[] = [
   'endorse',
   'saveReflection',
   'deleteReflection',
+  'saveReflectionEntry',
+  'deleteReflectionEntry',
   'giveKudos',
   'withdrawKudos',
   'kudosGivers',
@@ -261,10 +268,23 @@ export class RestClient implements PeerClient {
   // Live threads
 
   subscribePosts(activity: string, handlers: StreamHandlers): () => void {
+    return this.#subscribe((live) => live.postFeed(activity), handlers);
+  }
+
+  subscribeReflections(
+    query: ReflectionStreamQuery,
+    handlers: StreamHandlers<ReflectionEvent>,
+  ): () => void {
+    return this.#subscribe((live) => live.reflectionFeed(query), handlers);
+  }
+
+  /** Follows the feed `feedOf` makes (once the live chunk loads) until the returned function runs. */
+  #subscribe<E>(feedOf: (live: LiveModule) => Feed<E>, handlers: StreamHandlers<E>): () => void {
     const controller = new AbortController();
     const signal = controller.signal;
     const host: LiveHost = {
       listPosts: (query, options) => this.listPosts(query, options),
+      listReflections: (query, options) => this.listReflections(query, options),
       token: () => this.#token(),
       url: (path, query) => this.#url(path, query),
       backoff: (attempt) => this.#backoff(attempt),
@@ -277,7 +297,7 @@ export class RestClient implements PeerClient {
     // are parsed only once the schemas have loaded too.
     const start = (attempt: number): void => {
       Promise.all([import('./live.js'), loadChecks()]).then(
-        ([{ subscribe }, checks]) => subscribe(host, activity, handlers, signal, checks),
+        ([live, checks]) => live.subscribe(host, feedOf(live), handlers, signal, checks),
         (e: unknown) => {
           if (signal.aborted) return;
           handlers.onError?.(

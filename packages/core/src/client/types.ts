@@ -29,12 +29,16 @@ import type {
   Problem,
   Profile,
   Reflection,
+  ReflectionEntry,
+  ReflectionEvent,
+  ReflectionStreamQuery,
   ReflectionsQuery,
   Report,
   ReportItem,
   ReportsQuery,
   ResolveReport,
   SaveReflection,
+  SaveReflectionEntry,
   SkillSuggestion,
   UpdatePost,
   UpdateProfile,
@@ -54,9 +58,12 @@ export interface CallOptions {
   ifMatch?: number;
 }
 
-/** Handlers for a live thread subscription. */
-export interface StreamHandlers {
-  onEvent(event: PostEvent): void;
+/**
+ * Handlers for a live subscription: a thread's (`PostEvent`, the default) or a team's
+ * reflections (`ReflectionEvent`).
+ */
+export interface StreamHandlers<E = PostEvent> {
+  onEvent(event: E): void;
   /** The stream is open (again). */
   onOpen?(): void;
   /** The stream failed; the client reconnects (and falls back to polling) by itself. */
@@ -91,8 +98,38 @@ export interface PeerClient {
   endorse(personId: string, input: CreateEndorsement, options?: CallOptions): Promise<Endorsement>;
 
   listReflections(query: ReflectionsQuery, options?: CallOptions): Promise<Page<Reflection>>;
+  /**
+   * Makes or replaces a reflection (`PUT /reflections/{id}`); with `input.team`, a team
+   * reflection: a 409 whose `problem.current` is a reflection means the team already has an
+   * open one on the activity (use it). Pass `ifMatch` with the `version` it started from.
+   */
   saveReflection(id: string, input: SaveReflection, options?: CallOptions): Promise<Reflection>;
   deleteReflection(id: string, options?: CallOptions): Promise<void>;
+  /**
+   * Makes or replaces the signed-in member's own entry of a team reflection (`PUT
+   * /reflections/{reflectionId}/entries/{entryId}`, `entryId` a UUID the browser makes);
+   * pass `ifMatch` with the entry's `version` it started from (412 carries the `current` entry).
+   */
+  saveReflectionEntry(
+    reflectionId: string,
+    entryId: string,
+    input: SaveReflectionEntry,
+    options?: CallOptions,
+  ): Promise<ReflectionEntry>;
+  deleteReflectionEntry(
+    reflectionId: string,
+    entryId: string,
+    options?: CallOptions,
+  ): Promise<void>;
+  /**
+   * Live changes of a team's team reflections on an activity (`GET /reflections/stream`),
+   * with the same resume, reconnect and polling fallback as `subscribePosts`; returns the
+   * function that closes the subscription.
+   */
+  subscribeReflections(
+    query: ReflectionStreamQuery,
+    handlers: StreamHandlers<ReflectionEvent>,
+  ): () => void;
 
   /**
    * The kudos state of one activity. Calls made by many elements in the same frame are

@@ -17,11 +17,13 @@ import {
   Post,
   Profile,
   Reflection,
+  ReflectionEntry,
   Report,
   ReportPage,
   ReportItem,
   ResolveReport,
   SaveReflection,
+  SaveReflectionEntry,
   UpdatePost,
   UpdateProfile,
 } from '../contract.js';
@@ -45,6 +47,8 @@ export type WriteName =
   | 'endorse'
   | 'saveReflection'
   | 'deleteReflection'
+  | 'saveReflectionEntry'
+  | 'deleteReflectionEntry'
   | 'giveKudos'
   | 'withdrawKudos'
   | 'kudosGivers'
@@ -143,6 +147,21 @@ export const writes: Writes = {
   deleteReflection: (id, options) => ({
     method: 'DELETE',
     path: `/reflections/${enc(id)}`,
+    schema: null,
+    options,
+  }),
+  saveReflectionEntry: (reflectionId, entryId, input, options) =>
+    send(
+      'PUT',
+      `/reflections/${enc(reflectionId)}/entries/${enc(entryId)}`,
+      input,
+      () => SaveReflectionEntry,
+      () => ReflectionEntry,
+      options,
+    ),
+  deleteReflectionEntry: (reflectionId, entryId, options) => ({
+    method: 'DELETE',
+    path: `/reflections/${enc(reflectionId)}/entries/${enc(entryId)}`,
     schema: null,
     options,
   }),

@@ -58,8 +58,8 @@ function failingClient(error: PeerError): PeerClient {
   return new Proxy({} as PeerClient, {
     get(_t, prop) {
       if (prop === 'then') return undefined;
-      if (prop === 'subscribePosts')
-        return (_a: string, h: { onError?: (e: PeerError) => void }) => {
+      if (prop === 'subscribePosts' || prop === 'subscribeReflections')
+        return (_a: unknown, h: { onError?: (e: PeerError) => void }) => {
           queueMicrotask(() => h.onError?.(error));
           return () => {};
         };

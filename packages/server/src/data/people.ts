@@ -7,14 +7,19 @@ import type { Profile, UpdateProfile } from '@peerkit/core/contract';
 import type { Caller } from '../auth.js';
 import type { Queryable } from '../db.js';
 
-/** Ensures the caller has a row in `people` (for author names), refreshing name and email. */
+/**
+ * Ensures the caller has a row in `people` (for author names), refreshing name and email, and
+ * the team when the token carries a `team` claim (docs/decisions.md §13).
+ */
 export async function ensurePerson(q: Queryable, caller: Caller): Promise<void> {
   await q.query(
-    `INSERT INTO people (id, name, email) VALUES ($1, $2, $3)
-     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, email = COALESCE(EXCLUDED.email, people.email)
+    `INSERT INTO people (id, name, email, team) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name,
+       email = COALESCE(EXCLUDED.email, people.email), team = COALESCE(EXCLUDED.team, people.team)
      WHERE people.name IS DISTINCT FROM EXCLUDED.name
-        OR (EXCLUDED.email IS NOT NULL AND people.email IS DISTINCT FROM EXCLUDED.email)`,
-    [caller.id, caller.name, caller.email ?? null],
+        OR (EXCLUDED.email IS NOT NULL AND people.email IS DISTINCT FROM EXCLUDED.email)
+        OR (EXCLUDED.team IS NOT NULL AND people.team IS DISTINCT FROM EXCLUDED.team)`,
+    [caller.id, caller.name, caller.email ?? null, caller.team ?? null],
   );
 }
 
@@ -246,12 +251,17 @@ export async function demoPeople(
 }
 
 /** One demo person, or undefined. */
-export async function demoPerson(
-  q: Queryable,
-  id: string,
-): Promise<{ id: string; name: string; email: string | null; roles: string[] } | undefined> {
-  const [row] = await q.query<{ id: string; name: string; email: string | null; roles: string[] }>(
-    'SELECT id, name, email, roles FROM people WHERE id = $1 AND demo',
+interface DemoRow {
+  id: string;
+  name: string;
+  email: string | null;
+  roles: string[];
+  team: string | null;
+}
+
+export async function demoPerson(q: Queryable, id: string): Promise<DemoRow | undefined> {
+  const [row] = await q.query<DemoRow>(
+    'SELECT id, name, email, roles, team FROM people WHERE id = $1 AND demo',
     [id],
   );
   return row;

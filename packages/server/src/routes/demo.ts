@@ -1,6 +1,6 @@
 /**
  * Demo sign-in (demo mode only, else 404): `GET /demo/people` lists the seeded people,
- * `POST /demo/session` signs a token for one of them.
+ * `POST /demo/session` signs a token for one of them (with their `team` claim).
  */
 import { Hono } from 'hono';
 import { DemoSessionRequest, type DemoPerson } from '@peerkit/core/contract';
@@ -31,6 +31,7 @@ export function demoRoutes(deps: Deps) {
       name: row.name,
       ...(row.email ? { email: row.email } : {}),
       roles: row.roles,
+      ...(row.team ? { team: row.team } : {}),
     });
     return c.json({ token });
   });

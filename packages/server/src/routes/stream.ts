@@ -1,11 +1,20 @@
 /**
- * The live stream of a thread: `GET /posts/stream?activity=`, server-sent events resumable
- * with `Last-Event-ID` (the events themselves are stored by `events.ts`).
+ * Live streams: server-sent events resumable with `Last-Event-ID`, one route per event log
+ * (`events.ts`): a thread's (`GET /posts/stream?activity=`, `postStreamRoute`) and a team's
+ * reflections' (`GET /reflections/stream?activity=&team=`, in `routes/reflections.ts`).
  */
 import { Hono } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
-import type { PostEvents, StoredEvent } from '../events.js';
-import { ActivityQuery, allowRead, parseQuery, type AppEnv, type Ctx, type Deps } from '../http.js';
+import type { EventLog, StoredEvent } from '../events.js';
+import {
+  ActivityQuery,
+  allowRead,
+  parseQuery,
+  type AppEnv,
+  type Ctx,
+  type Deps,
+  type ServerConfig,
+} from '../http.js';
 import { HttpError } from '../problem.js';
 
 /** The reader's `Last-Event-ID` (header, or `?lastEventId=`), or undefined; 400 if malformed. */
@@ -30,12 +39,12 @@ function dropSocket(c: Ctx): void {
  * What a resuming reader missed since `lastId`, in pages of 500; a new reader gets the
  * latest id instead, to resume from.
  */
-async function catchUp(
+async function catchUp<E>(
   stream: SSEStreamingApi,
-  events: PostEvents,
+  events: EventLog<E>,
   activity: string,
   lastId: number | undefined,
-  send: (e: StoredEvent) => void,
+  send: (e: StoredEvent<E>) => void,
 ): Promise<void> {
   if (lastId === undefined) {
     const latest = await events.latestId(activity);
@@ -50,29 +59,42 @@ async function catchUp(
   }
 }
 
-/** `GET /posts/stream?activity=`: server-sent events, resumable with `Last-Event-ID`. */
-export function streamRoute(deps: Deps) {
+/** `GET /posts/stream?activity=`: a thread's events, for whoever may read the thread. */
+export function postStreamRoute(deps: Deps) {
   const { config, events } = deps;
+  return streamRoute(config, async (c) => {
+    allowRead(c, config);
+    return { log: events, stream: parseQuery(c, ActivityQuery).activity };
+  });
+}
+
+/** What a stream request reads: the log, and the stream in it (checked for the caller). */
+export type StreamOf<E> = (c: Ctx) => Promise<{ log: EventLog<E>; stream: string }>;
+
+/**
+ * `GET /`: server-sent events of the stream `streamOf` names (it checks the caller and the
+ * query, throwing the problem otherwise), resumable with `Last-Event-ID`.
+ */
+export function streamRoute<E>(config: ServerConfig, streamOf: StreamOf<E>) {
   const app = new Hono<AppEnv>();
   const open = new Set<{ abort(): void }>();
 
   app.get('/', async (c) => {
-    allowRead(c, config);
-    const { activity } = parseQuery(c, ActivityQuery);
+    const { log: events, stream: activity } = await streamOf(c);
     const lastId = lastEventIdOf(c);
     c.header('cache-control', 'no-cache, no-transform');
     c.header('x-accel-buffering', 'no');
     return streamSSE(c, async (stream) => {
-      const buffered: StoredEvent[] = [];
+      const buffered: StoredEvent<E>[] = [];
       let live = false;
       // Ids already sent on this connection. On PostgreSQL two transactions may commit
       // their events out of id order, so a lower id arriving later (even lower than the
       // reader's Last-Event-ID) is still sent; the resume replays a short window for the
-      // same reason (`PostEvents.since`).
+      // same reason (`EventLog.since`).
       const sentIds = new Set<number>();
       if (lastId !== undefined) sentIds.add(lastId);
       let chain = Promise.resolve();
-      const send = (e: StoredEvent) => {
+      const send = (e: StoredEvent<E>) => {
         if (sentIds.has(e.id)) return;
         sentIds.add(e.id);
         if (sentIds.size > 10_000) sentIds.delete(sentIds.values().next().value!);

@@ -1,0 +1,60 @@
+/**
+ * Reflection prompts and lessons as plain values (no zod), so a widget's first paint can use
+ * them (docs/decisions.md §13).
+ */
+import type { PersonSummary } from './people.js';
+import type { Reflection } from './reflections.js';
+
+/** What a prompt id may be: 1–40 of `a-z`, `0-9`, `-`, `_`, starting with a letter or digit. */
+export const PROMPT_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+
+/**
+ * The ids of Charles Jennings' three questions, the card's default prompts: what we
+ * achieved, what we would do differently, what we learned that others can use next time.
+ */
+export const DEFAULT_PROMPT_IDS = ['achieved', 'differently', 'learned'] as const;
+
+/** The prompt whose answers are an activity's lessons. */
+export const LESSON_PROMPT_ID = 'learned';
+
+/** One lesson: a "what we learned" answer (or one member's entry of a team reflection). */
+export interface Lesson {
+  reflectionId: string;
+  /** The entry's id on a team reflection; absent for a personal reflection's answer. */
+  entryId?: string;
+  activity: string;
+  author: PersonSummary;
+  /** The team reflection's team; absent for a personal reflection. */
+  team?: string;
+  text: string;
+  updatedAt: string;
+}
+
+/**
+ * The lessons in `reflections`, in their order (within a team reflection, its entries'
+ * order): the non-blank answers, and team entries, whose answer id is `prompt`.
+ */
+export function lessonsOf(reflections: readonly Reflection[], prompt = LESSON_PROMPT_ID): Lesson[] {
+  const lessons: Lesson[] = [];
+  for (const r of reflections) {
+    for (const a of r.answers) {
+      if (a.id !== prompt) continue;
+      const base = { reflectionId: r.id, activity: r.activity };
+      if (a.answer.trim()) {
+        lessons.push({ ...base, author: r.author, text: a.answer, updatedAt: r.updatedAt });
+      }
+      for (const e of a.entries ?? []) {
+        if (!e.text.trim()) continue;
+        lessons.push({
+          ...base,
+          entryId: e.id,
+          author: e.author,
+          ...(r.team !== undefined ? { team: r.team } : {}),
+          text: e.text,
+          updatedAt: e.updatedAt,
+        });
+      }
+    }
+  }
+  return lessons;
+}
