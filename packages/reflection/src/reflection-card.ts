@@ -22,7 +22,7 @@ import { defaultPrompts, parsePrompts, type Prompt } from './model/prompts.js';
 import { reflectionStyles } from './reflection.styles.js';
 import { renderDeleteDialog, renderEarlier } from './views/earlier.js';
 import { renderForm } from './views/form.js';
-import { reflectedStatement, worthRecording } from './xapi.js';
+import { reflectedStatement, StatementPacer } from './xapi.js';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
 registerTranslations('es', () => import('./l10n/locales/es.js'));
@@ -95,6 +95,8 @@ export class PeerReflectionCard extends PeerElement {
   showShared = false;
 
   readonly #uid = uniqueId('r');
+  /** Which saves record `reflected` (docs/decisions.md §13). */
+  readonly #pacer = new StatementPacer();
   readonly #ctx: CardContext = {
     host: this,
     client: () => this.peer?.client ?? null,
@@ -143,14 +145,24 @@ export class PeerReflectionCard extends PeerElement {
     return draftKey(this.activityIri, me.id, 'personal');
   }
 
-  /** The server has the reflection: said, fired, recorded (when the profile's rule says so). */
+  /** The server has the reflection: fired, and recorded when the profile's rule says so. */
   #saved(r: Reflection, sent: Draft): void {
     this.emit(new PeerReflectionSavedEvent({ reflection: r }));
-    const { answers, saved: before } = sent;
-    const visibilityChanged = !!before && before.visibility !== sent.visibility;
-    if (!worthRecording(r, answers, before?.answers ?? null, visibilityChanged)) return;
+    if (!this.#pacer.due(r)) return;
+    const prompts = this.#prompts;
+    const written = prompts.map((p) => ({
+      id: p.id,
+      prompt: p.text,
+      text: sent.answers[p.id] ?? '',
+    }));
     this.peer?.recorder
-      .record(reflectedStatement(r, this.#prompts, answers))
+      .record(
+        reflectedStatement(
+          r,
+          written,
+          prompts.map((p) => p.id),
+        ),
+      )
       .catch((error: unknown) => this.fail(error));
   }
 
@@ -159,6 +171,7 @@ export class PeerReflectionCard extends PeerElement {
       this.#announcer.announce(t.busy());
       return;
     }
+    this.#pacer.begin(r.id);
     this.#earlier.reload();
     this.#focus.request(() => this.renderRoot.querySelector('textarea'));
   }

@@ -1,57 +1,96 @@
 /**
- * The statements `<peer-reflection-card>` records (Peerkit xAPI profile,
- * `@peerkit/core/profile.jsonld`): `reflected` for a save, `promoted` for a lesson posted to
- * the activity's discussion. The object is the reflection (`urn:peerkit:reflection:<id>`),
- * the activity it is about is the parent.
+ * The statements `<peer-reflection-card>` records, as docs/decisions.md §13 and the Peerkit
+ * xAPI profile (`@peerkit/core/profile.jsonld`) say:
  *
- * When a save records (the profile's rule, so edits do not multiply statements): the first
- * save of a reflection; a save that answers a question not answered before or empties one;
- * a save that changes who can read it. More words in an answer already recorded record
- * nothing new (the LRS has the reflection; the next recorded save carries the answers as
- * they are then).
+ * - `reflected`: the actor is the writer; the object `urn:peerkit:reflection:<id>` (type
+ *   `reflection`) with the activity as the context's parent; `result.response` the writer's
+ *   answers as text (`prompt\nanswer` blocks separated by a blank line; on a team reflection
+ *   only the actor's own entries); `result.extensions[…/extensions/answers]` the same as
+ *   `[{ prompt: <id>, text }]`; the context's extensions `…/extensions/prompt-ids` (every
+ *   prompt id), `…/extensions/visibility` and, for a team reflection, `…/extensions/team`.
+ * - When (`StatementPacer`): on the first save the server accepts in an editing session (the
+ *   card loaded, or the reflection opened for editing), then again only for a save accepted
+ *   ≥ 30 minutes after the last `reflected` for that reflection from this card, or when the
+ *   visibility changes or a team reflection is closed. Drafts, failed saves and the autosaves
+ *   in between record nothing; each statement carries the full current answers.
+ * - A lesson promoted to the discussion is the post's usual `commented`, with the reflection
+ *   in `context.contextActivities.other`.
  */
-import { PROFILE_ID, type Reflection, type StatementInput } from '@peerkit/core';
-import type { Answers } from './model/drafts.js';
+import { PROFILE_ID, type Post, type Reflection, type StatementInput } from '@peerkit/core';
 
-/** Result extension: the answers, `[{ promptId, prompt, answer }]`. */
-export const ANSWERS_EXTENSION = `${PROFILE_ID}/extensions/reflection-answers`;
-/** Context extension: the prompt ids asked, in order. */
-export const PROMPTS_EXTENSION = `${PROFILE_ID}/extensions/prompt-ids`;
+/** How long after a `reflected` another save of the same reflection records again (ms). */
+export const REFLECTED_EVERY_MS = 30 * 60_000;
+
+const ANSWERS = `${PROFILE_ID}/extensions/answers`;
+const PROMPT_IDS = `${PROFILE_ID}/extensions/prompt-ids`;
+const VISIBILITY = `${PROFILE_ID}/extensions/visibility`;
+const TEAM = `${PROFILE_ID}/extensions/team`;
 
 export const reflectionIri = (id: string) => `urn:peerkit:reflection:${id}`;
 
-const answered = (a: Answers | null) =>
-  Object.keys(a ?? {})
-    .filter((k) => a![k]!.trim())
-    .sort()
-    .join('\n');
+/** Which confirmed saves record `reflected` (see above); one per card. */
+export class StatementPacer {
+  readonly #last = new Map<string, { at: number; visibility: string; closed: boolean }>();
 
-/** Whether a confirmed save records `reflected` (see above). */
-export function worthRecording(
-  r: Reflection,
-  now: Answers,
-  previous: Answers | null,
-  visibilityChanged: boolean,
-): boolean {
-  return r.version === 1 || !previous || visibilityChanged || answered(now) !== answered(previous);
+  /** The reflection was opened for editing: its next accepted save records. */
+  begin(id: string): void {
+    this.#last.delete(id);
+  }
+
+  /** Whether the save of `r` just accepted records a statement (and notes it if so). */
+  due(r: Reflection, now = Date.now()): boolean {
+    const last = this.#last.get(r.id);
+    const closed = !!r.closed;
+    const due =
+      !last ||
+      last.visibility !== r.visibility ||
+      (closed && !last.closed) ||
+      now - last.at >= REFLECTED_EVERY_MS;
+    if (due) this.#last.set(r.id, { at: now, visibility: r.visibility, closed });
+    return due;
+  }
+}
+
+/** One written answer: the prompt's id and text, and what the writer wrote. */
+export interface WrittenAnswer {
+  id: string;
+  prompt: string;
+  text: string;
 }
 
 export function reflectedStatement(
   r: Reflection,
-  prompts: readonly { id: string; text: string }[],
-  answers: Answers,
+  written: readonly WrittenAnswer[],
+  promptIds: readonly string[],
 ): StatementInput {
-  const list = prompts
-    .filter((p) => answers[p.id]?.trim())
-    .map((p) => ({ promptId: p.id, prompt: p.text, answer: answers[p.id]! }));
+  const list = written.filter((a) => a.text.trim());
   return {
     verb: 'reflected',
     object: { id: reflectionIri(r.id), type: 'reflection' },
     parent: { id: r.activity, type: 'page' },
     result: {
-      response: list.map((a) => `${a.prompt}\n${a.answer}`).join('\n\n'),
-      extensions: { [ANSWERS_EXTENSION]: list },
+      response: list.map((a) => `${a.prompt}\n${a.text}`).join('\n\n'),
+      extensions: { [ANSWERS]: list.map((a) => ({ prompt: a.id, text: a.text })) },
     },
-    extensions: { [PROMPTS_EXTENSION]: prompts.map((p) => p.id) },
+    extensions: {
+      [PROMPT_IDS]: [...promptIds],
+      [VISIBILITY]: r.visibility,
+      ...(r.team ? { [TEAM]: r.team } : {}),
+    },
+  };
+}
+
+/** `commented` for the post a lesson became, related to the reflection it came from. */
+export function promotedStatement(
+  post: Post,
+  reflectionId: string,
+  thread: string,
+): StatementInput {
+  return {
+    verb: 'commented',
+    object: { id: `urn:peerkit:post:${post.id}`, type: 'post' },
+    result: { response: post.body },
+    parent: { id: thread, type: 'discussion' },
+    other: [{ id: reflectionIri(reflectionId), type: 'reflection' }],
   };
 }

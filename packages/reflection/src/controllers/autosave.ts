@@ -184,7 +184,7 @@ export class AutosaveController implements ReactiveController {
         visibility: sent.visibility,
         answers: this.ctx.prompts().map((p) => ({
           prompt: p.text,
-          promptId: p.id,
+          id: p.id,
           answer: sent.answers[p.id] ?? '',
         })),
         ...this.hooks.extra?.(),

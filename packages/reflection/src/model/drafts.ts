@@ -122,13 +122,13 @@ export function mergeOnConflict(d: Draft, current: Saved): { answers: Answers; c
 }
 
 /**
- * A reflection's answers by prompt id: by the answer's `promptId` when it has one, else by
+ * A reflection's answers by prompt id: by the answer's `id` when it has one, else by
  * the prompt's text, else by position.
  */
 export function answersOf(r: Pick<Reflection, 'answers'>, prompts: readonly Prompt[]): Answers {
   const out: Answers = {};
   r.answers.forEach((a, i) => {
-    const tagged = (a as { promptId?: string }).promptId;
+    const tagged = a.id;
     const p =
       prompts.find((q) => q.id === tagged) ??
       prompts.find((q) => q.text === a.prompt) ??

@@ -4,16 +4,22 @@
  * next time", with the ids `achieved`, `differently`, `learned`); the `prompts` attribute
  * replaces them with a JSON array of strings or `{ id, text, hint }` objects (1 to
  * `REFLECTION_PROMPTS_MAX`, each text at most `REFLECTION_PROMPT_MAX` code points,
- * docs/decisions.md §1; ids unique). A string's id is `q1`, `q2`… by position.
+ * docs/decisions.md §1; ids unique and matching `PROMPT_ID_PATTERN`, §13). A string's id is `q1`, `q2`… by position.
  *
  * The "lessons" of a reflection are its answers to the prompt with the id `learned`.
  * Pure: no element, no DOM.
  */
-import { REFLECTION_PROMPT_MAX, REFLECTION_PROMPTS_MAX, textLength } from '@peerkit/core';
+import {
+  LESSON_PROMPT_ID,
+  PROMPT_ID_PATTERN,
+  REFLECTION_PROMPT_MAX,
+  REFLECTION_PROMPTS_MAX,
+  textLength,
+} from '@peerkit/core';
 import { messages as t } from '../messages.js';
 
 export interface Prompt {
-  /** Stable id (`achieved`, `differently`, `learned`, or the host's), ≤ 64 characters. */
+  /** Stable id (`achieved`, `differently`, `learned`, or the host's; `PROMPT_ID_PATTERN`). */
   id: string;
   /** The question as shown (≤ `REFLECTION_PROMPT_MAX` code points). */
   text: string;
@@ -21,8 +27,8 @@ export interface Prompt {
   hint?: string;
 }
 
-/** The prompt id whose answers are the lessons others can use. */
-export const LESSON_PROMPT = 'learned';
+/** The prompt id whose answers are the lessons others can use (docs/decisions.md §13). */
+export const LESSON_PROMPT = LESSON_PROMPT_ID;
 
 /** The three questions, in the page's language. */
 export function defaultPrompts(): Prompt[] {
@@ -33,8 +39,6 @@ export function defaultPrompts(): Prompt[] {
   ];
 }
 
-const ID = /^[A-Za-z0-9][\w.-]{0,63}$/;
-
 const okText = (s: unknown): s is string =>
   typeof s === 'string' && s.trim() !== '' && textLength(s) <= REFLECTION_PROMPT_MAX;
 
@@ -44,7 +48,7 @@ function promptOf(item: unknown, i: number): Prompt | null {
   if (!item || typeof item !== 'object') return null;
   const { id, text, hint } = item as Record<string, unknown>;
   if (!okText(text)) return null;
-  if (id !== undefined && !(typeof id === 'string' && ID.test(id))) return null;
+  if (id !== undefined && !(typeof id === 'string' && PROMPT_ID_PATTERN.test(id))) return null;
   if (hint !== undefined && !okText(hint)) return null;
   const own = (id as string | undefined) ?? `q${i + 1}`;
   return { id: own, text: text.trim(), ...(okText(hint) ? { hint: hint.trim() } : {}) };
