@@ -1,4 +1,10 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import {
   formatDateTime,
   PeerElement,
@@ -133,6 +139,33 @@ export class PeerReflectionCard extends PeerElement {
     (r) => this.#autosave.forget(r.id),
   );
 
+  /** The shared view, loaded with the first `show-shared` (`shared.ts`, a chunk of its own). */
+  #shared?: import('./shared.js').SharedView;
+  #sharedLoading?: Promise<void>;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.showShared && !this.#shared && !this.#sharedLoading) {
+      this.#sharedLoading = import('./shared.js').then(
+        ({ SharedView }) => {
+          this.#shared = new SharedView(this.#ctx, () => this.signedIn);
+          this.requestUpdate();
+        },
+        (error: unknown) => {
+          this.#sharedLoading = undefined;
+          this.fail(error);
+        },
+      );
+    }
+  }
+
+  /** `updateComplete` includes the shared view's module arriving and being drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.#sharedLoading;
+    return super.getUpdateComplete();
+  }
+
   /** The questions in use: `prompts` when usable, else the three. */
   get #prompts(): Prompt[] {
     const custom = this.prompts && !this.#checks.has('prompts') ? parsePrompts(this.prompts) : null;
@@ -148,6 +181,7 @@ export class PeerReflectionCard extends PeerElement {
   /** The server has the reflection: fired, and recorded when the profile's rule says so. */
   #saved(r: Reflection, sent: Draft): void {
     this.emit(new PeerReflectionSavedEvent({ reflection: r }));
+    this.#shared?.upsert(r);
     if (!this.#pacer.due(r)) return;
     const prompts = this.#prompts;
     const written = prompts.map((p) => ({
@@ -195,19 +229,18 @@ export class PeerReflectionCard extends PeerElement {
       <h2 part="heading" id="${this.#uid}-heading" tabindex="-1">${this.heading || t.heading()}</h2>
       ${config ? this.#notice([t.misconfigured(), errorMessage(config)]) : nothing}
       ${this.#checks.render('config')} ${config ? nothing : this.#body()}
-      ${this.#announcer.render()}
-      ${
-        this.#earlier.deleting
-          ? renderDeleteDialog(
-              { pending: this.#earlier.deletePending, error: this.#earlier.deleteError },
-              {
-                confirm: () => void this.#earlier.confirmDelete(),
-                dismiss: () => this.#earlier.closeDelete(),
-              },
-            )
-          : nothing
-      }
+      ${this.showShared && !config && this.#shared ? this.#shared.render(this.#uid) : nothing}
+      ${this.#announcer.render()} ${this.#dialog()}
     </section>`;
+  }
+
+  #dialog(): TemplateResult | typeof nothing {
+    const e = this.#earlier;
+    if (!e.deleting) return nothing;
+    return renderDeleteDialog(
+      { pending: e.deletePending, error: e.deleteError },
+      { confirm: () => void e.confirmDelete(), dismiss: () => e.closeDelete() },
+    );
   }
 
   #body(): TemplateResult {

@@ -51,4 +51,17 @@ export const templates = {
   'reflection.deleted': 'Reflexión eliminada.',
   'reflection.delete.failed': 'No se pudo eliminar la reflexión.',
   'reflection.busy': 'Espera a que tu reflexión se guarde.',
+  // The shared view and its lessons (`shared.ts`).
+  'reflection.shared': 'Lo que reflexionaron otros',
+  'reflection.shared.none': 'Nadie ha compartido todavía una reflexión sobre esto.',
+  'reflection.lessons': 'Lecciones para la próxima vez',
+  'reflection.by-on': str`${0}, ${1}`,
+  'reflection.shared.failed': 'No se pudieron cargar las reflexiones compartidas.',
+  'reflection.promote': 'Llevar a la conversación',
+  'reflection.promoted': 'Publicada en la conversación.',
+  'reflection.in-discussion': 'En la conversación',
+  'reflection.promote.failed': 'No se pudo publicar la lección en la conversación.',
+  'reflection.promote.source': str`De una reflexión de ${0}`,
+  'reflection.shared.more': 'Mostrar más',
+  'reflection.shared.retry': 'Reintentar',
 };
