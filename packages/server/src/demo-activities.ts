@@ -22,3 +22,6 @@ export const DEMO_PEOPLE = {
   /** The moderator (role `moderator`), People & Learning team. */
   chloe: 'chloe.martin',
 } as const;
+
+/** The seeded team with earlier team reflections on `atlasMigration` (Ben's team). */
+export const DEMO_TEAM = 'Platform';

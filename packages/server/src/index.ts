@@ -22,7 +22,7 @@ import { seedIfEmpty } from './seed.js';
 import { Forwarder } from './xapi/forwarder.js';
 import { reindexStatements } from './xapi/statements-data.js';
 
-export { DEMO_ACTIVITIES, DEMO_PEOPLE } from './demo-activities.js';
+export { DEMO_ACTIVITIES, DEMO_PEOPLE, DEMO_TEAM } from './demo-activities.js';
 export { postIri, personIri } from './seed.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

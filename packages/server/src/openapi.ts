@@ -34,6 +34,9 @@ const COMPONENTS: Record<string, z.ZodMiniType> = {
   ReflectionPage: C.ReflectionPage,
   SaveReflection: C.SaveReflection,
   Reflection: C.Reflection,
+  ReflectionEntry: C.ReflectionEntry,
+  SaveReflectionEntry: C.SaveReflectionEntry,
+  ReflectionEvent: C.ReflectionEvent,
   KudosCountList: C.KudosCountList,
   KudosCount: C.KudosCount,
   GiveKudos: C.GiveKudos,
@@ -133,6 +136,7 @@ export function openApiDocument(): Json {
       ...meAndPostPaths(),
       ...streamPeopleAndReflectionPaths(),
       ...kudosAndReportPaths(),
+      ...teamReflectionPaths(),
       ...statementDemoAndHealthPaths(),
     },
   };
@@ -254,13 +258,17 @@ function streamPeopleAndReflectionPaths(): Json {
     },
     '/reflections/{id}': {
       put: {
-        summary: 'Save a reflection (idempotent upsert under a client-made UUID)',
+        summary:
+          'Save a reflection (idempotent upsert under a client-made UUID; with team, a team reflection)',
         parameters: [idParam, ifMatch],
         requestBody: body('SaveReflection'),
         responses: {
           '201': etagged('Reflection', 'Created'),
           '200': etagged('Reflection'),
           ...errors,
+          '409': problem(
+            'The team already has an open reflection on the activity (`current` holds it), or a team reflection’s team, activity or prompt ids would change',
+          ),
           '412': conditional['412'],
         },
       },
@@ -383,6 +391,50 @@ function statementDemoAndHealthPaths(): Json {
         summary: 'Liveness and database check',
         security: [],
         responses: { '200': { description: 'OK' } },
+      },
+    },
+  };
+}
+
+/** Paths of team reflections: their members' entries and their live stream (decisions §13). */
+function teamReflectionPaths(): Json {
+  const entryParam = { name: 'entryId', in: 'path', required: true, schema: { type: 'string' } };
+  const closed = problem('The team reflection is closed (`current` holds it), or not a team one');
+  return {
+    '/reflections/stream': {
+      get: {
+        summary:
+          "Server-sent events of a team's team reflections on an activity (data: ReflectionEvent; members only); resume with Last-Event-ID",
+        parameters: [
+          ...queryParams(C.ReflectionStreamQuery),
+          { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': {
+            description: 'An event stream; each event has an id and ReflectionEvent JSON as data',
+            content: { 'text/event-stream': { schema: ref('ReflectionEvent') } },
+          },
+          ...errors,
+        },
+      },
+    },
+    '/reflections/{id}/entries/{entryId}': {
+      put: {
+        summary: 'Save my own entry of a team reflection (upsert under a client-made UUID)',
+        parameters: [idParam, entryParam, ifMatch],
+        requestBody: body('SaveReflectionEntry'),
+        responses: {
+          '201': etagged('ReflectionEntry', 'Created'),
+          '200': etagged('ReflectionEntry'),
+          ...errors,
+          '409': closed,
+          '412': conditional['412'],
+        },
+      },
+      delete: {
+        summary: 'Delete my own entry of a team reflection',
+        parameters: [idParam, entryParam, ifMatch, idempotencyKey],
+        responses: { '204': { description: 'Deleted' }, ...errors, '409': closed },
       },
     },
   };

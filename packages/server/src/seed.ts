@@ -2,12 +2,14 @@
  * Seed data for a believable organisation, written on the first start of an empty
  * database: 25 people across six teams (one moderator), skills with levels, "ask me about"
  * topics, mentors, endorsements, three activities with threads and replies, kudos and
- * reflections. Everything goes in one transaction.
+ * reflections, and the Platform team's earlier team reflections (`seed-reflections.ts`).
+ * Everything goes in one transaction.
  */
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from './db.js';
 import { DEMO_ACTIVITIES } from './demo-activities.js';
 import { SEED_PEOPLE } from './seed-people.js';
+import { seedTeamReflections } from './seed-reflections.js';
 
 const MODERATORS = new Set(['chloe.martin']);
 
@@ -236,6 +238,7 @@ async function seed(q: Queryable) {
   await seedPeople(q);
   await seedThreads(q);
   await seedKudosAndReflections(q);
+  await seedTeamReflections(q);
 }
 
 /** The people, their skills and the endorsements between them. */
