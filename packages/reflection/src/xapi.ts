@@ -16,15 +16,15 @@
  * - A lesson promoted to the discussion is the post's usual `commented`, with the reflection
  *   in `context.contextActivities.other`.
  */
-import { PROFILE_ID, type Post, type Reflection, type StatementInput } from '@peerkit/core';
+import {
+  EXTENSIONS,
+  REFLECTED_AGAIN_AFTER_MS,
+  type Post,
+  type Reflection,
+  type StatementInput,
+} from '@peerkit/core';
 
-/** How long after a `reflected` another save of the same reflection records again (ms). */
-export const REFLECTED_EVERY_MS = 30 * 60_000;
-
-const ANSWERS = `${PROFILE_ID}/extensions/answers`;
-const PROMPT_IDS = `${PROFILE_ID}/extensions/prompt-ids`;
-const VISIBILITY = `${PROFILE_ID}/extensions/visibility`;
-const TEAM = `${PROFILE_ID}/extensions/team`;
+const { answers: ANSWERS, promptIds: PROMPT_IDS, visibility: VISIBILITY, team: TEAM } = EXTENSIONS;
 
 export const reflectionIri = (id: string) => `urn:peerkit:reflection:${id}`;
 
@@ -45,7 +45,7 @@ export class StatementPacer {
       !last ||
       last.visibility !== r.visibility ||
       (closed && !last.closed) ||
-      now - last.at >= REFLECTED_EVERY_MS;
+      now - last.at >= REFLECTED_AGAIN_AFTER_MS;
     if (due) this.#last.set(r.id, { at: now, visibility: r.visibility, closed });
     return due;
   }
