@@ -3,7 +3,7 @@
  * through a confirm dialog, paged; and the card by keyboard alone and in a right-to-left page.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { signIn, SEED, uniqueActivity } from '../support/server.js';
 import {
@@ -18,6 +18,7 @@ import {
   typeInto,
   unmountAll,
   type PeerReflectionCard,
+  until,
 } from './helpers.js';
 
 const answers = (text: string) => [
@@ -51,10 +52,10 @@ describe('<peer-reflection-card> earlier reflections', () => {
     const activity = uniqueActivity('earlier');
     const ids = await seed(activity, 7);
     const { el } = await mount({ activity });
-    await waitUntil(() => seen(el).earlier.length === 5);
+    await until(() => seen(el).earlier.length === 5);
     expect(seen(el).earlier).to.deep.equal(ids.slice(0, 5));
     $<HTMLButtonElement>(el, '[part~="more"]')!.click();
-    await waitUntil(() => seen(el).earlier.length === 7, 'the second page');
+    await until(() => seen(el).earlier.length === 7, 'the second page');
     expect(seen(el).earlier).to.deep.equal(ids);
     const toggle = $<HTMLButtonElement>(el, `[data-id="${ids[0]}"] button[aria-expanded]`)!;
     toggle.click();
@@ -68,7 +69,7 @@ describe('<peer-reflection-card> earlier reflections', () => {
     const activity = uniqueActivity('earlier-edit');
     const [id] = await seed(activity, 1);
     const { el, token } = await mount({ activity });
-    await waitUntil(() => seen(el).earlier.length === 1);
+    await until(() => seen(el).earlier.length === 1);
     $<HTMLButtonElement>(el, '[part~="edit"]')!.click();
     await el.updateComplete;
     expect(seen(el).answers.achieved).to.equal('Reflection 1');
@@ -84,7 +85,7 @@ describe('<peer-reflection-card> earlier reflections', () => {
     const activity = uniqueActivity('earlier-delete');
     const [newest, older] = await seed(activity, 2);
     const { el, token } = await mount({ activity });
-    await waitUntil(() => seen(el).earlier.length === 2);
+    await until(() => seen(el).earlier.length === 2);
     $<HTMLButtonElement>(el, `[data-delete="${newest}"]`)!.click();
     await el.updateComplete;
     const dialog = $<HTMLDialogElement>(el, 'dialog#delete')!;
@@ -98,7 +99,7 @@ describe('<peer-reflection-card> earlier reflections', () => {
     $<HTMLButtonElement>(el, `[data-delete="${newest}"]`)!.click();
     await el.updateComplete;
     $<HTMLButtonElement>(el, 'dialog#delete .danger')!.click();
-    await waitUntil(() => seen(el).earlier.length === 1, 'gone from the list');
+    await until(() => seen(el).earlier.length === 1, 'gone from the list');
     expect(seen(el).earlier).to.deep.equal([older]);
     expect((await atServer(activity, token!)).map((r) => r.id)).to.deep.equal([older]);
   });

@@ -128,3 +128,7 @@ export async function saveAs(
 }
 
 export type { PeerProvider, PeerReflectionCard };
+
+/** `waitUntil` with the time a real server round trip (and a lazy chunk) may take. */
+export const until = (check: () => unknown, message = 'condition', timeout = 15_000) =>
+  waitUntil(check, message, { timeout });

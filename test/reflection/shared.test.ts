@@ -3,10 +3,10 @@
  * lessons list, and a lesson promoted to the activity's discussion (issue 12, "Done when").
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import type { Post } from '@peerkit/core';
 import { API, signIn, SEED, uniqueActivity } from '../support/server.js';
-import { $, $$, mount, saveAs, unmountAll } from './helpers.js';
+import { $, $$, mount, saveAs, unmountAll, until } from './helpers.js';
 
 const answers = (achieved: string, learned: string) => [
   { id: 'achieved', prompt: 'What did we achieve?', answer: achieved },
@@ -33,7 +33,7 @@ describe('<peer-reflection-card show-shared>', () => {
       answers: answers('Secret', 'Not for others'),
     });
     const { el, token } = await mount({ activity, attrs: { 'show-shared': true } });
-    await waitUntil(() => $$(el, '[part~="shared-reflection"]').length === 1, 'the shared one');
+    await until(() => $$(el, '[part~="shared-reflection"]').length === 1, 'the shared one');
     const shared = $(el, '[part~="shared-reflection"]')!;
     expect(shared.textContent).to.contain('Ben Okafor');
     expect(shared.textContent).to.contain('Cut deploy time in half');

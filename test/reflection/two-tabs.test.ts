@@ -4,7 +4,7 @@
  * and the other says so), and a save another device made first (412) is merged, not lost.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { signIn, SEED } from '../support/server.js';
 import {
   $,
@@ -16,6 +16,7 @@ import {
   statusIs,
   typeInto,
   unmountAll,
+  until,
 } from './helpers.js';
 
 describe('<peer-reflection-card> in two tabs', () => {
@@ -26,12 +27,12 @@ describe('<peer-reflection-card> in two tabs', () => {
     const a = await mount();
     const b = await mount({ activity: a.activity });
     await typeInto(a.el, 'achieved', 'We shipped');
-    await waitUntil(() => seen(b.el).answers.achieved === 'We shipped', "B shows A's edit");
+    await until(() => seen(b.el).answers.achieved === 'We shipped', "B shows A's edit");
     expect(seen(b.el).elsewhere).to.equal('Changed in another tab: this shows the latest edit.');
     await expect(b.el).to.be.accessible();
     // Then the person writes in B.
     await typeInto(b.el, 'learned', 'Pair early');
-    await waitUntil(() => seen(a.el).answers.learned === 'Pair early', "A shows B's edit");
+    await until(() => seen(a.el).answers.learned === 'Pair early', "A shows B's edit");
     await statusIs(a.el, 'saved');
     await statusIs(b.el, 'saved');
     const mine = await atServer(a.activity, a.token!);
@@ -43,7 +44,7 @@ describe('<peer-reflection-card> in two tabs', () => {
     const a = await mount();
     const b = await mount({ activity: a.activity });
     await typeInto(a.el, 'achieved', 'First');
-    await waitUntil(() => seen(b.el).answers.achieved === 'First');
+    await until(() => seen(b.el).answers.achieved === 'First');
     // B writes without having seen A's next keystrokes (as two tabs typing at once do):
     // B's draft is older than A's when B writes it.
     const key = Object.keys(localStorage).find((k) => k.includes(JSON.stringify(a.activity)))!;
@@ -67,11 +68,11 @@ describe('<peer-reflection-card> in two tabs', () => {
         storageArea: localStorage,
       }),
     );
-    await waitUntil(() => seen(a.el).answers.achieved === 'Second from another tab');
+    await until(() => seen(a.el).answers.achieved === 'Second from another tab');
     const clash = $(a.el, '[part~="clash"]');
     expect(clash?.textContent).to.contain('First draft from A');
     $<HTMLButtonElement>(a.el, '[part~="clash"] button')!.click();
-    await waitUntil(() => seen(a.el).answers.achieved === 'First draft from A');
+    await until(() => seen(a.el).answers.achieved === 'First draft from A');
   });
 
   it('merges a save another device made first (412) instead of overwriting it', async () => {
@@ -96,10 +97,7 @@ describe('<peer-reflection-card> in two tabs', () => {
     );
     await typeInto(el, 'differently', 'Plan less');
     field(el, 'differently').blur();
-    await waitUntil(
-      () => seen(el).answers.learned === 'From the phone',
-      "the phone's lesson shown",
-    );
+    await until(() => seen(el).answers.learned === 'From the phone', "the phone's lesson shown");
     await statusIs(el, 'saved');
     const [after] = await atServer(activity, token!);
     expect(after!.answers.map((x) => x.answer)).to.deep.equal([

@@ -5,10 +5,21 @@
  * who can read it.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import type { PeerErrorEvent } from '@peerkit/core';
 import { chaos } from '../support/server.js';
-import { $, $$, atServer, field, mount, seen, statusIs, typeInto, unmountAll } from './helpers.js';
+import {
+  $,
+  $$,
+  atServer,
+  field,
+  mount,
+  seen,
+  statusIs,
+  typeInto,
+  unmountAll,
+  until,
+} from './helpers.js';
 
 describe('<peer-reflection-card> writing', () => {
   failOnLitWarnings();
@@ -132,7 +143,7 @@ describe('<peer-reflection-card> writing', () => {
     try {
       const { el } = await mount({ attrs: { prompts: '[not json' } });
       await el.updateComplete;
-      await waitUntil(() => errors.length > 0, 'the config error');
+      await until(() => errors.length > 0, 'the config error');
       expect(seen(el).questions.length).to.equal(3);
       expect(seen(el).config).to.contain('prompts');
       expect(errors.map((e) => e.detail.error.kind)).to.deep.equal(['config']);
@@ -150,6 +161,6 @@ describe('<peer-reflection-card> writing', () => {
     await el.updateComplete;
     expect(seen(el).who).to.equal('Everyone who can see this page can read this reflection.');
     await statusIs(el, 'saved');
-    await waitUntil(async () => (await atServer(activity, token!))[0]?.visibility === 'public');
+    await until(async () => (await atServer(activity, token!))[0]?.visibility === 'public');
   });
 });

@@ -132,7 +132,7 @@ export class PeerReflectionCard extends PeerElement {
     () => {
       const client = this.peer?.client;
       const me = this.me;
-      return client && me && !this.peer?.error
+      return client && me && !this.peer?.error && this.mode !== 'team'
         ? ([client, this.activityIri, me.id] as readonly [PeerClient, string, string])
         : undefined;
     },
@@ -143,8 +143,28 @@ export class PeerReflectionCard extends PeerElement {
   #shared?: import('./shared.js').SharedView;
   #sharedLoading?: Promise<void>;
 
+  /** The team card, loaded with the first `mode="team"` (`team.ts`, a chunk of its own). */
+  #team?: import('./team.js').TeamCard;
+  #teamLoading?: Promise<void>;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (this.mode === 'team' && !this.#team && !this.#teamLoading) {
+      this.#teamLoading = import('./team.js').then(
+        ({ TeamCard }) => {
+          this.#team = new TeamCard(this.#ctx, {
+            team: () => this.#teamName,
+            me: () => this.meId,
+            saved: (r, mine) => this.#teamSaved(r, mine),
+          });
+          this.requestUpdate();
+        },
+        (error: unknown) => {
+          this.#teamLoading = undefined;
+          this.fail(error);
+        },
+      );
+    }
     if (this.showShared && !this.#shared && !this.#sharedLoading) {
       this.#sharedLoading = import('./shared.js').then(
         ({ SharedView }) => {
@@ -162,7 +182,7 @@ export class PeerReflectionCard extends PeerElement {
   /** `updateComplete` includes the shared view's module arriving and being drawn. */
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
-    await this.#sharedLoading;
+    await Promise.all([this.#sharedLoading, this.#teamLoading]);
     return super.getUpdateComplete();
   }
 
@@ -174,7 +194,7 @@ export class PeerReflectionCard extends PeerElement {
 
   get #draftKey(): string | null {
     const me = this.me;
-    if (!me || this.peer?.error) return null;
+    if (!me || this.peer?.error || this.mode === 'team') return null;
     return draftKey(this.activityIri, me.id, 'personal');
   }
 
@@ -189,6 +209,28 @@ export class PeerReflectionCard extends PeerElement {
       prompt: p.text,
       text: sent.answers[p.id] ?? '',
     }));
+    this.peer?.recorder
+      .record(
+        reflectedStatement(
+          r,
+          written,
+          prompts.map((p) => p.id),
+        ),
+      )
+      .catch((error: unknown) => this.fail(error));
+  }
+
+  /** The team of a team card: the `team` attribute, else the signed-in person's. */
+  get #teamName(): string | null {
+    return this.team?.trim() || this.me?.team || null;
+  }
+
+  /** My entries of the team reflection were saved: fired, recorded by the same rule. */
+  #teamSaved(r: Reflection, mine: Record<string, string>): void {
+    this.emit(new PeerReflectionSavedEvent({ reflection: r }));
+    if (!this.#pacer.due(r)) return;
+    const prompts = this.#prompts;
+    const written = prompts.map((p) => ({ id: p.id, prompt: p.text, text: mine[p.id] ?? '' }));
     this.peer?.recorder
       .record(
         reflectedStatement(
@@ -226,12 +268,18 @@ export class PeerReflectionCard extends PeerElement {
   override render(): TemplateResult {
     const config = this.peer?.error;
     return html`<section part="base" aria-labelledby="${this.#uid}-heading">
-      <h2 part="heading" id="${this.#uid}-heading" tabindex="-1">${this.heading || t.heading()}</h2>
+      <h2 part="heading" id="${this.#uid}-heading" tabindex="-1">${this.#headingText}</h2>
       ${config ? this.#notice([t.misconfigured(), errorMessage(config)]) : nothing}
       ${this.#checks.render('config')} ${config ? nothing : this.#body()}
       ${this.showShared && !config && this.#shared ? this.#shared.render(this.#uid) : nothing}
       ${this.#announcer.render()} ${this.#dialog()}
     </section>`;
+  }
+
+  get #headingText(): string {
+    if (this.heading) return this.heading;
+    const team = this.mode === 'team' ? this.#teamName : null;
+    return team ? t.teamHeading(team) : t.heading();
   }
 
   #dialog(): TemplateResult | typeof nothing {
@@ -247,6 +295,8 @@ export class PeerReflectionCard extends PeerElement {
     const me = this.me;
     if (!this.peer || me === undefined) return this.#skeleton();
     if (me === null) return html`<p class="note">${t.signedOut()}</p>`;
+    if (this.mode === 'team')
+      return this.#team ? this.#team.render(this.#uid, this.#prompts) : this.#skeleton();
     return html`${this.#form()} ${this.#earlierList()}`;
   }
 

@@ -328,20 +328,25 @@ export class AutosaveController implements ReactiveController {
 
   /** The status as the card says it ("Saved 10:42"). */
   statusText(): string {
-    switch (this.status) {
-      case 'draft':
-        return t.drafting();
-      case 'saving':
-        return t.saving();
-      case 'saved':
-        return this.draft?.saved ? t.saved(timeOf(this.draft.saved.at, this.ctx.locale())) : '';
-      case 'offline':
-        return t.offline();
-      case 'failed':
-        return t.failed();
-      default:
-        return '';
-    }
+    return statusWords(this.status, this.draft?.saved?.at ?? null, this.ctx.locale());
+  }
+}
+
+/** A save status in words ("Saved 10:42", with `at` the server's time of the save). */
+export function statusWords(status: SaveStatus, at: string | null, locale: string): string {
+  switch (status) {
+    case 'draft':
+      return t.drafting();
+    case 'saving':
+      return t.saving();
+    case 'saved':
+      return at ? t.saved(timeOf(at, locale)) : '';
+    case 'offline':
+      return t.offline();
+    case 'failed':
+      return t.failed();
+    default:
+      return '';
   }
 }
 

@@ -120,7 +120,10 @@ function renderVisibility(p: FormProps, on: FormHandlers): TemplateResult {
 }
 
 /** The save status line (not a live region: the card's announcer says it). */
-function renderStatus(p: FormProps, on: FormHandlers): TemplateResult {
+export function renderStatus(
+  p: Pick<FormProps, 'status' | 'statusText'>,
+  on: Pick<FormHandlers, 'retry'>,
+): TemplateResult {
   const failed = p.status === 'failed';
   return html`<p part="status" class="status ${p.status}" data-status=${p.status}>
     ${p.statusText}

@@ -64,4 +64,12 @@ export const templates = {
   'reflection.promote.source': str`De una reflexión de ${0}`,
   'reflection.shared.more': 'Mostrar más',
   'reflection.shared.retry': 'Reintentar',
+  // The team card (`team.ts`).
+  'reflection.team.none': 'No estás en un equipo, así que no hay tarjeta de equipo que rellenar.',
+  'reflection.team.yours': 'Tu aportación',
+  'reflection.team.by': str`— ${0}`,
+  'reflection.team.earlier': 'Lecciones anteriores del equipo',
+  'reflection.team.failed': 'No se pudo cargar la reflexión del equipo.',
+  'reflection.team.who':
+    'Todas las personas de tu equipo pueden leer esta reflexión y añadir a ella.',
 };
