@@ -12,7 +12,8 @@
 //    page loads before each widget paints (the entry and its static imports, plus that
 //    widget's chunk), and every chunk the kit can load. Budgets: before `<peer-kudos>` paints
 //    ≤ 22 KB (one request); before `<peer-discussion>` paints ≤ 40 KB; every chunk the kit
-//    can load ≤ 75 KB, the translations NOT counted: issue 10's row ("every chunk the kit can
+//    can load ≤ 93 KB (75 for the kit of issue 10, + 10 for the expert finder, + 8 for the
+//    reflection card: the session decision of issues 11–14), the translations NOT counted: issue 10's row ("every chunk the kit can
 //    load, all together", ~72 KB when it was written) was measured by this script's row
 //    "entry + every chunk but translations" (commit 743e674), so that is what it budgets. A
 //    page loads the translations of one locale only; their figure is printed beside it.
@@ -32,7 +33,7 @@ const KB = 1024;
 const BUDGETS = {
   core: 11 * KB,
   firstPaint: { kudos: 22 * KB, discussion: 40 * KB },
-  everything: 75 * KB,
+  everything: 93 * KB,
 };
 /** The budgets passed, collected as the figures are printed. */
 const over = [];

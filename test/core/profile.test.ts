@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { ACTIVITY_TYPES, EXTENSIONS, PROFILE_ID, VERBS } from '@peerkit/core';
+import { ACTIVITY_TYPES, PROFILE_ID, VERBS } from '@peerkit/core';
+import { REFLECTION_EXTENSIONS as EXTENSIONS } from '@peerkit/core/contract';
 
 interface Rule {
   location: string;

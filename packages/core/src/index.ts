@@ -78,12 +78,5 @@ export { retryLabel, loadingLabel, offlineLabel } from './l10n/labels.js';
 export { XapiRecorder } from './xapi/recorder.js';
 export type { XapiMode, XapiRecorderOptions } from './xapi/recorder.js';
 export type { Recorder, StatementInput } from './xapi/types.js';
-export {
-  VERBS,
-  ACTIVITY_TYPES,
-  EXTENSIONS,
-  PROFILE_ID,
-  PROFILE_CATEGORY,
-  REFLECTED_AGAIN_AFTER_MS,
-} from './xapi/vocabulary.js';
+export { VERBS, ACTIVITY_TYPES, PROFILE_ID, PROFILE_CATEGORY } from './xapi/vocabulary.js';
 export type { VerbName, ActivityTypeName } from './xapi/vocabulary.js';

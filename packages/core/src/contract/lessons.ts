@@ -17,6 +17,29 @@ export const DEFAULT_PROMPT_IDS = ['achieved', 'differently', 'learned'] as cons
 /** The prompt whose answers are an activity's lessons. */
 export const LESSON_PROMPT_ID = 'learned';
 
+const X = 'https://w3id.org/xapi/peerkit/extensions/';
+
+/**
+ * The xAPI profile's extensions for `reflected` statements (`peerkit-profile.jsonld`, its
+ * `reflected` template): `answers` (result: `[{ prompt, text }]`, the actor's answers by
+ * prompt id, or text when it has none), `promptIds` (context: every prompt id of the
+ * reflection, in order), `visibility` (context: `private` | `team` | `public`), `team`
+ * (context: the team of a team reflection).
+ */
+export const REFLECTION_EXTENSIONS = {
+  answers: `${X}answers`,
+  promptIds: `${X}prompt-ids`,
+  visibility: `${X}visibility`,
+  team: `${X}team`,
+} as const;
+
+/**
+ * After the first save the server accepts in an editing session, a `reflected` statement for
+ * the same reflection is recorded again only for a save accepted this long (30 minutes) after
+ * the last one from the page, a visibility change or a team reflection closed.
+ */
+export const REFLECTED_AGAIN_AFTER_MS = 30 * 60_000;
+
 /** One lesson: a "what we learned" answer (or one member's entry of a team reflection). */
 export interface Lesson {
   reflectionId: string;

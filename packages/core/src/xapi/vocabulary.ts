@@ -44,29 +44,6 @@ export const ACTIVITY_TYPES = {
 } as const;
 export type ActivityTypeName = keyof typeof ACTIVITY_TYPES;
 
-const X = `${PROFILE_ID}/extensions/`;
-
-/**
- * The profile's extensions (docs/decisions.md §13): `answers` (result: `[{ prompt, text }]`,
- * the actor's answers, by prompt id or text), `promptIds` (context: every prompt id of the
- * reflection, in order), `visibility` (context: `private` | `team` | `public`), `team`
- * (context: the team of a team reflection).
- */
-export const EXTENSIONS = {
-  answers: `${X}answers`,
-  promptIds: `${X}prompt-ids`,
-  visibility: `${X}visibility`,
-  team: `${X}team`,
-} as const;
-
-/**
- * A `reflected` statement for one reflection is recorded again, after the first accepted save
- * of an editing session, only for a save accepted this long (30 minutes) after the last one
- * from the page, a visibility change or a team reflection closed (the profile's `reflected`
- * template).
- */
-export const REFLECTED_AGAIN_AFTER_MS = 30 * 60_000;
-
 /** The profile as a category activity, added to every statement's context. */
 export const PROFILE_CATEGORY = {
   objectType: 'Activity',
