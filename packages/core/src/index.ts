@@ -14,14 +14,6 @@
  */
 export type * from './contract.js';
 export * from './limits.js';
-// Plain values of the reflections contract (no zod), for the reflection card's first paint.
-export {
-  DEFAULT_PROMPT_IDS,
-  LESSON_PROMPT_ID,
-  PROMPT_ID_PATTERN,
-  lessonsOf,
-} from './contract/lessons.js';
-export type { Lesson } from './contract/lessons.js';
 export { PeerError } from './client/types.js';
 export type { CallOptions, PeerClient, PeerErrorKind, StreamHandlers } from './client/types.js';
 export { RestClient } from './client/rest-client.js';

@@ -26,9 +26,8 @@ import { CONFIG_RULES, type CardMode } from './model/config.js';
 import { draftKey, type Draft } from './model/drafts.js';
 import { defaultPrompts, parsePrompts, type Prompt } from './model/prompts.js';
 import { reflectionStyles } from './reflection.styles.js';
-import { renderDeleteDialog, renderEarlier } from './views/earlier.js';
+import { renderEarlier } from './views/earlier.js';
 import { renderForm } from './views/form.js';
-import { reflectedStatement, StatementPacer } from './xapi.js';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
 registerTranslations('es', () => import('./l10n/locales/es.js'));
@@ -101,8 +100,11 @@ export class PeerReflectionCard extends PeerElement {
   showShared = false;
 
   readonly #uid = uniqueId('r');
-  /** Which saves record `reflected` (docs/decisions.md §13). */
-  readonly #pacer = new StatementPacer();
+  /** The statements and the delete dialog (`actions.ts`), loaded with the first save or "Delete". */
+  #actions?: typeof import('./actions.js');
+  #actionsLoading?: Promise<typeof import('./actions.js')>;
+  /** Which saves record `reflected` (docs/decisions.md §13), made with `actions.ts`. */
+  #pacer?: import('./actions.js').StatementPacer;
   readonly #ctx: CardContext = {
     host: this,
     client: () => this.peer?.client ?? null,
@@ -182,7 +184,7 @@ export class PeerReflectionCard extends PeerElement {
   /** `updateComplete` includes the shared view's module arriving and being drawn. */
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
-    await Promise.all([this.#sharedLoading, this.#teamLoading]);
+    await Promise.all([this.#sharedLoading, this.#teamLoading, this.#actionsLoading]);
     return super.getUpdateComplete();
   }
 
@@ -202,22 +204,7 @@ export class PeerReflectionCard extends PeerElement {
   #saved(r: Reflection, sent: Draft): void {
     this.emit(new PeerReflectionSavedEvent({ reflection: r }));
     this.#shared?.upsert(r);
-    if (!this.#pacer.due(r)) return;
-    const prompts = this.#prompts;
-    const written = prompts.map((p) => ({
-      id: p.id,
-      prompt: p.text,
-      text: sent.answers[p.id] ?? '',
-    }));
-    this.peer?.recorder
-      .record(
-        reflectedStatement(
-          r,
-          written,
-          prompts.map((p) => p.id),
-        ),
-      )
-      .catch((error: unknown) => this.fail(error));
+    this.#record(r, sent.answers);
   }
 
   /** The team of a team card: the `team` attribute, else the signed-in person's. */
@@ -228,18 +215,32 @@ export class PeerReflectionCard extends PeerElement {
   /** My entries of the team reflection were saved: fired, recorded by the same rule. */
   #teamSaved(r: Reflection, mine: Record<string, string>): void {
     this.emit(new PeerReflectionSavedEvent({ reflection: r }));
-    if (!this.#pacer.due(r)) return;
-    const prompts = this.#prompts;
-    const written = prompts.map((p) => ({ id: p.id, prompt: p.text, text: mine[p.id] ?? '' }));
-    this.peer?.recorder
-      .record(
-        reflectedStatement(
-          r,
-          written,
-          prompts.map((p) => p.id),
-        ),
-      )
+    this.#record(r, mine);
+  }
+
+  /** Records `reflected` for a confirmed save of `mine` (my answers) when the rule says so. */
+  #record(r: Reflection, mine: Record<string, string>): void {
+    this.#loadActions()
+      .then(({ reflectedStatement, StatementPacer }) => {
+        const pacer = (this.#pacer ??= new StatementPacer());
+        if (!pacer.due(r)) return;
+        const prompts = this.#prompts;
+        const written = prompts.map((p) => ({ id: p.id, prompt: p.text, text: mine[p.id] ?? '' }));
+        const ids = prompts.map((p) => p.id);
+        return this.peer?.recorder.record(reflectedStatement(r, written, ids));
+      })
       .catch((error: unknown) => this.fail(error));
+  }
+
+  /** `actions.ts`; a failed load is tried again next time. */
+  #loadActions(): Promise<typeof import('./actions.js')> {
+    return (this.#actionsLoading ??= import('./actions.js').then(
+      (m) => (this.#actions = m),
+      (e: unknown) => {
+        this.#actionsLoading = undefined;
+        throw e;
+      },
+    ));
   }
 
   #edit(r: Reflection): void {
@@ -247,7 +248,7 @@ export class PeerReflectionCard extends PeerElement {
       this.#announcer.announce(t.busy());
       return;
     }
-    this.#pacer.begin(r.id);
+    this.#pacer?.begin(r.id);
     this.#earlier.reload();
     this.#focus.request(() => this.renderRoot.querySelector('textarea'));
   }
@@ -284,8 +285,8 @@ export class PeerReflectionCard extends PeerElement {
 
   #dialog(): TemplateResult | typeof nothing {
     const e = this.#earlier;
-    if (!e.deleting) return nothing;
-    return renderDeleteDialog(
+    if (!e.deleting || !this.#actions) return nothing;
+    return this.#actions.renderDeleteDialog(
       { pending: e.deletePending, error: e.deleteError },
       { confirm: () => void e.confirmDelete(), dismiss: () => e.closeDelete() },
     );
@@ -363,7 +364,11 @@ export class PeerReflectionCard extends PeerElement {
       {
         toggle: (id) => e.toggle(id),
         edit: (r) => this.#edit(r),
-        askDelete: (r) => e.askDelete(r),
+        askDelete: (r) =>
+          void this.#loadActions().then(
+            () => e.askDelete(r),
+            (error: unknown) => this.fail(error),
+          ),
         more: () => void e.loadMore(),
       },
     );

@@ -10,15 +10,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   formatDateTime,
-  lessonsOf,
   msg,
   str,
-  type Lesson,
   type Page,
   type PeerClient,
   type PeerError,
   type Reflection,
 } from '@peerkit/core';
+import { lessonsOf, type Lesson } from '@peerkit/core/contract';
 import { LoadController } from '@peerkit/core/controllers';
 import type { CardContext } from './controllers/context.js';
 import { PeerLessonPromotedEvent } from './events.js';

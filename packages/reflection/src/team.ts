@@ -17,7 +17,6 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import {
   currentOnConflict,
   formatDateTime,
-  lessonsOf,
   msg,
   pageStorage,
   PeerError,
@@ -28,6 +27,7 @@ import {
   type ReflectionEntry,
   type ReflectionEvent,
 } from '@peerkit/core';
+import { lessonsOf } from '@peerkit/core/contract';
 import { LoadController } from '@peerkit/core/controllers';
 import { PAUSE_MS, statusWords, type SaveStatus } from './controllers/autosave.js';
 import type { CardContext } from './controllers/context.js';

@@ -16,15 +16,15 @@
  * - A lesson promoted to the discussion is the post's usual `commented`, with the reflection
  *   in `context.contextActivities.other`.
  */
-import {
-  EXTENSIONS,
-  REFLECTED_AGAIN_AFTER_MS,
-  type Post,
-  type Reflection,
-  type StatementInput,
-} from '@peerkit/core';
+import type { Post, Reflection, StatementInput } from '@peerkit/core';
+import { REFLECTED_AGAIN_AFTER_MS, REFLECTION_EXTENSIONS } from '@peerkit/core/contract';
 
-const { answers: ANSWERS, promptIds: PROMPT_IDS, visibility: VISIBILITY, team: TEAM } = EXTENSIONS;
+const {
+  answers: ANSWERS,
+  promptIds: PROMPT_IDS,
+  visibility: VISIBILITY,
+  team: TEAM,
+} = REFLECTION_EXTENSIONS;
 
 export const reflectionIri = (id: string) => `urn:peerkit:reflection:${id}`;
 

@@ -9,13 +9,8 @@
  * The "lessons" of a reflection are its answers to the prompt with the id `learned`.
  * Pure: no element, no DOM.
  */
-import {
-  LESSON_PROMPT_ID,
-  PROMPT_ID_PATTERN,
-  REFLECTION_PROMPT_MAX,
-  REFLECTION_PROMPTS_MAX,
-  textLength,
-} from '@peerkit/core';
+import { REFLECTION_PROMPT_MAX, REFLECTION_PROMPTS_MAX, textLength } from '@peerkit/core';
+import { LESSON_PROMPT_ID, PROMPT_ID_PATTERN } from '@peerkit/core/contract';
 import { messages as t } from '../messages.js';
 
 export interface Prompt {
