@@ -104,6 +104,47 @@ describe('<peer-reflection-card> earlier reflections', () => {
     expect((await atServer(activity, token!)).map((r) => r.id)).to.deep.equal([older]);
   });
 
+  it('exports my reflections on this page, or all of them, as JSON and as Markdown', async () => {
+    const here = uniqueActivity('export-here');
+    const elsewhere = uniqueActivity('export-elsewhere');
+    await seed(here, 2);
+    await seed(elsewhere, 1);
+    const files: { name: string; text: string }[] = [];
+    const { createObjectURL } = URL;
+    const { click } = HTMLAnchorElement.prototype;
+    const blobs = new Map<string, Blob>();
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      const url = createObjectURL(b);
+      blobs.set(url, b as Blob);
+      return url;
+    };
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      const blob = blobs.get(this.href);
+      if (blob) void blob.text().then((text) => files.push({ name: this.download, text }));
+    };
+    try {
+      const { el } = await mount({ activity: here });
+      $<HTMLButtonElement>(el, '[part~="export"] [data-format="json"]')!.click();
+      await until(() => files.length === 1, 'the JSON file');
+      expect(files[0]!.name).to.match(/^reflections-\d{4}-\d{2}-\d{2}\.json$/);
+      const json = JSON.parse(files[0]!.text) as { reflections: { activity: string }[] };
+      expect(json.reflections.map((r) => r.activity)).to.deep.equal([here, here]);
+      const which = $<HTMLSelectElement>(el, '[part~="export"] select')!;
+      which.value = 'all';
+      which.dispatchEvent(new Event('change'));
+      $<HTMLButtonElement>(el, '[part~="export"] [data-format="markdown"]')!.click();
+      await until(() => files.length === 2, 'the Markdown file');
+      expect(files[1]!.name).to.match(/\.md$/);
+      expect(files[1]!.text).to.contain('# My reflections');
+      expect(files[1]!.text).to.contain(`## ${elsewhere}`);
+      expect(files[1]!.text).to.contain('### What did we achieve?\n\nReflection 2');
+      expect(seen(el).announcement).to.equal('Your reflections are downloaded.');
+    } finally {
+      URL.createObjectURL = createObjectURL;
+      HTMLAnchorElement.prototype.click = click;
+    }
+  });
+
   it('works by keyboard alone: type, choose who reads it with the arrow keys, save on leaving', async () => {
     const { el, activity, token } = await mount();
     field(el, 'achieved').focus();

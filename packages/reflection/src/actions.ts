@@ -5,3 +5,4 @@
  */
 export { reflectedStatement, StatementPacer } from './xapi.js';
 export { renderDeleteDialog } from './views/dialog.js';
+export { exportReflections } from './export.js';

@@ -91,5 +91,17 @@ export const messages = {
   deleted: () => msg('Reflection deleted.', { id: 'reflection.deleted' }),
   deleteFailed: () =>
     msg('The reflection could not be deleted.', { id: 'reflection.delete.failed' }),
+  export: () => msg('Export my reflections', { id: 'reflection.export' }),
+  exportWhich: () => msg('Which', { id: 'reflection.export.which' }),
+  exportHere: () => msg('On this page', { id: 'reflection.export.here' }),
+  exportAll: () => msg('All of them', { id: 'reflection.export.all' }),
+  exportMarkdown: () => msg('Download Markdown', { id: 'reflection.export.markdown' }),
+  exportJson: () => msg('Download JSON', { id: 'reflection.export.json' }),
+  exportTitle: () => msg('My reflections', { id: 'reflection.export.title' }),
+  exportVisibility: (who: string) =>
+    msg(str`Who can read it: ${who}`, { id: 'reflection.export.visibility' }),
+  exported: () => msg('Your reflections are downloaded.', { id: 'reflection.exported' }),
+  exportFailed: () =>
+    msg('Your reflections could not be exported.', { id: 'reflection.export.failed' }),
   busy: () => msg('Wait until your reflection is saved.', { id: 'reflection.busy' }),
 };

@@ -26,7 +26,7 @@ import { CONFIG_RULES, type CardMode } from './model/config.js';
 import { draftKey, type Draft } from './model/drafts.js';
 import { defaultPrompts, parsePrompts, type Prompt } from './model/prompts.js';
 import { reflectionStyles } from './reflection.styles.js';
-import { renderEarlier } from './views/earlier.js';
+import { renderEarlier, renderExport } from './views/earlier.js';
 import { renderForm } from './views/form.js';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
@@ -103,6 +103,9 @@ export class PeerReflectionCard extends PeerElement {
   /** The statements and the delete dialog (`actions.ts`), loaded with the first save or "Delete". */
   #actions?: typeof import('./actions.js');
   #actionsLoading?: Promise<typeof import('./actions.js')>;
+  /** The export's choice (all my reflections, or this activity's) and whether it runs. */
+  #exportAll = false;
+  #exporting = false;
   /** Which saves record `reflected` (docs/decisions.md §13), made with `actions.ts`. */
   #pacer?: import('./actions.js').StatementPacer;
   readonly #ctx: CardContext = {
@@ -298,7 +301,7 @@ export class PeerReflectionCard extends PeerElement {
     if (me === null) return html`<p class="note">${t.signedOut()}</p>`;
     if (this.mode === 'team')
       return this.#team ? this.#team.render(this.#uid, this.#prompts) : this.#skeleton();
-    return html`${this.#form()} ${this.#earlierList()}`;
+    return html`${this.#form()} ${this.#earlierList()} ${this.#export()}`;
   }
 
   #skeleton(): TemplateResult {
@@ -372,6 +375,44 @@ export class PeerReflectionCard extends PeerElement {
         more: () => void e.loadMore(),
       },
     );
+  }
+
+  #export(): TemplateResult {
+    return renderExport(
+      { uid: this.#uid, all: this.#exportAll, pending: this.#exporting },
+      {
+        all: (all) => {
+          this.#exportAll = all;
+          this.requestUpdate();
+        },
+        download: (format) => void this.#download(format),
+      },
+    );
+  }
+
+  /** Downloads my reflections (`actions.ts` → `export.ts`), then says so. */
+  async #download(format: 'markdown' | 'json'): Promise<void> {
+    const client = this.peer?.client;
+    if (!client || this.#exporting) return;
+    this.#exporting = true;
+    this.requestUpdate();
+    try {
+      const { exportReflections } = await this.#loadActions();
+      const label = { private: t.private, team: t.team, public: t.public };
+      const words = {
+        title: t.exportTitle(),
+        visibility: (r: Reflection) => t.exportVisibility(label[r.visibility]()),
+      };
+      const activity = this.#exportAll ? null : this.activityIri;
+      await exportReflections(client, activity, format, words, this.locale);
+      this.#announcer.announce(t.exported());
+    } catch (error) {
+      this.fail(error);
+      this.#announcer.announce(t.exportFailed());
+    } finally {
+      this.#exporting = false;
+      this.requestUpdate();
+    }
   }
 
   #notice(message: string | string[], retry?: () => void): TemplateResult {

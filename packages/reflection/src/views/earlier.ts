@@ -101,3 +101,43 @@ export function renderAnswers(r: Reflection, id?: string): TemplateResult {
       )}
   </dl>`;
 }
+
+export interface ExportProps {
+  uid: string;
+  /** Export all my reflections (`true`) or this activity's. */
+  all: boolean;
+  pending: boolean;
+}
+
+export interface ExportHandlers {
+  all(all: boolean): void;
+  download(format: 'markdown' | 'json'): void;
+}
+
+/** Export my reflections: which ones, and a download button per format. */
+export function renderExport(p: ExportProps, on: ExportHandlers): TemplateResult {
+  const id = `${p.uid}-export`;
+  return html`<fieldset part="export">
+    <legend>${t.export()}</legend>
+    <label for=${id}>${t.exportWhich()}</label>
+    <select
+      id=${id}
+      @change=${(e: Event) => on.all((e.target as HTMLSelectElement).value === 'all')}
+    >
+      <option value="here" ?selected=${!p.all}>${t.exportHere()}</option>
+      <option value="all" ?selected=${p.all}>${t.exportAll()}</option>
+    </select>
+    ${(['markdown', 'json'] as const).map(
+      (f) =>
+        html`<button
+          type="button"
+          class="button"
+          data-format=${f}
+          aria-disabled=${p.pending ? 'true' : 'false'}
+          @click=${() => on.download(f)}
+        >
+          ${f === 'json' ? t.exportJson() : t.exportMarkdown()}
+        </button>`,
+    )}
+  </fieldset>`;
+}

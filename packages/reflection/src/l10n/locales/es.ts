@@ -72,4 +72,14 @@ export const templates = {
   'reflection.team.failed': 'No se pudo cargar la reflexión del equipo.',
   'reflection.team.who':
     'Todas las personas de tu equipo pueden leer esta reflexión y añadir a ella.',
+  'reflection.export': 'Exportar mis reflexiones',
+  'reflection.export.which': 'Cuáles',
+  'reflection.export.here': 'Las de esta página',
+  'reflection.export.all': 'Todas',
+  'reflection.export.markdown': 'Descargar Markdown',
+  'reflection.export.json': 'Descargar JSON',
+  'reflection.export.title': 'Mis reflexiones',
+  'reflection.export.visibility': str`Quién puede leerla: ${0}`,
+  'reflection.exported': 'Tus reflexiones se han descargado.',
+  'reflection.export.failed': 'No se pudieron exportar tus reflexiones.',
 };
