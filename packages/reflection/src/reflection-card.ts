@@ -68,6 +68,23 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  * @csspart earlier - My earlier reflections.
  * @csspart reflection - One earlier reflection.
  * @csspart notice - A load's error or offline notice.
+ * @csspart new - The "Start a new reflection" button.
+ * @csspart editing - The line naming the earlier reflection being edited.
+ * @csspart elsewhere - The line saying another tab's edit is shown.
+ * @csspart clash - Text a later edit replaced, with the choice to use it.
+ * @csspart answers - An earlier or shared reflection's answers.
+ * @csspart more - "Show more" of the earlier reflections.
+ * @csspart edit - An earlier reflection's Edit button.
+ * @csspart delete - An earlier reflection's Delete button.
+ * @csspart export - Export my reflections (which, and a button per format).
+ * @csspart shared - The team's and the public reflections (`show-shared`).
+ * @csspart shared-reflection - One of them.
+ * @csspart lessons - The lessons list.
+ * @csspart lesson - One lesson.
+ * @csspart promote - A lesson's "Promote to discussion" button.
+ * @csspart entries - A team card's entries under a question.
+ * @csspart entry - One member's entry, with its author.
+ * @csspart team-lessons - A team card's earlier lessons.
  *
  * @cssproperty --peer-reflection-accent - Buttons and focus (defaults to `--peer-color-accent`).
  * @cssproperty --peer-reflection-color - Text colour.

@@ -102,7 +102,8 @@ export const reflectionStyles = css`
   }
 
   .button,
-  .notice .retry {
+  .notice .retry,
+  select {
     min-block-size: 2.25rem;
     padding: 0.25rem 0.75rem;
     border: 1px solid var(--_r-border);
