@@ -94,6 +94,8 @@ describe('reflections', () => {
       `/api/reflections?activity=${q(DEMO_ACTIVITIES.dataStorytelling)}&scope=public`,
     );
     assert.ok(r.body.total >= 1);
+    const lessons = lessonsOf(r.body.items).map((l) => l.text);
+    assert.ok(lessons.includes('Annotations carry more meaning than colour.'), 'a seeded lesson');
   });
 
   it('refuses a save from a stale copy of a reflection (412 with the current one)', async () => {

@@ -140,6 +140,15 @@ describe('team reflections', () => {
     });
     assert.equal(badPrompt.status, 400);
     assert.equal((await s.call('DELETE', `/api/reflections/${rid}`, { token: mei })).status, 403);
+    const personal = { activity: a, visibility: 'team', answers: PROMPTS };
+    const asPersonal = await s.call('PUT', `/api/reflections/${rid}`, {
+      token: ana,
+      body: personal,
+    });
+    assert.equal(asPersonal.status, 409, 'a team reflection stays one');
+    const mine = randomUUID();
+    await s.call('PUT', `/api/reflections/${mine}`, { token: ana, body: personal });
+    assert.equal((await start(ana, mine, activity())).status, 409, 'a personal one stays one');
     assert.equal((await s.call('DELETE', `/api/reflections/${rid}`, { token: ana })).status, 204);
   });
 
@@ -203,6 +212,9 @@ describe('team reflections', () => {
         entryId: eid,
         prompt: 'learned',
       });
+      await s.call('DELETE', `/api/reflections/${rid}`, { token: ana });
+      const gone = parse(await resumed.next((x) => !!x.data && parse(x).type !== 'entry.deleted'));
+      assert.deepEqual(gone, { type: 'reflection.deleted', id: rid, activity: a, team: 'Data' });
     } finally {
       resumed.close();
     }

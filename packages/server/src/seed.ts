@@ -2,14 +2,14 @@
  * Seed data for a believable organisation, written on the first start of an empty
  * database: 25 people across six teams (one moderator), skills with levels, "ask me about"
  * topics, mentors, endorsements, three activities with threads and replies, kudos and
- * reflections, and the Platform team's earlier team reflections (`seed-reflections.ts`).
- * Everything goes in one transaction.
+ * reflections. Everything goes in one transaction.
  */
 import { randomUUID } from 'node:crypto';
+// The Platform team's earlier team reflections (docs/decisions.md §13).
+import { seedTeamReflections } from './seed-reflections.js';
 import type { Db, Queryable } from './db.js';
 import { DEMO_ACTIVITIES } from './demo-activities.js';
 import { SEED_PEOPLE } from './seed-people.js';
-import { seedTeamReflections } from './seed-reflections.js';
 
 const MODERATORS = new Set(['chloe.martin']);
 
@@ -213,6 +213,17 @@ const REFLECTIONS: [string, string, 'private' | 'team' | 'public', [string, stri
   ],
 ];
 
+/**
+ * The prompt id of a seeded question that asks one of Jennings' three (decisions §13), so
+ * the demo's lessons lists find the "what did you learn" answers.
+ */
+const promptIdOf = (prompt: string): { id?: string } =>
+  ({
+    'What did you learn?': { id: 'learned' },
+    'What would you do differently?': { id: 'differently' },
+    'What went well?': { id: 'achieved' },
+  })[prompt] ?? {};
+
 /** Kudos to people directly (recognition not tied to a post), as [giver, recipient, value, message]. */
 const PERSON_KUDOS: [string, string, string, string][] = [
   ['ben.okafor', 'farid.haddad', 'mentoring', 'Patient walk-through of logical replication.'],
@@ -337,7 +348,9 @@ async function seedKudosAndReflections(q: Queryable) {
         author,
         activity,
         visibility,
-        JSON.stringify(answers.map(([prompt, answer]) => ({ prompt, answer }))),
+        JSON.stringify(
+          answers.map(([prompt, answer]) => ({ ...promptIdOf(prompt), prompt, answer })),
+        ),
       ],
     );
   }

@@ -3,6 +3,7 @@
  * query, the schema of its events, and how polling (when the stream does not work) turns
  * the newest list into events. Part of the live chunk.
  */
+import type * as z from 'zod/mini';
 import type { Checks } from './checks.js';
 import type { LiveHost } from './live.js';
 import type {
@@ -13,7 +14,7 @@ import type {
   ReflectionStreamQuery,
 } from '../contract.js';
 
-type Schema<T> = Parameters<Checks['checked']>[0] & { _zod: { output: T } };
+type Schema<T> = z.ZodMiniType<T>;
 
 /** One kind of live subscription. */
 export interface Feed<E> {
@@ -57,7 +58,7 @@ export function postFeed(activity: string): Feed<PostEvent> {
   return {
     path: '/posts/stream',
     query: { activity },
-    schema: (checks) => checks.PostEvent as Schema<PostEvent>,
+    schema: (checks) => checks.PostEvent,
     get empty() {
       return seen.size === 0;
     },
@@ -94,7 +95,7 @@ export function reflectionFeed(query: ReflectionStreamQuery): Feed<ReflectionEve
   return {
     path: '/reflections/stream',
     query: { activity: query.activity, team: query.team },
-    schema: (checks) => checks.ReflectionEvent as Schema<ReflectionEvent>,
+    schema: (checks) => checks.ReflectionEvent,
     get empty() {
       return seen.size === 0;
     },

@@ -2,6 +2,7 @@
  * Reflection prompts and lessons as plain values (no zod), so a widget's first paint can use
  * them (docs/decisions.md §13).
  */
+import { PROFILE_ID } from '../xapi/profile-id.js';
 import type { PersonSummary } from './people.js';
 import type { Reflection } from './reflections.js';
 
@@ -17,7 +18,7 @@ export const DEFAULT_PROMPT_IDS = ['achieved', 'differently', 'learned'] as cons
 /** The prompt whose answers are an activity's lessons. */
 export const LESSON_PROMPT_ID = 'learned';
 
-const X = 'https://w3id.org/xapi/peerkit/extensions/';
+const X = `${PROFILE_ID}/extensions/`;
 
 /**
  * The xAPI profile's extensions for `reflected` statements (`peerkit-profile.jsonld`, its

@@ -129,7 +129,8 @@ async function list(c: Ctx, deps: Deps): Promise<Response> {
     });
   }
   if (query.team !== undefined) await memberOf(db, requirePerson(c), query.team);
-  const callerTeam = caller ? await teamOf(db, caller.id) : null;
+  // The token's team claim, else the team stored for the caller (decisions §13).
+  const callerTeam = caller ? (caller.team ?? (await teamOf(db, caller.id))) : null;
   const { limit, after } = keysetArgs(query);
   const { rows, entries, total } = await listReflections(
     db,
@@ -209,8 +210,10 @@ async function saveTeam(
   input: SaveReflection & { team: string },
 ): Promise<{ reflection: Reflection; created: boolean }> {
   checkTeamBody(input);
-  await memberOf(q, caller, input.team);
+  // The reflection's row is locked before the caller's person row (`memberOf` keeps the
+  // token's claims), the order an entry's write takes too, so the two never deadlock.
   const existing = await loadReflection(q, id, true);
+  await memberOf(q, caller, input.team);
   if (existing) {
     if (existing.reflection_team === null) {
       throw new HttpError(409, 'this is a personal reflection: it cannot become a team one');
