@@ -153,6 +153,24 @@ describe('<peer-reflection-card> writing', () => {
     }
   });
 
+  it('checks mode and visibility like the discussion checks its attributes', async () => {
+    const errors: PeerErrorEvent[] = [];
+    const listen = (e: PeerErrorEvent) => errors.push(e);
+    document.addEventListener('peer-error', listen);
+    try {
+      const { el } = await mount({ attrs: { mode: 'solo', visibility: 'everyone' } });
+      await until(() => errors.length === 2, 'two config errors');
+      expect(errors.map((e) => e.detail.error.kind)).to.deep.equal(['config', 'config']);
+      expect(el.mode).to.equal('personal');
+      expect(el.visibility).to.equal('private');
+      expect(seen(el).config).to.contain('"solo"');
+      expect(seen(el).config).to.contain('"everyone"');
+      expect(seen(el).who).to.equal('Only you can read this reflection.');
+    } finally {
+      document.removeEventListener('peer-error', listen);
+    }
+  });
+
   it('says in plain words who can read it, and saves the choice', async () => {
     const { el, activity, token } = await mount({ attrs: { visibility: 'team' } });
     expect(seen(el).who).to.equal('You and the people in your team can read this reflection.');
