@@ -10,16 +10,21 @@ import '@peerkit/core/define';
 import '@peerkit/reflection/define';
 import type { Reflection } from '@peerkit/core';
 import type { PeerReflectionCard } from '@peerkit/reflection';
-import { API, signAs, uniqueActivity } from '../support/server.js';
-import { $, $$, statusIs, typeInto, until } from './helpers.js';
+import { API, chaos, signAs, uniqueActivity } from '../support/server.js';
+import { $, $$, field, statusIs, typeInto, until } from './helpers.js';
 
 const mounted: HTMLElement[] = [];
 
-async function member(name: string, team: string, activity: string) {
-  const id = `${name.toLowerCase()}.${crypto.randomUUID().slice(0, 8)}`;
+async function member(
+  name: string,
+  team: string,
+  activity: string,
+  options: { endpoint?: string; id?: string } = {},
+) {
+  const id = options.id ?? `${name.toLowerCase()}.${crypto.randomUUID().slice(0, 8)}`;
   const token = await signAs({ id, name, team });
   const provider = document.createElement('peer-provider');
-  provider.setAttribute('endpoint', API);
+  provider.setAttribute('endpoint', options.endpoint ?? API);
   provider.token = token;
   const el = document.createElement('peer-reflection-card');
   el.setAttribute('activity', activity);
@@ -30,7 +35,7 @@ async function member(name: string, team: string, activity: string) {
   document.body.append(box);
   mounted.push(box);
   await until(() => !!$(el, '[part~="form"]'), `${name}'s team card`, 15_000);
-  return { el, token, id };
+  return { el, token, id, box };
 }
 
 const entries = (el: PeerReflectionCard, prompt: string) =>
@@ -80,6 +85,36 @@ describe('<peer-reflection-card mode="team">', () => {
     expect(text('achieved')).to.deep.equal(['Shipped the pilot (Ana)']);
     expect(text('learned')).to.deep.equal(['Demo early (Ben)']);
     expect(items[0]!.authors!.map((p) => p.name)).to.deep.equal(['Ana', 'Ben']);
+  });
+
+  it("keeps a member's words through a lost network and a reload, and syncs them once back", async () => {
+    const proxy = await chaos([]);
+    try {
+      const team = `Team ${crypto.randomUUID().slice(0, 6)}`;
+      const activity = uniqueActivity('team-offline');
+      const ana = await member('Ana', team, activity, { endpoint: proxy.endpoint });
+      await typeInto(ana.el, 'achieved', 'Half done');
+      await statusIs(ana.el, 'saved');
+      await proxy.set([{ match: { method: 'PUT', path: '/entries/' }, action: 'drop', times: -1 }]);
+      await typeInto(ana.el, 'achieved', ' and the rest tomorrow');
+      field(ana.el, 'achieved').blur();
+      await statusIs(ana.el, 'offline');
+      ana.box.remove();
+      const again = await member('Ana', team, activity, { endpoint: proxy.endpoint, id: ana.id });
+      await until(() => field(again.el, 'achieved')?.value === 'Half done and the rest tomorrow');
+      await proxy.set([]);
+      window.dispatchEvent(new Event('online'));
+      await statusIs(again.el, 'saved');
+      const res = await fetch(
+        `${API}/reflections?activity=${encodeURIComponent(activity)}&scope=shared&team=${encodeURIComponent(team)}&kind=team`,
+        { headers: { Authorization: `Bearer ${ana.token}` } },
+      );
+      const { items } = (await res.json()) as { items: Reflection[] };
+      const entries = items[0]!.answers.find((a) => a.id === 'achieved')!.entries!;
+      expect(entries.map((e) => e.text)).to.deep.equal(['Half done and the rest tomorrow']);
+    } finally {
+      await proxy.clear();
+    }
   });
 
   it('says so when the signed-in person is in no team', async () => {
