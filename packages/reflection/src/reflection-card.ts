@@ -279,10 +279,6 @@ export class PeerReflectionCard extends PeerElement {
     this.#focus.request(() => this.renderRoot.querySelector('textarea'));
   }
 
-  protected override backOnline(): void {
-    if (this.#autosave.unsaved) this.#autosave.flush();
-  }
-
   // ---------------------------------------------------------------------------------------
   // Rendering
 

@@ -16,6 +16,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import {
   currentOnConflict,
+  hostHooks,
   formatDateTime,
   msg,
   pageStorage,
@@ -115,12 +116,13 @@ export class TeamCard implements ReactiveController {
 
   hostConnected(): void {
     addEventListener('storage', this.#onStorage);
-    addEventListener('online', this.#onOnline);
+    // The page's one pair of online listeners (PeerElement), not a pair per card.
+    hostHooks(this.ctx.host).online.add(this.#onOnline);
   }
 
   hostDisconnected(): void {
     removeEventListener('storage', this.#onStorage);
-    removeEventListener('online', this.#onOnline);
+    hostHooks(this.ctx.host).online.delete(this.#onOnline);
     clearTimeout(this.#timer);
     clearTimeout(this.#retryTimer);
     this.#unsubscribe?.();

@@ -17,7 +17,7 @@
  *   with the `current` reflection (`mergeOnConflict`) and sent again.
  */
 import type { ReactiveController } from 'lit';
-import { currentOnConflict, type Reflection, type Visibility } from '@peerkit/core';
+import { currentOnConflict, hostHooks, type Reflection, type Visibility } from '@peerkit/core';
 import { messages as t } from '../messages.js';
 import {
   mergeOnConflict,
@@ -77,14 +77,15 @@ export class AutosaveController implements ReactiveController {
   hostConnected(): void {
     inPage.add(this);
     addEventListener('storage', this.#onStorage);
-    addEventListener('online', this.#onOnline);
+    // The page's one pair of online listeners (PeerElement), not a pair per card.
+    hostHooks(this.ctx.host).online.add(this.#onOnline);
     if (this.draft && unsaved(this.draft)) this.#schedule(0);
   }
 
   hostDisconnected(): void {
     inPage.delete(this);
     removeEventListener('storage', this.#onStorage);
-    removeEventListener('online', this.#onOnline);
+    hostHooks(this.ctx.host).online.delete(this.#onOnline);
     clearTimeout(this.#timer);
     clearTimeout(this.#retryTimer);
   }
