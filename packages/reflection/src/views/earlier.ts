@@ -58,6 +58,7 @@ function renderItem(r: Reflection, p: EarlierProps, on: EarlierHandlers): Templa
     <button
       type="button"
       class="link"
+      id="${id}-when"
       aria-expanded=${open ? 'true' : 'false'}
       aria-controls=${id}
       @click=${() => on.toggle(r.id)}
@@ -70,6 +71,7 @@ function renderItem(r: Reflection, p: EarlierProps, on: EarlierHandlers): Templa
         type="button"
         class="link"
         part="edit"
+        aria-describedby="${id}-when"
         aria-disabled=${p.busy ? 'true' : 'false'}
         title=${p.busy ? t.busy() : nothing}
         @click=${() => on.edit(r)}
@@ -80,6 +82,7 @@ function renderItem(r: Reflection, p: EarlierProps, on: EarlierHandlers): Templa
         type="button"
         class="link"
         part="delete"
+        aria-describedby="${id}-when"
         data-delete=${r.id}
         @click=${() => on.askDelete(r)}
       >
