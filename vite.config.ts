@@ -115,6 +115,13 @@ const FIRST_ERROR = [/[\\/]core[\\/]src[\\/]l10n[\\/]messages\.ts$/];
 const DISCUSSION_DEFINE = /[\\/]discussion[\\/]src[\\/]define\.ts$/;
 /** The bidi helpers, shared by the discussion and `<peer-kudos>`' lazy part. */
 const BIDI = /[\\/]core[\\/]src[\\/]bidi\.ts$/;
+/**
+ * Core modules the lazy widgets share and `<peer-kudos>`' first paint does not use (the drafts'
+ * storage, the provider-error claim): a chunk of their own, so one lazy widget never imports
+ * another's chunk for them (the reflection card loaded the whole discussion chunk for these).
+ */
+const WIDGET_CORE =
+  /[\\/]core[\\/]src[\\/](storage|storage-failure|controllers[\\/]error-claim)\.ts$/;
 
 function cdnConfig(): UserConfig {
   return {
@@ -162,6 +169,7 @@ function cdnConfig(): UserConfig {
               // `<peer-kudos>`' lazy part) stay chunks of their own, not in the discussion's.
               { name: 'messages', test: (id: string) => FIRST_ERROR.some((re) => re.test(id)) },
               { name: 'bidi', test: (id: string) => BIDI.test(id) },
+              { name: 'widget-core', test: (id: string) => WIDGET_CORE.test(id) },
               // `<peer-discussion>` and everything it imports statically (the group takes a
               // module's static imports with it; what it imports with `import()`, its lazy
               // parts and translations, stays out) in one chunk: its messages were a chunk

@@ -34,6 +34,8 @@ const BUDGETS = {
   core: 11 * KB,
   firstPaint: { kudos: 22 * KB, discussion: 40 * KB },
   everything: 93 * KB,
+  /** The `<peer-reflection-card>` chunk itself, loaded on first use (session decision 15). */
+  reflectionChunk: 8 * KB,
 };
 /** The budgets passed, collected as the figures are printed. */
 const over = [];
@@ -264,6 +266,15 @@ async function main() {
       budget ? `≤ ${kb(budget)}` : '',
       budget ? verdictOf(what, size, budget) : '',
     ]);
+  }
+  // The reflection card's own chunk (its lazy parts, the shared view, the team card and the
+  // statements with the delete dialog, are chunks apart, counted in "every chunk" below).
+  const reflection = [...graph.values()].find((c) => widgetOf(c) === 'reflection');
+  if (reflection) {
+    const what = 'the <peer-reflection-card> chunk';
+    const size = gz(reflection.code);
+    const verdict = verdictOf(what, size, BUDGETS.reflectionChunk);
+    budgetRows.push([what, kb(size), `≤ ${kb(BUDGETS.reflectionChunk)}`, verdict]);
   }
   budgetRows.push([
     '<peer-kudos> with its data (+ zod/mini and the schemas)',

@@ -333,6 +333,48 @@ describe('the demo page', () => {
     assert.deepEqual(chips, ['Mentoring ×1']);
   });
 
+  it('asks to reflect after the module, and shows the Platform team its earlier lessons in the project card', async () => {
+    // Ben (Platform team) is signed in since the test before.
+    await page.waitForFunction(
+      () =>
+        !!document
+          .querySelector('#reflect peer-reflection-card')
+          ?.shadowRoot?.querySelector('[part~="earlier"]'),
+      { timeout: 20_000 },
+    );
+    const card = await page.evaluate(() => {
+      const root = document.querySelector('#reflect peer-reflection-card')!.shadowRoot!;
+      return {
+        heading: root.querySelector('[part~="heading"]')?.textContent?.trim(),
+        questions: [...root.querySelectorAll('[part~="question"]')].map((q) =>
+          q.textContent?.trim(),
+        ),
+      };
+    });
+    assert.equal(card.heading, 'Before you move on');
+    assert.equal(card.questions.length, 3);
+    const lessons = await page.waitForFunction(
+      () => {
+        const root = document.querySelector('#projects peer-reflection-card')?.shadowRoot;
+        const items = [...(root?.querySelectorAll('[part~="team-lessons"] blockquote') ?? [])];
+        return items.length ? items.map((b) => b.textContent?.trim()) : null;
+      },
+      { timeout: 20_000 },
+    );
+    const texts = (await lessons.jsonValue()) as string[];
+    assert.ok(
+      texts.includes('Reset sequences after the copy; replication does not carry them.'),
+      `the seeded lessons (${texts.join(' | ')})`,
+    );
+    const heading = await page.evaluate(() =>
+      document
+        .querySelector('#projects peer-reflection-card')
+        ?.shadowRoot?.querySelector('[part~="heading"]')
+        ?.textContent?.trim(),
+    );
+    assert.equal(heading, 'Team reflection: Platform');
+  });
+
   it('is accessible (axe-core finds nothing) in light and dark', async () => {
     // Evaluated through the DevTools protocol, which the page's CSP does not govern.
     await page.evaluate(AXE);

@@ -43,7 +43,12 @@ const base64url = (bytes: Uint8Array | string) =>
  * for people the seed does not have, e.g. a name in Hebrew. The server records the name
  * from the token when the person first writes.
  */
-export async function signAs(person: { id: string; name: string; roles?: string[] }) {
+export async function signAs(person: {
+  id: string;
+  name: string;
+  roles?: string[];
+  team?: string;
+}) {
   const utf8 = (s: string) => String.fromCharCode(...new TextEncoder().encode(s));
   const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
   const now = Math.floor(Date.now() / 1000);
@@ -51,6 +56,7 @@ export async function signAs(person: { id: string; name: string; roles?: string[
     sub: person.id,
     name: person.name,
     roles: person.roles ?? [],
+    ...(person.team ? { team: person.team } : {}),
     iat: now,
     exp: now + 3600,
   };

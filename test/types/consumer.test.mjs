@@ -62,6 +62,17 @@ thread.pageSize = '10';
 // @ts-expect-error: not part of the event's detail
 thread.addEventListener('peer-post-created', (e) => e.detail.nope);
 `;
+const REFLECTION_USE = `
+const card = document.querySelector('peer-reflection-card')!;
+card.addEventListener('peer-reflection-saved', (e) => console.log(e.detail.reflection.version.toFixed(0)));
+card.addEventListener('peer-lesson-promoted', (e) => console.log(e.detail.post.id, e.detail.lesson.length));
+card.mode = 'team';
+card.showShared = true;
+// @ts-expect-error: not a mode
+card.mode = 'solo';
+// @ts-expect-error: not part of the event's detail
+card.addEventListener('peer-reflection-saved', (e) => e.detail.nope);
+`;
 const PROVIDER_USE = `
 const provider = document.querySelector('peer-provider')!;
 provider.endpoint = '/api';
@@ -77,8 +88,10 @@ const HOSTS = {
   'kudos-define': `import '@peerkit/kudos/define';\n${KUDOS_USE}`,
   'discussion-main': `import { PeerDiscussion } from '@peerkit/discussion';\nconsole.log(PeerDiscussion.name);\n${DISCUSSION_USE}`,
   'discussion-define': `import '@peerkit/discussion/define';\n${DISCUSSION_USE}${KUDOS_USE}`,
-  'peerkit-main': `import { configure } from 'peerkit';\nconfigure({ endpoint: '/api' });\n${PROVIDER_USE}${KUDOS_USE}${DISCUSSION_USE}`,
-  'peerkit-define': `import 'peerkit/define';\n${PROVIDER_USE}${KUDOS_USE}${DISCUSSION_USE}`,
+  'reflection-main': `import { PeerReflectionCard } from '@peerkit/reflection';\nconsole.log(PeerReflectionCard.name);\n${REFLECTION_USE}`,
+  'reflection-define': `import '@peerkit/reflection/define';\n${REFLECTION_USE}`,
+  'peerkit-main': `import { configure } from 'peerkit';\nconfigure({ endpoint: '/api' });\n${PROVIDER_USE}${KUDOS_USE}${DISCUSSION_USE}${REFLECTION_USE}`,
+  'peerkit-define': `import 'peerkit/define';\n${PROVIDER_USE}${KUDOS_USE}${DISCUSSION_USE}${REFLECTION_USE}`,
   'peerkit-cdn': `import { load } from 'peerkit/cdn';\nvoid load('peer-discussion');\n${PROVIDER_USE}${KUDOS_USE}${DISCUSSION_USE}`,
 };
 

@@ -40,6 +40,7 @@ export function buildStatement(
       contextActivities: {
         parent: [parent],
         ...(input.grouping?.length ? { grouping: input.grouping.map(activity) } : {}),
+        ...(input.other?.length ? { other: input.other.map(activity) } : {}),
         category: [{ ...PROFILE_CATEGORY }],
       },
       language: lang,

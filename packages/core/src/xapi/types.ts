@@ -17,6 +17,8 @@ export interface StatementInput {
    */
   parent?: { id: string; type: ActivityTypeName; name?: string };
   grouping?: { id: string; type: ActivityTypeName; name?: string }[];
+  /** Activities the statement is related to otherwise (`context.contextActivities.other`). */
+  other?: { id: string; type: ActivityTypeName; name?: string }[];
   extensions?: Record<string, unknown>;
 }
 

@@ -8,7 +8,7 @@
  */
 import type { ReactiveController } from 'lit';
 import type { Post } from '@peerkit/core';
-import { currentOnConflict } from '../conflict.js';
+import { currentOnConflict } from '@peerkit/core';
 import { PeerPostCreatedEvent, PeerPostUpdatedEvent } from '../events.js';
 import { messages, writeErrorText } from '../messages.js';
 import { Composer } from '../model/composer.js';

@@ -1,0 +1,107 @@
+/**
+ * Every string `<peer-reflection-card>` shows, with stable ids (`reflection.*`) for the
+ * translation files (`l10n/locales/*.ts`, checked by `scripts/check-l10n.mjs`). Dates and
+ * times go through `Intl` (the core's `formatDateTime`), never string glue.
+ */
+import { msg, str } from '@peerkit/core';
+
+export const messages = {
+  heading: () => msg('Reflect on this work', { id: 'reflection.heading' }),
+  teamHeading: (team: string) =>
+    msg(str`Team reflection: ${team}`, { id: 'reflection.team-heading' }),
+  // Charles Jennings' Three Question Card.
+  achieved: () => msg('What did we achieve?', { id: 'reflection.q.achieved' }),
+  achievedHint: () =>
+    msg('The results, big or small, and who they helped.', { id: 'reflection.q.achieved.hint' }),
+  differently: () => msg('What would we do differently?', { id: 'reflection.q.differently' }),
+  differentlyHint: () =>
+    msg('What got in the way, and what you would change next time.', {
+      id: 'reflection.q.differently.hint',
+    }),
+  learned: () =>
+    msg('What did we learn that others can use next time?', { id: 'reflection.q.learned' }),
+  learnedHint: () =>
+    msg('A lesson another team could act on before it starts.', {
+      id: 'reflection.q.learned.hint',
+    }),
+
+  visibility: () => msg('Who can read it', { id: 'reflection.visibility' }),
+  private: () => msg('Only me', { id: 'reflection.visibility.private' }),
+  team: () => msg('My team', { id: 'reflection.visibility.team' }),
+  public: () => msg('Everyone', { id: 'reflection.visibility.public' }),
+  privateLine: () =>
+    msg('Only you can read this reflection.', { id: 'reflection.visibility.private.line' }),
+  teamLine: () =>
+    msg('You and the people in your team can read this reflection.', {
+      id: 'reflection.visibility.team.line',
+    }),
+  publicLine: () =>
+    msg('Everyone who can see this page can read this reflection.', {
+      id: 'reflection.visibility.public.line',
+    }),
+
+  drafting: () => msg('Kept on this device', { id: 'reflection.status.draft' }),
+  saving: () => msg('Saving…', { id: 'reflection.status.saving' }),
+  saved: (time: string) => msg(str`Saved ${time}`, { id: 'reflection.status.saved' }),
+  offline: () =>
+    msg('Offline: saved on this device, will sync', { id: 'reflection.status.offline' }),
+  failed: () => msg("Couldn't save", { id: 'reflection.status.failed' }),
+  retry: () => msg('Retry', { id: 'reflection.retry' }),
+  elsewhere: () =>
+    msg('Changed in another tab: this shows the latest edit.', { id: 'reflection.elsewhere' }),
+  clash: () =>
+    msg('This answer was also changed elsewhere. The other text:', { id: 'reflection.clash' }),
+  useOther: () => msg('Use the other text', { id: 'reflection.clash.use' }),
+  keepMine: () => msg('Keep mine', { id: 'reflection.clash.keep' }),
+  startNew: () => msg('Start a new reflection', { id: 'reflection.new' }),
+  editing: (date: string) =>
+    msg(str`Editing your reflection of ${date}`, { id: 'reflection.editing' }),
+  signedOut: () => msg('Sign in to write a reflection.', { id: 'reflection.signed-out' }),
+  loading: () => msg('Loading reflections…', { id: 'reflection.loading' }),
+  misconfigured: () =>
+    msg('Reflections are not available: the page is misconfigured.', {
+      id: 'reflection.misconfigured',
+    }),
+  badPrompts: () =>
+    msg('The prompts attribute is not a list of questions; the three questions are shown.', {
+      id: 'reflection.bad-prompts',
+    }),
+  badAttribute: (attribute: string, given: string) =>
+    msg(str`The ${attribute} attribute cannot be "${given}"; the default is used.`, {
+      id: 'reflection.bad-attribute',
+    }),
+
+  earlier: () => msg('My earlier reflections', { id: 'reflection.earlier' }),
+  earlierNone: () => msg('No earlier reflections on this yet.', { id: 'reflection.earlier.none' }),
+  loadFailed: () =>
+    msg('Your earlier reflections could not be loaded.', { id: 'reflection.load-failed' }),
+  loadOffline: () =>
+    msg('You are offline: your earlier reflections could not be loaded.', {
+      id: 'reflection.load-offline',
+    }),
+  more: () => msg('Show more', { id: 'reflection.more' }),
+  edit: () => msg('Edit', { id: 'reflection.edit' }),
+  delete: () => msg('Delete', { id: 'reflection.delete' }),
+  cancel: () => msg('Cancel', { id: 'reflection.cancel' }),
+  deleteHeading: () => msg('Delete this reflection?', { id: 'reflection.delete.heading' }),
+  deleteText: () =>
+    msg('Nobody will be able to read it any more. This cannot be undone.', {
+      id: 'reflection.delete.text',
+    }),
+  deleted: () => msg('Reflection deleted.', { id: 'reflection.deleted' }),
+  deleteFailed: () =>
+    msg('The reflection could not be deleted.', { id: 'reflection.delete.failed' }),
+  export: () => msg('Export my reflections', { id: 'reflection.export' }),
+  exportWhich: () => msg('Which', { id: 'reflection.export.which' }),
+  exportHere: () => msg('On this page', { id: 'reflection.export.here' }),
+  exportAll: () => msg('All of them', { id: 'reflection.export.all' }),
+  exportMarkdown: () => msg('Download Markdown', { id: 'reflection.export.markdown' }),
+  exportJson: () => msg('Download JSON', { id: 'reflection.export.json' }),
+  exportTitle: () => msg('My reflections', { id: 'reflection.export.title' }),
+  exportVisibility: (who: string) =>
+    msg(str`Who can read it: ${who}`, { id: 'reflection.export.visibility' }),
+  exported: () => msg('Your reflections are downloaded.', { id: 'reflection.exported' }),
+  exportFailed: () =>
+    msg('Your reflections could not be exported.', { id: 'reflection.export.failed' }),
+  busy: () => msg('Wait until your reflection is saved.', { id: 'reflection.busy' }),
+};
