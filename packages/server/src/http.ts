@@ -21,6 +21,12 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** Writes per person per minute. */
   rateLimit: number;
+  /**
+   * Writes per minute of each HTTP Basic client of the statements endpoint (an LRS client
+   * sends for many learners: a host backend, an authoring tool); bearer callers keep
+   * `rateLimit` there too.
+   */
+  xapiRateLimit: number;
   /** Largest request body of the REST calls, in bytes. */
   bodyLimit: number;
   /** Largest request body of the statements endpoint, in bytes. */

@@ -159,11 +159,16 @@ async function replay(
   ) as unknown as void;
 }
 
-/** At most `rateLimit` writes per person per minute (a fixed window kept in the database). */
+/**
+ * At most `rateLimit` writes per person per minute (a fixed window kept in the database);
+ * an HTTP Basic (LRS) client, which writes for many learners, has its own `xapiRateLimit`
+ * (decisions §14).
+ */
 export function rateLimit(deps: Deps) {
   return async (c: Ctx, next: () => Promise<void>) => {
     const caller = c.get('caller');
     if (!isWrite(c) || !caller) return next();
+    const limit = caller.via === 'basic' ? deps.config.xapiRateLimit : deps.config.rateLimit;
     const now = Date.now();
     const window = Math.floor(now / 60_000);
     const [row] = await deps.db.query<{ count: number }>(
@@ -172,9 +177,9 @@ export function rateLimit(deps: Deps) {
        RETURNING count`,
       [caller.id, window],
     );
-    if ((row?.count ?? 0) > deps.config.rateLimit) {
+    if ((row?.count ?? 0) > limit) {
       const retry = Math.max(1, Math.ceil(((window + 1) * 60_000 - now) / 1000));
-      throw new HttpError(429, `at most ${deps.config.rateLimit} writes a minute`, {
+      throw new HttpError(429, `at most ${limit} writes a minute`, {
         headers: { 'retry-after': String(retry) },
       });
     }

@@ -1,0 +1,42 @@
+/**
+ * The write limits of the statements endpoint (issue 14, item 1; decisions §14): an HTTP
+ * Basic (LRS) client has its own generous limit (`PEERKIT_XAPI_RATE_LIMIT`), a person's
+ * bearer token keeps the per-person limit (`PEERKIT_RATE_LIMIT`).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ANA, startServer, type TestServer } from './helpers.js';
+import { KEY, SECRET, V, basic, statement } from './xapi-helpers.js';
+
+describe('LRS write limits', () => {
+  let s: TestServer;
+  before(async () => {
+    s = await startServer({ xapiKey: KEY, xapiSecret: SECRET, rateLimit: 3, xapiRateLimit: 8 });
+  });
+  after(() => s.close());
+
+  const post = (authorization: string) =>
+    s.call('POST', '/api/xapi/statements', {
+      body: [statement(), statement()],
+      headers: { authorization, ...V },
+    });
+
+  it('an HTTP Basic client is not held to the per-person limit, but to its own', async () => {
+    for (let i = 0; i < 8; i++) {
+      const r = await post(basic);
+      assert.equal(r.status, 200, `batch ${i + 1}: ${r.text}`);
+    }
+    const over = await post(basic);
+    assert.equal(over.status, 429);
+    assert.match(over.text, /at most 8 writes a minute/);
+    assert.ok(Number(over.headers.get('retry-after')) >= 1);
+  });
+
+  it('a person writing statements with a bearer token keeps the per-person limit', async () => {
+    const bearer = `Bearer ${await s.token(ANA)}`;
+    for (let i = 0; i < 3; i++) assert.equal((await post(bearer)).status, 200);
+    const over = await post(bearer);
+    assert.equal(over.status, 429);
+    assert.match(over.text, /at most 3 writes a minute/);
+  });
+});
