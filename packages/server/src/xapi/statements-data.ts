@@ -95,31 +95,19 @@ const toStored = (r: { statement: unknown; stored: unknown; seq: number }): Stor
   seq: Number(r.seq),
 });
 
-class Conflict extends Error {
-  constructor(readonly id: string) {
-    super(`statement ${id} conflicts`);
-  }
-}
-
 export function sqlStatementStore(
   db: Db,
   tx: <T>(fn: (q: Queryable) => Promise<T>) => Promise<T>,
 ): StatementStore {
   return {
     async store(batch, forward) {
-      try {
-        let queued = false;
-        const ids = await tx(async (q) => {
-          for (const statement of batch) {
-            if (await insertOne(q, statement, forward)) queued ||= forward;
-          }
-          return batch.map((s) => s['id'] as string);
-        });
+      const ids = batch.map((s) => s['id'] as string);
+      return tx(async (q) => {
+        const fresh = await newStatements(q, batch);
+        if ('conflict' in fresh) return fresh;
+        const queued = (await insertBatch(q, fresh.statements, forward)) > 0 && forward;
         return { ids, queued };
-      } catch (error) {
-        if (error instanceof Conflict) return { conflict: error.id };
-        throw error;
-      }
+      });
     },
     async get(id, voided) {
       const [row] = await db.query<{ statement: unknown; stored: unknown; seq: number }>(
@@ -132,44 +120,85 @@ export function sqlStatementStore(
   };
 }
 
-/** Inserts one statement unless stored already; answers whether it was new. */
-async function insertOne(q: Queryable, statement: Json, forward: boolean): Promise<boolean> {
-  const id = statement['id'] as string;
-  const [existing] = await q.query<{ statement: unknown }>(
-    'SELECT statement FROM statements WHERE id = $1',
-    [id],
+/**
+ * The statements of a batch not stored yet (one query for the whole batch), or the id of
+ * one stored already with different content.
+ */
+async function newStatements(
+  q: Queryable,
+  batch: Json[],
+): Promise<{ statements: Json[] } | { conflict: string }> {
+  const ids = batch.map((s) => s['id'] as string);
+  const rows = await q.query<{ id: string; statement: unknown }>(
+    'SELECT id, statement FROM statements WHERE id = ANY($1::text[])',
+    [ids],
   );
-  if (existing) {
-    if (!sameStatement(parse(existing.statement), statement)) throw new Conflict(id);
-    return false;
+  const stored = new Map(rows.map((r) => [r.id, parse(r.statement)]));
+  const statements: Json[] = [];
+  for (const s of batch) {
+    const old = stored.get(s['id'] as string);
+    if (!old) statements.push(s);
+    else if (!sameStatement(old, s)) return { conflict: s['id'] as string };
   }
-  const index = statementIndex(statement);
-  if (index.voids) {
-    await q.query('UPDATE statements SET voided = TRUE WHERE id = $1 AND voids IS NULL', [
-      index.voids,
-    ]);
-  }
-  // A voiding statement may have arrived before this one (a voiding one is never voided).
-  const [voider] = index.voids
-    ? []
-    : await q.query('SELECT 1 FROM statements WHERE voids = $1 LIMIT 1', [id]);
-  await q.query(
-    `INSERT INTO statements (id, statement, stored, voided, verb_id, object_id, object_ref,
-       agents, related_agents, related_activities, registration, voids, index_version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [id, JSON.stringify(statement), statement['stored'], !!voider, ...indexArgs(index)],
-  );
-  if (forward) {
-    await q.query(
-      `INSERT INTO lrs_outbox (statement_id, statement) VALUES ($1, $2)
-       ON CONFLICT (statement_id) DO NOTHING`,
-      [id, JSON.stringify(statement)],
-    );
-  }
-  return true;
+  return { statements };
 }
 
-/** The index columns in the order of `INSERT` above and `UPDATE` in reindex. */
+/** The columns of one `statements` row, in the order of `INSERT_COLUMNS`. */
+const INSERT_COLUMNS = `id, statement, stored, voided, verb_id, object_id, object_ref, agents,
+  related_agents, related_activities, registration, voids, index_version`;
+
+/**
+ * Inserts new statements with a few queries per batch, whatever its size: voiding
+ * statements void their targets (stored before, or in this batch; a voiding statement is
+ * never voided), a statement whose voiding statement arrived earlier is stored voided, and
+ * each row is queued for the upstream LRS when `forward`. Answers how many rows were new
+ * (a concurrent request may have stored the same id a moment earlier: kept as it is).
+ */
+async function insertBatch(q: Queryable, statements: Json[], forward: boolean): Promise<number> {
+  if (!statements.length) return 0;
+  const rows = statements.map((s) => ({ s, index: statementIndex(s) }));
+  const voids = rows.flatMap((r) => (r.index.voids ? [r.index.voids] : []));
+  if (voids.length) {
+    await q.query(
+      'UPDATE statements SET voided = TRUE WHERE id = ANY($1::text[]) AND voids IS NULL',
+      [voids],
+    );
+  }
+  const plain = rows.filter((r) => !r.index.voids).map((r) => r.s['id'] as string);
+  const earlier = plain.length
+    ? await q.query<{ voids: string }>(
+        'SELECT DISTINCT voids FROM statements WHERE voids = ANY($1::text[])',
+        [plain],
+      )
+    : [];
+  const voided = new Set([...voids, ...earlier.map((r) => r.voids)]);
+  const { args, arg } = placeholders();
+  const values = rows.map(({ s, index }) => {
+    const id = s['id'] as string;
+    const row = [id, JSON.stringify(s), s['stored'], !index.voids && voided.has(id)];
+    return `(${[...row, ...indexArgs(index)].map(arg).join(', ')})`;
+  });
+  const inserted = await q.query<{ id: string; statement: unknown }>(
+    `INSERT INTO statements (${INSERT_COLUMNS}) VALUES ${values.join(', ')}
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    args,
+  );
+  if (forward && inserted.length) {
+    const added = new Set(inserted.map((r) => r.id));
+    const out = placeholders();
+    const queue = rows
+      .filter(({ s }) => added.has(s['id'] as string))
+      .map(({ s }) => `(${out.arg(s['id'])}, ${out.arg(JSON.stringify(s))})`);
+    await q.query(
+      `INSERT INTO lrs_outbox (statement_id, statement) VALUES ${queue.join(', ')}
+       ON CONFLICT (statement_id) DO NOTHING`,
+      out.args,
+    );
+  }
+  return inserted.length;
+}
+
+/** The index columns in the order of `INSERT_COLUMNS` and of `UPDATE` in reindex. */
 const indexArgs = (x: StatementIndex) => [
   x.verbId,
   x.objectId,
