@@ -57,6 +57,8 @@ export type AppEnv = {
   Variables: {
     caller: Caller | undefined;
     rawBody: string | undefined;
+    /** The body's bytes as received (the statements endpoint: documents, attachments). */
+    rawBytes: Uint8Array | undefined;
   };
 };
 
@@ -143,13 +145,24 @@ export function parseJsonText(raw: string): unknown {
   return value;
 }
 
-/** Reads the raw body with a size limit (413 past it). */
+/** Reads the raw body with a size limit (413 past it) and decodes it as UTF-8 (else 400). */
 export async function readBody(req: Request, max: number): Promise<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    return decoder.decode(await readBytes(req, max));
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(400, 'the body is not valid UTF-8');
+  }
+}
+
+/** Reads the raw body's bytes with a size limit (413 past it). */
+export async function readBytes(req: Request, max: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get('content-length') ?? '');
   if (Number.isFinite(declared) && declared > max) {
     throw new HttpError(413, `the body is larger than ${max} bytes`);
   }
-  if (!req.body) return '';
+  if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -163,12 +176,7 @@ export async function readBody(req: Request, max: number): Promise<string> {
     }
     chunks.push(value);
   }
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    return decoder.decode(Buffer.concat(chunks));
-  } catch {
-    throw new HttpError(400, 'the body is not valid UTF-8');
-  }
+  return Buffer.concat(chunks);
 }
 
 export const iso = (d: unknown): string =>

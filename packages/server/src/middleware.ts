@@ -10,7 +10,7 @@ import {
   REFLECTION_PROMPT_MAX,
   REFLECTION_PROMPTS_MAX,
 } from '@peerkit/core/contract';
-import { readBody, type Ctx, type Deps } from './http.js';
+import { readBody, readBytes, type Ctx, type Deps } from './http.js';
 import { HttpError } from './problem.js';
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -60,7 +60,12 @@ export function apiDoor(deps: Deps) {
       throw new HttpError(400, 'the URL must not contain NUL characters');
     }
     c.set('caller', await auth.authenticate(c.req.header('authorization'), isXapi));
-    if (WRITE.has(c.req.method)) {
+    if (WRITE.has(c.req.method) && isXapi) {
+      // Documents and attachments may be any bytes: the statements endpoint decodes itself.
+      const bytes = await readBytes(c.req.raw, bodyLimitOf(c.req.path, config));
+      c.set('rawBytes', bytes);
+      c.set('rawBody', Buffer.from(bytes).toString('utf8'));
+    } else if (WRITE.has(c.req.method)) {
       c.set('rawBody', await readBody(c.req.raw, bodyLimitOf(c.req.path, config)));
     }
     await next();

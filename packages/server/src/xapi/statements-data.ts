@@ -23,6 +23,7 @@
  * the number of referring statements in the window, not with the matches.
  */
 import type { Db, Queryable } from '../db.js';
+import type { AttachmentPart } from './attachments.js';
 import { sameStatement, statementIndex, type StatementIndex } from './validate.js';
 
 type Json = Record<string, unknown>;
@@ -75,9 +76,16 @@ export interface StatementStore {
    * already stored under its id is kept as is when equal (`sameStatement`), else nothing of
    * the batch is stored and the answer names the conflicting id. Voiding statements void
    * their target, also when the target arrives later. `forward` queues each new statement
-   * for the upstream LRS; `queued` says whether any was.
+   * for the upstream LRS; `queued` says whether any was. `attachments` are the raw parts
+   * of the batch's attachments (kept by `sha2`, once).
    */
-  store(batch: Json[], forward: boolean): Promise<StoreOutcome & { queued?: boolean }>;
+  store(
+    batch: Json[],
+    forward: boolean,
+    attachments?: AttachmentPart[],
+  ): Promise<StoreOutcome & { queued?: boolean }>;
+  /** The stored attachment parts with these `sha2` hashes (those this LRS holds). */
+  attachments(sha2: string[]): Promise<AttachmentPart[]>;
   /** One statement by id: the voided one when `voided`, else one that is not voided. */
   get(id: string, voided: boolean): Promise<StoredStatement | undefined>;
   /** A page of statements that are not voided, and the cursor of the next page. */
@@ -100,11 +108,12 @@ export function sqlStatementStore(
   tx: <T>(fn: (q: Queryable) => Promise<T>) => Promise<T>,
 ): StatementStore {
   return {
-    async store(batch, forward) {
+    async store(batch, forward, attachments = []) {
       const ids = batch.map((s) => s['id'] as string);
       return tx(async (q) => {
         const fresh = await newStatements(q, batch);
         if ('conflict' in fresh) return fresh;
+        await storeAttachments(q, attachments);
         const queued = (await insertBatch(q, fresh.statements, forward)) > 0 && forward;
         return { ids, queued };
       });
@@ -117,7 +126,32 @@ export function sqlStatementStore(
       return row && toStored(row);
     },
     query: (filter, window) => queryPage(db, filter, window),
+    attachments: (sha2) => readAttachments(db, sha2),
   };
+}
+
+/** Keeps attachment parts by their hash (the same content is kept once). */
+async function storeAttachments(q: Queryable, parts: AttachmentPart[]): Promise<void> {
+  for (const p of parts) {
+    await q.query(
+      `INSERT INTO xapi_attachments (sha2, content_type, content) VALUES ($1, $2, $3)
+       ON CONFLICT (sha2) DO NOTHING`,
+      [p.sha2, p.contentType, p.content],
+    );
+  }
+}
+
+export async function readAttachments(q: Queryable, sha2: string[]): Promise<AttachmentPart[]> {
+  if (!sha2.length) return [];
+  const rows = await q.query<{ sha2: string; content_type: string; content: Uint8Array }>(
+    'SELECT sha2, content_type, content FROM xapi_attachments WHERE sha2 = ANY($1::text[])',
+    [[...new Set(sha2.map((h) => h.toLowerCase()))]],
+  );
+  return rows.map((r) => ({
+    sha2: r.sha2,
+    contentType: r.content_type,
+    content: new Uint8Array(r.content),
+  }));
 }
 
 /**

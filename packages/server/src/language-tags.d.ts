@@ -1,0 +1,8 @@
+/** The part of `language-tags` (2.x, no bundled types) the LRS uses: RFC 5646 validity. */
+declare module 'language-tags' {
+  interface Tag {
+    /** Well-formed and every subtag in the IANA Language Subtag Registry. */
+    valid(): boolean;
+  }
+  export default function tags(tag: string): Tag;
+}
