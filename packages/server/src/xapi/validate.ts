@@ -136,13 +136,22 @@ export const isUuid = (v: unknown) => typeof v === 'string' && UUID.test(v);
 const TAGS = new Map<string, boolean>();
 
 /**
+ * `language-tags` error codes that do not make a tag invalid under RFC 5646 §2.2.9: a
+ * deprecated tag or subtag (`iw`, `en-GB-oed`) and a redundant script (`en-Latn`) are
+ * still valid, only discouraged.
+ */
+const STILL_VALID = new Set([1, 10, 11]);
+
+/**
  * Whether a string is a valid RFC 5646 language tag: well-formed, and every subtag in the
  * IANA Language Subtag Registry (the `language-tags` library and its copy of the registry).
  */
 export function isLanguageTag(tag: string): boolean {
   let valid = TAGS.get(tag);
   if (valid === undefined) {
-    valid = languageTags(tag).valid();
+    valid = languageTags(tag)
+      .errors()
+      .every((e) => STILL_VALID.has(e.code));
     if (TAGS.size > 10_000) TAGS.clear();
     TAGS.set(tag, valid);
   }
