@@ -8,10 +8,15 @@
  * registration, some with context activities), as a host backend forwarding its learners'
  * statements sends them. `BENCH_BATCHES` (default 200, i.e. 10,000 statements) and
  * `BENCH_CONNECTIONS` (default 4 requests in flight) change the load; `--pglite` or
- * `--postgres` runs one database only.
+ * `--postgres` runs one database only. On a machine shared with other work the wall-clock
+ * figure falls with the load, so the server process's own CPU time is printed too (on
+ * Linux, from /proc): statements per CPU-second of the server (PGlite runs inside it;
+ * PostgreSQL's own processes are not counted). `BENCH_PROFILE=<dir>` writes the server's
+ * CPU profile there (`node --cpu-prof`).
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +36,9 @@ async function startServer(args, env) {
   const child = spawn(
     process.execPath,
     [
+      ...(process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : []),
       '--conditions=source',
       '--import',
       'tsx',
@@ -90,7 +98,17 @@ function statement(i) {
   };
 }
 
-async function ingest(url) {
+/** CPU seconds (user + system) a process has used so far, or NaN where /proc is missing. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function ingest(url, pid) {
   const endpoint = `${url}/api/xapi/statements`;
   const headers = {
     authorization: AUTH,
@@ -108,6 +126,7 @@ async function ingest(url) {
   });
   if (warm.status !== 200) throw new Error(`warm-up: HTTP ${warm.status} ${await warm.text()}`);
   let next = 0;
+  const cpu = cpuSeconds(pid);
   const started = performance.now();
   const worker = async () => {
     while (next < bodies.length) {
@@ -119,17 +138,20 @@ async function ingest(url) {
   };
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
   const seconds = (performance.now() - started) / 1000;
-  return (BATCHES * BATCH) / seconds;
+  const count = BATCHES * BATCH;
+  return { rate: count / seconds, perCpu: count / (cpuSeconds(pid) - cpu) };
 }
 
 async function bench(name, args, env) {
   const server = await startServer(args, env);
   try {
-    const rate = await ingest(server.url);
+    const { rate, perCpu } = await ingest(server.url, server.child.pid);
     const verdict = rate >= BUDGET ? 'ok' : 'OVER BUDGET';
+    const [load] = (await import('node:os')).loadavg();
     console.log(
       `${name}: ${Math.round(rate).toLocaleString('en')} statements/s ` +
-        `(${BATCHES} batches of ${BATCH}, ${CONNECTIONS} in flight; budget ≥ ${BUDGET.toLocaleString('en')}) ${verdict}`,
+        `(${BATCHES} batches of ${BATCH}, ${CONNECTIONS} in flight; budget ≥ ${BUDGET.toLocaleString('en')}) ${verdict}; ` +
+        `${Math.round(perCpu).toLocaleString('en')} per server CPU-second; load average ${load.toFixed(1)}`,
     );
     return rate;
   } finally {

@@ -77,19 +77,18 @@ describe('forwarding attachments, voiding and signed statements (issue 14, item 
   });
 
   const local = `Basic ${Buffer.from('local-key:local-secret').toString('base64')}`;
-  const post = (body: { raw: Uint8Array; type: string } | unknown) =>
-    s.call('POST', '/api/xapi/statements', {
-      ...(body && typeof body === 'object' && 'raw' in body
-        ? {
-            raw: (body as { raw: Uint8Array }).raw,
-            headers: {
-              authorization: local,
-              ...V,
-              'content-type': (body as { type: string }).type,
-            },
-          }
-        : { body, headers: { authorization: local, ...V } }),
-    });
+  /** Posts JSON statements, or a multipart body (`{ raw, type }`), to the local LRS. */
+  const post = (body: unknown) => {
+    const multi = body as { raw?: Uint8Array; type?: string };
+    const headers = { authorization: local, ...V };
+    return s.call(
+      'POST',
+      '/api/xapi/statements',
+      multi.raw instanceof Uint8Array
+        ? { raw: multi.raw, headers: { ...headers, 'content-type': multi.type! } }
+        : { body, headers },
+    );
+  };
   /** Waits until the upstream answers `query` with 200. */
   async function upstreamHas(query: string) {
     const deadline = Date.now() + 20_000;

@@ -128,21 +128,29 @@ function jsonBody(c: Ctx): unknown {
 
 /**
  * Parses JSON, refusing NUL characters in any string or key: PostgreSQL cannot store them
- * in text or JSONB, and no Peerkit text needs one.
+ * in text or JSONB, and no Peerkit text needs one. JSON forbids a raw NUL, so one can only
+ * arrive escaped (`\u0000`): the value is searched only when the text holds that escape.
  */
 export function parseJsonText(raw: string): unknown {
-  let nul = false;
   let value: unknown;
   try {
-    value = JSON.parse(raw, (key, v) => {
-      if (key.includes('\0') || (typeof v === 'string' && v.includes('\0'))) nul = true;
-      return v;
-    });
+    value = JSON.parse(raw);
   } catch {
     throw new HttpError(400, 'the body is not valid JSON');
   }
-  if (nul) throw new HttpError(400, 'text must not contain NUL characters');
+  if (/\\u0000/i.test(raw) && hasNul(value)) {
+    throw new HttpError(400, 'text must not contain NUL characters');
+  }
   return value;
+}
+
+function hasNul(v: unknown): boolean {
+  if (typeof v === 'string') return v.includes('\0');
+  if (Array.isArray(v)) return v.some(hasNul);
+  if (v && typeof v === 'object') {
+    return Object.entries(v).some(([k, x]) => k.includes('\0') || hasNul(x));
+  }
+  return false;
 }
 
 /** Reads the raw body with a size limit (413 past it) and decodes it as UTF-8 (else 400). */

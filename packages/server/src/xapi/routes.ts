@@ -38,7 +38,13 @@ import { resourceRoutes } from './resources.js';
 import { verifySignatures } from './signature.js';
 import { parseStatementsQuery, type Shape } from './query.js';
 import { sqlStatementStore, type StatementStore } from './statements-data.js';
-import { StatementError, isUuid, validateStatement, type ValidStatement } from './validate.js';
+import {
+  StatementError,
+  isUuid,
+  validateStatement,
+  withAuthority,
+  type ValidStatement,
+} from './validate.js';
 
 const XAPI_VERSION = '1.0.3';
 const BATCH_MAX = 1000;
@@ -77,7 +83,7 @@ function parseStatementsBody(c: Ctx): {
 
 function validate(input: unknown): ValidStatement {
   try {
-    return validateStatement(input);
+    return validateStatement(input, true);
   } catch (error) {
     if (error instanceof StatementError) bad(error.message);
     throw error;
@@ -141,12 +147,15 @@ function complete(c: Ctx, caller: Caller, batch: ValidStatement[]) {
   const stored = new Date().toISOString();
   const auth = authority(c, caller);
   return batch.map((v) => ({
-    ...v.statement,
-    id: v.id ?? randomUUID(),
-    timestamp: v.statement['timestamp'] ?? stored,
-    stored,
-    authority: auth,
-    version: v.statement['version'] ?? '1.0.0',
+    statement: {
+      ...v.statement,
+      id: v.id ?? randomUUID(),
+      timestamp: v.statement['timestamp'] ?? stored,
+      stored,
+      authority: auth,
+      version: v.statement['version'] ?? '1.0.0',
+    },
+    index: withAuthority(v.index, auth),
   }));
 }
 

@@ -70,6 +70,12 @@ export interface StoredStatement {
 
 export type StoreOutcome = { ids: string[] } | { conflict: string };
 
+/** A complete statement and its index columns (`statementIndex` of it). */
+export interface IndexedStatement {
+  statement: Json;
+  index: StatementIndex;
+}
+
 export interface StatementStore {
   /**
    * Stores complete statements (id, stored, authority set) in one transaction. A statement
@@ -80,7 +86,7 @@ export interface StatementStore {
    * of the batch's attachments (kept by `sha2`, once).
    */
   store(
-    batch: Json[],
+    batch: IndexedStatement[],
     forward: boolean,
     attachments?: AttachmentPart[],
   ): Promise<StoreOutcome & { queued?: boolean }>;
@@ -109,7 +115,7 @@ export function sqlStatementStore(
 ): StatementStore {
   return {
     async store(batch, forward, attachments = []) {
-      const ids = batch.map((s) => s['id'] as string);
+      const ids = batch.map((s) => s.statement['id'] as string);
       return tx(async (q) => {
         const fresh = await newStatements(q, batch);
         if ('conflict' in fresh) return fresh;
@@ -160,19 +166,19 @@ export async function readAttachments(q: Queryable, sha2: string[]): Promise<Att
  */
 async function newStatements(
   q: Queryable,
-  batch: Json[],
-): Promise<{ statements: Json[] } | { conflict: string }> {
-  const ids = batch.map((s) => s['id'] as string);
+  batch: IndexedStatement[],
+): Promise<{ statements: IndexedStatement[] } | { conflict: string }> {
+  const ids = batch.map((s) => s.statement['id'] as string);
   const rows = await q.query<{ id: string; statement: unknown }>(
     'SELECT id, statement FROM statements WHERE id = ANY($1::text[])',
     [ids],
   );
   const stored = new Map(rows.map((r) => [r.id, parse(r.statement)]));
-  const statements: Json[] = [];
+  const statements: IndexedStatement[] = [];
   for (const s of batch) {
-    const old = stored.get(s['id'] as string);
+    const old = stored.get(s.statement['id'] as string);
     if (!old) statements.push(s);
-    else if (!sameStatement(old, s)) return { conflict: s['id'] as string };
+    else if (!sameStatement(old, s.statement)) return { conflict: s.statement['id'] as string };
   }
   return { statements };
 }
@@ -188,9 +194,13 @@ const INSERT_COLUMNS = `id, statement, stored, voided, verb_id, object_id, objec
  * each row is queued for the upstream LRS when `forward`. Answers how many rows were new
  * (a concurrent request may have stored the same id a moment earlier: kept as it is).
  */
-async function insertBatch(q: Queryable, statements: Json[], forward: boolean): Promise<number> {
+async function insertBatch(
+  q: Queryable,
+  statements: IndexedStatement[],
+  forward: boolean,
+): Promise<number> {
   if (!statements.length) return 0;
-  const rows = statements.map((s) => ({ s, index: statementIndex(s) }));
+  const rows = statements.map(({ statement, index }) => ({ s: statement, index }));
   const voids = rows.flatMap((r) => (r.index.voids ? [r.index.voids] : []));
   if (voids.length) {
     await q.query(

@@ -407,6 +407,8 @@ export interface ValidStatement {
   id: string | undefined;
   /** The id a voiding statement voids, lower case. */
   voids: string | null;
+  /** The index columns, but for the authority the LRS sets (`withAuthority`). */
+  index: StatementIndex;
 }
 
 function core(s: Json, path: string, sub: boolean, related: Related) {
@@ -459,9 +461,18 @@ function authority(v: unknown): string[] {
   return keys;
 }
 
-/** Checks a statement; answers the normalised copy and its index columns. */
-function check(input: unknown): { statement: Json; index: StatementIndex } {
-  const s = obj(structuredClone(input), 'statement', PROPERTIES.statement);
+/**
+ * Checks a statement; answers the normalised copy and its index columns. `own`: the input
+ * is the caller's to change (fresh from `JSON.parse`), so it is normalised in place rather
+ * than copied first. `withAuthority`: the authority's agents count in `relatedAgents` (a
+ * stored statement's authority is the LRS's; a client's is replaced).
+ */
+function check(
+  input: unknown,
+  own: boolean,
+  withAuthority: boolean,
+): { statement: Json; index: StatementIndex } {
+  const s = obj(own ? input : structuredClone(input), 'statement', PROPERTIES.statement);
   if (s['id'] !== undefined && !isUuid(s['id'])) fail('statement.id', 'must be a UUID');
   if (s['attachments'] !== undefined)
     validateAttachments(s['attachments'], 'statement.attachments');
@@ -469,7 +480,10 @@ function check(input: unknown): { statement: Json; index: StatementIndex } {
   if (s['version'] !== undefined)
     str(s['version'], 'statement.version', /^1\.0(\.\d+)?$/, 'a 1.0.x version');
   const related: Related = { agents: [], activities: [] };
-  if (s['authority'] !== undefined) related.agents.push(...authority(s['authority']));
+  if (s['authority'] !== undefined) {
+    const keys = authority(s['authority']);
+    if (withAuthority) related.agents.push(...keys);
+  }
   const { verbId, objectId, agents, ref } = core(s, 'statement.', false, related);
   const ctx = s['context'] as Json | undefined;
   const index: StatementIndex = {
@@ -486,18 +500,25 @@ function check(input: unknown): { statement: Json; index: StatementIndex } {
 }
 
 /** Validates a statement a client sent; throws `StatementError` with the path at fault. */
-export function validateStatement(input: unknown): ValidStatement {
-  const { statement, index } = check(input);
+export function validateStatement(input: unknown, own = false): ValidStatement {
+  const { statement, index } = check(input, own, false);
   return {
     statement,
     id: (statement['id'] as string | undefined)?.toLowerCase(),
     voids: index.voids,
+    index,
   };
 }
 
 /** The index columns of a statement as stored (see `StatementIndex`). */
 export function statementIndex(stored: Json): StatementIndex {
-  return check(stored).index;
+  return check(stored, true, true).index;
+}
+
+/** The index columns of a checked statement once the LRS set its `authority`. */
+export function withAuthority(index: StatementIndex, authority: Json): StatementIndex {
+  const keys = agent(authority, 'authority');
+  return { ...index, relatedAgents: [...new Set([...index.relatedAgents, ...keys])] };
 }
 
 /**
