@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ANA, startServer, type TestServer } from './helpers.js';
+import { ANA, BEN, startServer, type TestServer } from './helpers.js';
 import { KEY, SECRET, V, basic, statement } from './xapi-helpers.js';
 
 describe('LRS write limits', () => {
@@ -38,5 +38,20 @@ describe('LRS write limits', () => {
     const over = await post(bearer);
     assert.equal(over.status, 429);
     assert.match(over.text, /at most 3 writes a minute/);
+  });
+
+  it('a caller named in an Alternate Request Syntax form is held to its limit too', async () => {
+    const form = async (authorization: string) =>
+      s.call('POST', '/api/xapi/statements?method=POST', {
+        raw: new URLSearchParams({
+          Authorization: authorization,
+          'X-Experience-API-Version': '1.0.3',
+          content: JSON.stringify(statement()),
+        }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    const bearer = `Bearer ${await s.token(BEN)}`;
+    for (let i = 0; i < 3; i++) assert.equal((await form(bearer)).status, 200);
+    assert.equal((await form(bearer)).status, 429);
   });
 });

@@ -9,12 +9,13 @@
  * is a 400 (XAPI-00336 and its siblings).
  *
  * The rewritten request runs through the same routes (`inner.fetch`); the caller named by a
- * form `Authorization` is authenticated here, the sign-in and rate limit of the API door
- * having seen none.
+ * form `Authorization` is authenticated and counted by the write limit here, the API door
+ * having seen only the request's own header.
  */
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Caller } from '../auth.js';
 import type { AppEnv, Ctx, Deps } from '../http.js';
+import { rateLimit } from '../middleware.js';
 import { HttpError } from '../problem.js';
 
 const METHODS = new Set(['GET', 'HEAD', 'PUT', 'POST', 'DELETE']);
@@ -76,10 +77,12 @@ async function rewrite(c: Ctx, deps: Deps, method: string, mount: string): Promi
     bad('the alternate request syntax sends the body as the form field "content"');
   }
   const auth = headers.get('authorization') ?? undefined;
-  const caller =
-    auth === c.req.header('authorization')
-      ? c.get('caller')
-      : await deps.auth.authenticate(auth, true);
+  let caller = c.get('caller');
+  if (auth !== c.req.header('authorization')) {
+    caller = await deps.auth.authenticate(auth, true);
+    c.set('caller', caller);
+    await rateLimit(deps)(c, async () => {});
+  }
   const path = url.pathname.slice(mount.length) || '/';
   const search = query.size ? `?${query}` : '';
   const request = new Request(new URL(`${path}${search}`, url.origin), { method, headers });
