@@ -124,6 +124,18 @@ describe('LRS Alternate Request Syntax (Communication §1.3)', () => {
     assert.equal(r.status, 200, r.text);
     assert.ok(Array.isArray(r.body.statements));
     assert.equal(typeof r.body.more, 'string');
+    await lrs.post(statement(), statement());
+    const page = await form('GET', { limit: '1' }, { authorization: basic, ...V });
+    assert.match(
+      page.body.more,
+      /^\/api\/xapi\/statements\?/,
+      'the more link works from the server root',
+    );
+    const next = await lrs.s.call('GET', page.body.more, {
+      headers: { authorization: basic, ...V },
+    });
+    assert.equal(next.status, 200);
+    assert.equal(next.body.statements.length, 1);
   });
 
   it('XAPI-00336: a PUT sent as a POST form, its headers and content in the form, is stored', async () => {

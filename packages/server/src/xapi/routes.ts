@@ -159,8 +159,12 @@ function complete(c: Ctx, caller: Caller, batch: ValidStatement[]) {
   }));
 }
 
-/** `GET /statements`: one statement, or a page of a `StatementResult`. */
-async function read(c: Ctx, data: StatementStore): Promise<Response> {
+/**
+ * `GET /statements`: one statement, or a page of a `StatementResult` whose `more` link is
+ * relative to the server (`mount` + `/statements`, also when the request came through the
+ * Alternate Request Syntax).
+ */
+async function read(c: Ctx, data: StatementStore, mount: string): Promise<Response> {
   const url = new URL(c.req.url);
   const request = parseStatementsQuery(url.searchParams);
   const language = c.req.header('accept-language');
@@ -176,7 +180,7 @@ async function read(c: Ctx, data: StatementStore): Promise<Response> {
   if (page.next) {
     const next = new URLSearchParams(url.searchParams);
     next.set('cursor', encodeCursor({ t: page.next.stored, s: page.next.seq }));
-    more = `${url.pathname}?${next}`;
+    more = `${mount}/statements?${next}`;
   }
   const statements = page.statements.map((r) =>
     formatStatement(r.statement, request.format, language),
@@ -256,7 +260,7 @@ export function xapiRoutes(deps: Deps, mount = '/api/xapi') {
 
   app.get('/statements', async (c) => {
     requireReader(c, config);
-    return read(c, data);
+    return read(c, data, mount);
   });
 
   const outer = new Hono<AppEnv>();
