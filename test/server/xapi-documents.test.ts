@@ -215,6 +215,20 @@ describe('LRS Agents, Activities and About resources (Communication §2.4, §2.5
     assert.equal((await lrs.call('GET', '/activities')).status, 400);
   });
 
+  it('the OpenAPI document lists every LRS resource', async () => {
+    const doc = (await lrs.s.call('GET', '/api/openapi.json')).body;
+    for (const path of [
+      'activities/state',
+      'activities/profile',
+      'agents/profile',
+      'agents',
+      'activities',
+      'about',
+    ]) {
+      assert.ok(doc.paths[`/xapi/${path}`], path);
+    }
+  });
+
   it('GET /about names the versions without a version header', async () => {
     const r = await lrs.s.call('GET', '/api/xapi/about');
     assert.equal(r.status, 200);
