@@ -11,7 +11,13 @@ import { KEY, SECRET, V, basic, statement } from './xapi-helpers.js';
 describe('LRS write limits', () => {
   let s: TestServer;
   before(async () => {
-    s = await startServer({ xapiKey: KEY, xapiSecret: SECRET, rateLimit: 3, xapiRateLimit: 8 });
+    s = await startServer({
+      xapiKey: KEY,
+      xapiSecret: SECRET,
+      rateLimit: 3,
+      xapiRateLimit: 8,
+      xapiBodyLimit: 64 * 1024,
+    });
   });
   after(() => s.close());
 
@@ -53,5 +59,14 @@ describe('LRS write limits', () => {
     const bearer = `Bearer ${await s.token(BEN)}`;
     for (let i = 0; i < 3; i++) assert.equal((await form(bearer)).status, 200);
     assert.equal((await form(bearer)).status, 429);
+  });
+
+  it('the body limit of the LRS is its own (PEERKIT_XAPI_BODY_LIMIT), attachments included', async () => {
+    const big = statement({ result: { response: 'x'.repeat(70 * 1024) } });
+    const r = await s.call('PUT', `/api/xapi/statements?statementId=${big.id}`, {
+      body: big,
+      headers: { authorization: basic, ...V },
+    });
+    assert.equal(r.status, 413);
   });
 });
