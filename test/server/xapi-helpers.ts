@@ -40,7 +40,7 @@ export interface Lrs {
   call(
     method: string,
     path: string,
-    init?: { body?: unknown; headers?: Record<string, string>; raw?: string },
+    init?: { body?: unknown; headers?: Record<string, string>; raw?: string | Uint8Array },
   ): Promise<Answer>;
   /** Posts statements one request each, in order (so their `stored` times ascend). */
   post(...statements: Json[]): Promise<void>;

@@ -21,6 +21,12 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** Writes per person per minute. */
   rateLimit: number;
+  /**
+   * Writes per minute of each HTTP Basic client of the statements endpoint (an LRS client
+   * sends for many learners: a host backend, an authoring tool); bearer callers keep
+   * `rateLimit` there too.
+   */
+  xapiRateLimit: number;
   /** Largest request body of the REST calls, in bytes. */
   bodyLimit: number;
   /** Largest request body of the statements endpoint, in bytes. */
@@ -53,6 +59,8 @@ export type AppEnv = {
   Variables: {
     caller: Caller | undefined;
     rawBody: string | undefined;
+    /** The body's bytes as received (the statements endpoint: documents, attachments). */
+    rawBytes: Uint8Array | undefined;
   };
 };
 
@@ -122,30 +130,49 @@ function jsonBody(c: Ctx): unknown {
 
 /**
  * Parses JSON, refusing NUL characters in any string or key: PostgreSQL cannot store them
- * in text or JSONB, and no Peerkit text needs one.
+ * in text or JSONB, and no Peerkit text needs one. JSON forbids a raw NUL, so one can only
+ * arrive escaped (`\u0000`): the value is searched only when the text holds that escape.
  */
 export function parseJsonText(raw: string): unknown {
-  let nul = false;
   let value: unknown;
   try {
-    value = JSON.parse(raw, (key, v) => {
-      if (key.includes('\0') || (typeof v === 'string' && v.includes('\0'))) nul = true;
-      return v;
-    });
+    value = JSON.parse(raw);
   } catch {
     throw new HttpError(400, 'the body is not valid JSON');
   }
-  if (nul) throw new HttpError(400, 'text must not contain NUL characters');
+  if (/\\u0000/i.test(raw) && hasNul(value)) {
+    throw new HttpError(400, 'text must not contain NUL characters');
+  }
   return value;
 }
 
-/** Reads the raw body with a size limit (413 past it). */
+function hasNul(v: unknown): boolean {
+  if (typeof v === 'string') return v.includes('\0');
+  if (Array.isArray(v)) return v.some(hasNul);
+  if (v && typeof v === 'object') {
+    return Object.entries(v).some(([k, x]) => k.includes('\0') || hasNul(x));
+  }
+  return false;
+}
+
+/** Reads the raw body with a size limit (413 past it) and decodes it as UTF-8 (else 400). */
 export async function readBody(req: Request, max: number): Promise<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    return decoder.decode(await readBytes(req, max));
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(400, 'the body is not valid UTF-8');
+  }
+}
+
+/** Reads the raw body's bytes with a size limit (413 past it). */
+export async function readBytes(req: Request, max: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get('content-length') ?? '');
   if (Number.isFinite(declared) && declared > max) {
     throw new HttpError(413, `the body is larger than ${max} bytes`);
   }
-  if (!req.body) return '';
+  if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -159,12 +186,7 @@ export async function readBody(req: Request, max: number): Promise<string> {
     }
     chunks.push(value);
   }
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    return decoder.decode(Buffer.concat(chunks));
-  } catch {
-    throw new HttpError(400, 'the body is not valid UTF-8');
-  }
+  return Buffer.concat(chunks);
 }
 
 export const iso = (d: unknown): string =>

@@ -62,8 +62,12 @@ export interface ServerOptions {
   lrsRetryMs?: number;
   /** Writes per person per minute. Default 120. */
   rateLimit?: number;
-  /** REST body limit in bytes. Default 64 KiB (the statements endpoint takes 1 MiB). */
+  /** Writes per minute of each HTTP Basic (LRS) client of `/api/xapi`. Default 60,000. */
+  xapiRateLimit?: number;
+  /** REST body limit in bytes. Default 64 KiB (the statements endpoint: `xapiBodyLimit`). */
   bodyLimit?: number;
+  /** Statements endpoint body limit in bytes, attachments included. Default 16 MiB. */
+  xapiBodyLimit?: number;
   /** SSE heartbeat interval. Default 15 s. */
   heartbeatMs?: number;
   /** Cache thread pages and kudos counts (see README). Default true. */
@@ -116,6 +120,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
   set('lrsPollMs', num(env['PEERKIT_LRS_POLL_MS']));
   set('lrsRetryMs', num(env['PEERKIT_LRS_RETRY_MS']));
   set('rateLimit', num(env['PEERKIT_RATE_LIMIT']));
+  set('xapiRateLimit', num(env['PEERKIT_XAPI_RATE_LIMIT']));
+  set('xapiBodyLimit', num(env['PEERKIT_XAPI_BODY_LIMIT']));
   set('heartbeatMs', num(env['PEERKIT_HEARTBEAT_MS']));
   set('snapshot', env['PEERKIT_PGLITE_SNAPSHOT'] || undefined);
   if (env['PEERKIT_READ_CACHE'] === '0') o.readCache = false;
@@ -309,8 +315,9 @@ function configOf(options: ServerOptions, demo: boolean): ServerConfig {
     anonymousRead: options.anonymousRead ?? false,
     allowedOrigins: options.allowedOrigins ?? [],
     rateLimit: options.rateLimit ?? 120,
+    xapiRateLimit: options.xapiRateLimit ?? 60_000,
     bodyLimit: options.bodyLimit ?? 64 * 1024,
-    xapiBodyLimit: 1024 * 1024,
+    xapiBodyLimit: options.xapiBodyLimit ?? 16 * 1024 * 1024,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     staticDir: options.staticDir ?? resolve(REPO_ROOT, 'demo'),
     cdnDir: options.cdnDir ?? resolve(REPO_ROOT, 'packages/peerkit/dist/cdn'),

@@ -10,7 +10,7 @@ import {
   REFLECTION_PROMPT_MAX,
   REFLECTION_PROMPTS_MAX,
 } from '@peerkit/core/contract';
-import { readBody, type Ctx, type Deps } from './http.js';
+import { readBody, readBytes, type Ctx, type Deps } from './http.js';
 import { HttpError } from './problem.js';
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -60,7 +60,12 @@ export function apiDoor(deps: Deps) {
       throw new HttpError(400, 'the URL must not contain NUL characters');
     }
     c.set('caller', await auth.authenticate(c.req.header('authorization'), isXapi));
-    if (WRITE.has(c.req.method)) {
+    if (WRITE.has(c.req.method) && isXapi) {
+      // Documents and attachments may be any bytes: the statements endpoint decodes itself.
+      const bytes = await readBytes(c.req.raw, bodyLimitOf(c.req.path, config));
+      c.set('rawBytes', bytes);
+      c.set('rawBody', Buffer.from(bytes).toString('utf8'));
+    } else if (WRITE.has(c.req.method)) {
       c.set('rawBody', await readBody(c.req.raw, bodyLimitOf(c.req.path, config)));
     }
     await next();
@@ -159,11 +164,16 @@ async function replay(
   ) as unknown as void;
 }
 
-/** At most `rateLimit` writes per person per minute (a fixed window kept in the database). */
+/**
+ * At most `rateLimit` writes per person per minute (a fixed window kept in the database);
+ * an HTTP Basic (LRS) client, which writes for many learners, has its own `xapiRateLimit`
+ * (decisions §14).
+ */
 export function rateLimit(deps: Deps) {
   return async (c: Ctx, next: () => Promise<void>) => {
     const caller = c.get('caller');
     if (!isWrite(c) || !caller) return next();
+    const limit = caller.via === 'basic' ? deps.config.xapiRateLimit : deps.config.rateLimit;
     const now = Date.now();
     const window = Math.floor(now / 60_000);
     const [row] = await deps.db.query<{ count: number }>(
@@ -172,9 +182,9 @@ export function rateLimit(deps: Deps) {
        RETURNING count`,
       [caller.id, window],
     );
-    if ((row?.count ?? 0) > deps.config.rateLimit) {
+    if ((row?.count ?? 0) > limit) {
       const retry = Math.max(1, Math.ceil(((window + 1) * 60_000 - now) / 1000));
-      throw new HttpError(429, `at most ${deps.config.rateLimit} writes a minute`, {
+      throw new HttpError(429, `at most ${limit} writes a minute`, {
         headers: { 'retry-after': String(retry) },
       });
     }

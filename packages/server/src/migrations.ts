@@ -266,6 +266,31 @@ CREATE INDEX reflection_events_by_stream ON reflection_events (stream, seq);
 CREATE INDEX reflection_events_age ON reflection_events (created_at);
 `,
   },
+  {
+    version: 8,
+    name: 'LRS documents (state, activity and agent profiles) and statement attachments',
+    sql: `
+CREATE TABLE xapi_documents (
+  kind TEXT NOT NULL,
+  activity_id TEXT NOT NULL,
+  agent TEXT NOT NULL,
+  registration TEXT NOT NULL,
+  doc_id TEXT NOT NULL,
+  content BYTEA NOT NULL,
+  content_type TEXT NOT NULL,
+  etag TEXT NOT NULL,
+  updated TIMESTAMPTZ NOT NULL,
+  -- GET one document, and the ids of a set (the primary key's prefix)
+  PRIMARY KEY (kind, activity_id, agent, registration, doc_id)
+);
+
+CREATE TABLE xapi_attachments (
+  sha2 TEXT PRIMARY KEY,
+  content_type TEXT NOT NULL,
+  content BYTEA NOT NULL
+);
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {

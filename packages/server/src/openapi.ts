@@ -369,9 +369,78 @@ function kudosAndReportPaths(): Json {
   };
 }
 
+/**
+ * The LRS's other resources (xAPI 1.0.3 Communication §2.3–2.8; the server README's "The
+ * LRS" gives their rules): documents, Agents, Activities, About.
+ */
+function lrsPaths(): Json {
+  const lrs = [{ lrsKey: [] }, { bearer: [] }];
+  const document = (what: string) => ({
+    get: {
+      summary: `One ${what} document, or the ids of a set`,
+      security: lrs,
+      responses: {
+        '200': { description: 'The document (with ETag) or an array of ids' },
+        ...errors,
+      },
+    },
+    put: {
+      summary: `Store a ${what} document`,
+      security: lrs,
+      responses: {
+        '204': { description: 'Stored' },
+        '409': problem('Exists: send If-Match'),
+        '412': problem('Precondition failed'),
+        ...errors,
+      },
+    },
+    post: {
+      summary: `Store or merge (JSON) a ${what} document`,
+      security: lrs,
+      responses: {
+        '204': { description: 'Stored' },
+        '412': problem('Precondition failed'),
+        ...errors,
+      },
+    },
+    delete: {
+      summary: `Delete a ${what} document (or a State set)`,
+      security: lrs,
+      responses: { '204': { description: 'Deleted' }, ...errors },
+    },
+  });
+  return {
+    '/xapi/activities/state': document('State'),
+    '/xapi/activities/profile': document('Activity Profile'),
+    '/xapi/agents/profile': document('Agent Profile'),
+    '/xapi/agents': {
+      get: {
+        summary: 'The Person object of an Agent',
+        security: lrs,
+        responses: { '200': { description: 'A Person' }, ...errors },
+      },
+    },
+    '/xapi/activities': {
+      get: {
+        summary: 'An Activity with its definition',
+        security: lrs,
+        responses: { '200': { description: 'An Activity' }, ...errors },
+      },
+    },
+    '/xapi/about': {
+      get: {
+        summary: 'The xAPI versions of this LRS',
+        security: [],
+        responses: { '200': { description: 'version, extensions' } },
+      },
+    },
+  };
+}
+
 /** Paths /xapi/statements … /health. */
 function statementDemoAndHealthPaths(): Json {
   return {
+    ...lrsPaths(),
     '/xapi/statements': {
       post: {
         summary: 'Store one statement or many (xAPI 1.0.3)',

@@ -6,8 +6,15 @@
  * upstream's answer and our commit re-sends the same statement id, which an LRS treats as
  * the same statement: no duplicate). Instances sharing one PostgreSQL claim batches with a
  * lease and `FOR UPDATE SKIP LOCKED`, so they never send the same batch at once.
+ *
+ * Statements go exactly as stored, in the order stored (a voiding statement after its
+ * target); when any of a batch has attachment parts this LRS holds (raw attachments, the
+ * JWS of a signed statement), the request is `multipart/mixed` with those parts, as
+ * Communication §1.5.2 wants, so the upstream can check hashes and signatures.
  */
 import type { Db } from '../db.js';
+import { attachmentsOf, multipartAnswer } from './attachments.js';
+import { readAttachments } from './statements-data.js';
 
 export interface ForwarderConfig {
   /** The upstream xAPI endpoint (the part before `/statements`). */
@@ -38,10 +45,7 @@ export class Forwarder {
     private readonly config: ForwarderConfig,
   ) {
     this.endpoint = `${config.url.replace(/\/+$/, '')}/statements`;
-    this.headers = {
-      'content-type': 'application/json',
-      'x-experience-api-version': '1.0.3',
-    };
+    this.headers = { 'x-experience-api-version': '1.0.3' };
     if (config.key !== undefined) {
       this.headers['authorization'] =
         `Basic ${Buffer.from(`${config.key}:${config.secret ?? ''}`).toString('base64')}`;
@@ -90,17 +94,34 @@ export class Forwarder {
     this.schedule(busy || again ? 0 : this.config.pollMs);
   }
 
+  /**
+   * The body of a request carrying `statements` (an array, or one for `PUT`): JSON, or
+   * `multipart/mixed` with the attachment parts this LRS holds for them.
+   */
+  private async encode(body: unknown): Promise<{ body: BodyInit; type: string }> {
+    const list = (Array.isArray(body) ? body : [body]) as Record<string, unknown>[];
+    const hashes = attachmentsOf(list).map((a) => String(a['sha2']));
+    const parts = await readAttachments(this.db, hashes);
+    if (!parts.length) return { body: JSON.stringify(body), type: 'application/json' };
+    const multipart = multipartAnswer(body, parts);
+    return {
+      body: new Uint8Array(multipart.body) as Uint8Array<ArrayBuffer>,
+      type: multipart.type,
+    };
+  }
+
   /** One request to the upstream: its status (0 when it never answered) and the error. */
   private async deliver(
     method: 'POST' | 'PUT',
     url: string,
-    body: unknown,
+    statements: unknown,
   ): Promise<{ status: number; error: string }> {
     try {
+      const { body, type } = await this.encode(statements);
       const res = await fetch(url, {
         method,
-        headers: this.headers,
-        body: JSON.stringify(body),
+        headers: { ...this.headers, 'content-type': type },
+        body,
         signal: AbortSignal.timeout(15_000),
       });
       await res.body?.cancel().catch(() => {});

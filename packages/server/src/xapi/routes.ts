@@ -1,43 +1,50 @@
 /**
- * The statements endpoint, a small LRS after the xAPI 1.0.3 Statement Resource:
- * - `POST /xapi/statements`: one statement or an array; answers the ids (200). The batch
- *   is stored in one transaction: a statement whose id is stored with different content
- *   rejects the whole batch (409); the same statement again is not stored twice.
- * - `PUT /xapi/statements?statementId=`: one statement under that id (204; 409 as above).
- * - `GET /xapi/statements?statementId=` or `voidedStatementId=`: one statement; otherwise a
- *   `StatementResult` filtered by `agent`, `verb`, `activity`, `registration`,
- *   `related_agents`, `related_activities`, `since`, `until`, with `limit`, `ascending` and a
- *   `more` link, exactly as Communication §2.1.3 says (parameters: `query.ts`; filters,
- *   StatementRef chains and voided statements: `statements-data.ts`; `format`:
- *   `format.ts`). `attachments=true` answers `multipart/mixed` whose one part is the JSON
- *   (this LRS stores no attachments).
- * - `GET /xapi/about`.
+ * The LRS under `/api/xapi`, after xAPI 1.0.3 (the README's "The LRS" says what conforms):
+ * - `POST /statements`: one statement or an array, as `application/json` or
+ *   `multipart/mixed` with attachments (`attachments.ts`); signed statements are verified
+ *   (`signature.ts`); answers the ids (200). The batch is stored in one transaction: a
+ *   statement whose id is stored with different content rejects the whole batch (409); the
+ *   same statement again is not stored twice.
+ * - `PUT /statements?statementId=`: one statement under that id (204; 409 as above).
+ * - `GET /statements?statementId=` or `voidedStatementId=`: one statement; otherwise a
+ *   `StatementResult` filtered as Communication §2.1.3 says (parameters: `query.ts`;
+ *   filters, StatementRef chains and voided statements: `statements-data.ts`; `format`:
+ *   `format.ts`). `attachments=true` answers `multipart/mixed` with the attachments' bytes.
+ * - The document resources (`documents/`), `/agents`, `/activities`, `/about`
+ *   (`resources.ts`), and the Alternate Request Syntax (`alternate.ts`).
  * Every request except `/about` needs `X-Experience-API-Version: 1.0.x`; every answer
  * carries `X-Experience-API-Version: 1.0.3`, and every answer of the statements resource,
- * errors included, `X-Experience-API-Consistent-Through` (§2.1.3.s2.b5). `stored`, `authority`, `id` (when missing),
- * `timestamp` (when missing) and `version` (1.0.0 when missing) are set by the server.
- *
- * Who may use it: writers with a person's bearer token or the LRS key (HTTP Basic,
- * `PEERKIT_XAPI_KEY`/`PEERKIT_XAPI_SECRET`); readers with the LRS key, a moderator's token,
- * or in demo mode any signed-in person (statements describe people; learners do not read
- * each other's records on a real install).
+ * errors included, `X-Experience-API-Consistent-Through` (§2.1.3.s2.b5). `stored`,
+ * `authority`, `id` (when missing), `timestamp` (when missing) and `version` (1.0.0 when
+ * missing) are set by the server. Who may read and write: `access.ts`.
  */
 import { randomUUID } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { isModerator, type Caller } from '../auth.js';
+import type { Caller } from '../auth.js';
+import { encodeCursor, parseJsonText, type AppEnv, type Ctx, type Deps } from '../http.js';
+import { HttpError, problemResponse } from '../problem.js';
+import { requireReader, requireWriter } from './access.js';
+import { adopt, alternateSyntax } from './alternate.js';
 import {
-  encodeCursor,
-  parseJsonText,
-  requireCaller,
-  type AppEnv,
-  type Ctx,
-  type Deps,
-} from '../http.js';
-import { HttpError } from '../problem.js';
+  attachmentsOf,
+  matchParts,
+  multipartAnswer,
+  readMultipart,
+  type AttachmentPart,
+} from './attachments.js';
+import { documentRoutes } from './documents/routes.js';
 import { formatStatement } from './format.js';
+import { resourceRoutes } from './resources.js';
+import { verifySignatures } from './signature.js';
 import { parseStatementsQuery, type Shape } from './query.js';
 import { sqlStatementStore, type StatementStore } from './statements-data.js';
-import { StatementError, isUuid, validateStatement, type ValidStatement } from './validate.js';
+import {
+  StatementError,
+  isUuid,
+  validateStatement,
+  withAuthority,
+  type ValidStatement,
+} from './validate.js';
 
 const XAPI_VERSION = '1.0.3';
 const BATCH_MAX = 1000;
@@ -46,19 +53,37 @@ function bad(message: string): never {
   throw new HttpError(400, message);
 }
 
-function parseJsonBody(c: Ctx): unknown {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type.trim())) {
-    throw new HttpError(415, 'send statements as application/json');
+/**
+ * The statements of a write and its attachment parts: `application/json`, or
+ * `multipart/mixed` whose first part is the JSON (Communication §1.5.2); other types are a
+ * 400 (XAPI-00133: `multipart/form-data` too).
+ */
+function parseStatementsBody(c: Ctx): {
+  body: unknown;
+  parts: AttachmentPart[];
+  multipart: boolean;
+} {
+  const type = (c.req.header('content-type') ?? '').trim();
+  const bytes = c.get('rawBytes') ?? new Uint8Array(0);
+  if (/^multipart\/mixed\b/i.test(type)) {
+    const { json, parts } = readMultipart(type, bytes);
+    return { body: parseJsonText(json), parts, multipart: true };
   }
-  const raw = c.get('rawBody');
-  if (!raw) bad('the request has no body');
-  return parseJsonText(raw);
+  if (!/^application\/json\b/i.test(type))
+    bad('send statements as application/json or multipart/mixed');
+  if (!bytes.length) bad('the request has no body');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    bad('the body is not valid UTF-8');
+  }
+  return { body: parseJsonText(text), parts: [], multipart: false };
 }
 
 function validate(input: unknown): ValidStatement {
   try {
-    return validateStatement(input);
+    return validateStatement(input, true);
   } catch (error) {
     if (error instanceof StatementError) bad(error.message);
     throw error;
@@ -73,16 +98,20 @@ function authority(c: Ctx, caller: Caller) {
 }
 
 /**
- * The answer in JSON, or with `attachments=true` as `multipart/mixed` whose first (and,
- * as this LRS stores no attachments, only) part is the JSON (Communication §1.5.2).
+ * The answer in JSON, or with `attachments=true` as `multipart/mixed`: the JSON, then the
+ * bytes of every attachment of the answer's statements this LRS holds (Communication §1.5.2).
  */
-function answer(c: Ctx, body: unknown, shape: Shape): Response {
+async function answer(
+  c: Ctx,
+  data: StatementStore,
+  body: unknown,
+  statements: Record<string, unknown>[],
+  shape: Shape,
+): Promise<Response> {
   if (!shape.attachments) return c.json(body);
-  const boundary = `xapi-${randomUUID()}`;
-  const text =
-    `--${boundary}\r\nContent-Type: application/json\r\n\r\n` +
-    `${JSON.stringify(body)}\r\n--${boundary}--\r\n`;
-  return c.body(text, 200, { 'content-type': `multipart/mixed; boundary=${boundary}` });
+  const hashes = attachmentsOf(statements).map((a) => String(a['sha2']));
+  const { body: bytes, type } = multipartAnswer(body, await data.attachments(hashes));
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': type });
 }
 
 /**
@@ -118,17 +147,24 @@ function complete(c: Ctx, caller: Caller, batch: ValidStatement[]) {
   const stored = new Date().toISOString();
   const auth = authority(c, caller);
   return batch.map((v) => ({
-    ...v.statement,
-    id: v.id ?? randomUUID(),
-    timestamp: v.statement['timestamp'] ?? stored,
-    stored,
-    authority: auth,
-    version: v.statement['version'] ?? '1.0.0',
+    statement: {
+      ...v.statement,
+      id: v.id ?? randomUUID(),
+      timestamp: v.statement['timestamp'] ?? stored,
+      stored,
+      authority: auth,
+      version: v.statement['version'] ?? '1.0.0',
+    },
+    index: withAuthority(v.index, auth),
   }));
 }
 
-/** `GET /statements`: one statement, or a page of a `StatementResult`. */
-async function read(c: Ctx, data: StatementStore): Promise<Response> {
+/**
+ * `GET /statements`: one statement, or a page of a `StatementResult` whose `more` link is
+ * relative to the server (`mount` + `/statements`, also when the request came through the
+ * Alternate Request Syntax).
+ */
+async function read(c: Ctx, data: StatementStore, mount: string): Promise<Response> {
   const url = new URL(c.req.url);
   const request = parseStatementsQuery(url.searchParams);
   const language = c.req.header('accept-language');
@@ -136,30 +172,64 @@ async function read(c: Ctx, data: StatementStore): Promise<Response> {
     const found = await data.get(request.id, request.voided);
     if (!found) throw new HttpError(404, 'no such statement');
     c.header('last-modified', new Date(found.stored).toUTCString());
-    return answer(c, formatStatement(found.statement, request.format, language), request);
+    const one = formatStatement(found.statement, request.format, language);
+    return answer(c, data, one, [found.statement], request);
   }
   const page = await data.query(request.filter, request.window);
   let more = '';
   if (page.next) {
     const next = new URLSearchParams(url.searchParams);
     next.set('cursor', encodeCursor({ t: page.next.stored, s: page.next.seq }));
-    more = `${url.pathname}?${next}`;
+    more = `${mount}/statements?${next}`;
   }
   const statements = page.statements.map((r) =>
     formatStatement(r.statement, request.format, language),
   );
-  return answer(c, { statements, more }, request);
+  const stored = page.statements.map((r) => r.statement);
+  return answer(c, data, { statements, more }, stored, request);
 }
 
-export function xapiRoutes(deps: Deps) {
+/**
+ * A checked write: the statements validated, the attachment parts matched to them
+ * (`matchParts`: with `application/json` every attachment needs a `fileUrl`), signed
+ * statements verified.
+ */
+async function checkedWrite(c: Ctx, one: boolean) {
+  const { body, parts } = parseStatementsBody(c);
+  if (one && Array.isArray(body)) bad('PUT takes one statement');
+  const list = Array.isArray(body) ? body : [body];
+  if (list.length > BATCH_MAX) bad(`at most ${BATCH_MAX} statements per batch`);
+  const batch = list.map(validate);
+  const statements = batch.map((v) => v.statement);
+  const attachments = matchParts(statements, parts);
+  await verifySignatures(statements, attachments);
+  return { batch, attachments };
+}
+
+/** The LRS's answer to an error: a problem document (mounted apps share `app.ts`'s). */
+function onError(err: Error): Response {
+  if (err instanceof HttpError) return problemResponse(err.status, err.detail, err.extra);
+  if (process.env['PEERKIT_LOG_ERRORS'] !== '0') console.error('[peerkit]', err);
+  return problemResponse(500, 'something went wrong on the server');
+}
+
+/** The LRS, to mount at `mount` (`/api/xapi`). */
+export function xapiRoutes(deps: Deps, mount = '/api/xapi') {
   const { config } = deps;
   const data: StatementStore = sqlStatementStore(deps.db, deps.tx);
   const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.use('*', adopt);
   app.use('*', versionHeaders);
-  app.get('/about', (c) => c.json({ version: [XAPI_VERSION, '1.0.2', '1.0.1', '1.0.0'] }));
+  resourceRoutes(app, deps);
+  documentRoutes(app, deps);
 
-  const store = async (c: Ctx, caller: Caller, batch: ValidStatement[]) => {
-    const outcome = await data.store(complete(c, caller, batch), !!config.lrs);
+  const store = async (c: Ctx, caller: Caller, write: Awaited<ReturnType<typeof checkedWrite>>) => {
+    const outcome = await data.store(
+      complete(c, caller, write.batch),
+      !!config.lrs,
+      write.attachments,
+    );
     if ('conflict' in outcome) {
       throw new HttpError(
         409,
@@ -171,35 +241,31 @@ export function xapiRoutes(deps: Deps) {
   };
 
   app.post('/statements', async (c) => {
-    const caller = requireCaller(c);
-    const body = parseJsonBody(c);
-    const list = Array.isArray(body) ? body : [body];
-    if (list.length > BATCH_MAX) bad(`at most ${BATCH_MAX} statements per batch`);
-    const batch = list.map(validate);
-    return c.json(await store(c, caller, batch));
+    const caller = requireWriter(c);
+    return c.json(await store(c, caller, await checkedWrite(c, false)));
   });
 
   app.put('/statements', async (c) => {
-    const caller = requireCaller(c);
+    const caller = requireWriter(c);
     const statementId = c.req.query('statementId');
     if (!isUuid(statementId)) bad('statementId must be a UUID');
-    const body = parseJsonBody(c);
-    if (Array.isArray(body)) bad('PUT takes one statement');
-    const v = validate(body);
+    const write = await checkedWrite(c, true);
+    const v = write.batch[0]!;
     if (v.id && v.id !== statementId!.toLowerCase())
       bad('the statement id differs from statementId');
     v.id = statementId!.toLowerCase();
-    await store(c, caller, [v]);
+    await store(c, caller, write);
     return c.body(null, 204);
   });
 
   app.get('/statements', async (c) => {
-    const caller = requireCaller(c);
-    if (caller.via !== 'basic' && !isModerator(caller) && !config.demo) {
-      throw new HttpError(403, 'reading statements needs the LRS key or a moderator');
-    }
-    return read(c, data);
+    requireReader(c, config);
+    return read(c, data, mount);
   });
 
-  return app;
+  const outer = new Hono<AppEnv>();
+  outer.onError(onError);
+  outer.use('*', alternateSyntax(deps, app, mount));
+  outer.route('/', app);
+  return outer;
 }

@@ -23,6 +23,7 @@
  * the number of referring statements in the window, not with the matches.
  */
 import type { Db, Queryable } from '../db.js';
+import type { AttachmentPart } from './attachments.js';
 import { sameStatement, statementIndex, type StatementIndex } from './validate.js';
 
 type Json = Record<string, unknown>;
@@ -69,15 +70,28 @@ export interface StoredStatement {
 
 export type StoreOutcome = { ids: string[] } | { conflict: string };
 
+/** A complete statement and its index columns (`statementIndex` of it). */
+export interface IndexedStatement {
+  statement: Json;
+  index: StatementIndex;
+}
+
 export interface StatementStore {
   /**
    * Stores complete statements (id, stored, authority set) in one transaction. A statement
    * already stored under its id is kept as is when equal (`sameStatement`), else nothing of
    * the batch is stored and the answer names the conflicting id. Voiding statements void
    * their target, also when the target arrives later. `forward` queues each new statement
-   * for the upstream LRS; `queued` says whether any was.
+   * for the upstream LRS; `queued` says whether any was. `attachments` are the raw parts
+   * of the batch's attachments (kept by `sha2`, once).
    */
-  store(batch: Json[], forward: boolean): Promise<StoreOutcome & { queued?: boolean }>;
+  store(
+    batch: IndexedStatement[],
+    forward: boolean,
+    attachments?: AttachmentPart[],
+  ): Promise<StoreOutcome & { queued?: boolean }>;
+  /** The stored attachment parts with these `sha2` hashes (those this LRS holds). */
+  attachments(sha2: string[]): Promise<AttachmentPart[]>;
   /** One statement by id: the voided one when `voided`, else one that is not voided. */
   get(id: string, voided: boolean): Promise<StoredStatement | undefined>;
   /** A page of statements that are not voided, and the cursor of the next page. */
@@ -95,31 +109,20 @@ const toStored = (r: { statement: unknown; stored: unknown; seq: number }): Stor
   seq: Number(r.seq),
 });
 
-class Conflict extends Error {
-  constructor(readonly id: string) {
-    super(`statement ${id} conflicts`);
-  }
-}
-
 export function sqlStatementStore(
   db: Db,
   tx: <T>(fn: (q: Queryable) => Promise<T>) => Promise<T>,
 ): StatementStore {
   return {
-    async store(batch, forward) {
-      try {
-        let queued = false;
-        const ids = await tx(async (q) => {
-          for (const statement of batch) {
-            if (await insertOne(q, statement, forward)) queued ||= forward;
-          }
-          return batch.map((s) => s['id'] as string);
-        });
+    async store(batch, forward, attachments = []) {
+      const ids = batch.map((s) => s.statement['id'] as string);
+      return tx(async (q) => {
+        const fresh = await newStatements(q, batch);
+        if ('conflict' in fresh) return fresh;
+        await storeAttachments(q, attachments);
+        const queued = (await insertBatch(q, fresh.statements, forward)) > 0 && forward;
         return { ids, queued };
-      } catch (error) {
-        if (error instanceof Conflict) return { conflict: error.id };
-        throw error;
-      }
+      });
     },
     async get(id, voided) {
       const [row] = await db.query<{ statement: unknown; stored: unknown; seq: number }>(
@@ -129,47 +132,117 @@ export function sqlStatementStore(
       return row && toStored(row);
     },
     query: (filter, window) => queryPage(db, filter, window),
+    attachments: (sha2) => readAttachments(db, sha2),
   };
 }
 
-/** Inserts one statement unless stored already; answers whether it was new. */
-async function insertOne(q: Queryable, statement: Json, forward: boolean): Promise<boolean> {
-  const id = statement['id'] as string;
-  const [existing] = await q.query<{ statement: unknown }>(
-    'SELECT statement FROM statements WHERE id = $1',
-    [id],
-  );
-  if (existing) {
-    if (!sameStatement(parse(existing.statement), statement)) throw new Conflict(id);
-    return false;
-  }
-  const index = statementIndex(statement);
-  if (index.voids) {
-    await q.query('UPDATE statements SET voided = TRUE WHERE id = $1 AND voids IS NULL', [
-      index.voids,
-    ]);
-  }
-  // A voiding statement may have arrived before this one (a voiding one is never voided).
-  const [voider] = index.voids
-    ? []
-    : await q.query('SELECT 1 FROM statements WHERE voids = $1 LIMIT 1', [id]);
-  await q.query(
-    `INSERT INTO statements (id, statement, stored, voided, verb_id, object_id, object_ref,
-       agents, related_agents, related_activities, registration, voids, index_version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [id, JSON.stringify(statement), statement['stored'], !!voider, ...indexArgs(index)],
-  );
-  if (forward) {
+/** Keeps attachment parts by their hash (the same content is kept once). */
+async function storeAttachments(q: Queryable, parts: AttachmentPart[]): Promise<void> {
+  for (const p of parts) {
     await q.query(
-      `INSERT INTO lrs_outbox (statement_id, statement) VALUES ($1, $2)
-       ON CONFLICT (statement_id) DO NOTHING`,
-      [id, JSON.stringify(statement)],
+      `INSERT INTO xapi_attachments (sha2, content_type, content) VALUES ($1, $2, $3)
+       ON CONFLICT (sha2) DO NOTHING`,
+      [p.sha2, p.contentType, p.content],
     );
   }
-  return true;
 }
 
-/** The index columns in the order of `INSERT` above and `UPDATE` in reindex. */
+export async function readAttachments(q: Queryable, sha2: string[]): Promise<AttachmentPart[]> {
+  if (!sha2.length) return [];
+  const rows = await q.query<{ sha2: string; content_type: string; content: Uint8Array }>(
+    'SELECT sha2, content_type, content FROM xapi_attachments WHERE sha2 = ANY($1::text[])',
+    [[...new Set(sha2.map((h) => h.toLowerCase()))]],
+  );
+  return rows.map((r) => ({
+    sha2: r.sha2,
+    contentType: r.content_type,
+    content: new Uint8Array(r.content),
+  }));
+}
+
+/**
+ * The statements of a batch not stored yet (one query for the whole batch), or the id of
+ * one stored already with different content.
+ */
+async function newStatements(
+  q: Queryable,
+  batch: IndexedStatement[],
+): Promise<{ statements: IndexedStatement[] } | { conflict: string }> {
+  const ids = batch.map((s) => s.statement['id'] as string);
+  const rows = await q.query<{ id: string; statement: unknown }>(
+    'SELECT id, statement FROM statements WHERE id = ANY($1::text[])',
+    [ids],
+  );
+  const stored = new Map(rows.map((r) => [r.id, parse(r.statement)]));
+  const statements: IndexedStatement[] = [];
+  for (const s of batch) {
+    const old = stored.get(s.statement['id'] as string);
+    if (!old) statements.push(s);
+    else if (!sameStatement(old, s.statement)) return { conflict: s.statement['id'] as string };
+  }
+  return { statements };
+}
+
+/** The columns of one `statements` row, in the order of `INSERT_COLUMNS`. */
+const INSERT_COLUMNS = `id, statement, stored, voided, verb_id, object_id, object_ref, agents,
+  related_agents, related_activities, registration, voids, index_version`;
+
+/**
+ * Inserts new statements with a few queries per batch, whatever its size: voiding
+ * statements void their targets (stored before, or in this batch; a voiding statement is
+ * never voided), a statement whose voiding statement arrived earlier is stored voided, and
+ * each row is queued for the upstream LRS when `forward`. Answers how many rows were new
+ * (a concurrent request may have stored the same id a moment earlier: kept as it is).
+ */
+async function insertBatch(
+  q: Queryable,
+  statements: IndexedStatement[],
+  forward: boolean,
+): Promise<number> {
+  if (!statements.length) return 0;
+  const rows = statements.map(({ statement, index }) => ({ s: statement, index }));
+  const voids = rows.flatMap((r) => (r.index.voids ? [r.index.voids] : []));
+  if (voids.length) {
+    await q.query(
+      'UPDATE statements SET voided = TRUE WHERE id = ANY($1::text[]) AND voids IS NULL',
+      [voids],
+    );
+  }
+  const plain = rows.filter((r) => !r.index.voids).map((r) => r.s['id'] as string);
+  const earlier = plain.length
+    ? await q.query<{ voids: string }>(
+        'SELECT DISTINCT voids FROM statements WHERE voids = ANY($1::text[])',
+        [plain],
+      )
+    : [];
+  const voided = new Set([...voids, ...earlier.map((r) => r.voids)]);
+  const { args, arg } = placeholders();
+  const values = rows.map(({ s, index }) => {
+    const id = s['id'] as string;
+    const row = [id, JSON.stringify(s), s['stored'], !index.voids && voided.has(id)];
+    return `(${[...row, ...indexArgs(index)].map(arg).join(', ')})`;
+  });
+  const inserted = await q.query<{ id: string; statement: unknown }>(
+    `INSERT INTO statements (${INSERT_COLUMNS}) VALUES ${values.join(', ')}
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    args,
+  );
+  if (forward && inserted.length) {
+    const added = new Set(inserted.map((r) => r.id));
+    const out = placeholders();
+    const queue = rows
+      .filter(({ s }) => added.has(s['id'] as string))
+      .map(({ s }) => `(${out.arg(s['id'])}, ${out.arg(JSON.stringify(s))})`);
+    await q.query(
+      `INSERT INTO lrs_outbox (statement_id, statement) VALUES ${queue.join(', ')}
+       ON CONFLICT (statement_id) DO NOTHING`,
+      out.args,
+    );
+  }
+  return inserted.length;
+}
+
+/** The index columns in the order of `INSERT_COLUMNS` and of `UPDATE` in reindex. */
 const indexArgs = (x: StatementIndex) => [
   x.verbId,
   x.objectId,

@@ -23,18 +23,21 @@
  * Validation returns a normalised copy; the caller stores it verbatim.
  */
 
+import languageTags from 'language-tags';
+import { validateAttachments } from './attachments.js';
+
 export class StatementError extends Error {}
 
 type Json = Record<string, unknown>;
 
 const IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*\S$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-const LANG = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
 const MBOX = /^mailto:[^@\s]+@[^@\s]+$/;
 const SHA1 = /^[0-9a-f]{40}$/i;
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d|[+-]\d\d)$/;
+/** ISO 8601 durations: weeks stand alone (`P4W`, never `P4W1D`; ISO 8601:2004 §4.4.3.2). */
 const DURATION =
-  /^P(?=\d|T\d)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
+  /^(P\d+(\.\d+)?W|P(?=\d|T\d)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?)$/;
 export const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
 const INTERACTION_TYPES = new Set([
   'true-false',
@@ -106,13 +109,16 @@ const PROPERTIES = {
   contextActivities: keys('parent', 'grouping', 'category', 'other'),
 };
 
-/** An object without `null` values; with `allowed`, only those properties. */
-function obj(v: unknown, path: string, allowed?: ReadonlySet<string>): Json {
+/**
+ * An object without `null` values (Data §2.2, XAPI-00001; extensions are checked apart);
+ * with `allowed`, only those properties.
+ */
+export function obj(v: unknown, path: string, allowed?: ReadonlySet<string>): Json {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(path, 'must be an object');
   const o = v as Json;
   for (const [k, value] of Object.entries(o)) {
     if (allowed && !allowed.has(k)) fail(path, `unknown property "${k}"`);
-    if (value === null) fail(`${path}.${k}`, 'must not be null');
+    if (value === null && k !== 'extensions') fail(`${path}.${k}`, 'must not be null');
   }
   return o;
 }
@@ -123,20 +129,51 @@ function str(v: unknown, path: string, re?: RegExp, what = 'a string'): string {
   return v;
 }
 
-const iri = (v: unknown, path: string) => str(v, path, IRI, 'an absolute IRI');
+export const iri = (v: unknown, path: string) => str(v, path, IRI, 'an absolute IRI');
 export const isUuid = (v: unknown) => typeof v === 'string' && UUID.test(v);
 
-function langMap(v: unknown, path: string) {
+/** Tags already checked (a bounded memo: the same few tags arrive again and again). */
+const TAGS = new Map<string, boolean>();
+
+/**
+ * `language-tags` error codes that do not make a tag invalid under RFC 5646 §2.2.9: a
+ * deprecated tag or subtag (`iw`, `en-GB-oed`) and a redundant script (`en-Latn`) are
+ * still valid, only discouraged.
+ */
+const STILL_VALID = new Set([1, 10, 11]);
+
+/**
+ * Whether a string is a valid RFC 5646 language tag: well-formed, and every subtag in the
+ * IANA Language Subtag Registry (the `language-tags` library and its copy of the registry).
+ */
+export function isLanguageTag(tag: string): boolean {
+  let valid = TAGS.get(tag);
+  if (valid === undefined) {
+    valid = languageTags(tag)
+      .errors()
+      .every((e) => STILL_VALID.has(e.code));
+    if (TAGS.size > 10_000) TAGS.clear();
+    TAGS.set(tag, valid);
+  }
+  return valid;
+}
+
+/** A language map: RFC 5646 tags to strings (Data §4.2, XAPI-00013). */
+export function langMap(v: unknown, path: string) {
   const o = obj(v, path);
   for (const [k, value] of Object.entries(o)) {
-    if (!LANG.test(k)) fail(path, `"${k}" is not a language tag`);
+    if (!isLanguageTag(k)) fail(path, `"${k}" is not an RFC 5646 language tag`);
     str(value, `${path}.${k}`);
   }
 }
 
+/** Extensions: IRI keys, any JSON values, `null` and `{}` included (Data §4.1, XAPI-00119). */
 function extensions(v: unknown, path: string) {
-  const o = obj(v, path);
-  for (const k of Object.keys(o)) if (!IRI.test(k)) fail(path, `key "${k}" is not an IRI`);
+  if (v === null) return;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(path, 'must be an object');
+  for (const k of Object.keys(v as Json)) {
+    if (!IRI.test(k)) fail(path, `key "${k}" is not an IRI`);
+  }
 }
 
 /**
@@ -222,6 +259,9 @@ function interaction(d: Json, path: string) {
   }
   if (d['correctResponsesPattern'] !== undefined) {
     const p = d['correctResponsesPattern'];
+    if (d['interactionType'] === undefined) {
+      fail(`${path}.correctResponsesPattern`, 'needs an interactionType (XAPI-00064)');
+    }
     if (!Array.isArray(p) || p.some((x) => typeof x !== 'string')) {
       fail(`${path}.correctResponsesPattern`, 'must be an array of strings');
     }
@@ -324,7 +364,9 @@ function context(v: unknown, path: string, objectIsActivity: boolean, related: R
       if (!objectIsActivity) fail(`${path}.${k}`, 'only allowed when the object is an Activity');
     }
   }
-  if (o['language'] !== undefined) str(o['language'], `${path}.language`, LANG, 'a language tag');
+  if (o['language'] !== undefined && !isLanguageTag(str(o['language'], `${path}.language`))) {
+    fail(`${path}.language`, 'must be an RFC 5646 language tag');
+  }
   if (o['statement'] !== undefined) statementRef(o['statement'], `${path}.statement`);
   if (o['extensions'] !== undefined) extensions(o['extensions'], `${path}.extensions`);
 }
@@ -365,6 +407,8 @@ export interface ValidStatement {
   id: string | undefined;
   /** The id a voiding statement voids, lower case. */
   voids: string | null;
+  /** The index columns, but for the authority the LRS sets (`withAuthority`). */
+  index: StatementIndex;
 }
 
 function core(s: Json, path: string, sub: boolean, related: Related) {
@@ -400,18 +444,46 @@ function core(s: Json, path: string, sub: boolean, related: Related) {
   return { verbId, objectId, agents, ref };
 }
 
-/** Checks a statement; answers the normalised copy and its index columns. */
-function check(input: unknown): { statement: Json; index: StatementIndex } {
-  const s = obj(structuredClone(input), 'statement', PROPERTIES.statement);
+/**
+ * An authority: an Agent, or an anonymous Group of exactly two Agents (an OAuth consumer
+ * and a user, Data §2.4.9, XAPI-00098/00100).
+ */
+function authority(v: unknown): string[] {
+  const path = 'statement.authority';
+  const keys = agent(v, path);
+  const o = v as Json;
+  if (o['objectType'] === 'Group') {
+    const members = o['member'] as unknown[] | undefined;
+    if (identifier(o, path) || members?.length !== 2) {
+      fail(path, 'a Group authority is anonymous and has exactly two Agents');
+    }
+  }
+  return keys;
+}
+
+/**
+ * Checks a statement; answers the normalised copy and its index columns. `own`: the input
+ * is the caller's to change (fresh from `JSON.parse`), so it is normalised in place rather
+ * than copied first. `withAuthority`: the authority's agents count in `relatedAgents` (a
+ * stored statement's authority is the LRS's; a client's is replaced).
+ */
+function check(
+  input: unknown,
+  own: boolean,
+  withAuthority: boolean,
+): { statement: Json; index: StatementIndex } {
+  const s = obj(own ? input : structuredClone(input), 'statement', PROPERTIES.statement);
   if (s['id'] !== undefined && !isUuid(s['id'])) fail('statement.id', 'must be a UUID');
   if (s['attachments'] !== undefined)
-    fail('statement.attachments', 'attachments are not supported by this LRS');
+    validateAttachments(s['attachments'], 'statement.attachments');
   if (s['stored'] !== undefined) timestamp(s['stored'], 'statement.stored');
   if (s['version'] !== undefined)
     str(s['version'], 'statement.version', /^1\.0(\.\d+)?$/, 'a 1.0.x version');
   const related: Related = { agents: [], activities: [] };
-  if (s['authority'] !== undefined)
-    related.agents.push(...agent(s['authority'], 'statement.authority'));
+  if (s['authority'] !== undefined) {
+    const keys = authority(s['authority']);
+    if (withAuthority) related.agents.push(...keys);
+  }
   const { verbId, objectId, agents, ref } = core(s, 'statement.', false, related);
   const ctx = s['context'] as Json | undefined;
   const index: StatementIndex = {
@@ -428,18 +500,25 @@ function check(input: unknown): { statement: Json; index: StatementIndex } {
 }
 
 /** Validates a statement a client sent; throws `StatementError` with the path at fault. */
-export function validateStatement(input: unknown): ValidStatement {
-  const { statement, index } = check(input);
+export function validateStatement(input: unknown, own = false): ValidStatement {
+  const { statement, index } = check(input, own, false);
   return {
     statement,
     id: (statement['id'] as string | undefined)?.toLowerCase(),
     voids: index.voids,
+    index,
   };
 }
 
 /** The index columns of a statement as stored (see `StatementIndex`). */
 export function statementIndex(stored: Json): StatementIndex {
-  return check(stored).index;
+  return check(stored, true, true).index;
+}
+
+/** The index columns of a checked statement once the LRS set its `authority`. */
+export function withAuthority(index: StatementIndex, authority: Json): StatementIndex {
+  const keys = agent(authority, 'authority');
+  return { ...index, relatedAgents: [...new Set([...index.relatedAgents, ...keys])] };
 }
 
 /**

@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+/**
+ * `node scripts/bench-ingest.mjs` (run by `npm run bench`): statement ingest of the LRS
+ * (`POST /api/xapi/statements` with HTTP Basic, batches of 50 statements) on the embedded
+ * database (PGlite in a temporary data dir) and on PostgreSQL (a private cluster,
+ * `scripts/lib/pg-cluster.mjs`), printing statements per second against the budget
+ * (≥ 5,000 statements/s, issue 14). Each statement is distinct (own id, actor, activity,
+ * registration, some with context activities), as a host backend forwarding its learners'
+ * statements sends them. `BENCH_BATCHES` (default 200, i.e. 10,000 statements) and
+ * `BENCH_CONNECTIONS` (default 4 requests in flight) change the load; `--pglite` or
+ * `--postgres` runs one database only. On a machine shared with other work the wall-clock
+ * figure falls with the load, so the server process's own CPU time is printed too (on
+ * Linux, from /proc): statements per CPU-second of the server (PGlite runs inside it;
+ * PostgreSQL's own processes are not counted). `BENCH_PROFILE=<dir>` writes the server's
+ * CPU profile there (`node --cpu-prof`).
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { withCluster } from './lib/pg-cluster.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 200);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
+const BATCH = 50;
+const BUDGET = 5000;
+const KEY = 'bench';
+const SECRET = 'bench-secret';
+const AUTH = `Basic ${Buffer.from(`${KEY}:${SECRET}`).toString('base64')}`;
+
+async function startServer(args, env) {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : []),
+      '--conditions=source',
+      '--import',
+      'tsx',
+      'packages/server/src/cli.ts',
+      '--port',
+      '0',
+      ...args,
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ...env,
+        PEERKIT_DEMO: '1',
+        PEERKIT_XAPI_KEY: KEY,
+        PEERKIT_XAPI_SECRET: SECRET,
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const exited = new Promise((ok) => child.on('exit', ok));
+  const url = await new Promise((ok, fail) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /Peerkit listening on (\S+)/.exec(out);
+      if (m) ok(m[1]);
+    });
+    void exited.then((code) => fail(new Error(`server exited with ${code}`)));
+  });
+  return { child, url, exited };
+}
+
+function statement(i) {
+  return {
+    id: randomUUID(),
+    actor: {
+      objectType: 'Agent',
+      name: `Learner ${i % 500}`,
+      mbox: `mailto:l${i % 500}@example.com`,
+    },
+    verb: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } },
+    object: {
+      objectType: 'Activity',
+      id: `https://example.com/courses/${i % 97}/lessons/${i % 13}`,
+      definition: { name: { 'en-US': `Lesson ${i % 13}` } },
+    },
+    result: { completion: true, score: { scaled: (i % 100) / 100 } },
+    context: {
+      registration: randomUUID(),
+      ...(i % 2
+        ? { contextActivities: { parent: [{ id: `https://example.com/courses/${i % 97}` }] } }
+        : {}),
+    },
+    timestamp: new Date().toISOString(),
+  };
+}
+
+/** CPU seconds (user + system) a process has used so far, or NaN where /proc is missing. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function ingest(url, pid) {
+  const endpoint = `${url}/api/xapi/statements`;
+  const headers = {
+    authorization: AUTH,
+    'content-type': 'application/json',
+    'x-experience-api-version': '1.0.3',
+  };
+  const bodies = Array.from({ length: BATCHES }, (_, b) =>
+    JSON.stringify(Array.from({ length: BATCH }, (_, i) => statement(b * BATCH + i))),
+  );
+  // Warm-up: one batch, not counted.
+  const warm = await fetch(endpoint, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify([statement(-1)]),
+  });
+  if (warm.status !== 200) throw new Error(`warm-up: HTTP ${warm.status} ${await warm.text()}`);
+  let next = 0;
+  const cpu = cpuSeconds(pid);
+  const started = performance.now();
+  const worker = async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++];
+      const res = await fetch(endpoint, { method: 'POST', headers, body });
+      if (res.status !== 200) throw new Error(`HTTP ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const count = BATCHES * BATCH;
+  return { rate: count / seconds, perCpu: count / (cpuSeconds(pid) - cpu) };
+}
+
+async function bench(name, args, env) {
+  const server = await startServer(args, env);
+  try {
+    const { rate, perCpu } = await ingest(server.url, server.child.pid);
+    const verdict = rate >= BUDGET ? 'ok' : 'OVER BUDGET';
+    const [load] = (await import('node:os')).loadavg();
+    console.log(
+      `${name}: ${Math.round(rate).toLocaleString('en')} statements/s ` +
+        `(${BATCHES} batches of ${BATCH}, ${CONNECTIONS} in flight; budget ≥ ${BUDGET.toLocaleString('en')}) ${verdict}; ` +
+        `${Math.round(perCpu).toLocaleString('en')} per server CPU-second; load average ${load.toFixed(1)}`,
+    );
+    return rate;
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+}
+
+const only = process.argv.includes('--pglite')
+  ? 'pglite'
+  : process.argv.includes('--postgres')
+    ? 'postgres'
+    : null;
+if (only !== 'postgres') {
+  const dir = await mkdtemp(join(tmpdir(), 'peerkit-bench-ingest-'));
+  try {
+    await bench('PGlite', ['--data-dir', dir], { DATABASE_URL: '' });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+if (only !== 'pglite') {
+  await withCluster((url) => bench('PostgreSQL', [], { DATABASE_URL: url }));
+}
