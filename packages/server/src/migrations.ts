@@ -241,6 +241,22 @@ CREATE TABLE post_tags (
 CREATE INDEX post_tags_by_skill ON post_tags (skill_key, post_id);
 `,
   },
+  {
+    // Numbered per docs/decisions.md §13: this branch's migrations are 5, 9, 13, 17.
+    version: 9,
+    name: 'mentions in posts (docs/decisions.md §10)',
+    sql: `
+CREATE TABLE post_mentions (
+  post_id TEXT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+  person_id TEXT NOT NULL,
+  -- the order of first appearance in the body
+  position INT NOT NULL,
+  PRIMARY KEY (post_id, person_id)
+);
+-- the posts that mention a person
+CREATE INDEX post_mentions_by_person ON post_mentions (person_id, post_id);
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {

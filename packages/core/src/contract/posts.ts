@@ -58,6 +58,12 @@ export const Post = /* @__PURE__ */ z.object({
    * backend (or `PeerClient`) may leave it out, which reads as no tags.
    */
   tags: z.optional(z.array(z.string())),
+  /**
+   * The people the body mentions (`[@Name](mention:<id>)` links, docs/decisions.md §10) whom
+   * the server knows, with their current names, in the order first written; empty when
+   * none, deleted or hidden. Optional like `tags`.
+   */
+  mentions: z.optional(z.array(PersonSummary)),
 });
 export type Post = z.infer<typeof Post>;
 export const PostPage = pageOf(Post);

@@ -13,6 +13,7 @@ import type { Queryable } from '../db.js';
 import type { PostEvents } from '../events.js';
 import { iso, personSummary } from '../http.js';
 import { HttpError } from '../problem.js';
+import { MENTIONS_COLUMN, mentionedIds, setMentions, toMentions } from './mentions.js';
 import { clearTags, setTags, TAGS_COLUMN } from './tags.js';
 
 export interface PostRow {
@@ -34,13 +35,16 @@ export interface PostRow {
   version: number;
   /** Skill tags in the order written (`TAGS_COLUMN`). */
   tags: string[];
+  /** The people the body mentions, as `MENTIONS_COLUMN` reads them. */
+  mentions: { id: string; name: string | null; title: string | null; team: string | null }[];
   reply_count?: number;
 }
 
 /** The columns of a `PostRow`, from `posts p LEFT JOIN people a ON a.id = p.author_id`. */
 export const POST_COLUMNS = `p.id, p.activity, p.parent_id, p.root_id, p.depth, p.author_id,
   a.name AS author_name, a.title AS author_title, a.team AS author_team, p.body, p.created_at,
-  p.edited_at, p.deleted, p.hidden, p.kudos, p.version, ${TAGS_COLUMN}`;
+  p.edited_at, p.deleted, p.hidden, p.kudos, p.version, ${TAGS_COLUMN},
+  ${MENTIONS_COLUMN}`;
 
 const REPLY_COUNT = `(SELECT count(*)::int FROM posts c WHERE c.parent_id = p.id AND NOT c.removed)`;
 
@@ -69,6 +73,7 @@ export function toPost(row: PostRow, replyCount: number, moderator: boolean): Po
     replyCount,
     kudos: row.kudos,
     tags: concealed ? [] : row.tags,
+    mentions: concealed ? [] : toMentions(row.mentions),
   };
 }
 
@@ -124,7 +129,10 @@ export async function postExists(q: Queryable, id: string): Promise<boolean> {
   return (await q.query('SELECT 1 FROM posts WHERE id = $1', [id])).length > 0;
 }
 
-/** Stores a new post (a reply when `parent` is given) with its tags; answers the stored row. */
+/**
+ * Stores a new post (a reply when `parent` is given) with its tags and mentions; answers the
+ * stored row and the ids of the people it mentions.
+ */
 export async function insertPost(
   q: Queryable,
   post: {
@@ -135,7 +143,7 @@ export async function insertPost(
     tags?: string[] | undefined;
     parent?: PostRow;
   },
-): Promise<PostRow> {
+): Promise<{ row: PostRow; mentioned: string[] }> {
   const { id, parent } = post;
   await q.query(
     `INSERT INTO posts (id, activity, parent_id, root_id, depth, author_id, body)
@@ -151,18 +159,20 @@ export async function insertPost(
     ],
   );
   if (post.tags?.length) await setTags(q, id, post.tags);
-  return (await loadPost(q, id))!;
+  const mentioned = await setMentions(q, id, mentionedIds(markdownToTree(post.body)));
+  return { row: (await loadPost(q, id))!, mentioned };
 }
 
 /**
- * Changes what `change` gives (version + 1): a new body sets `edited_at`, tags replace the
- * post's tags. Answers the stored row.
+ * Changes what `change` gives (version + 1): a new body sets `edited_at` and its mentions,
+ * tags replace the post's tags. Answers the stored row and the ids of the people the new body
+ * mentions that the old one did not.
  */
 export async function updatePost(
   q: Queryable,
   id: string,
   change: { body?: string | undefined; tags?: string[] | undefined },
-): Promise<PostRow> {
+): Promise<{ row: PostRow; mentioned: string[] }> {
   await q.query(
     `UPDATE posts SET body = COALESCE($2, body),
        edited_at = CASE WHEN $2::text IS NULL THEN edited_at ELSE now() END,
@@ -170,7 +180,11 @@ export async function updatePost(
     [id, change.body ?? null],
   );
   if (change.tags) await setTags(q, id, change.tags);
-  return (await loadPost(q, id))!;
+  const mentioned =
+    change.body === undefined
+      ? []
+      : await setMentions(q, id, mentionedIds(markdownToTree(change.body)));
+  return { row: (await loadPost(q, id))!, mentioned };
 }
 
 /** Hides or shows a post (version + 1 when it changes); answers the stored row. */
@@ -229,6 +243,7 @@ export async function deletePost(
     row.id,
   ]);
   await clearTags(q, row.id);
+  await setMentions(q, row.id, []);
   await q.query(
     `UPDATE reports SET status = 'deleted', resolved_by = $2, resolved_at = now()
      WHERE post_id = $1 AND status = 'open'`,
@@ -237,7 +252,7 @@ export async function deletePost(
   const removed = await prune(q, row.id);
   const gone = removed.includes(row.id);
   const deleted = toPost(
-    { ...row, deleted: true, body: '', tags: [], version: row.version + 1 },
+    { ...row, deleted: true, body: '', tags: [], mentions: [], version: row.version + 1 },
     gone ? 0 : (row.reply_count ?? 0),
     false,
   );

@@ -115,7 +115,7 @@ function createPost(deps: Deps) {
           errors: [{ path: 'parentId', message: 'belongs to another activity' }],
         });
       }
-      const row = await insertPost(q, {
+      const { row } = await insertPost(q, {
         id: randomUUID(),
         activity: input.activity,
         authorId: caller.id,
@@ -144,7 +144,7 @@ function editPost(deps: Deps) {
       }
       checkIfMatch(c, row.version, toPost(row, row.reply_count ?? 0, isModerator(caller)));
       await ensurePerson(q, caller);
-      const updated = await updatePost(q, id, input);
+      const { row: updated } = await updatePost(q, id, input);
       const replies = updated.reply_count ?? 0;
       await events.publish(q, 'post.updated', toPost(updated, replies, false));
       return toPost(updated, replies, isModerator(caller));
