@@ -257,6 +257,32 @@ CREATE TABLE post_mentions (
 CREATE INDEX post_mentions_by_person ON post_mentions (person_id, post_id);
 `,
   },
+  {
+    version: 13,
+    name: 'questions, accepted answers and highlights (docs/decisions.md §18)',
+    sql: `
+-- a direct reply accepted as an answer: when, and by whom (NULL: not accepted)
+ALTER TABLE posts ADD COLUMN accepted_at TIMESTAMPTZ;
+ALTER TABLE posts ADD COLUMN accepted_by TEXT;
+-- a root post: its first direct reply by someone else, its first acceptance, its accepted answers now
+ALTER TABLE posts ADD COLUMN first_answered_at TIMESTAMPTZ;
+ALTER TABLE posts ADD COLUMN first_accepted_at TIMESTAMPTZ;
+ALTER TABLE posts ADD COLUMN accepted_count INT NOT NULL DEFAULT 0;
+-- highlighted by a moderator: when, and by whom
+ALTER TABLE posts ADD COLUMN highlighted_at TIMESTAMPTZ;
+ALTER TABLE posts ADD COLUMN highlighted_by TEXT;
+-- thread page, sort unanswered, filters unanswered / answered and the open count
+CREATE INDEX posts_roots_open ON posts (activity, (accepted_count > 0), seq)
+  WHERE parent_id IS NULL AND NOT removed;
+-- filter mine
+CREATE INDEX posts_roots_by_author ON posts (activity, author_id, seq)
+  WHERE parent_id IS NULL AND NOT removed;
+-- filter highlighted
+CREATE INDEX posts_highlighted ON posts (root_id) WHERE highlighted_at IS NOT NULL;
+-- accepted answers per person (expert ranking)
+CREATE INDEX posts_accepted_by_author ON posts (author_id) WHERE accepted_at IS NOT NULL;
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {

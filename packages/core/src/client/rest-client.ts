@@ -113,6 +113,8 @@ const WRITES: readonly WriteName[] = [
   'updatePost',
   'deletePost',
   'reportPost',
+  'acceptAnswer',
+  'highlightPost',
   'resolveReport',
   'updateProfile',
   'endorse',

@@ -13,6 +13,7 @@ import type { Queryable } from '../db.js';
 import type { PostEvents } from '../events.js';
 import { iso, personSummary } from '../http.js';
 import { HttpError } from '../problem.js';
+import { forgetAnswer, QA_COLUMNS } from './qa.js';
 import { MENTIONS_COLUMN, mentionedIds, setMentions, toMentions } from './mentions.js';
 import { clearTags, setTags, TAGS_COLUMN } from './tags.js';
 
@@ -37,6 +38,12 @@ export interface PostRow {
   tags: string[];
   /** The people the body mentions, as `MENTIONS_COLUMN` reads them. */
   mentions: { id: string; name: string | null; title: string | null; team: string | null }[];
+  /** Q&A (`QA_COLUMNS`, docs/decisions.md §18): a reply's acceptance, a root's question state. */
+  accepted_at: Date | string | null;
+  first_answered_at: Date | string | null;
+  first_accepted_at: Date | string | null;
+  accepted_count: number;
+  highlighted_at: Date | string | null;
   reply_count?: number;
 }
 
@@ -44,7 +51,7 @@ export interface PostRow {
 export const POST_COLUMNS = `p.id, p.activity, p.parent_id, p.root_id, p.depth, p.author_id,
   a.name AS author_name, a.title AS author_title, a.team AS author_team, p.body, p.created_at,
   p.edited_at, p.deleted, p.hidden, p.kudos, p.version, ${TAGS_COLUMN},
-  ${MENTIONS_COLUMN}`;
+  ${MENTIONS_COLUMN}, ${QA_COLUMNS}`;
 
 const REPLY_COUNT = `(SELECT count(*)::int FROM posts c WHERE c.parent_id = p.id AND NOT c.removed)`;
 
@@ -74,6 +81,18 @@ export function toPost(row: PostRow, replyCount: number, moderator: boolean): Po
     kudos: row.kudos,
     tags: concealed ? [] : row.tags,
     mentions: concealed ? [] : toMentions(row.mentions),
+    ...(row.parent_id === null
+      ? {
+          question: {
+            askedAt: iso(row.created_at),
+            firstAnsweredAt: row.first_answered_at ? iso(row.first_answered_at) : null,
+            acceptedAt: row.first_accepted_at ? iso(row.first_accepted_at) : null,
+            accepted: row.accepted_count > 0,
+          },
+        }
+      : {}),
+    accepted: !row.deleted && row.accepted_at !== null,
+    highlighted: !concealed && row.highlighted_at !== null,
   };
 }
 
@@ -94,7 +113,7 @@ export async function loadPost(q: Queryable, id: string): Promise<PostRow | unde
  * for the writes that come next.
  */
 export type PostWrite =
-  'reply' | 'edit' | 'delete' | 'report' | 'kudos' | 'resolve' | 'accept' | 'tag';
+  'reply' | 'edit' | 'delete' | 'report' | 'kudos' | 'resolve' | 'accept' | 'tag' | 'highlight';
 
 /**
  * The post a write refers to, when it may still be written about (issue 15, item 5):
@@ -243,6 +262,7 @@ export async function deletePost(
     row.id,
   ]);
   await clearTags(q, row.id);
+  await forgetAnswer(q, row);
   await setMentions(q, row.id, []);
   await q.query(
     `UPDATE reports SET status = 'deleted', resolved_by = $2, resolved_at = now()
@@ -252,7 +272,15 @@ export async function deletePost(
   const removed = await prune(q, row.id);
   const gone = removed.includes(row.id);
   const deleted = toPost(
-    { ...row, deleted: true, body: '', tags: [], mentions: [], version: row.version + 1 },
+    {
+      ...row,
+      deleted: true,
+      body: '',
+      tags: [],
+      mentions: [],
+      accepted_at: null,
+      version: row.version + 1,
+    },
     gone ? 0 : (row.reply_count ?? 0),
     false,
   );
