@@ -17,6 +17,8 @@ import type { ServerConfig } from './http.js';
 import { migrate } from './migrations.js';
 import { seedIfEmpty } from './seed.js';
 import { Forwarder } from './xapi/forwarder.js';
+import { WebhookQueue } from './webhooks/events.js';
+import { WebhookSender } from './webhooks/sender.js';
 import { reindexStatements } from './xapi/statements-data.js';
 
 export { DEMO_ACTIVITIES, DEMO_PEOPLE } from './demo-activities.js';
@@ -57,6 +59,15 @@ export interface ServerOptions {
   /** Forwarder poll interval and first retry delay (ms). */
   lrsPollMs?: number;
   lrsRetryMs?: number;
+  /**
+   * The host's webhook receiver: signed events for mentions, replies, answers, accepted
+   * answers, reports and highlights (README, "Webhooks"). `webhookSecret` is required with it.
+   */
+  webhookUrl?: string;
+  webhookSecret?: string;
+  /** Webhook poll interval when idle and first retry delay (ms). Default 5 s and 1 s. */
+  webhookPollMs?: number;
+  webhookRetryMs?: number;
   /** Writes per person per minute. Default 120. */
   rateLimit?: number;
   /** REST body limit in bytes. Default 64 KiB (the statements endpoint takes 1 MiB). */
@@ -112,6 +123,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
   set('lrsSecret', env['PEERKIT_LRS_SECRET'] || undefined);
   set('lrsPollMs', num(env['PEERKIT_LRS_POLL_MS']));
   set('lrsRetryMs', num(env['PEERKIT_LRS_RETRY_MS']));
+  set('webhookUrl', env['PEERKIT_WEBHOOK_URL'] || undefined);
+  set('webhookSecret', env['PEERKIT_WEBHOOK_SECRET'] || undefined);
+  set('webhookRetryMs', num(env['PEERKIT_WEBHOOK_RETRY_MS']));
   set('rateLimit', num(env['PEERKIT_RATE_LIMIT']));
   set('heartbeatMs', num(env['PEERKIT_HEARTBEAT_MS']));
   set('snapshot', env['PEERKIT_PGLITE_SNAPSHOT'] || undefined);
@@ -127,6 +141,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const db = await openDb(dbOptionsOf(options));
   let server: Server | undefined;
   let forwarder: Forwarder | undefined;
+  let webhooks: WebhookSender | undefined;
   let events: PostEvents | undefined;
   let cache: ReadCache | undefined;
   let maintenance: NodeJS.Timeout | undefined;
@@ -147,10 +162,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       cache: rc,
       tx: writer(db, rc),
       onStatementsQueued: () => fw?.wake(),
+      webhooks: new WebhookQueue(!!config.webhooks),
     });
     const s = (server = httpServer(app.fetch));
     await listen(s, options.port ?? 8787, options.host ?? '127.0.0.1');
     forwarder?.start();
+    if (config.webhooks) await (webhooks = new WebhookSender(db, config.webhooks)).listen();
     const ev = events;
     maintenance = setInterval(() => {
       void housekeeping(db, ev).catch(() => {});
@@ -166,6 +183,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
           closeStreams,
           server: s,
           forwarder,
+          webhooks,
           events: ev,
           cache: rc,
           db,
@@ -177,6 +195,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     clearInterval(maintenance);
     server?.close();
     await forwarder?.stop();
+    await webhooks?.stop();
     await events?.stop();
     await cache?.stop();
     await db.close();
@@ -265,17 +284,22 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-/** Stops a running server: streams, sockets, the forwarder, events, the cache, the database. */
+/**
+ * Stops a running server: the webhook sender (an event in flight finishes first), streams,
+ * sockets, the forwarder, events, the cache, the database.
+ */
 async function shutdown(parts: {
   maintenance: NodeJS.Timeout | undefined;
   closeStreams: () => void;
   server: Server;
   forwarder: Forwarder | undefined;
+  webhooks: WebhookSender | undefined;
   events: PostEvents;
   cache: ReadCache;
   db: Db;
 }): Promise<void> {
   const { maintenance, closeStreams, server: s, forwarder, events: ev, cache: rc, db } = parts;
+  await parts.webhooks?.stop();
   clearInterval(maintenance);
   closeStreams();
   const closed = new Promise<void>((ok) => s.close(() => ok()));
@@ -315,6 +339,23 @@ function configOf(options: ServerOptions, demo: boolean): ServerConfig {
           },
         }
       : {}),
+    ...webhookConfigOf(options),
+  };
+}
+
+/** The webhook receiver's settings; a URL without a secret is refused (events must be signed). */
+function webhookConfigOf(options: ServerOptions): Pick<ServerConfig, 'webhooks'> {
+  if (!options.webhookUrl) return {};
+  if (!options.webhookSecret) {
+    throw new Error('PEERKIT_WEBHOOK_URL needs PEERKIT_WEBHOOK_SECRET: events are always signed.');
+  }
+  return {
+    webhooks: {
+      url: options.webhookUrl,
+      secret: options.webhookSecret,
+      pollMs: options.webhookPollMs ?? 5_000,
+      retryMs: options.webhookRetryMs,
+    },
   };
 }
 
@@ -346,6 +387,7 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
 async function housekeeping(db: Db, events: PostEvents) {
   await events.prune();
   await db.query(`DELETE FROM idempotency WHERE created_at < now() - interval '24 hours'`);
+  await db.query(`DELETE FROM webhook_outbox WHERE sent_at < now() - interval '7 days'`);
   await db.query('DELETE FROM rate_limits WHERE window_start < $1', [
     Math.floor(Date.now() / 60_000) - 5,
   ]);

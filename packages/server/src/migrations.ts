@@ -283,6 +283,30 @@ CREATE INDEX posts_highlighted ON posts (root_id) WHERE highlighted_at IS NOT NU
 CREATE INDEX posts_accepted_by_author ON posts (author_id) WHERE accepted_at IS NOT NULL;
 `,
   },
+  {
+    version: 17,
+    name: 'the webhook queue',
+    sql: `
+-- events for PEERKIT_WEBHOOK_URL, queued in the transaction of the write (webhooks/events.ts)
+CREATE TABLE webhook_outbox (
+  seq BIGSERIAL PRIMARY KEY,
+  event_id TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL,
+  -- the JSON body, sent byte for byte the same on every retry
+  body TEXT NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  attempts INT NOT NULL DEFAULT 0,
+  next_attempt_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  lease_until TIMESTAMPTZ,
+  sent_at TIMESTAMPTZ,
+  last_error TEXT
+);
+-- what is due
+CREATE INDEX webhook_outbox_due ON webhook_outbox (next_attempt_at, seq) WHERE sent_at IS NULL;
+-- housekeeping: sent events older than a week
+CREATE INDEX webhook_outbox_sent ON webhook_outbox (sent_at) WHERE sent_at IS NOT NULL;
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {

@@ -36,6 +36,7 @@ import {
   IdParam,
   parseBody,
   parseQuery,
+  personSummary,
   requirePerson,
   type AppEnv,
   type Ctx,
@@ -136,7 +137,7 @@ function createPost(deps: Deps) {
         });
       }
       if (parent) await noteReply(q, parent, caller.id);
-      const { row } = await insertPost(q, {
+      const { row, mentioned } = await insertPost(q, {
         id: randomUUID(),
         activity: input.activity,
         authorId: caller.id,
@@ -146,6 +147,8 @@ function createPost(deps: Deps) {
       });
       const post = toPost(row, 0, false);
       await events.publish(q, 'post.created', post);
+      const parentPost = parent && toPost(parent, parent.reply_count ?? 0, false);
+      await deps.webhooks.postCreated(q, post, mentioned, parentPost);
       return post;
     });
     return c.json(post, 201, { etag: etag(post.version) });
@@ -165,9 +168,11 @@ function editPost(deps: Deps) {
       }
       checkIfMatch(c, row.version, toPost(row, row.reply_count ?? 0, isModerator(caller)));
       await ensurePerson(q, caller);
-      const { row: updated } = await updatePost(q, id, input);
+      const { row: updated, mentioned } = await updatePost(q, id, input);
       const replies = updated.reply_count ?? 0;
-      await events.publish(q, 'post.updated', toPost(updated, replies, false));
+      const shown = toPost(updated, replies, false);
+      await events.publish(q, 'post.updated', shown);
+      await deps.webhooks.mentioned(q, shown, mentioned);
       return toPost(updated, replies, isModerator(caller));
     });
     return c.json(post, 200, { etag: etag(post.version) });
@@ -197,9 +202,20 @@ function reportPost(deps: Deps) {
     const id = check(IdParam, c.req.param('id'));
     const input = parseBody(c, CreateReport);
     const { report, created } = await deps.tx(async (q) => {
-      await postForWrite(q, id, 'report');
+      const row = await postForWrite(q, id, 'report');
       await ensurePerson(q, caller);
-      return saveReport(q, { postId: id, reporterId: caller.id, ...input });
+      const saved = await saveReport(q, { postId: id, reporterId: caller.id, ...input });
+      if (saved.created) {
+        const { id: reportId, reason, note } = saved.report;
+        await deps.webhooks.emit(q, 'report.created', {
+          activity: row.activity,
+          post: toPost(row, row.reply_count ?? 0, true),
+          actor: personSummary(caller.id, caller.name, null, null),
+          recipient: null,
+          report: { id: reportId, reason, note },
+        });
+      }
+      return saved;
     });
     return c.json(report, created ? 201 : 200);
   };

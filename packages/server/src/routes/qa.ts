@@ -18,7 +18,15 @@ import type { WriteTx } from '../cache.js';
 import { ensurePerson } from '../data/people.js';
 import { loadPost, postForWrite, toPost, type PostRow } from '../data/posts.js';
 import { setAccepted, setHighlighted } from '../data/qa.js';
-import { check, IdParam, requirePerson, type AppEnv, type Ctx, type Deps } from '../http.js';
+import {
+  check,
+  IdParam,
+  personSummary,
+  requirePerson,
+  type AppEnv,
+  type Ctx,
+  type Deps,
+} from '../http.js';
 import { etag } from '../preconditions.js';
 import { HttpError } from '../problem.js';
 
@@ -59,10 +67,20 @@ function acceptance(deps: Deps, accept: boolean) {
       }
       if (accept && reply.hidden) throw new HttpError(409, 'a hidden post cannot be accepted');
       await ensurePerson(q, caller);
-      if (await setAccepted(q, reply, accept, caller.id)) {
-        await publishUpdated(deps, q, [reply.id, question.id]);
+      const changed = await setAccepted(q, reply, accept, caller.id);
+      if (changed) await publishUpdated(deps, q, [reply.id, question.id]);
+      const row = (await loadPost(q, id))!;
+      if (changed && accept) {
+        const post = toPost(row, row.reply_count ?? 0, false);
+        await deps.webhooks.emit(q, 'answer.accepted', {
+          activity: post.activity,
+          post,
+          actor: personSummary(caller.id, caller.name, null, null),
+          recipient: post.author,
+          question: toPost(question, question.reply_count ?? 0, false),
+        });
       }
-      return (await loadPost(q, id))!;
+      return row;
     });
     return answer(c, row, caller);
   };
@@ -77,8 +95,19 @@ function highlight(deps: Deps, on: boolean) {
       const post = await postForWrite(q, id, 'highlight');
       if (on && post.hidden) throw new HttpError(409, 'a hidden post cannot be highlighted');
       await ensurePerson(q, caller);
-      if (await setHighlighted(q, post, on, caller.id)) await publishUpdated(deps, q, [post.id]);
-      return (await loadPost(q, id))!;
+      const changed = await setHighlighted(q, post, on, caller.id);
+      if (changed) await publishUpdated(deps, q, [post.id]);
+      const row = (await loadPost(q, id))!;
+      if (changed && on) {
+        const shown = toPost(row, row.reply_count ?? 0, false);
+        await deps.webhooks.emit(q, 'post.highlighted', {
+          activity: shown.activity,
+          post: shown,
+          actor: personSummary(caller.id, caller.name, null, null),
+          recipient: shown.author,
+        });
+      }
+      return row;
     });
     return answer(c, row, caller);
   };
