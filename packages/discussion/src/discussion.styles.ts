@@ -70,6 +70,22 @@ export const discussionStyles = [
       font-size: 0.8em;
     }
 
+    .open-count {
+      margin: 0;
+      color: var(--_d-muted);
+      font-size: 0.875em;
+    }
+
+    .accepted-mark {
+      color: var(--_d-accent);
+      font-size: 0.875em;
+      font-weight: 600;
+    }
+
+    .accepted-mark::before {
+      content: '✓ ' / '';
+    }
+
     .toolbar {
       display: flex;
       flex-wrap: wrap;

@@ -16,6 +16,7 @@ import {
   Ticker,
 } from '@peerkit/core/controllers';
 import type { AskController, AskRequest } from './controllers/ask.js';
+import { AnswersController } from './controllers/answers.js';
 import { ComposersController } from './controllers/composers.js';
 import type { DiscussionContext } from './controllers/context.js';
 import type { DialogsController } from './controllers/dialogs.js';
@@ -30,10 +31,12 @@ import { discussionStyles } from './discussion.styles.js';
 import { messages } from './messages.js';
 import {
   CONFIG_RULES,
+  type DiscussionMode,
   MAX_DEPTH_DEFAULT,
   MAX_INDENT,
   PAGE_SIZE_DEFAULT,
   SORTS,
+  type QaView,
 } from './model/config.js';
 import type { Composer } from './model/composer.js';
 import { range } from './model/window.js';
@@ -54,6 +57,7 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  *
  * @attr activity - IRI of what the discussion is about; defaults to the page's canonical URL.
  * @attr heading - The heading shown above the thread (default "Discussion").
+ * @attr mode - `discussion` (default) or `qa`: each root post is a question; its author or a moderator accepts answers, and a "Show" menu lists the unanswered ones. Anything else: `discussion`, with a notice and a `peer-error`.
  * @attr sort - `oldest` (default), `newest` or `top` (by kudos); switchable in the widget. Anything else: `oldest`, with a notice and a `peer-error` of kind `config`.
  * @attr page-size - Root posts loaded per page (default 20, at most 100). Not an integer from 1: 20, with a notice and a `peer-error`.
  * @attr max-depth - Deepest reply level drawn indented (default 3, at most 8); deeper replies attach there. Not an integer from 0: 3, with a notice and a `peer-error`.
@@ -63,6 +67,7 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  * @fires {PeerPostCreatedEvent} peer-post-created - A post or reply was published; `detail.post`.
  * @fires {PeerPostUpdatedEvent} peer-post-updated - A post was edited; `detail.post`.
  * @fires {PeerPostDeletedEvent} peer-post-deleted - A post was deleted; `detail.id`, `detail.placeholder`.
+ * @fires {PeerAnswerAcceptedEvent} peer-answer-accepted - Q&A: an answer was accepted; `detail.post`.
  * @fires {PeerPostReportedEvent} peer-post-reported - A post was reported; `detail.post`, `detail.reason`, `detail.note`.
  * @fires {PeerErrorEvent} peer-error - Something failed that the person should know about; `detail.error`.
  *
@@ -99,6 +104,7 @@ export class PeerDiscussion extends PeerElement {
   // does (no decorator helper in the chunk, no call per property).
   static override properties: PropertyDeclarations = {
     heading: {},
+    mode: { reflect: true },
     sort: { reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
     maxDepth: { type: Number, attribute: 'max-depth' },
@@ -108,6 +114,12 @@ export class PeerDiscussion extends PeerElement {
 
   /** The heading shown above the thread. */
   heading = '';
+
+  /** `discussion`, or `qa`: root posts are questions with accepted answers. */
+  mode: DiscussionMode = 'discussion';
+
+  /** Q&A mode: every question, or only the open ones (the "Show" menu). */
+  private qaView: QaView = 'all';
 
   /** Order of root posts: `oldest`, `newest` or `top` (by kudos). */
   sort: PostSort = 'oldest';
@@ -150,7 +162,12 @@ export class PeerDiscussion extends PeerElement {
   private readonly announcer = new Announcer(this);
   /** The provider's configuration error is drawn here, so the provider does not draw it too. */
   protected readonly errorClaim = new ErrorClaim(this, () => !!this.peer?.error);
-  private readonly thread = new ThreadController(this.ctx, () => this);
+  private readonly thread = new ThreadController(this.ctx, () => ({
+    sort: this.sort,
+    pageSize: this.pageSize,
+    unanswered: this.mode === 'qa' && this.qaView === 'unanswered',
+  }));
+  private readonly answers = new AnswersController(this.ctx, this.thread);
   private readonly composers = new ComposersController(this.ctx, this.thread);
   /** `ask()`, loaded with its first call (controllers/actions.ts). */
   private readonly asking = new LazyPart<AskController>(this, async () => {
@@ -239,6 +256,11 @@ export class PeerDiscussion extends PeerElement {
     return this.heading || messages.heading();
   }
 
+  private onViewChange(e: Event): void {
+    this.qaView = (e.target as HTMLSelectElement).value === 'unanswered' ? 'unanswered' : 'all';
+    this.requestUpdate();
+  }
+
   private onSortChange(e: Event): void {
     const value = (e.target as HTMLSelectElement).value as PostSort;
     if (!SORTS.includes(value)) return;
@@ -263,9 +285,17 @@ export class PeerDiscussion extends PeerElement {
           showSort: !reportsOpen,
           showReports: this.ctx.moderator() && !this.readonly,
           reportsOpen,
+          qa:
+            this.mode === 'qa'
+              ? {
+                  open: this.thread.status === 'complete' ? this.thread.model.open : null,
+                  view: this.qaView,
+                }
+              : null,
         },
         {
           sortChange: (e) => this.onSortChange(e),
+          viewChange: (e) => this.onViewChange(e),
           toggleReports: () => this.use(this.reports, (r) => r.toggle()),
         },
       )}
@@ -330,12 +360,18 @@ export class PeerDiscussion extends PeerElement {
         fresh: this.thread.fresh.has(post.id),
         editor: editor?.target === post.id ? this.renderComposer(editor) : null,
         replyBox: reply?.target === post.id ? this.renderComposer(reply, post) : null,
+        qa: this.mode === 'qa',
+        accept:
+          this.mode === 'qa' && this.answers.canAccept(post)
+            ? { pending: this.answers.pending.has(post.id) }
+            : null,
       },
       {
         reply: (p) => this.composers.openReply(p),
         edit: (p) => this.composers.openEditor(p),
         askDelete: (p) => this.use(this.dialogs, (d) => d.askDelete(p)),
         askReport: (p) => this.use(this.dialogs, (d) => d.askReport(p)),
+        accept: (p) => void this.answers.toggle(p),
       },
     );
   }

@@ -50,11 +50,22 @@ export class PeerPostReportedEvent extends PeerEvent<PostReportedDetail> {
   }
 }
 
+/**
+ * An answer was accepted in Q&A mode (docs/decisions.md §18); `detail.post` is the answer as
+ * the server answered it (`accepted: true`).
+ */
+export class PeerAnswerAcceptedEvent extends PeerEvent<PostEventDetail> {
+  constructor(detail: PostEventDetail) {
+    super('peer-answer-accepted', detail);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'peer-post-created': PeerPostCreatedEvent;
     'peer-post-updated': PeerPostUpdatedEvent;
     'peer-post-deleted': PeerPostDeletedEvent;
     'peer-post-reported': PeerPostReportedEvent;
+    'peer-answer-accepted': PeerAnswerAcceptedEvent;
   }
 }

@@ -2,6 +2,7 @@
 export { PeerDiscussion } from './discussion.js';
 export type { AskRequest } from './controllers/ask.js';
 export {
+  PeerAnswerAcceptedEvent,
   PeerPostCreatedEvent,
   PeerPostDeletedEvent,
   PeerPostReportedEvent,

@@ -21,6 +21,8 @@ export class ThreadModel {
    * removed here.
    */
   total = 0;
+  /** The thread's open questions (`PostPage.open`), `null` when the backend does not count them. */
+  open: number | null = null;
   /** Whether at least one page arrived. */
   loaded = false;
 
@@ -31,7 +33,12 @@ export class ThreadModel {
   }
 
   /** Adds a page from the server, after what is loaded. */
-  addPage(page: { items: Post[]; nextCursor: string | null; total: number }): Post[] {
+  addPage(page: {
+    items: Post[];
+    nextCursor: string | null;
+    total: number;
+    open?: number | undefined;
+  }): Post[] {
     const added: Post[] = [];
     for (const post of page.items) {
       if (this.posts.has(post.id)) {
@@ -43,6 +50,7 @@ export class ThreadModel {
     }
     this.nextCursor = page.nextCursor;
     this.total = page.total;
+    this.open = page.open ?? null;
     this.loaded = true;
     this.flat = null;
     return added;
@@ -154,6 +162,22 @@ export class ThreadModel {
   }
 
   /** Whether the person wrote any loaded post (so they have posted here before). */
+  /**
+   * An answer accepted or unaccepted (Q&A, docs/decisions.md §18): the answer replaces the
+   * one shown, its question's `accepted` follows its answers, and `open` follows the question.
+   */
+  acceptance(answer: Post): void {
+    this.update(answer);
+    const question = answer.parentId ? this.posts.get(answer.parentId) : undefined;
+    if (!question?.question) return;
+    const accepted = (this.children.get(question.id) ?? []).some(
+      (id) => this.posts.get(id)?.accepted,
+    );
+    if (accepted === question.question.accepted) return;
+    this.update({ ...question, question: { ...question.question, accepted } });
+    if (this.open !== null) this.open = Math.max(0, this.open + (accepted ? -1 : 1));
+  }
+
   hasPostBy(personId: string): boolean {
     for (const post of this.posts.values()) if (post.author?.id === personId) return true;
     return false;
