@@ -5,7 +5,7 @@
  * id. Real Chromium against the real server.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { setPersonCardOpener, type PersonCardRequest } from '@peerkit/core/person-card';
 import {
   $,
@@ -40,12 +40,16 @@ describe('<peer-discussion> ask() and mentions', () => {
     // asking again does not write the mention twice
     expect(await el.ask({ person: BEN })).to.equal(true);
     expect(textarea.value).to.equal(`${BEN_LINK} `);
+    const mentioned = oneEvent(el, 'peer-mention-created');
     const posted = await postThroughUi(
       el,
       `${textarea.value}how do I drain a node?`,
       '@Ben Okafor how do I drain a node?',
     );
     expect(posted.querySelector('.mention')?.textContent?.trim()).to.equal('@Ben Okafor');
+    const { detail } = await mentioned;
+    expect(detail.people.map((p: { id: string }) => p.id)).to.deep.equal(['ben.okafor']);
+    expect(detail.post.body).to.contain(BEN_LINK);
   });
 
   it('ask() keeps what the person had typed, after the mention', async () => {

@@ -67,6 +67,7 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  * @fires {PeerPostCreatedEvent} peer-post-created - A post or reply was published; `detail.post`.
  * @fires {PeerPostUpdatedEvent} peer-post-updated - A post was edited; `detail.post`.
  * @fires {PeerPostDeletedEvent} peer-post-deleted - A post was deleted; `detail.id`, `detail.placeholder`.
+ * @fires {PeerMentionCreatedEvent} peer-mention-created - A post or an edit mentions people; `detail.post`, `detail.people` (those newly mentioned).
  * @fires {PeerAnswerAcceptedEvent} peer-answer-accepted - Q&A: an answer was accepted; `detail.post`.
  * @fires {PeerPostReportedEvent} peer-post-reported - A post was reported; `detail.post`, `detail.reason`, `detail.note`.
  * @fires {PeerErrorEvent} peer-error - Something failed that the person should know about; `detail.error`.

@@ -3,10 +3,12 @@ export { PeerDiscussion } from './discussion.js';
 export type { AskRequest } from './controllers/ask.js';
 export {
   PeerAnswerAcceptedEvent,
+  PeerMentionCreatedEvent,
   PeerPostCreatedEvent,
   PeerPostDeletedEvent,
   PeerPostReportedEvent,
   PeerPostUpdatedEvent,
+  type MentionCreatedDetail,
   type PostDeletedDetail,
   type PostEventDetail,
   type PostReportedDetail,
