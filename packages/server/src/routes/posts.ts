@@ -172,7 +172,8 @@ function editPost(deps: Deps) {
       const replies = updated.reply_count ?? 0;
       const shown = toPost(updated, replies, false);
       await events.publish(q, 'post.updated', shown);
-      await deps.webhooks.mentioned(q, shown, mentioned);
+      const actor = personSummary(caller.id, caller.name, null, null);
+      await deps.webhooks.mentioned(q, shown, mentioned, actor);
       return toPost(updated, replies, isModerator(caller));
     });
     return c.json(post, 200, { etag: etag(post.version) });

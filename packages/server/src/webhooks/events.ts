@@ -89,16 +89,24 @@ export class WebhookQueue {
     else await this.emit(q, 'reply.created', { ...base, parent });
   }
 
-  /** `mention.created` for each of `mentioned` (ids the post's `mentions` name). */
-  async mentioned(q: Queryable, post: Post, mentioned: readonly string[]): Promise<void> {
-    if (!post.author) return;
+  /**
+   * `mention.created` for each of `mentioned` (ids the post's `mentions` name), by `actor`
+   * (default the post's author; a moderator's edit names the moderator).
+   */
+  async mentioned(
+    q: Queryable,
+    post: Post,
+    mentioned: readonly string[],
+    actor: PersonSummary | null = post.author,
+  ): Promise<void> {
+    if (!actor) return;
     for (const id of mentioned) {
       const recipient = post.mentions?.find((m) => m.id === id);
       if (recipient) {
         await this.emit(q, 'mention.created', {
           activity: post.activity,
           post,
-          actor: post.author,
+          actor,
           recipient,
         });
       }
