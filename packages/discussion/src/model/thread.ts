@@ -69,6 +69,7 @@ export class ThreadModel {
     if (post.parentId && !this.posts.has(post.parentId)) return false;
     this.attach(post, this.sort === 'newest' ? 'start' : 'end');
     if (readable(post)) this.total += 1;
+    this.countOpen(null, post);
     if (post.parentId) {
       const parent = this.posts.get(post.parentId)!;
       this.posts.set(parent.id, { ...parent, replyCount: parent.replyCount + 1 });
@@ -82,6 +83,7 @@ export class ThreadModel {
     const old = this.posts.get(post.id);
     if (!old) return false;
     this.total += Number(readable(post)) - Number(readable(old));
+    this.countOpen(old, post);
     this.posts.set(post.id, post);
     this.flat = null;
     return true;
@@ -111,6 +113,7 @@ export class ThreadModel {
     this.posts.delete(id);
     this.children.delete(id);
     if (readable(post)) this.total = Math.max(0, this.total - 1);
+    this.countOpen(post, null);
     if (post.parentId) this.detach(id, post.parentId, pruneParent);
     else {
       const at = this.roots.indexOf(id);
@@ -175,13 +178,23 @@ export class ThreadModel {
     );
     if (accepted === question.question.accepted) return;
     this.update({ ...question, question: { ...question.question, accepted } });
-    if (this.open !== null) this.open = Math.max(0, this.open + (accepted ? -1 : 1));
+  }
+
+  /** Keeps `open` (the server's count at the last page) current as a post changes. */
+  private countOpen(old: Post | null, post: Post | null): void {
+    if (this.open === null) return;
+    this.open = Math.max(0, this.open + Number(isOpen(post)) - Number(isOpen(old)));
   }
 
   hasPostBy(personId: string): boolean {
     for (const post of this.posts.values()) if (post.author?.id === personId) return true;
     return false;
   }
+}
+
+/** An open question (what `open` counts): a readable root post without an accepted answer. */
+function isOpen(post: Post | null): boolean {
+  return !!post?.question && !post.question.accepted && readable(post);
 }
 
 /** Whether people can read a post (what `total` counts): not deleted, not hidden. */
