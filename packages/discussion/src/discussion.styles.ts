@@ -70,6 +70,22 @@ export const discussionStyles = [
       font-size: 0.8em;
     }
 
+    .open-count {
+      margin: 0;
+      color: var(--_d-muted);
+      font-size: 0.875em;
+    }
+
+    .accepted-mark {
+      color: var(--_d-accent);
+      font-size: 0.875em;
+      font-weight: 600;
+    }
+
+    .accepted-mark::before {
+      content: '✓ ' / '';
+    }
+
     .toolbar {
       display: flex;
       flex-wrap: wrap;
@@ -371,6 +387,24 @@ export const discussionStyles = [
 
     [part~='body'] a {
       color: var(--_d-accent);
+    }
+
+    [part~='body'] .mention {
+      font-weight: 600;
+    }
+
+    [part~='body'] button.mention {
+      padding: 0;
+      border: 0;
+      background: none;
+      color: var(--_d-accent);
+      font: inherit;
+      font-weight: 600;
+      cursor: pointer;
+    }
+
+    [part~='body'] button.mention:hover {
+      text-decoration: underline;
     }
 
     [part~='body'] .raw {

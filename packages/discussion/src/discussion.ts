@@ -15,6 +15,8 @@ import {
   InViewController,
   Ticker,
 } from '@peerkit/core/controllers';
+import type { AskController, AskRequest } from './controllers/ask.js';
+import { AnswersController } from './controllers/answers.js';
 import { ComposersController } from './controllers/composers.js';
 import type { DiscussionContext } from './controllers/context.js';
 import type { DialogsController } from './controllers/dialogs.js';
@@ -29,10 +31,12 @@ import { discussionStyles } from './discussion.styles.js';
 import { messages } from './messages.js';
 import {
   CONFIG_RULES,
+  type DiscussionMode,
   MAX_DEPTH_DEFAULT,
   MAX_INDENT,
   PAGE_SIZE_DEFAULT,
   SORTS,
+  type QaView,
 } from './model/config.js';
 import type { Composer } from './model/composer.js';
 import { range } from './model/window.js';
@@ -53,6 +57,7 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  *
  * @attr activity - IRI of what the discussion is about; defaults to the page's canonical URL.
  * @attr heading - The heading shown above the thread (default "Discussion").
+ * @attr mode - `discussion` (default) or `qa`: each root post is a question; its author or a moderator accepts answers, and a "Show" menu lists the unanswered ones. Anything else: `discussion`, with a notice and a `peer-error`.
  * @attr sort - `oldest` (default), `newest` or `top` (by kudos); switchable in the widget. Anything else: `oldest`, with a notice and a `peer-error` of kind `config`.
  * @attr page-size - Root posts loaded per page (default 20, at most 100). Not an integer from 1: 20, with a notice and a `peer-error`.
  * @attr max-depth - Deepest reply level drawn indented (default 3, at most 8); deeper replies attach there. Not an integer from 0: 3, with a notice and a `peer-error`.
@@ -62,6 +67,8 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  * @fires {PeerPostCreatedEvent} peer-post-created - A post or reply was published; `detail.post`.
  * @fires {PeerPostUpdatedEvent} peer-post-updated - A post was edited; `detail.post`.
  * @fires {PeerPostDeletedEvent} peer-post-deleted - A post was deleted; `detail.id`, `detail.placeholder`.
+ * @fires {PeerMentionCreatedEvent} peer-mention-created - A post or an edit mentions people; `detail.post`, `detail.people` (those newly mentioned).
+ * @fires {PeerAnswerAcceptedEvent} peer-answer-accepted - Q&A: an answer was accepted; `detail.post`.
  * @fires {PeerPostReportedEvent} peer-post-reported - A post was reported; `detail.post`, `detail.reason`, `detail.note`.
  * @fires {PeerErrorEvent} peer-error - Something failed that the person should know about; `detail.error`.
  *
@@ -98,6 +105,7 @@ export class PeerDiscussion extends PeerElement {
   // does (no decorator helper in the chunk, no call per property).
   static override properties: PropertyDeclarations = {
     heading: {},
+    mode: { reflect: true },
     sort: { reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
     maxDepth: { type: Number, attribute: 'max-depth' },
@@ -107,6 +115,12 @@ export class PeerDiscussion extends PeerElement {
 
   /** The heading shown above the thread. */
   heading = '';
+
+  /** `discussion`, or `qa`: root posts are questions with accepted answers. */
+  mode: DiscussionMode = 'discussion';
+
+  /** Q&A mode: every question, or only the open ones (the "Show" menu). */
+  private qaView: QaView = 'all';
 
   /** Order of root posts: `oldest`, `newest` or `top` (by kudos). */
   sort: PostSort = 'oldest';
@@ -149,8 +163,18 @@ export class PeerDiscussion extends PeerElement {
   private readonly announcer = new Announcer(this);
   /** The provider's configuration error is drawn here, so the provider does not draw it too. */
   protected readonly errorClaim = new ErrorClaim(this, () => !!this.peer?.error);
-  private readonly thread = new ThreadController(this.ctx, () => this);
+  private readonly thread = new ThreadController(this.ctx, () => ({
+    sort: this.sort,
+    pageSize: this.pageSize,
+    unanswered: this.mode === 'qa' && this.qaView === 'unanswered',
+  }));
+  private readonly answers = new AnswersController(this.ctx, this.thread);
   private readonly composers = new ComposersController(this.ctx, this.thread);
+  /** `ask()`, loaded with its first call (controllers/actions.ts). */
+  private readonly asking = new LazyPart<AskController>(this, async () => {
+    const { AskController } = await import('./controllers/actions.js');
+    return new AskController(this.ctx, this.thread, this.composers, () => this.readonly);
+  });
   /** The live stream, loaded when `live` is first set. */
   private readonly stream = new LazyPart<LiveController>(this, async () => {
     const { LiveController } = await import('./controllers/live.js');
@@ -208,6 +232,17 @@ export class PeerDiscussion extends PeerElement {
     return super.getUpdateComplete();
   }
 
+  /**
+   * Addresses a question to `request.person` (docs/decisions.md §10): the new-post box gets a
+   * mention of them and focus, so the person only writes the question. Resolves `true` once
+   * the composer has focus; `false` when the thread cannot take a post (`readonly`, signed
+   * out, the thread failed to load). The expert finder's "Ask" calls it on the discussions of
+   * its activity.
+   */
+  async ask(request: AskRequest): Promise<boolean> {
+    return (await this.asking.get()).ask(request);
+  }
+
   /** The live stream's state, for tests and debugging (`off`, `open`, `reconnecting`). */
   private get liveStatus(): LiveController['status'] {
     return this.stream.value?.status ?? 'off';
@@ -220,6 +255,11 @@ export class PeerDiscussion extends PeerElement {
 
   private get headingText(): string {
     return this.heading || messages.heading();
+  }
+
+  private onViewChange(e: Event): void {
+    this.qaView = (e.target as HTMLSelectElement).value === 'unanswered' ? 'unanswered' : 'all';
+    this.requestUpdate();
   }
 
   private onSortChange(e: Event): void {
@@ -246,9 +286,17 @@ export class PeerDiscussion extends PeerElement {
           showSort: !reportsOpen,
           showReports: this.ctx.moderator() && !this.readonly,
           reportsOpen,
+          qa:
+            this.mode === 'qa'
+              ? {
+                  open: this.thread.status === 'complete' ? this.thread.model.open : null,
+                  view: this.qaView,
+                }
+              : null,
         },
         {
           sortChange: (e) => this.onSortChange(e),
+          viewChange: (e) => this.onViewChange(e),
           toggleReports: () => this.use(this.reports, (r) => r.toggle()),
         },
       )}
@@ -313,19 +361,25 @@ export class PeerDiscussion extends PeerElement {
         fresh: this.thread.fresh.has(post.id),
         editor: editor?.target === post.id ? this.renderComposer(editor) : null,
         replyBox: reply?.target === post.id ? this.renderComposer(reply, post) : null,
+        qa: this.mode === 'qa',
+        accept:
+          this.mode === 'qa' && this.answers.canAccept(post)
+            ? { pending: this.answers.pending.has(post.id) }
+            : null,
       },
       {
         reply: (p) => this.composers.openReply(p),
         edit: (p) => this.composers.openEditor(p),
         askDelete: (p) => this.use(this.dialogs, (d) => d.askDelete(p)),
         askReport: (p) => this.use(this.dialogs, (d) => d.askReport(p)),
+        accept: (p) => void this.answers.toggle(p),
       },
     );
   }
 
   private renderRootComposer(empty: boolean): TemplateResult | typeof nothing {
     if (this.readonly) return nothing;
-    if (this.me === null) return html`<p class="notice">${messages.signedOut()}</p>`;
+    if (this.me === null) return html`<p class="notice signed-out">${messages.signedOut()}</p>`;
     return this.composers.root ? this.renderComposer(this.composers.root, null, empty) : nothing;
   }
 

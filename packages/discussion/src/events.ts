@@ -3,7 +3,7 @@
  * `GlobalEventHandlersEventMap`, so a host's `addEventListener('peer-post-created', e =>
  * e.detail.post)` is typed. All bubble and cross shadow roots.
  */
-import { PeerEvent, type Post, type ReportReason } from '@peerkit/core';
+import { PeerEvent, type PersonSummary, type Post, type ReportReason } from '@peerkit/core';
 
 export interface PostEventDetail {
   post: Post;
@@ -50,11 +50,37 @@ export class PeerPostReportedEvent extends PeerEvent<PostReportedDetail> {
   }
 }
 
+/**
+ * An answer was accepted in Q&A mode (docs/decisions.md §18); `detail.post` is the answer as
+ * the server answered it (`accepted: true`).
+ */
+export class PeerAnswerAcceptedEvent extends PeerEvent<PostEventDetail> {
+  constructor(detail: PostEventDetail) {
+    super('peer-answer-accepted', detail);
+  }
+}
+
+export interface MentionCreatedDetail {
+  /** The post as saved. */
+  post: Post;
+  /** The people it newly mentions (all of a new post's; those an edit added). */
+  people: PersonSummary[];
+}
+
+/** A post was published, or edited, mentioning people (docs/decisions.md §10). */
+export class PeerMentionCreatedEvent extends PeerEvent<MentionCreatedDetail> {
+  constructor(detail: MentionCreatedDetail) {
+    super('peer-mention-created', detail);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'peer-post-created': PeerPostCreatedEvent;
     'peer-post-updated': PeerPostUpdatedEvent;
     'peer-post-deleted': PeerPostDeletedEvent;
     'peer-post-reported': PeerPostReportedEvent;
+    'peer-answer-accepted': PeerAnswerAcceptedEvent;
+    'peer-mention-created': PeerMentionCreatedEvent;
   }
 }

@@ -30,6 +30,18 @@ export const messages = {
   sortNewest: () => msg('Newest first', { id: 'discussion.sort.newest' }),
   sortTop: () => msg('Most thanked', { id: 'discussion.sort.top' }),
   reports: () => msg('Reports', { id: 'discussion.reports' }),
+  openCount: (open: number, locale: string) =>
+    plural(open, locale, {
+      one: () => msg('1 open question', { id: 'discussion.qa.open.one' }),
+      other: () => msg(str`${n(open, locale)} open questions`, { id: 'discussion.qa.open' }),
+    }),
+  viewLabel: () => msg('Show', { id: 'discussion.qa.view' }),
+  viewAll: () => msg('All questions', { id: 'discussion.qa.view.all' }),
+  viewUnanswered: () => msg('Unanswered', { id: 'discussion.qa.view.unanswered' }),
+  accept: () => msg('Accept answer', { id: 'discussion.qa.accept' }),
+  acceptedMark: () => msg('Accepted answer', { id: 'discussion.qa.accepted' }),
+  acceptedSaid: () => msg('Answer accepted.', { id: 'discussion.qa.accepted.said' }),
+  unacceptedSaid: () => msg('Answer no longer accepted.', { id: 'discussion.qa.unaccepted.said' }),
   offline: () =>
     msg('You are offline. You can keep writing; posting works again once you are back online.', {
       id: 'discussion.offline',
@@ -208,6 +220,10 @@ export const messages = {
   /** The notice (and the `peer-error` message) for an attribute that held `value`. */
   config: (attr: ConfigAttr, value: string) => {
     switch (attr) {
+      case 'mode':
+        return msg(str`mode="${value}" is not one of discussion, qa; using discussion.`, {
+          id: 'discussion.config.mode',
+        });
       case 'sort':
         return msg(str`sort="${value}" is not one of oldest, newest, top; using oldest.`, {
           id: 'discussion.config.sort',

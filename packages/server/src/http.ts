@@ -10,6 +10,8 @@ import { unauthorized } from './auth.js';
 import type { Db } from './db.js';
 import type { ReadCache, WriteTx } from './cache.js';
 import type { PostEvents, ReflectionEvents } from './events.js';
+import type { WebhookQueue } from './webhooks/events.js';
+import type { WebhookConfig } from './webhooks/sender.js';
 import { HttpError, issuesToErrors } from './problem.js';
 
 export interface ServerConfig {
@@ -39,6 +41,8 @@ export interface ServerConfig {
   cdnDir: string;
   /** Upstream LRS to forward statements to. */
   lrs?: { url: string; key?: string; secret?: string; pollMs: number };
+  /** The host's webhook receiver (`PEERKIT_WEBHOOK_URL`, `PEERKIT_WEBHOOK_SECRET`). */
+  webhooks?: WebhookConfig;
 }
 
 export interface Deps {
@@ -53,6 +57,8 @@ export interface Deps {
   tx<T>(fn: (q: WriteTx) => Promise<T>): Promise<T>;
   /** Called after statements are queued for forwarding (wakes the forwarder). */
   onStatementsQueued(): void;
+  /** Queues webhook events in a write's transaction (nothing without a receiver). */
+  webhooks: WebhookQueue;
 }
 
 export type AppEnv = {

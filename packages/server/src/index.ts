@@ -20,6 +20,8 @@ import type { ServerConfig } from './http.js';
 import { migrate } from './migrations.js';
 import { seedIfEmpty } from './seed.js';
 import { Forwarder } from './xapi/forwarder.js';
+import { WebhookQueue } from './webhooks/events.js';
+import { WebhookSender } from './webhooks/sender.js';
 import { reindexStatements } from './xapi/statements-data.js';
 
 export { DEMO_ACTIVITIES, DEMO_PEOPLE, DEMO_TEAM } from './demo-activities.js';
@@ -60,6 +62,15 @@ export interface ServerOptions {
   /** Forwarder poll interval and first retry delay (ms). */
   lrsPollMs?: number;
   lrsRetryMs?: number;
+  /**
+   * The host's webhook receiver: signed events for mentions, replies, answers, accepted
+   * answers, reports and highlights (README, "Webhooks"). `webhookSecret` is required with it.
+   */
+  webhookUrl?: string;
+  webhookSecret?: string;
+  /** Webhook poll interval when idle and first retry delay (ms). Default 5 s and 1 s. */
+  webhookPollMs?: number;
+  webhookRetryMs?: number;
   /** Writes per person per minute. Default 120. */
   rateLimit?: number;
   /** Writes per minute of each HTTP Basic (LRS) client of `/api/xapi`. Default 60,000. */
@@ -119,6 +130,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
   set('lrsSecret', env['PEERKIT_LRS_SECRET'] || undefined);
   set('lrsPollMs', num(env['PEERKIT_LRS_POLL_MS']));
   set('lrsRetryMs', num(env['PEERKIT_LRS_RETRY_MS']));
+  set('webhookUrl', env['PEERKIT_WEBHOOK_URL'] || undefined);
+  set('webhookSecret', env['PEERKIT_WEBHOOK_SECRET'] || undefined);
+  set('webhookRetryMs', num(env['PEERKIT_WEBHOOK_RETRY_MS']));
   set('rateLimit', num(env['PEERKIT_RATE_LIMIT']));
   set('xapiRateLimit', num(env['PEERKIT_XAPI_RATE_LIMIT']));
   set('xapiBodyLimit', num(env['PEERKIT_XAPI_BODY_LIMIT']));
@@ -136,6 +150,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const db = await openDb(dbOptionsOf(options));
   let server: Server | undefined;
   let forwarder: Forwarder | undefined;
+  let webhooks: WebhookSender | undefined;
   let events: PostEvents | undefined;
   let reflectionEvents: ReflectionEvents | undefined;
   let cache: ReadCache | undefined;
@@ -160,10 +175,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       cache: rc,
       tx: writer(db, rc),
       onStatementsQueued: () => fw?.wake(),
+      webhooks: new WebhookQueue(!!config.webhooks),
     });
     const s = (server = httpServer(app.fetch));
     await listen(s, options.port ?? 8787, options.host ?? '127.0.0.1');
     forwarder?.start();
+    if (config.webhooks) await (webhooks = new WebhookSender(db, config.webhooks)).listen();
     const ev = events;
     const rev = reflectionEvents;
     maintenance = setInterval(() => {
@@ -180,6 +197,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
           closeStreams,
           server: s,
           forwarder,
+          webhooks,
           events: [ev, rev],
           cache: rc,
           db,
@@ -191,6 +209,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     clearInterval(maintenance);
     server?.close();
     await forwarder?.stop();
+    await webhooks?.stop();
     await events?.stop();
     await reflectionEvents?.stop();
     await cache?.stop();
@@ -280,17 +299,22 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-/** Stops a running server: streams, sockets, the forwarder, events, the cache, the database. */
+/**
+ * Stops a running server: the webhook sender (an event in flight finishes first), streams,
+ * sockets, the forwarder, events, the cache, the database.
+ */
 async function shutdown(parts: {
   maintenance: NodeJS.Timeout | undefined;
   closeStreams: () => void;
   server: Server;
   forwarder: Forwarder | undefined;
+  webhooks: WebhookSender | undefined;
   events: LogLife[];
   cache: ReadCache;
   db: Db;
 }): Promise<void> {
   const { maintenance, closeStreams, server: s, forwarder, events: ev, cache: rc, db } = parts;
+  await parts.webhooks?.stop();
   clearInterval(maintenance);
   closeStreams();
   const closed = new Promise<void>((ok) => s.close(() => ok()));
@@ -331,6 +355,23 @@ function configOf(options: ServerOptions, demo: boolean): ServerConfig {
           },
         }
       : {}),
+    ...webhookConfigOf(options),
+  };
+}
+
+/** The webhook receiver's settings; a URL without a secret is refused (events must be signed). */
+function webhookConfigOf(options: ServerOptions): Pick<ServerConfig, 'webhooks'> {
+  if (!options.webhookUrl) return {};
+  if (!options.webhookSecret) {
+    throw new Error('PEERKIT_WEBHOOK_URL needs PEERKIT_WEBHOOK_SECRET: events are always signed.');
+  }
+  return {
+    webhooks: {
+      url: options.webhookUrl,
+      secret: options.webhookSecret,
+      pollMs: options.webhookPollMs ?? 5_000,
+      retryMs: options.webhookRetryMs,
+    },
   };
 }
 
@@ -362,6 +403,7 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
 async function housekeeping(db: Db, logs: LogLife[]) {
   for (const log of logs) await log.prune();
   await db.query(`DELETE FROM idempotency WHERE created_at < now() - interval '24 hours'`);
+  await db.query(`DELETE FROM webhook_outbox WHERE sent_at < now() - interval '7 days'`);
   await db.query('DELETE FROM rate_limits WHERE window_start < $1', [
     Math.floor(Date.now() / 60_000) - 5,
   ]);

@@ -224,6 +224,24 @@ ALTER TABLE people ADD COLUMN profile_version INT NOT NULL DEFAULT 1;
 `,
   },
   {
+    version: 5,
+    name: 'skill tags on posts (docs/decisions.md §11)',
+    sql: `
+CREATE TABLE post_tags (
+  post_id TEXT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+  -- as shown: the vocabulary's spelling when the skill exists
+  skill TEXT NOT NULL,
+  -- lower(skill), as person_skills.skill_key
+  skill_key TEXT NOT NULL,
+  -- the order the tags were written in
+  position INT NOT NULL,
+  PRIMARY KEY (post_id, skill_key)
+);
+-- GET /posts?tag=, an activity's skills, accepted answers per skill
+CREATE INDEX post_tags_by_skill ON post_tags (skill_key, post_id);
+`,
+  },
+  {
     version: 7,
     name: 'team reflections: team, closed, members entries, live events',
     sql: `
@@ -289,6 +307,72 @@ CREATE TABLE xapi_attachments (
   content_type TEXT NOT NULL,
   content BYTEA NOT NULL
 );
+`,
+  },
+  {
+    // Numbered per docs/decisions.md §13: this branch's migrations are 5, 9, 13, 17.
+    version: 9,
+    name: 'mentions in posts (docs/decisions.md §10)',
+    sql: `
+CREATE TABLE post_mentions (
+  post_id TEXT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+  person_id TEXT NOT NULL,
+  -- the order of first appearance in the body
+  position INT NOT NULL,
+  PRIMARY KEY (post_id, person_id)
+);
+-- the posts that mention a person
+CREATE INDEX post_mentions_by_person ON post_mentions (person_id, post_id);
+`,
+  },
+  {
+    version: 13,
+    name: 'questions, accepted answers and highlights (docs/decisions.md §18)',
+    sql: `
+-- a direct reply accepted as an answer: when, and by whom (NULL: not accepted)
+ALTER TABLE posts ADD COLUMN accepted_at TIMESTAMPTZ;
+ALTER TABLE posts ADD COLUMN accepted_by TEXT;
+-- a root post: its first direct reply by someone else, its first acceptance, its accepted answers now
+ALTER TABLE posts ADD COLUMN first_answered_at TIMESTAMPTZ;
+ALTER TABLE posts ADD COLUMN first_accepted_at TIMESTAMPTZ;
+ALTER TABLE posts ADD COLUMN accepted_count INT NOT NULL DEFAULT 0;
+-- highlighted by a moderator: when, and by whom
+ALTER TABLE posts ADD COLUMN highlighted_at TIMESTAMPTZ;
+ALTER TABLE posts ADD COLUMN highlighted_by TEXT;
+-- thread page, sort unanswered, filters unanswered / answered and the open count
+CREATE INDEX posts_roots_open ON posts (activity, (accepted_count > 0), seq)
+  WHERE parent_id IS NULL AND NOT removed;
+-- filter mine
+CREATE INDEX posts_roots_by_author ON posts (activity, author_id, seq)
+  WHERE parent_id IS NULL AND NOT removed;
+-- filter highlighted
+CREATE INDEX posts_highlighted ON posts (root_id) WHERE highlighted_at IS NOT NULL;
+-- accepted answers per person (expert ranking)
+CREATE INDEX posts_accepted_by_author ON posts (author_id) WHERE accepted_at IS NOT NULL;
+`,
+  },
+  {
+    version: 17,
+    name: 'the webhook queue',
+    sql: `
+-- events for PEERKIT_WEBHOOK_URL, queued in the transaction of the write (webhooks/events.ts)
+CREATE TABLE webhook_outbox (
+  seq BIGSERIAL PRIMARY KEY,
+  event_id TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL,
+  -- the JSON body, sent byte for byte the same on every retry
+  body TEXT NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  attempts INT NOT NULL DEFAULT 0,
+  next_attempt_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  lease_until TIMESTAMPTZ,
+  sent_at TIMESTAMPTZ,
+  last_error TEXT
+);
+-- what is due
+CREATE INDEX webhook_outbox_due ON webhook_outbox (next_attempt_at, seq) WHERE sent_at IS NULL;
+-- housekeeping: sent events older than a week
+CREATE INDEX webhook_outbox_sent ON webhook_outbox (sent_at) WHERE sent_at IS NOT NULL;
 `,
   },
 ];

@@ -87,4 +87,33 @@ describe('thread model (model/thread.ts)', () => {
     m.addPage({ items, nextCursor: null, total: items.length });
     expect(m.list().length).to.equal(5000);
   });
+
+  it('keeps the open questions counted as answers are accepted and questions come and go', () => {
+    const m = new ThreadModel('oldest');
+    const q = (id: string, accepted: boolean) =>
+      post(id, null, {
+        question: {
+          askedAt: '2026-01-01T00:00:00Z',
+          firstAnsweredAt: null,
+          acceptedAt: null,
+          accepted,
+        },
+      });
+    m.addPage({
+      items: [q('a', false), post('a1', 'a'), q('b', true)],
+      nextCursor: null,
+      total: 3,
+      open: 1,
+    });
+    expect(m.open).to.equal(1);
+    m.acceptance(post('a1', 'a', { accepted: true }));
+    expect(m.posts.get('a')!.question!.accepted).to.equal(true);
+    expect(m.open).to.equal(0);
+    m.acceptance(post('a1', 'a', { accepted: false }));
+    expect(m.open).to.equal(1);
+    m.insert(q('c', false));
+    expect(m.open).to.equal(2);
+    m.applyDeleted('c', null);
+    expect(m.open).to.equal(1);
+  });
 });

@@ -1,7 +1,7 @@
 /** The contract for posts, reports and the live stream. */
 import * as z from 'zod/mini';
 import { PersonSummary } from './people.js';
-import { POST_BODY_MAX, REPORT_NOTE_MAX } from '../limits.js';
+import { POST_BODY_MAX, POST_TAGS_MAX, REPORT_NOTE_MAX, SKILL_MAX } from '../limits.js';
 import { PostBodyTree } from '../markdown/schema.js';
 import {
   Cursor,
@@ -22,8 +22,30 @@ import {
 // Parsed Markdown (`Post.bodyTree`): `markdown/schema.ts`, beside the parser it checks.
 export { MarkdownNode, PostBodyTree } from '../markdown/schema.js';
 
-export const PostSort = /* @__PURE__ */ z.enum(['oldest', 'newest', 'top']);
+/**
+ * The order of root posts: `oldest`, `newest`, `top` (most kudos first, then newest), or
+ * `unanswered` (questions without an accepted answer first, then the answered; newest first
+ * within each; docs/decisions.md §18).
+ */
+export const PostSort = /* @__PURE__ */ z.enum(['oldest', 'newest', 'top', 'unanswered']);
 export type PostSort = z.infer<typeof PostSort>;
+
+/**
+ * What the server keeps of a root post taken as a question (docs/decisions.md §18), whatever
+ * mode a widget shows the thread in: when it was asked, first answered (the first direct
+ * reply by someone other than its author) and first answered acceptably (the first time an
+ * answer was accepted), and whether an accepted answer stands now.
+ */
+export const QuestionState = /* @__PURE__ */ z.object({
+  askedAt: Timestamp,
+  /** `null` while no one else has replied directly. */
+  firstAnsweredAt: z.nullable(Timestamp),
+  /** `null` until an answer is first accepted; kept if every answer is unaccepted later. */
+  acceptedAt: z.nullable(Timestamp),
+  /** Whether one of its direct replies is an accepted answer now (`false`: the question is open). */
+  accepted: z.boolean(),
+});
+export type QuestionState = z.infer<typeof QuestionState>;
 
 export const Post = /* @__PURE__ */ z.object({
   id: Id,
@@ -51,10 +73,40 @@ export const Post = /* @__PURE__ */ z.object({
   hidden: z.boolean(),
   replyCount: count(),
   kudos: count(),
+  /**
+   * Skill tags (docs/decisions.md §11): names from the vocabulary of `GET /skills`, in the
+   * vocabulary's spelling when the skill exists there, in the order written; empty when
+   * none (and when deleted or hidden). The reference server always sends it; a host's own
+   * backend (or `PeerClient`) may leave it out, which reads as no tags.
+   */
+  tags: z.optional(z.array(z.string())),
+  /**
+   * The people the body mentions (`[@Name](mention:<id>)` links, docs/decisions.md §10) whom
+   * the server knows, with their current names, in the order first written; empty when
+   * none, deleted or hidden. Optional like `tags`.
+   */
+  mentions: z.optional(z.array(PersonSummary)),
+  /** On a root post: its question state (docs/decisions.md §18). */
+  question: z.optional(QuestionState),
+  /**
+   * On a direct reply: accepted as an answer by the question's author or a moderator
+   * (several may be); listed first under its question.
+   */
+  accepted: z.optional(z.boolean()),
+  /** Highlighted by a moderator ("recognised by the community team"). */
+  highlighted: z.optional(z.boolean()),
 });
 export type Post = z.infer<typeof Post>;
-export const PostPage = pageOf(Post);
+/**
+ * A page of a thread. `open` counts the thread's questions still open (readable root posts
+ * without an accepted answer), whatever `filter` or `tag` narrowed the page to; the reference
+ * server always sends it.
+ */
+export const PostPage = /* @__PURE__ */ z.extend(pageOf(Post), { open: z.optional(count()) });
 export type PostPage = z.infer<typeof PostPage>;
+
+export const PostFilter = /* @__PURE__ */ z.enum(['unanswered', 'answered', 'mine', 'highlighted']);
+export type PostFilter = z.infer<typeof PostFilter>;
 
 export const PostsQuery = /* @__PURE__ */ z.object({
   activity: Iri,
@@ -62,19 +114,50 @@ export const PostsQuery = /* @__PURE__ */ z.object({
   cursor: Cursor,
   /** Root posts per page. */
   limit: Limit,
+  /**
+   * Only the root posts whose tree holds a readable post tagged with this skill
+   * (case-insensitive), each still with all its replies; `total` counts those trees' posts.
+   */
+  tag: z.optional(NonEmptyText(SKILL_MAX)),
+  /**
+   * Narrows the roots (docs/decisions.md §18): `unanswered` (no accepted answer), `answered`
+   * (an accepted answer), `mine` (the caller's own root posts; needs a signed-in person), or
+   * `highlighted` (roots whose tree holds a highlighted readable post).
+   */
+  filter: z.optional(PostFilter),
 });
 export type PostsQuery = z.input<typeof PostsQuery>;
+
+/**
+ * Skill tags a write sets (docs/decisions.md §11): at most {@link POST_TAGS_MAX}, each a
+ * non-blank skill name of at most SKILL_MAX characters (code points). Compared
+ * case-insensitively: duplicates count once, and a name the vocabulary (`GET /skills`)
+ * holds is stored with the vocabulary's spelling.
+ */
+export const PostTags = /* @__PURE__ */ z
+  .array(NonEmptyText(SKILL_MAX))
+  .check(z.maxLength(POST_TAGS_MAX));
 
 /** `POST /posts` (send an `Idempotency-Key`). */
 export const CreatePost = /* @__PURE__ */ z.object({
   activity: Iri,
   parentId: z.optional(Id),
   body: NonEmptyText(POST_BODY_MAX),
+  tags: z.optional(PostTags),
 });
 export type CreatePost = z.infer<typeof CreatePost>;
 
-/** `PATCH /posts/{id}` */
-export const UpdatePost = /* @__PURE__ */ z.object({ body: NonEmptyText(POST_BODY_MAX) });
+/**
+ * `PATCH /posts/{id}`: the fields given change (at least one). A new `body` sets `editedAt`;
+ * `tags` replaces the post's tags (`[]` removes them).
+ */
+export const UpdatePost = /* @__PURE__ */ z
+  .object({ body: z.optional(NonEmptyText(POST_BODY_MAX)), tags: z.optional(PostTags) })
+  .check(
+    z.refine((u) => u.body !== undefined || u.tags !== undefined, {
+      message: 'send a body, tags, or both',
+    }),
+  );
 export type UpdatePost = z.infer<typeof UpdatePost>;
 
 export const ReportReason = /* @__PURE__ */ z.enum(['spam', 'harassment', 'off-topic', 'other']);

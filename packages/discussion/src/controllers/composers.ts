@@ -9,7 +9,7 @@
 import type { ReactiveController } from 'lit';
 import type { Post } from '@peerkit/core';
 import { currentOnConflict } from '@peerkit/core';
-import { PeerPostCreatedEvent, PeerPostUpdatedEvent } from '../events.js';
+import { PeerMentionCreatedEvent, PeerPostCreatedEvent, PeerPostUpdatedEvent } from '../events.js';
 import { messages, writeErrorText } from '../messages.js';
 import { Composer } from '../model/composer.js';
 import { acknowledgeGuidelines, draftKey, guidelinesAcknowledged } from '../model/drafts.js';
@@ -136,6 +136,12 @@ export class ComposersController implements ReactiveController, ComposerHandlers
     this.ctx.host.requestUpdate();
   }
 
+  /** `peer-mention-created` for the people `post` mentions that `before` did not. */
+  private mentioned(post: Post, before: readonly { id: string }[]): void {
+    const people = (post.mentions ?? []).filter((p) => !before.some((b) => b.id === p.id));
+    if (people.length) this.ctx.host.dispatchEvent(new PeerMentionCreatedEvent({ post, people }));
+  }
+
   /** The wording of a composer's failed write. */
   errorText(c: Composer): string | null {
     return c.error ? writeErrorText(c.error, this.ctx.online()) : null;
@@ -203,8 +209,10 @@ export class ComposersController implements ReactiveController, ComposerHandlers
 
   private async saveEdit(c: Composer): Promise<void> {
     const options = c.version !== undefined ? { ifMatch: c.version } : {};
+    const before = this.thread.model.posts.get(c.target)?.mentions ?? [];
     const post = await this.ctx.client()!.updatePost(c.target, { body: c.body }, options);
     c.saved();
+    this.mentioned(post, before);
     this.thread.model.update(post);
     this.editor = null;
     this.thread.focusPost(post.id);
@@ -234,6 +242,7 @@ export class ComposersController implements ReactiveController, ComposerHandlers
       this.ctx.announce(messages.savedPost());
     }
     this.ctx.host.dispatchEvent(new PeerPostCreatedEvent({ post }));
+    this.mentioned(post, []);
     recordPost(
       this.ctx.recorder(),
       this.ctx.thread(),

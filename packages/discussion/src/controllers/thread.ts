@@ -21,9 +21,11 @@ import type { DiscussionContext } from './context.js';
 export interface ThreadQuery {
   sort: PostSort;
   pageSize: number;
+  /** Q&A: only the open questions (`filter=unanswered`). */
+  unanswered: boolean;
 }
 
-type FirstArgs = readonly [PeerClient, string, PostSort, number];
+type FirstArgs = readonly [PeerClient, string, PostSort, number, boolean];
 type MoreArgs = readonly [PeerClient, ThreadModel, string];
 
 export class ThreadController implements ReactiveController {
@@ -39,12 +41,13 @@ export class ThreadController implements ReactiveController {
   readonly first = new LoadController<ThreadModel, FirstArgs>(this.ctx.host, {
     args: () => {
       const client = this.ctx.client();
-      const { sort, pageSize } = this.query();
-      return client ? [client, this.ctx.thread().activity, sort, pageSize] : undefined;
+      const { sort, pageSize, unanswered } = this.query();
+      return client ? [client, this.ctx.thread().activity, sort, pageSize, unanswered] : undefined;
     },
-    task: async ([client, activity, sort, limit], { signal }) => {
+    task: async ([client, activity, sort, limit, unanswered], { signal }) => {
       this.more.reset();
-      const page = await client.listPosts({ activity, sort, limit }, { signal });
+      const filter = unanswered ? ({ filter: 'unanswered' } as const) : {};
+      const page = await client.listPosts({ activity, sort, limit, ...filter }, { signal });
       const model = new ThreadModel(sort);
       model.addPage(page);
       return model;
@@ -64,9 +67,10 @@ export class ThreadController implements ReactiveController {
       return client && cursor ? [client, this.model, cursor] : undefined;
     },
     task: ([client, , cursor], { signal }) => {
-      const { sort, pageSize } = this.query();
+      const { sort, pageSize, unanswered } = this.query();
       const activity = this.ctx.thread().activity;
-      return client.listPosts({ activity, sort, limit: pageSize, cursor }, { signal });
+      const filter = unanswered ? ({ filter: 'unanswered' } as const) : {};
+      return client.listPosts({ activity, sort, limit: pageSize, cursor, ...filter }, { signal });
     },
     onComplete: (page) => this.addPage(page),
   });

@@ -3,6 +3,7 @@
  * (`@peerkit/core/controllers`): which values of `sort`, `page-size` and `max-depth` it can
  * use, what a bad one gives way to, and where a number is capped.
  *
+ * - `mode`: `discussion` or `qa`; anything else → `discussion` with a notice;
  * - `sort`: `oldest`, `newest` or `top`; anything else → `oldest` with a notice;
  * - `page-size`: a whole number from 1 → else 20 with a notice; above 100 → 100 (the
  *   server's `limit` maximum), a console warning only;
@@ -14,6 +15,11 @@ import { oneOf, wholeNumber, type AttributeRule } from '@peerkit/core/controller
 import { messages } from '../messages.js';
 
 export const SORTS: readonly PostSort[] = ['oldest', 'newest', 'top'];
+/** `discussion`: a thread of posts; `qa`: each root post a question (docs/decisions.md §18). */
+export type DiscussionMode = 'discussion' | 'qa';
+export const MODES: readonly DiscussionMode[] = ['discussion', 'qa'];
+/** The Q&A views of the thread: every question, or the open ones (`filter=unanswered`). */
+export type QaView = 'all' | 'unanswered';
 /** Root posts per page: the default, and the most (the server's `limit` maximum). */
 export const PAGE_SIZE_DEFAULT = 20;
 export const PAGE_SIZE_MAX = 100;
@@ -21,9 +27,10 @@ export const MAX_DEPTH_DEFAULT = 3;
 /** Deepest indentation drawn, whatever `max-depth` says. */
 export const MAX_INDENT = 8;
 
-export type ConfigAttr = 'sort' | 'page-size' | 'max-depth';
+export type ConfigAttr = 'mode' | 'sort' | 'page-size' | 'max-depth';
 
 export const CONFIG_RULES: readonly AttributeRule[] = [
+  oneOf('mode', 'mode', MODES, (given) => messages.config('mode', given)),
   oneOf('sort', 'sort', SORTS, (given) => messages.config('sort', given)),
   wholeNumber(
     'page-size',

@@ -21,6 +21,8 @@ export class ThreadModel {
    * removed here.
    */
   total = 0;
+  /** The thread's open questions (`PostPage.open`), `null` when the backend does not count them. */
+  open: number | null = null;
   /** Whether at least one page arrived. */
   loaded = false;
 
@@ -31,7 +33,12 @@ export class ThreadModel {
   }
 
   /** Adds a page from the server, after what is loaded. */
-  addPage(page: { items: Post[]; nextCursor: string | null; total: number }): Post[] {
+  addPage(page: {
+    items: Post[];
+    nextCursor: string | null;
+    total: number;
+    open?: number | undefined;
+  }): Post[] {
     const added: Post[] = [];
     for (const post of page.items) {
       if (this.posts.has(post.id)) {
@@ -43,6 +50,7 @@ export class ThreadModel {
     }
     this.nextCursor = page.nextCursor;
     this.total = page.total;
+    this.open = page.open ?? null;
     this.loaded = true;
     this.flat = null;
     return added;
@@ -61,6 +69,7 @@ export class ThreadModel {
     if (post.parentId && !this.posts.has(post.parentId)) return false;
     this.attach(post, this.sort === 'newest' ? 'start' : 'end');
     if (readable(post)) this.total += 1;
+    this.countOpen(null, post);
     if (post.parentId) {
       const parent = this.posts.get(post.parentId)!;
       this.posts.set(parent.id, { ...parent, replyCount: parent.replyCount + 1 });
@@ -74,6 +83,7 @@ export class ThreadModel {
     const old = this.posts.get(post.id);
     if (!old) return false;
     this.total += Number(readable(post)) - Number(readable(old));
+    this.countOpen(old, post);
     this.posts.set(post.id, post);
     this.flat = null;
     return true;
@@ -103,6 +113,7 @@ export class ThreadModel {
     this.posts.delete(id);
     this.children.delete(id);
     if (readable(post)) this.total = Math.max(0, this.total - 1);
+    this.countOpen(post, null);
     if (post.parentId) this.detach(id, post.parentId, pruneParent);
     else {
       const at = this.roots.indexOf(id);
@@ -154,10 +165,36 @@ export class ThreadModel {
   }
 
   /** Whether the person wrote any loaded post (so they have posted here before). */
+  /**
+   * An answer accepted or unaccepted (Q&A, docs/decisions.md §18): the answer replaces the
+   * one shown, its question's `accepted` follows its answers, and `open` follows the question.
+   */
+  acceptance(answer: Post): void {
+    this.update(answer);
+    const question = answer.parentId ? this.posts.get(answer.parentId) : undefined;
+    if (!question?.question) return;
+    const accepted = (this.children.get(question.id) ?? []).some(
+      (id) => this.posts.get(id)?.accepted,
+    );
+    if (accepted === question.question.accepted) return;
+    this.update({ ...question, question: { ...question.question, accepted } });
+  }
+
+  /** Keeps `open` (the server's count at the last page) current as a post changes. */
+  private countOpen(old: Post | null, post: Post | null): void {
+    if (this.open === null) return;
+    this.open = Math.max(0, this.open + Number(isOpen(post)) - Number(isOpen(old)));
+  }
+
   hasPostBy(personId: string): boolean {
     for (const post of this.posts.values()) if (post.author?.id === personId) return true;
     return false;
   }
+}
+
+/** An open question (what `open` counts): a readable root post without an accepted answer. */
+function isOpen(post: Post | null): boolean {
+  return !!post?.question && !post.question.accepted && readable(post);
 }
 
 /** Whether people can read a post (what `total` counts): not deleted, not hidden. */

@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PostSort } from '@peerkit/core';
 import { messages } from '../messages.js';
+import type { QaView } from '../model/config.js';
 
 export interface HeaderProps {
   heading: string;
@@ -14,11 +15,14 @@ export interface HeaderProps {
   /** The "Reports" toggle is drawn (a moderator, not readonly), and whether it is pressed. */
   showReports: boolean;
   reportsOpen: boolean;
+  /** Q&A mode: the thread's open questions (`null`: not counted) and the view shown. */
+  qa: { open: number | null; view: QaView } | null;
 }
 
 export interface HeaderHandlers {
   sortChange(e: Event): void;
   toggleReports(): void;
+  viewChange(e: Event): void;
 }
 
 export function renderHeader(p: HeaderProps, on: HeaderHandlers): TemplateResult {
@@ -29,6 +33,11 @@ export function renderHeader(p: HeaderProps, on: HeaderHandlers): TemplateResult
       ${p.heading}
       ${p.total ? html`<span class="count">${messages.count(p.total, p.locale)}</span>` : nothing}
     </h2>
+    ${
+      p.qa?.open != null && p.showSort
+        ? html`<p class="open-count">${messages.openCount(p.qa.open, p.locale)}</p>`
+        : nothing
+    }
     <div class="toolbar">
       ${
         p.showSort
@@ -39,6 +48,7 @@ export function renderHeader(p: HeaderProps, on: HeaderHandlers): TemplateResult
               </select>`
           : nothing
       }
+      ${p.qa && p.showSort ? renderView(p.qa.view, on) : nothing}
       ${
         p.showReports
           ? html`<button
@@ -53,4 +63,15 @@ export function renderHeader(p: HeaderProps, on: HeaderHandlers): TemplateResult
       }
     </div>
   </header>`;
+}
+
+/** Q&A mode: every question, or only the open ones. */
+function renderView(view: QaView, on: HeaderHandlers): TemplateResult {
+  return html`<label for="view">${messages.viewLabel()}</label>
+    <select id="view" .value=${view} @change=${on.viewChange}>
+      <option value="all" ?selected=${view === 'all'}>${messages.viewAll()}</option>
+      <option value="unanswered" ?selected=${view === 'unanswered'}>
+        ${messages.viewUnanswered()}
+      </option>
+    </select>`;
 }

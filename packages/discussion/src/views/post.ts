@@ -48,6 +48,9 @@ export interface PostProps {
   editor: TemplateResult | null;
   /** The reply composer drawn under the post. */
   replyBox: TemplateResult | null;
+  /** Q&A mode: whether the accepted mark is drawn, and the accept toggle (`null`: none). */
+  qa: boolean;
+  accept: { pending: boolean } | null;
 }
 
 export interface PostHandlers {
@@ -55,6 +58,7 @@ export interface PostHandlers {
   edit(post: Post): void;
   askDelete(post: Post): void;
   askReport(post: Post): void;
+  accept(post: Post): void;
 }
 
 export function renderPost(post: Post, p: PostProps, on: PostHandlers): TemplateResult {
@@ -119,6 +123,11 @@ function renderMeta(post: Post, p: PostProps, authorId: string, timeId: string):
         ? html`<span class="hidden-mark">${messages.hiddenMark()}</span>`
         : nothing
     }
+    ${
+      p.qa && post.accepted
+        ? html`<span class="accepted-mark">${messages.acceptedMark()}</span>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -153,6 +162,21 @@ function renderActions(
             recipient-name=${author.name}
             ?readonly=${p.readonly}
           ></peer-kudos>`
+        : nothing
+    }
+    ${
+      p.accept && !gone
+        ? html`<button
+            type="button"
+            class="button link"
+            data-action="accept"
+            aria-pressed=${post.accepted ? 'true' : 'false'}
+            aria-describedby=${authorId}
+            ?disabled=${p.accept.pending}
+            @click=${() => on.accept(post)}
+          >
+            ${messages.accept()}
+          </button>`
         : nothing
     }
     ${actionsFor(post, p, on, gone).map(

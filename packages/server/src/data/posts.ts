@@ -13,6 +13,9 @@ import type { Queryable } from '../db.js';
 import type { PostEvents } from '../events.js';
 import { iso, personSummary } from '../http.js';
 import { HttpError } from '../problem.js';
+import { forgetAnswer, QA_COLUMNS } from './qa.js';
+import { MENTIONS_COLUMN, mentionedIds, setMentions, toMentions } from './mentions.js';
+import { clearTags, setTags, TAGS_COLUMN } from './tags.js';
 
 export interface PostRow {
   id: string;
@@ -31,13 +34,24 @@ export interface PostRow {
   hidden: boolean;
   kudos: number;
   version: number;
+  /** Skill tags in the order written (`TAGS_COLUMN`). */
+  tags: string[];
+  /** The people the body mentions, as `MENTIONS_COLUMN` reads them. */
+  mentions: { id: string; name: string | null; title: string | null; team: string | null }[];
+  /** Q&A (`QA_COLUMNS`, docs/decisions.md §18): a reply's acceptance, a root's question state. */
+  accepted_at: Date | string | null;
+  first_answered_at: Date | string | null;
+  first_accepted_at: Date | string | null;
+  accepted_count: number;
+  highlighted_at: Date | string | null;
   reply_count?: number;
 }
 
 /** The columns of a `PostRow`, from `posts p LEFT JOIN people a ON a.id = p.author_id`. */
 export const POST_COLUMNS = `p.id, p.activity, p.parent_id, p.root_id, p.depth, p.author_id,
   a.name AS author_name, a.title AS author_title, a.team AS author_team, p.body, p.created_at,
-  p.edited_at, p.deleted, p.hidden, p.kudos, p.version`;
+  p.edited_at, p.deleted, p.hidden, p.kudos, p.version, ${TAGS_COLUMN},
+  ${MENTIONS_COLUMN}, ${QA_COLUMNS}`;
 
 const REPLY_COUNT = `(SELECT count(*)::int FROM posts c WHERE c.parent_id = p.id AND NOT c.removed)`;
 
@@ -65,6 +79,20 @@ export function toPost(row: PostRow, replyCount: number, moderator: boolean): Po
     hidden: row.hidden,
     replyCount,
     kudos: row.kudos,
+    tags: concealed ? [] : row.tags,
+    mentions: concealed ? [] : toMentions(row.mentions),
+    ...(row.parent_id === null
+      ? {
+          question: {
+            askedAt: iso(row.created_at),
+            firstAnsweredAt: row.first_answered_at ? iso(row.first_answered_at) : null,
+            acceptedAt: row.first_accepted_at ? iso(row.first_accepted_at) : null,
+            accepted: row.accepted_count > 0,
+          },
+        }
+      : {}),
+    accepted: !row.deleted && row.accepted_at !== null,
+    highlighted: !concealed && row.highlighted_at !== null,
   };
 }
 
@@ -85,7 +113,7 @@ export async function loadPost(q: Queryable, id: string): Promise<PostRow | unde
  * for the writes that come next.
  */
 export type PostWrite =
-  'reply' | 'edit' | 'delete' | 'report' | 'kudos' | 'resolve' | 'accept' | 'tag';
+  'reply' | 'edit' | 'delete' | 'report' | 'kudos' | 'resolve' | 'accept' | 'tag' | 'highlight';
 
 /**
  * The post a write refers to, when it may still be written about (issue 15, item 5):
@@ -120,11 +148,21 @@ export async function postExists(q: Queryable, id: string): Promise<boolean> {
   return (await q.query('SELECT 1 FROM posts WHERE id = $1', [id])).length > 0;
 }
 
-/** Stores a new post (a reply when `parent` is given); answers the stored row. */
+/**
+ * Stores a new post (a reply when `parent` is given) with its tags and mentions; answers the
+ * stored row and the ids of the people it mentions.
+ */
 export async function insertPost(
   q: Queryable,
-  post: { id: string; activity: string; authorId: string; body: string; parent?: PostRow },
-): Promise<PostRow> {
+  post: {
+    id: string;
+    activity: string;
+    authorId: string;
+    body: string;
+    tags?: string[] | undefined;
+    parent?: PostRow;
+  },
+): Promise<{ row: PostRow; mentioned: string[] }> {
   const { id, parent } = post;
   await q.query(
     `INSERT INTO posts (id, activity, parent_id, root_id, depth, author_id, body)
@@ -139,16 +177,33 @@ export async function insertPost(
       post.body,
     ],
   );
-  return (await loadPost(q, id))!;
+  if (post.tags?.length) await setTags(q, id, post.tags);
+  const mentioned = await setMentions(q, id, mentionedIds(markdownToTree(post.body)));
+  return { row: (await loadPost(q, id))!, mentioned };
 }
 
-/** Replaces a post's body (version + 1); answers the stored row. */
-export async function updateBody(q: Queryable, id: string, body: string): Promise<PostRow> {
+/**
+ * Changes what `change` gives (version + 1): a new body sets `edited_at` and its mentions,
+ * tags replace the post's tags. Answers the stored row and the ids of the people the new body
+ * mentions that the old one did not.
+ */
+export async function updatePost(
+  q: Queryable,
+  id: string,
+  change: { body?: string | undefined; tags?: string[] | undefined },
+): Promise<{ row: PostRow; mentioned: string[] }> {
   await q.query(
-    'UPDATE posts SET body = $2, edited_at = now(), version = version + 1 WHERE id = $1',
-    [id, body],
+    `UPDATE posts SET body = COALESCE($2, body),
+       edited_at = CASE WHEN $2::text IS NULL THEN edited_at ELSE now() END,
+       version = version + 1 WHERE id = $1`,
+    [id, change.body ?? null],
   );
-  return (await loadPost(q, id))!;
+  if (change.tags) await setTags(q, id, change.tags);
+  const mentioned =
+    change.body === undefined
+      ? []
+      : await setMentions(q, id, mentionedIds(markdownToTree(change.body)));
+  return { row: (await loadPost(q, id))!, mentioned };
 }
 
 /** Hides or shows a post (version + 1 when it changes); answers the stored row. */
@@ -206,6 +261,9 @@ export async function deletePost(
   await q.query(`UPDATE posts SET deleted = TRUE, body = '', version = version + 1 WHERE id = $1`, [
     row.id,
   ]);
+  await clearTags(q, row.id);
+  await forgetAnswer(q, row);
+  await setMentions(q, row.id, []);
   await q.query(
     `UPDATE reports SET status = 'deleted', resolved_by = $2, resolved_at = now()
      WHERE post_id = $1 AND status = 'open'`,
@@ -214,7 +272,15 @@ export async function deletePost(
   const removed = await prune(q, row.id);
   const gone = removed.includes(row.id);
   const deleted = toPost(
-    { ...row, deleted: true, body: '', version: row.version + 1 },
+    {
+      ...row,
+      deleted: true,
+      body: '',
+      tags: [],
+      mentions: [],
+      accepted_at: null,
+      version: row.version + 1,
+    },
     gone ? 0 : (row.reply_count ?? 0),
     false,
   );
@@ -227,67 +293,4 @@ export async function deletePost(
     if (a) await events.publish(q, 'post.deleted', toPost(a, 0, false));
   }
   return gone ? null : deleted;
-}
-
-/**
- * How each sort pages its roots: the order, the condition past a cursor (parameters from
- * `$3`) and the cursor fields that fill it.
- */
-export const SORTS = {
-  oldest: { order: 'seq ASC', after: 'seq > $3', keys: ['s'] },
-  newest: { order: 'seq DESC', after: 'seq < $3', keys: ['s'] },
-  top: { order: 'kudos DESC, seq DESC', after: '(kudos, seq) < ($3, $4)', keys: ['k', 's'] },
-} as const;
-
-export type ThreadRow = PostRow & { root_seq: number; root_kudos: number; root_rank: number };
-
-/**
- * The posts a reader can read in a thread (docs/decisions.md §3): neither deleted placeholders
- * nor posts gone from the answers, and hidden posts only for moderators (who read them).
- */
-const READABLE = (moderator: boolean) =>
-  `NOT t.removed AND NOT t.deleted${moderator ? '' : ' AND NOT t.hidden'}`;
-
-/**
- * One page of a thread in one round trip: up to `limit` roots past the cursor (`after`:
- * the values of the sort's cursor keys) with all their descendants, oldest first under
- * each root, plus a row more when another page follows; and the thread's `total` of
- * readable posts.
- */
-export async function threadPage(
-  q: Queryable,
-  page: {
-    activity: string;
-    sort: keyof typeof SORTS;
-    limit: number;
-    after: number[] | undefined;
-    moderator: boolean;
-  },
-): Promise<{ rows: ThreadRow[]; total: number }> {
-  const { order, after } = SORTS[page.sort];
-  const params: unknown[] = [page.activity, page.limit + 1, ...(page.after ?? [])];
-  const where = page.after ? `AND ${after}` : '';
-  const totalSql = `SELECT count(*)::int FROM posts t WHERE t.activity = $1 AND ${READABLE(page.moderator)}`;
-  const rows = await q.query<ThreadRow & { total: number }>(
-    `WITH roots AS (
-       SELECT id, seq, kudos, row_number() OVER (ORDER BY ${order}) AS rank
-       FROM posts
-       WHERE activity = $1 AND parent_id IS NULL AND NOT removed ${where}
-       ORDER BY ${order}
-       LIMIT $2
-     )
-     SELECT ${POST_COLUMNS}, r.seq AS root_seq, r.kudos AS root_kudos, r.rank AS root_rank,
-       (${totalSql}) AS total
-     FROM roots r
-     JOIN posts p ON p.root_id = r.id AND NOT p.removed
-     LEFT JOIN people a ON a.id = p.author_id
-     ORDER BY r.rank, p.seq`,
-    params,
-  );
-  if (rows.length) return { rows, total: rows[0]!.total };
-  const [row] = await q.query<{ n: number }>(
-    totalSql.replace('count(*)::int', 'count(*)::int AS n'),
-    [page.activity],
-  );
-  return { rows, total: row?.n ?? 0 };
 }

@@ -20,17 +20,12 @@ import {
   UpdatePost,
   type PostPage,
 } from '@peerkit/core/contract';
-import { isModerator } from '../auth.js';
+import { isModerator, unauthorized } from '../auth.js';
 import { ensurePerson } from '../data/people.js';
-import {
-  deletePost,
-  insertPost,
-  postForWrite,
-  SORTS,
-  threadPage,
-  toPost,
-  updateBody,
-} from '../data/posts.js';
+import { deletePost, insertPost, postForWrite, toPost, updatePost } from '../data/posts.js';
+import { noteReply } from '../data/qa.js';
+import { skillKey } from '../data/tags.js';
+import { SORTS, threadPage } from '../data/thread.js';
 import { saveReport } from '../data/reports.js';
 import {
   allowRead,
@@ -41,6 +36,7 @@ import {
   IdParam,
   parseBody,
   parseQuery,
+  personSummary,
   requirePerson,
   type AppEnv,
   type Ctx,
@@ -49,6 +45,7 @@ import {
 import { checkIfMatch, etag } from '../preconditions.js';
 import { HttpError } from '../problem.js';
 import { treeOrder } from '../thread-order.js';
+import { qaRoutes } from './qa.js';
 
 export function postRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -57,6 +54,7 @@ export function postRoutes(deps: Deps) {
   app.patch('/:id', editPost(deps));
   app.delete('/:id', removePost(deps));
   app.post('/:id/reports', reportPost(deps));
+  qaRoutes(app, deps);
 
   return app;
 }
@@ -69,7 +67,19 @@ function listPosts(deps: Deps) {
     const sort = query.sort ?? 'oldest';
     const limit = query.limit ?? LIMIT_DEFAULT;
     const moderator = isModerator(caller);
-    const key = `${sort}|${limit}|${moderator ? 'm' : ''}|${query.cursor ?? ''}`;
+    const tag = query.tag?.trim() ? query.tag : undefined;
+    const view = query.filter;
+    if (view === 'mine' && !caller) throw unauthorized('sign in to see your own questions');
+    const mine = view === 'mine' ? caller!.id : undefined;
+    const key = JSON.stringify([
+      sort,
+      limit,
+      moderator,
+      query.cursor,
+      tag && skillKey(tag),
+      view,
+      mine,
+    ]);
     const hit = cache.get<string>('posts', query.activity, key);
     if (hit) return c.body(hit, 200, { 'content-type': 'application/json' });
     const stamp = cache.stamp('posts', query.activity);
@@ -80,12 +90,13 @@ function listPosts(deps: Deps) {
       });
     }
     const after = cursor ? SORTS[sort].keys.map((k) => cursorInt(cursor[k])) : undefined;
-    const { rows, total } = await threadPage(db, {
+    const { rows, total, open } = await threadPage(db, {
       activity: query.activity,
       sort,
       limit,
       after,
       moderator,
+      filter: { tag, filter: view, callerId: mine },
     });
     const maxRank = rows.reduce((m, r) => Math.max(m, Number(r.root_rank)), 0);
     const hasMore = maxRank > limit;
@@ -94,10 +105,16 @@ function listPosts(deps: Deps) {
       items: treeOrder(kept).map(({ row, replies }) => toPost(row, replies, moderator)),
       nextCursor: null,
       total,
+      open,
     };
     if (hasMore) {
       const last = kept.filter((r) => r.parent_id === null).at(-1)!;
-      page.nextCursor = encodeCursor({ o: sort, s: last.root_seq, k: last.root_kudos });
+      page.nextCursor = encodeCursor({
+        o: sort,
+        s: last.root_seq,
+        k: last.root_kudos,
+        a: Number(last.root_answered),
+      });
     }
     const body = JSON.stringify(page);
     cache.set('posts', query.activity, key, body, stamp);
@@ -119,15 +136,19 @@ function createPost(deps: Deps) {
           errors: [{ path: 'parentId', message: 'belongs to another activity' }],
         });
       }
-      const row = await insertPost(q, {
+      if (parent) await noteReply(q, parent, caller.id);
+      const { row, mentioned } = await insertPost(q, {
         id: randomUUID(),
         activity: input.activity,
         authorId: caller.id,
         body: input.body,
+        tags: input.tags,
         ...(parent ? { parent } : {}),
       });
       const post = toPost(row, 0, false);
       await events.publish(q, 'post.created', post);
+      const parentPost = parent && toPost(parent, parent.reply_count ?? 0, false);
+      await deps.webhooks.postCreated(q, post, mentioned, parentPost);
       return post;
     });
     return c.json(post, 201, { etag: etag(post.version) });
@@ -147,9 +168,12 @@ function editPost(deps: Deps) {
       }
       checkIfMatch(c, row.version, toPost(row, row.reply_count ?? 0, isModerator(caller)));
       await ensurePerson(q, caller);
-      const updated = await updateBody(q, id, input.body);
+      const { row: updated, mentioned } = await updatePost(q, id, input);
       const replies = updated.reply_count ?? 0;
-      await events.publish(q, 'post.updated', toPost(updated, replies, false));
+      const shown = toPost(updated, replies, false);
+      await events.publish(q, 'post.updated', shown);
+      const actor = personSummary(caller.id, caller.name, null, null);
+      await deps.webhooks.mentioned(q, shown, mentioned, actor);
       return toPost(updated, replies, isModerator(caller));
     });
     return c.json(post, 200, { etag: etag(post.version) });
@@ -179,9 +203,20 @@ function reportPost(deps: Deps) {
     const id = check(IdParam, c.req.param('id'));
     const input = parseBody(c, CreateReport);
     const { report, created } = await deps.tx(async (q) => {
-      await postForWrite(q, id, 'report');
+      const row = await postForWrite(q, id, 'report');
       await ensurePerson(q, caller);
-      return saveReport(q, { postId: id, reporterId: caller.id, ...input });
+      const saved = await saveReport(q, { postId: id, reporterId: caller.id, ...input });
+      if (saved.created) {
+        const { id: reportId, reason, note } = saved.report;
+        await deps.webhooks.emit(q, 'report.created', {
+          activity: row.activity,
+          post: toPost(row, row.reply_count ?? 0, true),
+          actor: personSummary(caller.id, caller.name, null, null),
+          recipient: null,
+          report: { id: reportId, reason, note },
+        });
+      }
+      return saved;
     });
     return c.json(report, created ? 201 : 200);
   };

@@ -5,7 +5,8 @@
  * accepted it, so nothing is sent twice once the upstream is back (a crash between the
  * upstream's answer and our commit re-sends the same statement id, which an LRS treats as
  * the same statement: no duplicate). Instances sharing one PostgreSQL claim batches with a
- * lease and `FOR UPDATE SKIP LOCKED`, so they never send the same batch at once.
+ * lease and `FOR UPDATE SKIP LOCKED`, so they never send the same batch at once (the queue,
+ * claims and backoff are `outbox.ts`'s, shared with the webhooks).
  *
  * Statements go exactly as stored, in the order stored (a voiding statement after its
  * target); when any of a batch has attachment parts this LRS holds (raw attachments, the
@@ -13,6 +14,7 @@
  * Communication §1.5.2 wants, so the upstream can check hashes and signatures.
  */
 import type { Db } from '../db.js';
+import { deliver, OutboxWorker } from '../outbox.js';
 import { attachmentsOf, multipartAnswer } from './attachments.js';
 import { readAttachments } from './statements-data.js';
 
@@ -29,69 +31,20 @@ export interface ForwarderConfig {
 
 const BATCH = 50;
 
-export class Forwarder {
-  private timer?: NodeJS.Timeout;
-  private running = false;
-  private stopped = false;
-  private again = false;
-  private current?: Promise<void>;
-
+/** The queue, its claims and backoff are `outbox.ts`'s, shared with the webhooks. */
+export class Forwarder extends OutboxWorker {
   /** The upstream's statements resource. */
   private readonly endpoint: string;
   private readonly headers: Record<string, string>;
 
-  constructor(
-    private readonly db: Db,
-    private readonly config: ForwarderConfig,
-  ) {
+  constructor(db: Db, config: ForwarderConfig) {
+    super(db, 'lrs_outbox', { pollMs: config.pollMs, retryMs: config.retryMs });
     this.endpoint = `${config.url.replace(/\/+$/, '')}/statements`;
     this.headers = { 'x-experience-api-version': '1.0.3' };
     if (config.key !== undefined) {
       this.headers['authorization'] =
         `Basic ${Buffer.from(`${config.key}:${config.secret ?? ''}`).toString('base64')}`;
     }
-  }
-
-  start() {
-    this.schedule(0);
-  }
-
-  /** Sends soon (statements were just queued). */
-  wake() {
-    if (this.stopped) return;
-    if (this.running) this.again = true;
-    else this.schedule(0);
-  }
-
-  async stop() {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.current;
-  }
-
-  private schedule(ms: number) {
-    clearTimeout(this.timer);
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.current = this.tick();
-    }, ms);
-    this.timer.unref?.();
-  }
-
-  private async tick() {
-    if (this.running || this.stopped) return;
-    this.running = true;
-    let busy = false;
-    try {
-      busy = await this.sendOnce();
-    } catch {
-      busy = false;
-    } finally {
-      this.running = false;
-    }
-    const again = this.again;
-    this.again = false;
-    this.schedule(busy || again ? 0 : this.config.pollMs);
   }
 
   /**
@@ -111,40 +64,14 @@ export class Forwarder {
   }
 
   /** One request to the upstream: its status (0 when it never answered) and the error. */
-  private async deliver(
-    method: 'POST' | 'PUT',
-    url: string,
-    statements: unknown,
-  ): Promise<{ status: number; error: string }> {
-    try {
-      const { body, type } = await this.encode(statements);
-      const res = await fetch(url, {
-        method,
-        headers: { ...this.headers, 'content-type': type },
-        body,
-        signal: AbortSignal.timeout(15_000),
-      });
-      await res.body?.cancel().catch(() => {});
-      return { status: res.status, error: res.ok ? '' : `HTTP ${res.status}` };
-    } catch (e) {
-      return { status: 0, error: (e as Error).message || 'network error' };
-    }
+  private async deliver(method: 'POST' | 'PUT', url: string, statements: unknown) {
+    const { body, type } = await this.encode(statements);
+    return deliver(url, { method, headers: { ...this.headers, 'content-type': type }, body });
   }
 
   /** Sends one batch; answers whether there may be more to send now. */
   async sendOnce(): Promise<boolean> {
-    const rows = await this.db.tx((q) =>
-      q.query<{ seq: number; statement: unknown; attempts: number }>(
-        `UPDATE lrs_outbox SET lease_until = now() + interval '30 seconds', attempts = attempts + 1
-         WHERE seq IN (
-           SELECT seq FROM lrs_outbox
-           WHERE sent_at IS NULL AND next_attempt_at <= now()
-             AND (lease_until IS NULL OR lease_until < now())
-           ORDER BY seq LIMIT ${BATCH}
-           FOR UPDATE SKIP LOCKED)
-         RETURNING seq, statement, attempts`,
-      ),
-    );
+    const rows = await this.claim<{ statement: unknown }>('statement', BATCH);
     if (!rows.length) return false;
     rows.sort((a, b) => a.seq - b.seq);
     const statements = rows.map((r) =>
@@ -180,33 +107,5 @@ export class Forwarder {
       await this.markSent([row.seq], `refused: HTTP ${status}`);
     // The claim that leased this row counted the attempt already.
     else await this.retryLater([row], error);
-  }
-
-  private async markSent(seqs: number[], note: string | null) {
-    await this.db.query(
-      `UPDATE lrs_outbox SET sent_at = now(), lease_until = NULL, last_error = $2
-       WHERE seq = ANY($1::bigint[])`,
-      [seqs, note],
-    );
-  }
-
-  private async retryLater(rows: { seq: number; attempts: number }[], error: string) {
-    const attempts = Math.max(...rows.map((r) => r.attempts));
-    const base = this.config.retryMs ?? 1000;
-    const delay = Math.min(base * 2 ** Math.min(attempts - 1, 10), 60_000);
-    await this.db.query(
-      `UPDATE lrs_outbox SET lease_until = NULL, last_error = $2,
-         next_attempt_at = now() + ($3::int * interval '1 millisecond')
-       WHERE seq = ANY($1::bigint[])`,
-      [rows.map((r) => r.seq), error.slice(0, 500), delay],
-    );
-  }
-
-  /** Queue state, for `/api/health`. */
-  async pending(): Promise<number> {
-    const [row] = await this.db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM lrs_outbox WHERE sent_at IS NULL',
-    );
-    return row?.n ?? 0;
   }
 }

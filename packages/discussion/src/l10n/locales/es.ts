@@ -11,6 +11,15 @@ export const templates = {
   'discussion.sort.newest': 'Más recientes primero',
   'discussion.sort.top': 'Más reconocidas',
   'discussion.reports': 'Reportes',
+  'discussion.qa.open.one': '1 pregunta abierta',
+  'discussion.qa.open': str`${0} preguntas abiertas`,
+  'discussion.qa.view': 'Mostrar',
+  'discussion.qa.view.all': 'Todas las preguntas',
+  'discussion.qa.view.unanswered': 'Sin responder',
+  'discussion.qa.accept': 'Aceptar respuesta',
+  'discussion.qa.accepted': 'Respuesta aceptada',
+  'discussion.qa.accepted.said': 'Respuesta aceptada.',
+  'discussion.qa.unaccepted.said': 'La respuesta ya no está aceptada.',
   'discussion.offline':
     'Estás sin conexión. Puedes seguir escribiendo; podrás publicar de nuevo cuando vuelvas a estar en línea.',
 
@@ -131,6 +140,7 @@ export const templates = {
   'discussion.resolved.delete': 'Reporte cerrado; la publicación se eliminó.',
 
   // Attribute values the element could not use (shown to the page's developer).
+  'discussion.config.mode': str`mode="${0}" no es discussion ni qa; se usa discussion.`,
   'discussion.config.sort': str`sort="${0}" no es oldest, newest ni top; se usa oldest.`,
   'discussion.config.page-size': str`page-size="${0}" no es un número entero igual o mayor que 1; se usa 20.`,
   'discussion.config.max-depth': str`max-depth="${0}" no es un número entero igual o mayor que 0; se usa 3.`,
