@@ -224,6 +224,38 @@ function streamPeopleAndReflectionPaths(): Json {
         },
       },
     },
+    ...peoplePaths(),
+    '/reflections': {
+      get: {
+        summary: 'Reflections on an activity',
+        parameters: queryParams(C.ReflectionsQuery),
+        responses: { '200': ok('ReflectionPage'), ...errors },
+      },
+    },
+    '/reflections/{id}': {
+      put: {
+        summary: 'Save a reflection (idempotent upsert under a client-made UUID)',
+        parameters: [idParam, ifMatch],
+        requestBody: body('SaveReflection'),
+        responses: {
+          '201': etagged('Reflection', 'Created'),
+          '200': etagged('Reflection'),
+          ...errors,
+          '412': conditional['412'],
+        },
+      },
+      delete: {
+        summary: 'Delete a reflection',
+        parameters: [idParam, idempotencyKey],
+        responses: { '204': { description: 'Deleted' }, ...errors },
+      },
+    },
+  };
+}
+
+/** Paths /people … /skills: the expert finder. */
+function peoplePaths(): Json {
+  return {
     '/people': {
       get: {
         summary: 'Experts, ranked (with activity and no q or skill: its recommendations)',
@@ -261,31 +293,6 @@ function streamPeopleAndReflectionPaths(): Json {
         summary: 'Skill suggestions',
         parameters: queryParams(C.SkillsQuery),
         responses: { '200': ok('SkillList'), ...errors },
-      },
-    },
-    '/reflections': {
-      get: {
-        summary: 'Reflections on an activity',
-        parameters: queryParams(C.ReflectionsQuery),
-        responses: { '200': ok('ReflectionPage'), ...errors },
-      },
-    },
-    '/reflections/{id}': {
-      put: {
-        summary: 'Save a reflection (idempotent upsert under a client-made UUID)',
-        parameters: [idParam, ifMatch],
-        requestBody: body('SaveReflection'),
-        responses: {
-          '201': etagged('Reflection', 'Created'),
-          '200': etagged('Reflection'),
-          ...errors,
-          '412': conditional['412'],
-        },
-      },
-      delete: {
-        summary: 'Delete a reflection',
-        parameters: [idParam, idempotencyKey],
-        responses: { '204': { description: 'Deleted' }, ...errors },
       },
     },
   };
