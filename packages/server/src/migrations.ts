@@ -224,6 +224,24 @@ ALTER TABLE people ADD COLUMN profile_version INT NOT NULL DEFAULT 1;
 `,
   },
   {
+    version: 5,
+    name: 'skill tags on posts (docs/decisions.md §11)',
+    sql: `
+CREATE TABLE post_tags (
+  post_id TEXT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+  -- as shown: the vocabulary's spelling when the skill exists
+  skill TEXT NOT NULL,
+  -- lower(skill), as person_skills.skill_key
+  skill_key TEXT NOT NULL,
+  -- the order the tags were written in
+  position INT NOT NULL,
+  PRIMARY KEY (post_id, skill_key)
+);
+-- GET /posts?tag=, an activity's skills, accepted answers per skill
+CREATE INDEX post_tags_by_skill ON post_tags (skill_key, post_id);
+`,
+  },
+  {
     version: 6,
     name: 'profile availability as an enum (the free text kept as a note)',
     sql: `
