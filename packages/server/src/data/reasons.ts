@@ -25,13 +25,14 @@ export interface ReasonInputs {
 }
 
 /** The reasons of one person, strongest first. */
-export function reasonsOf({
-  row,
-  recommend,
-  asked,
-  skills,
-  thanked,
-}: ReasonInputs): ExpertReason[] {
+export function reasonsOf(inputs: ReasonInputs): ExpertReason[] {
+  const out = [...skillReasons(inputs), ...helpReasons(inputs)];
+  if (inputs.row.mentor) out.push({ kind: 'mentor' });
+  return inputs.recommend ? groupReasonFirst(out, inputs.row.tier) : out;
+}
+
+/** Skills asked or matching `q`, the activity's skills they list, and endorsements. */
+function skillReasons({ row, asked, skills }: ReasonInputs): ExpertReason[] {
   const out: ExpertReason[] = [];
   const byKey = new Map(skills.map((s) => [s.name.toLowerCase(), s]));
   const askedSkills = asked.flatMap((k) => byKey.get(k) ?? []);
@@ -40,19 +41,25 @@ export function reasonsOf({
     out.push({ kind: 'skill', skill: row.q_skill, level: row.q_level });
   for (const skill of row.activity_skills.slice(0, PER_SKILL_MAX))
     out.push({ kind: 'activity-skill', skill });
-  if (askedSkills.length) {
-    for (const s of askedSkills)
-      if (s.endorsements > 0) out.push({ kind: 'endorsed', skill: s.name, count: s.endorsements });
-  } else if (row.endorsements > 0) out.push({ kind: 'endorsed', count: row.endorsements });
+  if (!askedSkills.length && row.endorsements > 0)
+    out.push({ kind: 'endorsed', count: row.endorsements });
+  for (const s of askedSkills)
+    if (s.endorsements > 0) out.push({ kind: 'endorsed', skill: s.name, count: s.endorsements });
+  return out;
+}
+
+/** Kudos (per focus skill, then in all), replies here, and the top helpers' group. */
+function helpReasons({ row, recommend, thanked }: ReasonInputs): ExpertReason[] {
+  const out: ExpertReason[] = [];
+  const topHelper = recommend && row.tier === 0;
   for (const t of thanked.slice(0, PER_SKILL_MAX))
     if (t.n > 0) out.push({ kind: 'thanked', count: t.n, skill: t.skill });
-  if (row.kudos_received > 0 && !(recommend && row.tier === 0))
+  if (row.kudos_received > 0 && !topHelper)
     out.push({ kind: 'thanked', count: row.kudos_received });
   if (row.answered_here > 0) out.push({ kind: 'answered-here', count: row.answered_here });
-  if (recommend && row.tier === 0 && row.kudos_received > 0)
+  if (topHelper && row.kudos_received > 0)
     out.push({ kind: 'top-helper', count: row.kudos_received });
-  if (row.mentor) out.push({ kind: 'mentor' });
-  return recommend ? groupReasonFirst(out, row.tier) : out;
+  return out;
 }
 
 /** Recommendations: the reason of the person's group goes first. */
