@@ -105,22 +105,29 @@ async function toExperts(
 }
 
 export function peopleRoutes(deps: Deps) {
-  const { db, config, tx } = deps;
+  const { db, config, tx, cache } = deps;
   const people = new Hono<AppEnv>();
   const skills = new Hono<AppEnv>();
 
   people.get('/', async (c) => {
     const caller = allowRead(c, config)?.id ?? null;
     const args = rankingOf(parseQuery(c, PeopleQuery, ['skill']), caller);
+    // Cached per caller (`endorsedByMe`) and query; any write drops it (cache.ts).
+    const key = JSON.stringify([caller, args]);
+    const hit = cache.getShared<string>('people', key);
+    if (hit) return c.body(hit, 200, { 'content-type': 'application/json' });
+    const stamp = cache.stamp('people', '*');
     const rows = await rankPeople(db, args);
     let total = rows[0]?.total ?? 0;
     if (!rows.length && args.offset > 0) total = args.offset; // past the end: nothing more
     const next = args.offset + rows.length;
-    return c.json({
+    const body = JSON.stringify({
       items: await toExperts(db, rows, args, caller),
       nextCursor: rows.length && next < total ? encodeCursor({ n: next }) : null,
       total,
     });
+    cache.setShared('people', ['*'], key, body, [stamp]);
+    return c.body(body, 200, { 'content-type': 'application/json' });
   });
 
   people.get('/:id', async (c) => {
