@@ -74,7 +74,7 @@ const READABLE = 'NOT po.deleted AND NOT po.removed AND NOT po.hidden';
 export const PERSON_TEXT = 'peerkit_person_text(p.name, p.title, p.team, p.ask_me_about)';
 
 /**
- * The score of a `scored` row (docs/decisions.md §12). Recommendations add 2,000 to people
+ * The score of a `figures` row (docs/decisions.md §12). Recommendations add 2,000 to people
  * who helped on the activity and 1,000 to people listing one of its skills, so the three
  * groups come in order and the score still reads "higher first".
  */
@@ -128,12 +128,11 @@ function candidatesSql(args: RankArgs): string {
 }
 
 /**
- * Ranks the people `args` asks for: a page of them, best first (score, then name and id),
- * each with the figures its reasons are built from and the `total` of candidates.
+ * What the figures are read from, before the candidates ($1 … $8 as in `rankPeople`): the
+ * asked skills, skills matching `q`, the activity's tags (focus: the asked skills, else
+ * those), kudos in threads tagged with a focus skill, the activity's helpers, top helpers.
  */
-export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRow[]> {
-  return q.query<RankedRow>(
-    `WITH asked AS (SELECT DISTINCT unnest($2::text[]) AS key),
+const FIGURE_SOURCES = `WITH asked AS (SELECT DISTINCT unnest($2::text[]) AS key),
      asked_skills AS (
        SELECT s.person_id AS id, count(*) AS n, sum(s.level)::int AS level,
          sum(s.endorsements)::int AS endorsements
@@ -173,7 +172,15 @@ export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRo
      top_helpers AS (
        SELECT p.id FROM people p WHERE $7::boolean AND p.listed AND p.kudos_received > 0
        ORDER BY p.kudos_received DESC LIMIT 100
-     ),
+     ),`;
+
+/**
+ * Ranks the people `args` asks for: a page of them, best first (score, then name and id),
+ * each with the figures its reasons are built from and the `total` of candidates.
+ */
+export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRow[]> {
+  return q.query<RankedRow>(
+    `${FIGURE_SOURCES}
      candidates AS (${candidatesSql(args)}),
      figures AS (
        SELECT c.id, c.name, c.title, c.team, c.ask_me_about, c.mentor, c.availability,

@@ -105,7 +105,7 @@ async function toExperts(
 }
 
 export function peopleRoutes(deps: Deps) {
-  const { db, config, tx, cache } = deps;
+  const { db, config, cache } = deps;
   const people = new Hono<AppEnv>();
   const skills = new Hono<AppEnv>();
 
@@ -150,6 +150,22 @@ export function peopleRoutes(deps: Deps) {
     return c.json(expert);
   });
 
+  endorsementRoutes(people, deps);
+
+  skills.get('/', async (c) => {
+    allowRead(c, config);
+    const query = parseQuery(c, SkillsQuery);
+    const q = query.q?.trim() ? likePattern(query.q.trim()) : null;
+    const rows = await suggestSkills(db, q, query.limit ?? LIMIT_DEFAULT);
+    return c.json({ items: rows });
+  });
+
+  return { people, skills };
+}
+
+/** `POST` and `DELETE /people/{id}/endorsements`: one per person, skill and endorser. */
+function endorsementRoutes(people: Hono<AppEnv>, deps: Deps) {
+  const { tx } = deps;
   people.post('/:id/endorsements', async (c) => {
     const caller = requirePerson(c);
     const personId = check(IdParam, c.req.param('id'));
@@ -178,14 +194,4 @@ export function peopleRoutes(deps: Deps) {
     if (done === null) throw new HttpError(404, 'this person does not list that skill');
     return c.json({ personId, skill: done.skill, endorsements: done.endorsements });
   });
-
-  skills.get('/', async (c) => {
-    allowRead(c, config);
-    const query = parseQuery(c, SkillsQuery);
-    const q = query.q?.trim() ? likePattern(query.q.trim()) : null;
-    const rows = await suggestSkills(db, q, query.limit ?? LIMIT_DEFAULT);
-    return c.json({ items: rows });
-  });
-
-  return { people, skills };
 }
