@@ -264,15 +264,15 @@ ALTER TABLE people ADD CONSTRAINT people_availability
     sql: `
 -- pg_trgm: bundled with PostgreSQL (a trusted extension since 13) and loaded by PGlite
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
--- GET /people?q=: what free text matches (name, title, team, ask-me-about topics). IMMUTABLE
--- so it can be indexed (array_to_string of text[] does not depend on settings); the planner
--- keeps such a function whole, so the query's call matches the index.
-CREATE FUNCTION peerkit_person_text(name TEXT, title TEXT, team TEXT, topics TEXT[])
-  RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT name || ' ' || COALESCE(title, '') || ' ' || COALESCE(team, '') || ' ' || array_to_string(topics, ' ') $$;
+-- GET /people?q=: what free text matches (name, title, team, ask-me-about topics), kept in
+-- a column by a trigger so the trigram index and the ranking read it directly.
+ALTER TABLE people ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+CREATE FUNCTION peerkit_person_text() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.search_text := NEW.name || ' ' || COALESCE(NEW.title, '') || ' ' || COALESCE(NEW.team, '') || ' ' || array_to_string(NEW.ask_me_about, ' '); RETURN NEW; END $$;
+CREATE TRIGGER people_search_text BEFORE INSERT OR UPDATE OF name, title, team, ask_me_about
+  ON people FOR EACH ROW EXECUTE FUNCTION peerkit_person_text();
+UPDATE people SET name = name;
 -- GET /people?q=: people by name, title, team or topic (only listed people are searched)
-CREATE INDEX people_search ON people
-  USING GIN (peerkit_person_text(name, title, team, ask_me_about) gin_trgm_ops) WHERE listed;
+CREATE INDEX people_search ON people USING GIN (search_text gin_trgm_ops) WHERE listed;
 -- GET /people?q=, GET /skills?q=: skills by name
 CREATE INDEX person_skills_search ON person_skills USING GIN (skill gin_trgm_ops);
 

@@ -70,8 +70,11 @@ export interface RankedRow {
 
 const READABLE = 'NOT po.deleted AND NOT po.removed AND NOT po.hidden';
 
-/** What a person's free-text search matches: the expression `people_search` indexes. */
-export const PERSON_TEXT = 'peerkit_person_text(p.name, p.title, p.team, p.ask_me_about)';
+/**
+ * What a person's free-text search matches: name, title, team and topics, in a column a
+ * trigger keeps (migration 10), which `people_search` indexes (trigrams).
+ */
+export const PERSON_TEXT = 'p.search_text';
 
 /**
  * The score of a `figures` row (docs/decisions.md §12). Recommendations add 2,000 to people
@@ -192,8 +195,7 @@ export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRo
          COALESCE(h.posts, 0) AS posts_here, COALESCE(h.answered, 0) AS answered_here,
          COALESCE(h.thanked, 0) AS thanked_here,
          COALESCE(acs.skills, '{}') AS activity_skills,
-         ($1::text IS NOT NULL AND peerkit_person_text(c.name, c.title, c.team, c.ask_me_about)
-           ILIKE $1) AS text_match,
+         ($1::text IS NOT NULL AND c.search_text ILIKE $1) AS text_match,
          (extract(epoch FROM now() - c.last_post_at) / 86400)::float8 AS idle_days,
          CASE WHEN NOT $7::boolean THEN 0
            WHEN COALESCE(h.answered, 0) > 0 OR COALESCE(h.thanked, 0) > 0 THEN 2
