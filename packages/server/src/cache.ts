@@ -17,7 +17,7 @@ import { POSTS_CHANNEL } from './events.js';
 
 export const KUDOS_CHANNEL = 'peerkit_kudos';
 /**
- * Sent by the database itself (triggers of migration 10) on every change to people, their
+ * Sent by the database itself (triggers of migration 14) on every change to people, their
  * skills, endorsements (through the counters), kudos received and post tags: the people
  * answers of every instance are dropped (`people` has one key space, `*`, as a ranking may
  * depend on anything).

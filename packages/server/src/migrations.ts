@@ -260,21 +260,44 @@ ALTER TABLE people ADD CONSTRAINT people_availability
   },
   {
     version: 10,
-    name: 'expert search: trigram indexes, counters the ranking reads, a people notification',
+    name: 'expert search: trigram indexes, person text, recency',
     sql: `
 -- pg_trgm: bundled with PostgreSQL (a trusted extension since 13) and loaded by PGlite
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- GET /people?q=: what free text matches (name, title, team, ask-me-about topics). IMMUTABLE
+-- so it can be indexed (array_to_string of text[] does not depend on settings), and so the
+-- planner keeps it whole and matches the index.
+CREATE FUNCTION peerkit_person_text(name TEXT, title TEXT, team TEXT, topics TEXT[])
+  RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT name || ' ' || COALESCE(title, '') || ' ' || COALESCE(team, '') || ' ' || array_to_string(topics, ' ') $$;
+-- GET /people?q=: people by name, title, team or topic (listed people only are searched)
+CREATE INDEX people_search ON people
+  USING GIN (peerkit_person_text(name, title, team, ask_me_about) gin_trgm_ops) WHERE listed;
+-- GET /people?q=, GET /skills?q=: skills by name
+CREATE INDEX person_skills_search ON person_skills USING GIN (skill gin_trgm_ops);
+-- expert ranking: a person's last readable post (recency), their thanked posts
+CREATE INDEX posts_by_author_recent ON posts (author_id, created_at)
+  WHERE NOT deleted AND NOT removed AND NOT hidden;
+`,
+  },
+  {
+    version: 14,
+    name: 'expert search: the free text in a column, counters the ranking reads, a people notification',
+    sql: `
+-- migration 10 indexed a function per row; the column below replaces it
+DROP INDEX people_search;
+DROP FUNCTION peerkit_person_text(TEXT, TEXT, TEXT, TEXT[]);
+-- recency reads people.last_post_at (below) instead
+DROP INDEX posts_by_author_recent;
 -- GET /people?q=: what free text matches (name, title, team, ask-me-about topics), kept in
 -- a column by a trigger so the trigram index and the ranking read it directly.
 ALTER TABLE people ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
-CREATE FUNCTION peerkit_person_text() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.search_text := NEW.name || ' ' || COALESCE(NEW.title, '') || ' ' || COALESCE(NEW.team, '') || ' ' || array_to_string(NEW.ask_me_about, ' '); RETURN NEW; END $$;
+CREATE FUNCTION peerkit_search_text() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.search_text := NEW.name || ' ' || COALESCE(NEW.title, '') || ' ' || COALESCE(NEW.team, '') || ' ' || array_to_string(NEW.ask_me_about, ' '); RETURN NEW; END $$;
 CREATE TRIGGER people_search_text BEFORE INSERT OR UPDATE OF name, title, team, ask_me_about
-  ON people FOR EACH ROW EXECUTE FUNCTION peerkit_person_text();
+  ON people FOR EACH ROW EXECUTE FUNCTION peerkit_search_text();
 UPDATE people SET name = name;
 -- GET /people?q=: people by name, title, team or topic (only listed people are searched)
-CREATE INDEX people_search ON people USING GIN (search_text gin_trgm_ops) WHERE listed;
--- GET /people?q=, GET /skills?q=: skills by name
-CREATE INDEX person_skills_search ON person_skills USING GIN (skill gin_trgm_ops);
+CREATE INDEX people_search_text ON people USING GIN (search_text gin_trgm_ops) WHERE listed;
 
 -- Counters the ranking reads instead of counting per candidate, kept by triggers so every
 -- writer (endorsements, kudos, posts) keeps them right.

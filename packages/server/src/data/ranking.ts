@@ -72,7 +72,7 @@ const READABLE = 'NOT po.deleted AND NOT po.removed AND NOT po.hidden';
 
 /**
  * What a person's free-text search matches: name, title, team and topics, in a column a
- * trigger keeps (migration 10), which `people_search` indexes (trigrams).
+ * trigger keeps (migration 14), which `people_search_text` indexes (trigrams).
  */
 export const PERSON_TEXT = 'p.search_text';
 
