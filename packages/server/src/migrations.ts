@@ -223,6 +223,23 @@ ALTER TABLE people ADD COLUMN listed BOOLEAN NOT NULL DEFAULT TRUE;
 ALTER TABLE people ADD COLUMN profile_version INT NOT NULL DEFAULT 1;
 `,
   },
+  {
+    version: 6,
+    name: 'profile availability as an enum (the free text kept as a note)',
+    sql: `
+ALTER TABLE people ADD COLUMN availability_note TEXT;
+-- a stored free-text availability that is not one of the values becomes the note
+UPDATE people SET availability_note = availability
+  WHERE availability IS NOT NULL AND lower(btrim(availability)) NOT IN ('available', 'busy', 'away', 'unknown');
+UPDATE people SET availability = CASE
+  WHEN lower(btrim(availability)) IN ('available', 'busy', 'away') THEN lower(btrim(availability))
+  ELSE 'unknown' END;
+ALTER TABLE people ALTER COLUMN availability SET DEFAULT 'unknown';
+ALTER TABLE people ALTER COLUMN availability SET NOT NULL;
+ALTER TABLE people ADD CONSTRAINT people_availability
+  CHECK (availability IN ('available', 'busy', 'away', 'unknown'));
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {

@@ -37,6 +37,7 @@ import type {
   Page,
   Expert,
   PeopleQuery,
+  PersonQuery,
   PostsQuery,
   ReflectionsQuery,
   SkillSuggestion,
@@ -116,6 +117,7 @@ const WRITES: readonly WriteName[] = [
   'resolveReport',
   'updateProfile',
   'endorse',
+  'withdrawEndorsement',
   'saveReflection',
   'deleteReflection',
   'giveKudos',
@@ -225,6 +227,16 @@ export class RestClient implements PeerClient {
       path: '/people',
       query: { ...query },
       schema: (s) => s.ExpertPage,
+      options,
+    });
+  }
+
+  person(id: string, query: PersonQuery = {}, options?: CallOptions): Promise<Expert> {
+    return this.#request({
+      method: 'GET',
+      path: `/people/${encodeURIComponent(id)}`,
+      query: { ...query },
+      schema: (s) => s.Expert,
       options,
     });
   }

@@ -3,7 +3,7 @@
  * (writes of other resources call `ensurePerson` first so every answer can name its author),
  * expert ranking, endorsements, skill suggestions and a person's own profile.
  */
-import type { Profile, UpdateProfile } from '@peerkit/core/contract';
+import type { Availability, Profile, UpdateProfile } from '@peerkit/core/contract';
 import type { Caller } from '../auth.js';
 import type { Queryable } from '../db.js';
 
@@ -37,6 +37,7 @@ export interface ExpertRow {
   team: string | null;
   ask_me_about: string[];
   mentor: boolean;
+  availability: Availability;
   kudos_received: number;
   score: number;
   total: number;
@@ -70,7 +71,7 @@ export async function rankExperts(
               OR array_to_string(p.ask_me_about, ' ') ILIKE $1
               OR EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = p.id AND s.skill ILIKE $1))
      ), scored AS (
-       SELECT c.id, c.name, c.title, c.team, c.ask_me_about, c.mentor,
+       SELECT c.id, c.name, c.title, c.team, c.ask_me_about, c.mentor, c.availability,
          (SELECT count(*)::int FROM kudos k WHERE k.recipient_id = c.id) AS kudos_received,
          (SELECT count(*)::int FROM endorsements e WHERE e.person_id = c.id
             AND ($2::text IS NULL OR e.skill_key = $2)) AS endorsements,
@@ -82,7 +83,7 @@ export async function rankExperts(
             OR array_to_string(c.ask_me_about, ' ') ILIKE $1) THEN 1 ELSE 0 END AS text_match
        FROM candidates c
      )
-     SELECT id, name, title, team, ask_me_about, mentor, kudos_received,
+     SELECT id, name, title, team, ask_me_about, mentor, availability, kudos_received,
        (10 * level + 3 * endorsements + 2 * kudos_received + 4 * active + 5 * text_match
          + CASE WHEN mentor THEN 1 ELSE 0 END)::int AS score,
        count(*) OVER ()::int AS total
@@ -168,7 +169,8 @@ interface ProfileRow {
   ask_me_about: string[];
   wants_to_learn: string[];
   mentor: boolean;
-  availability: string | null;
+  availability: Availability;
+  availability_note: string | null;
   listed: boolean;
   profile_version: number;
 }
@@ -178,12 +180,13 @@ const toProfile = (r: ProfileRow): Profile => ({
   wantsToLearn: r.wants_to_learn,
   mentor: r.mentor,
   availability: r.availability,
+  availabilityNote: r.availability_note,
   listed: r.listed,
   version: r.profile_version,
 });
 
 const PROFILE_COLUMNS =
-  'ask_me_about, wants_to_learn, mentor, availability, listed, profile_version';
+  'ask_me_about, wants_to_learn, mentor, availability, availability_note, listed, profile_version';
 
 /** A person's profile (their row must exist: `ensurePerson`). */
 export async function loadProfile(q: Queryable, id: string, forUpdate = false): Promise<Profile> {
@@ -219,8 +222,9 @@ export async function updateProfile(
        ask_me_about = COALESCE($2, ask_me_about),
        wants_to_learn = COALESCE($3, wants_to_learn),
        mentor = COALESCE($4, mentor),
-       availability = CASE WHEN $5 THEN $6 ELSE availability END,
-       listed = COALESCE($7, listed),
+       availability = COALESCE($5, availability),
+       availability_note = CASE WHEN $6 THEN $7 ELSE availability_note END,
+       listed = COALESCE($8, listed),
        profile_version = profile_version + 1
      WHERE id = $1 RETURNING ${PROFILE_COLUMNS}`,
     [
@@ -228,8 +232,9 @@ export async function updateProfile(
       change.askMeAbout ?? null,
       change.wantsToLearn ?? null,
       change.mentor ?? null,
-      change.availability !== undefined,
       change.availability ?? null,
+      change.availabilityNote !== undefined,
+      change.availabilityNote ?? null,
       change.listed ?? null,
     ],
   );

@@ -44,7 +44,7 @@ const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 function rankingOf(query: z.output<typeof PeopleQuery>, exclude: string | null) {
   return {
     pattern: query.q?.trim() ? likePattern(query.q.trim()) : null,
-    skill: query.skill?.trim() ? query.skill.trim().toLowerCase() : null,
+    skill: query.skill?.[0]?.trim() ? query.skill[0].trim().toLowerCase() : null,
     activity: query.activity ?? null,
     exclude,
     limit: query.limit ?? LIMIT_DEFAULT,
@@ -59,7 +59,7 @@ export function peopleRoutes(deps: Deps) {
 
   people.get('/', async (c) => {
     const caller = allowRead(c, config);
-    const ranking = rankingOf(parseQuery(c, PeopleQuery), caller?.id ?? null);
+    const ranking = rankingOf(parseQuery(c, PeopleQuery, ['skill']), caller?.id ?? null);
     const { offset } = ranking;
     const rows = await rankExperts(db, ranking);
     const skillRows = await skillsOf(
@@ -81,8 +81,10 @@ export function peopleRoutes(deps: Deps) {
         })),
       askMeAbout: r.ask_me_about,
       mentor: r.mentor,
+      availability: r.availability,
       kudosReceived: r.kudos_received,
       score: r.score,
+      reasons: [],
     }));
     const next = offset + rows.length;
     return c.json({
