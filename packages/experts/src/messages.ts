@@ -30,7 +30,8 @@ export const messages = {
     });
   },
   filters: () => msg('Skill filters', { id: 'experts.filters' }),
-  removeFilter: (skill: string) => msg(str`Remove filter ${skill}`, { id: 'experts.remove-filter' }),
+  removeFilter: (skill: string) =>
+    msg(str`Remove filter ${skill}`, { id: 'experts.remove-filter' }),
   results: (count: number, locale: string) => {
     const f = n(count, locale);
     return plural(count, locale, {
@@ -151,7 +152,8 @@ export const messages = {
   save: () => msg('Save', { id: 'experts.save' }),
   cancel: () => msg('Cancel', { id: 'experts.cancel' }),
   listed: () => msg('List me in the expert finder', { id: 'experts.listed' }),
-  notListed: () => msg('You are not listed: colleagues cannot find you.', { id: 'experts.not-listed' }),
+  notListed: () =>
+    msg('You are not listed: colleagues cannot find you.', { id: 'experts.not-listed' }),
   canMentor: () => msg('I can mentor', { id: 'experts.can-mentor' }),
   wantsToLearn: () => msg('I want to learn (comma-separated)', { id: 'experts.wants-to-learn' }),
   askMeAboutField: () =>
