@@ -24,6 +24,7 @@ import {
   renderCombobox,
 } from '@peerkit/core/controllers';
 import { fill, slot, bdi } from '@peerkit/core/bidi';
+import { errorMessage } from '@peerkit/core/wording';
 import { expertFinderStyles } from './expert-finder.styles.js';
 import { messages as t } from './messages.js';
 import { ATTRIBUTE_RULES, LIMIT_DEFAULT, parseSkills } from './model/attributes.js';
@@ -344,7 +345,7 @@ export class PeerExpertFinder extends PeerElement {
     const configError = this.peer?.error;
     return html`<section part="base" aria-labelledby="${this.#uid}-h">
       <h2 id="${this.#uid}-h" part="heading">${this.heading || t.heading()}</h2>
-      ${configError ? this.#status('error', t.misconfigured()) : nothing}
+      ${configError ? this.#status('error', [t.misconfigured(), errorMessage(configError)]) : nothing}
       ${this.#checks.render('status') ?? nothing}
       ${renderCombobox({
         controller: this.#combobox,
@@ -492,7 +493,7 @@ export class PeerExpertFinder extends PeerElement {
     });
   }
 
-  #status(kind: 'error' | 'status', message: string): TemplateResult {
+  #status(kind: 'error' | 'status', message: string | string[]): TemplateResult {
     return renderNotice({ kind, message, part: 'status', live: kind === 'error' });
   }
 }

@@ -144,6 +144,8 @@ export const messages = {
   askCancel: () => msg('Cancel', { id: 'experts.ask-cancel' }),
   askSent: (name: string) =>
     msg(str`Your question for ${name} is in the discussion.`, { id: 'experts.ask-sent' }),
+  askSentAnyone: () =>
+    msg('Your question is in the discussion.', { id: 'experts.ask-sent-anyone' }),
   askFailed: () => msg('Your question could not be posted.', { id: 'experts.ask-failed' }),
   askEmpty: () => msg('Write a question first.', { id: 'experts.ask-empty' }),
   // Own profile

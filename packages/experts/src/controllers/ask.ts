@@ -138,7 +138,7 @@ export class AskController implements ReactiveController {
         { idempotencyKey: form.key },
       );
       this.form = undefined;
-      this.options.announce(person ? t.askSent(person.name) : t.askSent(''));
+      this.options.announce(person ? t.askSent(person.name) : t.askSentAnyone());
       if (person) this.options.record(contactedStatement(person, form.skill, 'form'));
       this.options.focus(() => this.#askButton(form.personId));
     } catch (error) {
