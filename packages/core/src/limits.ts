@@ -54,6 +54,11 @@ export const REFLECTION_PROMPTS_MAX = 10;
 export const NAME_MAX = 200;
 /** Longest skill name, in characters (code points). */
 export const SKILL_MAX = 100;
+/**
+ * Most skill tags on one post (`CreatePost.tags`, `UpdatePost.tags`; docs/decisions.md §11),
+ * each at most {@link SKILL_MAX} characters.
+ */
+export const POST_TAGS_MAX = 5;
 /** Longest search text (`GET /people?q=`), in characters (code points). */
 export const SEARCH_MAX = 200;
 /** Most skill filters in one `GET /people` (`?skill=` repeated). */

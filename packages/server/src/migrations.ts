@@ -224,6 +224,24 @@ ALTER TABLE people ADD COLUMN profile_version INT NOT NULL DEFAULT 1;
 `,
   },
   {
+    version: 5,
+    name: 'skill tags on posts (docs/decisions.md §11)',
+    sql: `
+CREATE TABLE post_tags (
+  post_id TEXT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+  -- as shown: the vocabulary's spelling when the skill exists
+  skill TEXT NOT NULL,
+  -- lower(skill), as person_skills.skill_key
+  skill_key TEXT NOT NULL,
+  -- the order the tags were written in
+  position INT NOT NULL,
+  PRIMARY KEY (post_id, skill_key)
+);
+-- GET /posts?tag=, an activity's skills, accepted answers per skill
+CREATE INDEX post_tags_by_skill ON post_tags (skill_key, post_id);
+`,
+  },
+  {
     version: 6,
     name: 'profile availability as an enum (the free text kept as a note)',
     sql: `
@@ -238,6 +256,28 @@ ALTER TABLE people ALTER COLUMN availability SET DEFAULT 'unknown';
 ALTER TABLE people ALTER COLUMN availability SET NOT NULL;
 ALTER TABLE people ADD CONSTRAINT people_availability
   CHECK (availability IN ('available', 'busy', 'away', 'unknown'));
+`,
+  },
+  {
+    version: 10,
+    name: 'expert search: trigram indexes, person text, recency',
+    sql: `
+-- pg_trgm: bundled with PostgreSQL (a trusted extension since 13) and loaded by PGlite
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- GET /people?q=: what free text matches (name, title, team, ask-me-about topics). IMMUTABLE
+-- so it can be indexed (array_to_string of text[] does not depend on settings), and so the
+-- planner keeps it whole and matches the index.
+CREATE FUNCTION peerkit_person_text(name TEXT, title TEXT, team TEXT, topics TEXT[])
+  RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT name || ' ' || COALESCE(title, '') || ' ' || COALESCE(team, '') || ' ' || array_to_string(topics, ' ') $$;
+-- GET /people?q=: people by name, title, team or topic (listed people only are searched)
+CREATE INDEX people_search ON people
+  USING GIN (peerkit_person_text(name, title, team, ask_me_about) gin_trgm_ops) WHERE listed;
+-- GET /people?q=, GET /skills?q=: skills by name
+CREATE INDEX person_skills_search ON person_skills USING GIN (skill gin_trgm_ops);
+-- expert ranking: a person's last readable post (recency), their thanked posts
+CREATE INDEX posts_by_author_recent ON posts (author_id, created_at)
+  WHERE NOT deleted AND NOT removed AND NOT hidden;
 `,
   },
 ];

@@ -1,7 +1,7 @@
 /** The contract for posts, reports and the live stream. */
 import * as z from 'zod/mini';
 import { PersonSummary } from './people.js';
-import { POST_BODY_MAX, REPORT_NOTE_MAX } from '../limits.js';
+import { POST_BODY_MAX, POST_TAGS_MAX, REPORT_NOTE_MAX, SKILL_MAX } from '../limits.js';
 import { PostBodyTree } from '../markdown/schema.js';
 import {
   Cursor,
@@ -51,6 +51,13 @@ export const Post = /* @__PURE__ */ z.object({
   hidden: z.boolean(),
   replyCount: count(),
   kudos: count(),
+  /**
+   * Skill tags (docs/decisions.md §11): names from the vocabulary of `GET /skills`, in the
+   * vocabulary's spelling when the skill exists there, in the order written; empty when
+   * none (and when deleted or hidden). The reference server always sends it; a host's own
+   * backend (or `PeerClient`) may leave it out, which reads as no tags.
+   */
+  tags: z.optional(z.array(z.string())),
 });
 export type Post = z.infer<typeof Post>;
 export const PostPage = pageOf(Post);
@@ -62,19 +69,44 @@ export const PostsQuery = /* @__PURE__ */ z.object({
   cursor: Cursor,
   /** Root posts per page. */
   limit: Limit,
+  /**
+   * Only the root posts whose tree holds a readable post tagged with this skill
+   * (case-insensitive), each still with all its replies; `total` counts those trees' posts.
+   */
+  tag: z.optional(NonEmptyText(SKILL_MAX)),
 });
 export type PostsQuery = z.input<typeof PostsQuery>;
+
+/**
+ * Skill tags a write sets (docs/decisions.md §11): at most {@link POST_TAGS_MAX}, each a
+ * non-blank skill name of at most SKILL_MAX characters (code points). Compared
+ * case-insensitively: duplicates count once, and a name the vocabulary (`GET /skills`)
+ * holds is stored with the vocabulary's spelling.
+ */
+export const PostTags = /* @__PURE__ */ z
+  .array(NonEmptyText(SKILL_MAX))
+  .check(z.maxLength(POST_TAGS_MAX));
 
 /** `POST /posts` (send an `Idempotency-Key`). */
 export const CreatePost = /* @__PURE__ */ z.object({
   activity: Iri,
   parentId: z.optional(Id),
   body: NonEmptyText(POST_BODY_MAX),
+  tags: z.optional(PostTags),
 });
 export type CreatePost = z.infer<typeof CreatePost>;
 
-/** `PATCH /posts/{id}` */
-export const UpdatePost = /* @__PURE__ */ z.object({ body: NonEmptyText(POST_BODY_MAX) });
+/**
+ * `PATCH /posts/{id}`: the fields given change (at least one). A new `body` sets `editedAt`;
+ * `tags` replaces the post's tags (`[]` removes them).
+ */
+export const UpdatePost = /* @__PURE__ */ z
+  .object({ body: z.optional(NonEmptyText(POST_BODY_MAX)), tags: z.optional(PostTags) })
+  .check(
+    z.refine((u) => u.body !== undefined || u.tags !== undefined, {
+      message: 'send a body, tags, or both',
+    }),
+  );
 export type UpdatePost = z.infer<typeof UpdatePost>;
 
 export const ReportReason = /* @__PURE__ */ z.enum(['spam', 'harassment', 'off-topic', 'other']);

@@ -13,6 +13,7 @@ import type { Queryable } from '../db.js';
 import type { PostEvents } from '../events.js';
 import { iso, personSummary } from '../http.js';
 import { HttpError } from '../problem.js';
+import { clearTags, setTags, TAGS_COLUMN } from './tags.js';
 
 export interface PostRow {
   id: string;
@@ -31,13 +32,15 @@ export interface PostRow {
   hidden: boolean;
   kudos: number;
   version: number;
+  /** Skill tags in the order written (`TAGS_COLUMN`). */
+  tags: string[];
   reply_count?: number;
 }
 
 /** The columns of a `PostRow`, from `posts p LEFT JOIN people a ON a.id = p.author_id`. */
 export const POST_COLUMNS = `p.id, p.activity, p.parent_id, p.root_id, p.depth, p.author_id,
   a.name AS author_name, a.title AS author_title, a.team AS author_team, p.body, p.created_at,
-  p.edited_at, p.deleted, p.hidden, p.kudos, p.version`;
+  p.edited_at, p.deleted, p.hidden, p.kudos, p.version, ${TAGS_COLUMN}`;
 
 const REPLY_COUNT = `(SELECT count(*)::int FROM posts c WHERE c.parent_id = p.id AND NOT c.removed)`;
 
@@ -65,6 +68,7 @@ export function toPost(row: PostRow, replyCount: number, moderator: boolean): Po
     hidden: row.hidden,
     replyCount,
     kudos: row.kudos,
+    tags: concealed ? [] : row.tags,
   };
 }
 
@@ -120,10 +124,17 @@ export async function postExists(q: Queryable, id: string): Promise<boolean> {
   return (await q.query('SELECT 1 FROM posts WHERE id = $1', [id])).length > 0;
 }
 
-/** Stores a new post (a reply when `parent` is given); answers the stored row. */
+/** Stores a new post (a reply when `parent` is given) with its tags; answers the stored row. */
 export async function insertPost(
   q: Queryable,
-  post: { id: string; activity: string; authorId: string; body: string; parent?: PostRow },
+  post: {
+    id: string;
+    activity: string;
+    authorId: string;
+    body: string;
+    tags?: string[] | undefined;
+    parent?: PostRow;
+  },
 ): Promise<PostRow> {
   const { id, parent } = post;
   await q.query(
@@ -139,15 +150,26 @@ export async function insertPost(
       post.body,
     ],
   );
+  if (post.tags?.length) await setTags(q, id, post.tags);
   return (await loadPost(q, id))!;
 }
 
-/** Replaces a post's body (version + 1); answers the stored row. */
-export async function updateBody(q: Queryable, id: string, body: string): Promise<PostRow> {
+/**
+ * Changes what `change` gives (version + 1): a new body sets `edited_at`, tags replace the
+ * post's tags. Answers the stored row.
+ */
+export async function updatePost(
+  q: Queryable,
+  id: string,
+  change: { body?: string | undefined; tags?: string[] | undefined },
+): Promise<PostRow> {
   await q.query(
-    'UPDATE posts SET body = $2, edited_at = now(), version = version + 1 WHERE id = $1',
-    [id, body],
+    `UPDATE posts SET body = COALESCE($2, body),
+       edited_at = CASE WHEN $2::text IS NULL THEN edited_at ELSE now() END,
+       version = version + 1 WHERE id = $1`,
+    [id, change.body ?? null],
   );
+  if (change.tags) await setTags(q, id, change.tags);
   return (await loadPost(q, id))!;
 }
 
@@ -206,6 +228,7 @@ export async function deletePost(
   await q.query(`UPDATE posts SET deleted = TRUE, body = '', version = version + 1 WHERE id = $1`, [
     row.id,
   ]);
+  await clearTags(q, row.id);
   await q.query(
     `UPDATE reports SET status = 'deleted', resolved_by = $2, resolved_at = now()
      WHERE post_id = $1 AND status = 'open'`,
@@ -214,7 +237,7 @@ export async function deletePost(
   const removed = await prune(q, row.id);
   const gone = removed.includes(row.id);
   const deleted = toPost(
-    { ...row, deleted: true, body: '', version: row.version + 1 },
+    { ...row, deleted: true, body: '', tags: [], version: row.version + 1 },
     gone ? 0 : (row.reply_count ?? 0),
     false,
   );
@@ -227,67 +250,4 @@ export async function deletePost(
     if (a) await events.publish(q, 'post.deleted', toPost(a, 0, false));
   }
   return gone ? null : deleted;
-}
-
-/**
- * How each sort pages its roots: the order, the condition past a cursor (parameters from
- * `$3`) and the cursor fields that fill it.
- */
-export const SORTS = {
-  oldest: { order: 'seq ASC', after: 'seq > $3', keys: ['s'] },
-  newest: { order: 'seq DESC', after: 'seq < $3', keys: ['s'] },
-  top: { order: 'kudos DESC, seq DESC', after: '(kudos, seq) < ($3, $4)', keys: ['k', 's'] },
-} as const;
-
-export type ThreadRow = PostRow & { root_seq: number; root_kudos: number; root_rank: number };
-
-/**
- * The posts a reader can read in a thread (docs/decisions.md §3): neither deleted placeholders
- * nor posts gone from the answers, and hidden posts only for moderators (who read them).
- */
-const READABLE = (moderator: boolean) =>
-  `NOT t.removed AND NOT t.deleted${moderator ? '' : ' AND NOT t.hidden'}`;
-
-/**
- * One page of a thread in one round trip: up to `limit` roots past the cursor (`after`:
- * the values of the sort's cursor keys) with all their descendants, oldest first under
- * each root, plus a row more when another page follows; and the thread's `total` of
- * readable posts.
- */
-export async function threadPage(
-  q: Queryable,
-  page: {
-    activity: string;
-    sort: keyof typeof SORTS;
-    limit: number;
-    after: number[] | undefined;
-    moderator: boolean;
-  },
-): Promise<{ rows: ThreadRow[]; total: number }> {
-  const { order, after } = SORTS[page.sort];
-  const params: unknown[] = [page.activity, page.limit + 1, ...(page.after ?? [])];
-  const where = page.after ? `AND ${after}` : '';
-  const totalSql = `SELECT count(*)::int FROM posts t WHERE t.activity = $1 AND ${READABLE(page.moderator)}`;
-  const rows = await q.query<ThreadRow & { total: number }>(
-    `WITH roots AS (
-       SELECT id, seq, kudos, row_number() OVER (ORDER BY ${order}) AS rank
-       FROM posts
-       WHERE activity = $1 AND parent_id IS NULL AND NOT removed ${where}
-       ORDER BY ${order}
-       LIMIT $2
-     )
-     SELECT ${POST_COLUMNS}, r.seq AS root_seq, r.kudos AS root_kudos, r.rank AS root_rank,
-       (${totalSql}) AS total
-     FROM roots r
-     JOIN posts p ON p.root_id = r.id AND NOT p.removed
-     LEFT JOIN people a ON a.id = p.author_id
-     ORDER BY r.rank, p.seq`,
-    params,
-  );
-  if (rows.length) return { rows, total: rows[0]!.total };
-  const [row] = await q.query<{ n: number }>(
-    totalSql.replace('count(*)::int', 'count(*)::int AS n'),
-    [page.activity],
-  );
-  return { rows, total: row?.n ?? 0 };
 }

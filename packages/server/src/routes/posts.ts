@@ -22,15 +22,9 @@ import {
 } from '@peerkit/core/contract';
 import { isModerator } from '../auth.js';
 import { ensurePerson } from '../data/people.js';
-import {
-  deletePost,
-  insertPost,
-  postForWrite,
-  SORTS,
-  threadPage,
-  toPost,
-  updateBody,
-} from '../data/posts.js';
+import { deletePost, insertPost, postForWrite, toPost, updatePost } from '../data/posts.js';
+import { skillKey } from '../data/tags.js';
+import { SORTS, threadPage } from '../data/thread.js';
 import { saveReport } from '../data/reports.js';
 import {
   allowRead,
@@ -69,7 +63,8 @@ function listPosts(deps: Deps) {
     const sort = query.sort ?? 'oldest';
     const limit = query.limit ?? LIMIT_DEFAULT;
     const moderator = isModerator(caller);
-    const key = `${sort}|${limit}|${moderator ? 'm' : ''}|${query.cursor ?? ''}`;
+    const tag = query.tag?.trim() ? query.tag : undefined;
+    const key = JSON.stringify([sort, limit, moderator, query.cursor, tag && skillKey(tag)]);
     const hit = cache.get<string>('posts', query.activity, key);
     if (hit) return c.body(hit, 200, { 'content-type': 'application/json' });
     const stamp = cache.stamp('posts', query.activity);
@@ -86,6 +81,7 @@ function listPosts(deps: Deps) {
       limit,
       after,
       moderator,
+      filter: { tag },
     });
     const maxRank = rows.reduce((m, r) => Math.max(m, Number(r.root_rank)), 0);
     const hasMore = maxRank > limit;
@@ -124,6 +120,7 @@ function createPost(deps: Deps) {
         activity: input.activity,
         authorId: caller.id,
         body: input.body,
+        tags: input.tags,
         ...(parent ? { parent } : {}),
       });
       const post = toPost(row, 0, false);
@@ -147,7 +144,7 @@ function editPost(deps: Deps) {
       }
       checkIfMatch(c, row.version, toPost(row, row.reply_count ?? 0, isModerator(caller)));
       await ensurePerson(q, caller);
-      const updated = await updateBody(q, id, input.body);
+      const updated = await updatePost(q, id, input);
       const replies = updated.reply_count ?? 0;
       await events.publish(q, 'post.updated', toPost(updated, replies, false));
       return toPost(updated, replies, isModerator(caller));

@@ -1,0 +1,103 @@
+/**
+ * A page of a thread (`GET /posts`): its root posts in the sort's order past a cursor, each
+ * with all its descendants, and the `total` of readable posts, in one round trip. Filters
+ * narrow the roots (a skill tag, docs/decisions.md §11); replies always come with their root.
+ */
+import type { Queryable } from '../db.js';
+import { POST_COLUMNS, type PostRow } from './posts.js';
+import { skillKey } from './tags.js';
+
+/**
+ * How each sort pages its roots: the order, the condition past a cursor (parameters from
+ * `$3`) and the cursor fields that fill it.
+ */
+export const SORTS = {
+  oldest: { order: 'seq ASC', after: 'seq > $3', keys: ['s'] },
+  newest: { order: 'seq DESC', after: 'seq < $3', keys: ['s'] },
+  top: { order: 'kudos DESC, seq DESC', after: '(kudos, seq) < ($3, $4)', keys: ['k', 's'] },
+} as const;
+
+export type ThreadRow = PostRow & { root_seq: number; root_kudos: number; root_rank: number };
+
+/** What narrows the roots of a page. */
+export interface ThreadFilter {
+  /** A skill tag: roots whose tree holds a readable post with it (any spelling). */
+  tag?: string | undefined;
+}
+
+/**
+ * The posts a reader can read in a thread (docs/decisions.md §3): neither deleted placeholders
+ * nor posts gone from the answers, and hidden posts only for moderators (who read them).
+ */
+const readable = (alias: string, moderator: boolean) =>
+  `NOT ${alias}.removed AND NOT ${alias}.deleted${moderator ? '' : ` AND NOT ${alias}.hidden`}`;
+
+/**
+ * The SQL conditions a root `x` must meet for `filter`, each parameter pushed onto `params`
+ * (placeholders numbered after what it already holds).
+ */
+function rootConditions(filter: ThreadFilter, moderator: boolean, params: unknown[]): string[] {
+  const conditions: string[] = [];
+  if (filter.tag !== undefined) {
+    params.push(skillKey(filter.tag));
+    conditions.push(`EXISTS (SELECT 1 FROM post_tags pt JOIN posts d ON d.id = pt.post_id
+      WHERE pt.skill_key = $${params.length} AND d.root_id = x.id AND ${readable('d', moderator)})`);
+  }
+  return conditions;
+}
+
+/** `count(*)` of the readable posts of the thread under roots meeting `conditions`. */
+function totalSql(conditions: string[], moderator: boolean): string {
+  const join = conditions.length ? 'JOIN posts x ON x.id = t.root_id' : '';
+  const where = conditions.map((c) => ` AND ${c}`).join('');
+  return `SELECT count(*)::int FROM posts t ${join}
+    WHERE t.activity = $1 AND ${readable('t', moderator)}${where}`;
+}
+
+/**
+ * One page of a thread in one round trip: up to `limit` roots past the cursor (`after`:
+ * the values of the sort's cursor keys) with all their descendants, oldest first under
+ * each root, plus a row more when another page follows; and the `total` of readable posts
+ * under the roots the filter keeps.
+ */
+export async function threadPage(
+  q: Queryable,
+  page: {
+    activity: string;
+    sort: keyof typeof SORTS;
+    limit: number;
+    after: number[] | undefined;
+    moderator: boolean;
+    filter?: ThreadFilter;
+  },
+): Promise<{ rows: ThreadRow[]; total: number }> {
+  const { order, after } = SORTS[page.sort];
+  const filter = page.filter ?? {};
+  const params: unknown[] = [page.activity, page.limit + 1, ...(page.after ?? [])];
+  const conditions = rootConditions(filter, page.moderator, params);
+  const where = [...(page.after ? [after] : []), ...conditions].map((c) => ` AND ${c}`).join('');
+  const rows = await q.query<ThreadRow & { total: number }>(
+    `WITH roots AS (
+       SELECT x.id, x.seq, x.kudos, row_number() OVER (ORDER BY ${order}) AS rank
+       FROM posts x
+       WHERE x.activity = $1 AND x.parent_id IS NULL AND NOT x.removed${where}
+       ORDER BY ${order}
+       LIMIT $2
+     )
+     SELECT ${POST_COLUMNS}, r.seq AS root_seq, r.kudos AS root_kudos, r.rank AS root_rank,
+       (${totalSql(conditions, page.moderator)}) AS total
+     FROM roots r
+     JOIN posts p ON p.root_id = r.id AND NOT p.removed
+     LEFT JOIN people a ON a.id = p.author_id
+     ORDER BY r.rank, p.seq`,
+    params,
+  );
+  if (rows.length) return { rows, total: rows[0]!.total };
+  const totalParams: unknown[] = [page.activity];
+  const totalConditions = rootConditions(filter, page.moderator, totalParams);
+  const [row] = await q.query<{ n: number }>(
+    totalSql(totalConditions, page.moderator).replace('count(*)::int', 'count(*)::int AS n'),
+    totalParams,
+  );
+  return { rows, total: row?.n ?? 0 };
+}
