@@ -80,7 +80,7 @@ export const expertFinderStyles = [
       inline-size: 2.5rem;
       block-size: 2.5rem;
       border-radius: 50%;
-      background: hsl(var(--_hue, 210) 45% 35%);
+      background: hsl(var(--_hue, 210) 50% 28%);
       color: #fff;
       font-weight: 600;
     }

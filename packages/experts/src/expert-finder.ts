@@ -456,9 +456,10 @@ export class PeerExpertFinder extends PeerElement {
       ${s.moreStatus === 'error' ? this.#loadNotice(s.moreError!, () => void this.#more()) : nothing}`;
   }
 
-  #askExtra(e: Expert): unknown {
+  /** The inline question form under `e`'s card (or, for nobody, under the empty state). */
+  #askExtra(e: Expert | null): unknown {
     const form = this.#ask.form;
-    if (form?.personId !== e.id) return nothing;
+    if (!form || form.personId !== (e?.id ?? '')) return nothing;
     return renderAskForm(form, `${this.#uid}-ask`, {
       input: (text) => this.#ask.input(text),
       send: () => void this.#ask.send(),
@@ -466,20 +467,21 @@ export class PeerExpertFinder extends PeerElement {
     });
   }
 
-  #renderEmpty(): TemplateResult {
+  #renderEmpty(): unknown {
     const what = this.filters.length ? this.filters.join(', ') : this.searchText;
     const text = what ? t.empty(slot(0)) : t.emptyNothing();
     return html`<div class="notice status empty" part="status" role="status">
-      <p>${fill(text, [bdi(what)])}</p>
-      <button
-        type="button"
-        class="link"
-        part="ask-instead"
-        @click=${() => this.#ask.askAnyone(this.filters[0] ?? null)}
-      >
-        ${t.askInstead()}
-      </button>
-    </div>`;
+        <p>${fill(text, [bdi(what)])}</p>
+        <button
+          type="button"
+          class="link"
+          part="ask-instead"
+          @click=${() => this.#ask.askAnyone(this.filters[0] ?? null)}
+        >
+          ${t.askInstead()}
+        </button>
+      </div>
+      ${this.#ask.form && !this.#ask.form.personId ? this.#askExtra(null) : nothing}`;
   }
 
   #loadNotice(_error: PeerError, retry: () => void): TemplateResult {
