@@ -16,13 +16,18 @@ export interface MountOptions extends ProviderOptions {
   ready?: boolean;
   /** Where to put the provider's container (default: the body). */
   parent?: HTMLElement;
+  /** Sign in with this JWT (e.g. from `signAs`) instead of the demo sign-in. */
+  token?: string;
 }
 
 const mounted: HTMLElement[] = [];
 
 export async function mount(options: MountOptions = {}) {
   const activity = options.activity ?? uniqueActivity('experts');
-  const { provider, token } = await providerFor(options);
+  const made = await providerFor(options.token ? { ...options, person: null } : options);
+  const { provider } = made;
+  const token = options.token ?? made.token;
+  if (options.token) provider.token = options.token;
   const el = document.createElement('peer-expert-finder');
   el.setAttribute('activity', activity);
   setAttrs(el, options.attrs);
