@@ -373,6 +373,24 @@ export const discussionStyles = [
       color: var(--_d-accent);
     }
 
+    [part~='body'] .mention {
+      font-weight: 600;
+    }
+
+    [part~='body'] button.mention {
+      padding: 0;
+      border: 0;
+      background: none;
+      color: var(--_d-accent);
+      font: inherit;
+      font-weight: 600;
+      cursor: pointer;
+    }
+
+    [part~='body'] button.mention:hover {
+      text-decoration: underline;
+    }
+
     [part~='body'] .raw {
       white-space: pre-wrap;
     }
