@@ -49,6 +49,8 @@ export class ProfileController implements ReactiveController {
   conflict = false;
   saveError?: PeerError;
 
+  /** The profile the edit started from: only what the person changed from it is sent. */
+  #base?: Profile;
   readonly #load: LoadController<[Profile, Expert | null], Args>;
 
   constructor(
@@ -85,6 +87,7 @@ export class ProfileController implements ReactiveController {
   edit(): void {
     const p = this.profile;
     if (!p) return;
+    this.#base = p;
     this.draft = {
       askMeAbout: p.askMeAbout.join(', '),
       wantsToLearn: p.wantsToLearn.join(', '),
@@ -119,7 +122,7 @@ export class ProfileController implements ReactiveController {
     this.saveError = undefined;
     this.host.requestUpdate();
     try {
-      const saved = await client.updateProfile(this.#changes(draft, profile), {
+      const saved = await client.updateProfile(this.#changes(draft, this.#base ?? profile), {
         ifMatch: profile.version,
       });
       this.profile = saved;
@@ -146,7 +149,10 @@ export class ProfileController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Only what the draft changes. */
+  /**
+   * Only what the person changed from the profile the edit started from, so a save after a
+   * 412 keeps what another tab changed in the fields this edit did not touch.
+   */
   #changes(d: ProfileDraft, p: Profile): UpdateProfile {
     const out: UpdateProfile = {};
     const ask = list(d.askMeAbout);
