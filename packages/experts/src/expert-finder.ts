@@ -19,21 +19,18 @@ import {
   Announcer,
   AttributeChecks,
   ComboboxController,
-  ErrorClaim,
   FocusRequest,
   renderCombobox,
 } from '@peerkit/core/controllers';
 import { fill, slot, bdi } from '@peerkit/core/bidi';
-import { errorMessage } from '@peerkit/core/wording';
 import { expertFinderStyles } from './expert-finder.styles.js';
 import { messages as t } from './messages.js';
 import { ATTRIBUTE_RULES, LIMIT_DEFAULT, parseSkills } from './model/attributes.js';
 import { EndorseController } from './controllers/endorse.js';
 import { SearchController } from './controllers/search.js';
-import { ProfileController } from './controllers/profile.js';
-import { AskController } from './controllers/ask.js';
+import type { ProfileController } from './controllers/profile.js';
+import type { AskController } from './controllers/ask.js';
 import { renderCard, renderSkeleton } from './views/card.js';
-import { renderAskForm } from './views/ask.js';
 import {
   PeerEndorsementCreatedEvent,
   PeerEndorsementWithdrawnEvent,
@@ -137,7 +134,6 @@ export class PeerExpertFinder extends PeerElement {
   readonly #checks = new AttributeChecks(this, ATTRIBUTE_RULES);
   readonly #announcer = new Announcer(this);
   readonly #focus = new FocusRequest(this);
-  protected readonly errorClaim = new ErrorClaim(this, () => !!this.peer?.error);
 
   readonly #combobox = new ComboboxController<Suggestion>(this, {
     suggest: (q, { signal }) => this.#suggest(q, signal),
@@ -194,23 +190,11 @@ export class PeerExpertFinder extends PeerElement {
     },
   });
 
-  readonly #profile = new ProfileController(this, {
-    peer: () => this.peer,
-    activity: () => this.activityIri,
-    announce: (text) => this.#announcer.announce(text),
-    fail: (error) => this.fail(error),
-  });
-
-  readonly #ask = new AskController(this, {
-    peer: () => this.peer,
-    activity: () => this.activityIri,
-    contact: () => this.contact,
-    announce: (text) => this.#announcer.announce(text),
-    needSignIn: (text) => this.#needSignIn(text),
-    fail: (error) => this.fail(error),
-    record: (statement) => this.#record(statement),
-    focus: (find) => this.#focus.request(find),
-  });
+  /** The parts that load after the first paint (`parts.ts`), once loaded. */
+  #parts?: typeof import('./parts.js');
+  #partsLoading?: Promise<typeof import('./parts.js')>;
+  #profile?: ProfileController;
+  #ask?: AskController;
 
   /** The `skills` and `query` attributes last applied, so a new value applies once. */
   #presetSkills?: string;
@@ -218,6 +202,18 @@ export class PeerExpertFinder extends PeerElement {
   #who?: string | null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#applyPresets(changed);
+    if (this.signedIn && !this.#profile && !this.peer?.error) void this.#withParts(() => {});
+    const who = this.peer?.me === undefined ? undefined : (this.meId ?? null);
+    if (who !== undefined && who !== this.#who) {
+      if (this.#who !== undefined) this.#endorse.reset();
+      this.#who = who;
+      this.notice = undefined;
+    }
+  }
+
+  /** A new `skills` or `query` from the host replaces the filters or the search text. */
+  #applyPresets(changed: PropertyValues<this>): void {
     if (changed.has('skills') && this.skills !== this.#presetSkills) {
       this.#presetSkills = this.skills;
       this.filters = parseSkills(this.skills);
@@ -226,12 +222,6 @@ export class PeerExpertFinder extends PeerElement {
       this.#presetQuery = this.query;
       this.searchText = this.query?.trim() ?? '';
       this.#combobox.setQuery(this.query ?? '', { suggest: false });
-    }
-    const who = this.peer?.me === undefined ? undefined : (this.meId ?? null);
-    if (who !== undefined && who !== this.#who) {
-      if (this.#who !== undefined) this.#endorse.reset();
-      this.#who = who;
-      this.notice = undefined;
     }
   }
 
@@ -329,9 +319,42 @@ export class PeerExpertFinder extends PeerElement {
     this.#announcer.announce(text);
   }
 
-  #askFor(person: Expert): void {
+  #askFor(person: Expert | null): void {
     const skill = this.filters[0] ?? null;
-    this.#ask.ask(person, skill);
+    void this.#withParts(() =>
+      person ? this.#ask!.ask(person, skill) : this.#ask!.askAnyone(skill),
+    );
+  }
+
+  /**
+   * Runs `then` once the later parts are loaded, making their controllers on first use (a
+   * signed-in person's own card, the "Ask" paths). A failed load says so and can be tried again.
+   */
+  async #withParts(then: () => void): Promise<void> {
+    try {
+      const parts = (this.#parts ??= await (this.#partsLoading ??= import('./parts.js')));
+      this.#ask ??= new parts.AskController(this, {
+        peer: () => this.peer,
+        activity: () => this.activityIri,
+        contact: () => this.contact,
+        announce: (text) => this.#announcer.announce(text),
+        needSignIn: (text) => this.#needSignIn(text),
+        fail: (error) => this.fail(error),
+        record: (statement) => this.#record(statement),
+        focus: (find) => this.#focus.request(find),
+      });
+      this.#profile ??= new parts.ProfileController(this, {
+        peer: () => this.peer,
+        activity: () => this.activityIri,
+        announce: (text) => this.#announcer.announce(text),
+        fail: (error) => this.fail(error),
+      });
+      this.requestUpdate();
+      then();
+    } catch (error) {
+      this.#partsLoading = undefined;
+      this.fail(error);
+    }
   }
 
   #record(statement: StatementInput): void {
@@ -345,7 +368,7 @@ export class PeerExpertFinder extends PeerElement {
     const configError = this.peer?.error;
     return html`<section part="base" aria-labelledby="${this.#uid}-h">
       <h2 id="${this.#uid}-h" part="heading">${this.heading || t.heading()}</h2>
-      ${configError ? this.#status('error', [t.misconfigured(), errorMessage(configError)]) : nothing}
+      ${configError ? this.#status('error', t.misconfigured()) : nothing}
       ${this.#checks.render('status') ?? nothing}
       ${renderCombobox({
         controller: this.#combobox,
@@ -362,7 +385,7 @@ export class PeerExpertFinder extends PeerElement {
       })}
       <p class="hint" id="${this.#uid}-hint">${t.searchHint()}</p>
       ${this.notice ? this.#status('status', this.notice) : nothing}
-      ${configError ? nothing : this.#profile.render(this.#uid, this.#cardProps())}
+      ${configError ? nothing : (this.#profile?.render(this.#uid, this.#cardProps()) ?? nothing)}
       ${configError ? nothing : this.#renderResults()} ${this.#announcer.render()}
     </section>`;
   }
@@ -458,12 +481,13 @@ export class PeerExpertFinder extends PeerElement {
 
   /** The inline question form under `e`'s card (or, for nobody, under the empty state). */
   #askExtra(e: Expert | null): unknown {
-    const form = this.#ask.form;
-    if (!form || form.personId !== (e?.id ?? '')) return nothing;
-    return renderAskForm(form, `${this.#uid}-ask`, {
-      input: (text) => this.#ask.input(text),
-      send: () => void this.#ask.send(),
-      cancel: () => this.#ask.cancel(),
+    const ask = this.#ask;
+    const form = ask?.form;
+    if (!ask || !form || form.personId !== (e?.id ?? '') || !this.#parts) return nothing;
+    return this.#parts.renderAskForm(form, `${this.#uid}-ask`, {
+      input: (text) => ask.input(text),
+      send: () => void ask.send(),
+      cancel: () => ask.cancel(),
     });
   }
 
@@ -472,16 +496,11 @@ export class PeerExpertFinder extends PeerElement {
     const text = what ? t.empty(slot(0)) : t.emptyNothing();
     return html`<div class="notice status empty" part="status" role="status">
         <p>${fill(text, [bdi(what)])}</p>
-        <button
-          type="button"
-          class="link"
-          part="ask-instead"
-          @click=${() => this.#ask.askAnyone(this.filters[0] ?? null)}
-        >
+        <button type="button" class="link" part="ask-instead" @click=${() => this.#askFor(null)}>
           ${t.askInstead()}
         </button>
       </div>
-      ${this.#ask.form && !this.#ask.form.personId ? this.#askExtra(null) : nothing}`;
+      ${this.#ask?.form && !this.#ask.form.personId ? this.#askExtra(null) : nothing}`;
   }
 
   #loadNotice(_error: PeerError, retry: () => void): TemplateResult {

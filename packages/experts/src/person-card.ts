@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ContextEvent } from '@lit/context';
 import {
+  define,
   PeerElement,
   peerContext,
   registerTranslations,
@@ -15,7 +16,10 @@ import {
 import { Announcer, FocusRequest, LoadController } from '@peerkit/core/controllers';
 import type { PersonCardRequest } from '@peerkit/core/person-card';
 import { expertFinderStyles } from './expert-finder.styles.js';
-import { messages as t } from './messages.js';
+import { messages } from './messages.js';
+import { more } from './more-messages.js';
+
+const t = { ...messages, ...more };
 import { EndorseController } from './controllers/endorse.js';
 import { AskController } from './controllers/ask.js';
 import { renderCard } from './views/card.js';
@@ -223,8 +227,12 @@ function hostActivity(el: Element): string | undefined {
   return undefined;
 }
 
-/** The opener `@peerkit/experts/define` registers: one card per page, appended to the body. */
+/**
+ * The opener `@peerkit/experts/define` registers (through a loader): defines
+ * `<peer-person-card>` if it is not yet, and shows one card per page, appended to the body.
+ */
 export function openCard({ person, anchor }: PersonCardRequest): Promise<void> {
+  define('peer-person-card', PeerPersonCard);
   let card = document.querySelector<PeerPersonCard>('body > peer-person-card');
   if (!card) {
     card = document.createElement('peer-person-card') as PeerPersonCard;

@@ -21,7 +21,7 @@ function giverName(person: PersonSummary) {
   if (!personCardAvailable()) return bdi(person.name);
   return html`<button
     type="button"
-    class="person"
+    class="link"
     part="giver"
     @click=${(e: Event) => openPersonCard(e.currentTarget as HTMLElement, person)}
   >

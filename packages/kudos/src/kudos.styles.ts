@@ -132,17 +132,6 @@ export const kudosStyles = css`
     color: var(--_k-muted);
   }
 
-  /* A giver's name that opens the person card. */
-  [part~='giver'] {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_k-accent);
-    font: inherit;
-    cursor: pointer;
-    text-decoration: underline;
-  }
-
   /* The core's notice, as one compact line under the button. */
   [part~='status'] {
     display: block;

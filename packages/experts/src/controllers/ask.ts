@@ -20,7 +20,10 @@ import {
   type PersonSummary,
   type StatementInput,
 } from '@peerkit/core';
-import { messages as t } from '../messages.js';
+import { messages } from '../messages.js';
+import { more } from '../more-messages.js';
+
+const t = { ...messages, ...more };
 import { fillContact, findDiscussion, mention } from '../model/contact.js';
 import type { AskForm } from '../views/ask.js';
 import { PeerExpertContactEvent } from '../events.js';

@@ -21,7 +21,10 @@ import {
   type UpdateProfile,
 } from '@peerkit/core';
 import { LoadController, type LoadHost } from '@peerkit/core/controllers';
-import { messages as t } from '../messages.js';
+import { messages } from '../messages.js';
+import { more } from '../more-messages.js';
+
+const t = { ...messages, ...more };
 import { renderOwnCard, type ProfileDraft, type OwnCardProps } from '../views/profile.js';
 
 export interface ProfileOptions {

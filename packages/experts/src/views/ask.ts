@@ -4,7 +4,10 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { fill, slot, bdi } from '@peerkit/core/bidi';
-import { messages as t } from '../messages.js';
+import { messages } from '../messages.js';
+import { more } from '../more-messages.js';
+
+const t = { ...messages, ...more };
 
 export interface AskForm {
   personId: string;

@@ -5,7 +5,10 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Availability, Expert, Me, Profile } from '@peerkit/core';
-import { messages as t } from '../messages.js';
+import { messages } from '../messages.js';
+import { more } from '../more-messages.js';
+
+const t = { ...messages, ...more };
 import { renderCard } from './card.js';
 import type { EndorseState } from '../controllers/endorse.js';
 
