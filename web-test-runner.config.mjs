@@ -53,7 +53,7 @@ async function failingModules(ctx, next) {
 
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
-  files: ['test/{core,kudos,discussion}/**/*.test.ts'],
+  files: ['test/{core,kudos,discussion,experts}/**/*.test.ts'],
   hostname: '127.0.0.1',
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   // One page at a time: a second tab in the same headless browser is a background tab

@@ -25,6 +25,8 @@ export function unsupportedClient(story: string): PeerClient {
     updatePost: unsupported,
     deletePost: unsupported,
     reportPost: unsupported,
+    acceptAnswer: unsupported,
+    highlightPost: unsupported,
     subscribePosts: unsupported,
     listReports: unsupported,
     resolveReport: unsupported,

@@ -30,6 +30,8 @@ describe('server basics (demo mode)', () => {
       '/me',
       '/posts',
       '/posts/{id}',
+      '/posts/{id}/acceptance',
+      '/posts/{id}/highlight',
       '/posts/stream',
       '/people',
       '/skills',
@@ -46,7 +48,8 @@ describe('server basics (demo mode)', () => {
     const query = r.body.paths['/posts'].get.parameters.find(
       (p: { name: string }) => p.name === 'sort',
     );
-    assert.deepEqual(query.schema.enum, ['oldest', 'newest', 'top']);
+    // DESIGN.md: `sort` also takes `unanswered` (Q&A, docs/decisions.md §18)
+    assert.deepEqual(query.schema.enum, ['oldest', 'newest', 'top', 'unanswered']);
   });
 
   it('serves the page at / with the strict CSP and security headers', async () => {

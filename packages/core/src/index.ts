@@ -34,6 +34,7 @@ export { renderNotice, noticeStyles } from './notice.js';
 export type { NoticeKind, NoticeProps } from './notice.js';
 export { uniqueId } from './ids.js';
 export { pageIri } from './page.js';
+export { mentionId, mentionMarkdown } from './markdown/mention.js';
 export { define, DEV } from './define-element.js';
 export { PeerEvent, PeerErrorEvent } from './events.js';
 export type { PeerEventDetail, PeerEventName, PeerEventOptions } from './events.js';

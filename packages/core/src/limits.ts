@@ -59,6 +59,11 @@ export const SKILL_MAX = 100;
  * each at most {@link SKILL_MAX} characters.
  */
 export const POST_TAGS_MAX = 5;
+/**
+ * Most people one post may mention (`mention:` links, docs/decisions.md §10); a body naming
+ * more is refused (400), so one post cannot notify a crowd.
+ */
+export const POST_MENTIONS_MAX = 20;
 /** Longest search text (`GET /people?q=`), in characters (code points). */
 export const SEARCH_MAX = 200;
 /** Most skill filters in one `GET /people` (`?skill=` repeated). */

@@ -316,6 +316,20 @@ export const discussionStyles = [
       font-weight: 600;
     }
 
+    button.author {
+      padding: 0;
+      border: 0;
+      background: none;
+      color: inherit;
+      font: inherit;
+      font-weight: 600;
+      cursor: pointer;
+    }
+
+    button.author:hover {
+      text-decoration: underline;
+    }
+
     .meta .title,
     .meta time,
     .meta .edited,
@@ -371,6 +385,24 @@ export const discussionStyles = [
 
     [part~='body'] a {
       color: var(--_d-accent);
+    }
+
+    [part~='body'] .mention {
+      font-weight: 600;
+    }
+
+    [part~='body'] button.mention {
+      padding: 0;
+      border: 0;
+      background: none;
+      color: var(--_d-accent);
+      font: inherit;
+      font-weight: 600;
+      cursor: pointer;
+    }
+
+    [part~='body'] button.mention:hover {
+      text-decoration: underline;
     }
 
     [part~='body'] .raw {

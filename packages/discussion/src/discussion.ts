@@ -15,6 +15,7 @@ import {
   InViewController,
   Ticker,
 } from '@peerkit/core/controllers';
+import type { AskController, AskRequest } from './controllers/ask.js';
 import { ComposersController } from './controllers/composers.js';
 import type { DiscussionContext } from './controllers/context.js';
 import type { DialogsController } from './controllers/dialogs.js';
@@ -151,6 +152,11 @@ export class PeerDiscussion extends PeerElement {
   protected readonly errorClaim = new ErrorClaim(this, () => !!this.peer?.error);
   private readonly thread = new ThreadController(this.ctx, () => this);
   private readonly composers = new ComposersController(this.ctx, this.thread);
+  /** `ask()`, loaded with its first call (controllers/actions.ts). */
+  private readonly asking = new LazyPart<AskController>(this, async () => {
+    const { AskController } = await import('./controllers/actions.js');
+    return new AskController(this.ctx, this.thread, this.composers, () => this.readonly);
+  });
   /** The live stream, loaded when `live` is first set. */
   private readonly stream = new LazyPart<LiveController>(this, async () => {
     const { LiveController } = await import('./controllers/live.js');
@@ -206,6 +212,17 @@ export class PeerDiscussion extends PeerElement {
     if (!pending.length) return done;
     await Promise.allSettled(pending);
     return super.getUpdateComplete();
+  }
+
+  /**
+   * Addresses a question to `request.person` (docs/decisions.md §10): the new-post box gets a
+   * mention of them and focus, so the person only writes the question. Resolves `true` once
+   * the composer has focus; `false` when the thread cannot take a post (`readonly`, signed
+   * out, the thread failed to load). The expert finder's "Ask" calls it on the discussions of
+   * its activity.
+   */
+  async ask(request: AskRequest): Promise<boolean> {
+    return (await this.asking.get()).ask(request);
   }
 
   /** The live stream's state, for tests and debugging (`off`, `open`, `reconnecting`). */
@@ -325,7 +342,7 @@ export class PeerDiscussion extends PeerElement {
 
   private renderRootComposer(empty: boolean): TemplateResult | typeof nothing {
     if (this.readonly) return nothing;
-    if (this.me === null) return html`<p class="notice">${messages.signedOut()}</p>`;
+    if (this.me === null) return html`<p class="notice signed-out">${messages.signedOut()}</p>`;
     return this.composers.root ? this.renderComposer(this.composers.root, null, empty) : nothing;
   }
 

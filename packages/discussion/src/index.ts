@@ -1,5 +1,6 @@
 /** `@peerkit/discussion`: the `<peer-discussion>` class and its events, without side effects. */
 export { PeerDiscussion } from './discussion.js';
+export type { AskRequest } from './controllers/ask.js';
 export {
   PeerPostCreatedEvent,
   PeerPostDeletedEvent,

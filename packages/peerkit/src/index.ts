@@ -7,3 +7,4 @@
 export * from '@peerkit/core';
 export * from '@peerkit/kudos';
 export * from '@peerkit/discussion';
+export * from '@peerkit/experts';

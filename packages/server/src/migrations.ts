@@ -259,6 +259,22 @@ ALTER TABLE people ADD CONSTRAINT people_availability
 `,
   },
   {
+    // Numbered per docs/decisions.md §13: this branch's migrations are 5, 9, 13, 17.
+    version: 9,
+    name: 'mentions in posts (docs/decisions.md §10)',
+    sql: `
+CREATE TABLE post_mentions (
+  post_id TEXT NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+  person_id TEXT NOT NULL,
+  -- the order of first appearance in the body
+  position INT NOT NULL,
+  PRIMARY KEY (post_id, person_id)
+);
+-- the posts that mention a person
+CREATE INDEX post_mentions_by_person ON post_mentions (person_id, post_id);
+`,
+  },
+  {
     version: 10,
     name: 'expert search: trigram indexes, person text, recency',
     sql: `
@@ -278,6 +294,32 @@ CREATE INDEX person_skills_search ON person_skills USING GIN (skill gin_trgm_ops
 -- expert ranking: a person's last readable post (recency), their thanked posts
 CREATE INDEX posts_by_author_recent ON posts (author_id, created_at)
   WHERE NOT deleted AND NOT removed AND NOT hidden;
+`,
+  },
+  {
+    version: 13,
+    name: 'questions, accepted answers and highlights (docs/decisions.md §18)',
+    sql: `
+-- a direct reply accepted as an answer: when, and by whom (NULL: not accepted)
+ALTER TABLE posts ADD COLUMN accepted_at TIMESTAMPTZ;
+ALTER TABLE posts ADD COLUMN accepted_by TEXT;
+-- a root post: its first direct reply by someone else, its first acceptance, its accepted answers now
+ALTER TABLE posts ADD COLUMN first_answered_at TIMESTAMPTZ;
+ALTER TABLE posts ADD COLUMN first_accepted_at TIMESTAMPTZ;
+ALTER TABLE posts ADD COLUMN accepted_count INT NOT NULL DEFAULT 0;
+-- highlighted by a moderator: when, and by whom
+ALTER TABLE posts ADD COLUMN highlighted_at TIMESTAMPTZ;
+ALTER TABLE posts ADD COLUMN highlighted_by TEXT;
+-- thread page, sort unanswered, filters unanswered / answered and the open count
+CREATE INDEX posts_roots_open ON posts (activity, (accepted_count > 0), seq)
+  WHERE parent_id IS NULL AND NOT removed;
+-- filter mine
+CREATE INDEX posts_roots_by_author ON posts (activity, author_id, seq)
+  WHERE parent_id IS NULL AND NOT removed;
+-- filter highlighted
+CREATE INDEX posts_highlighted ON posts (root_id) WHERE highlighted_at IS NOT NULL;
+-- accepted answers per person (expert ranking)
+CREATE INDEX posts_accepted_by_author ON posts (author_id) WHERE accepted_at IS NOT NULL;
 `,
   },
   {

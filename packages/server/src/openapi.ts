@@ -202,6 +202,26 @@ function meAndPostPaths(): Json {
         },
       },
     },
+    ...qaPaths(),
+  };
+}
+
+/** Paths /posts/{id}/acceptance and /posts/{id}/highlight (docs/decisions.md §18). */
+function qaPaths(): Json {
+  const write = (summary: string) => ({
+    summary,
+    parameters: [idParam, idempotencyKey],
+    responses: { '200': etagged('Post'), ...errors, '409': conditional['409'] },
+  });
+  return {
+    '/posts/{id}/acceptance': {
+      put: write("Accept a direct reply as an answer (the question's author or a moderator)"),
+      delete: write("Unaccept an answer (the question's author or a moderator)"),
+    },
+    '/posts/{id}/highlight': {
+      put: write('Highlight a post (moderators)'),
+      delete: write('Remove the highlight of a post (moderators)'),
+    },
   };
 }
 

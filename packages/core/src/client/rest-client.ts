@@ -114,6 +114,8 @@ const WRITES: readonly WriteName[] = [
   'updatePost',
   'deletePost',
   'reportPost',
+  'acceptAnswer',
+  'highlightPost',
   'resolveReport',
   'updateProfile',
   'endorse',

@@ -74,6 +74,17 @@ export interface PeerClient {
   /** Answers the placeholder when the post has replies, else `null`. */
   deletePost(id: string, options?: CallOptions): Promise<Post | null>;
   reportPost(id: string, input: CreateReport, options?: CallOptions): Promise<Report>;
+  /**
+   * Accepts (`true`) or unaccepts the direct reply `id` as an answer to its question
+   * (`PUT` / `DELETE /posts/{id}/acceptance`; the question's author or a moderator;
+   * docs/decisions.md §18). Answers the reply, `accepted` saying its state.
+   */
+  acceptAnswer(id: string, accepted: boolean, options?: CallOptions): Promise<Post>;
+  /**
+   * Highlights (`true`) or unhighlights post `id` (`PUT` / `DELETE /posts/{id}/highlight`;
+   * moderators). Answers the post, `highlighted` saying its state.
+   */
+  highlightPost(id: string, highlighted: boolean, options?: CallOptions): Promise<Post>;
   /** Live updates of one thread; returns the function that closes the subscription. */
   subscribePosts(activity: string, handlers: StreamHandlers): () => void;
 

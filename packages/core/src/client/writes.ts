@@ -40,6 +40,8 @@ export type WriteName =
   | 'updatePost'
   | 'deletePost'
   | 'reportPost'
+  | 'acceptAnswer'
+  | 'highlightPost'
   | 'resolveReport'
   | 'updateProfile'
   | 'endorse'
@@ -105,6 +107,18 @@ export const writes: Writes = {
       () => Report,
       options,
     ),
+  acceptAnswer: (id, accepted, options) => ({
+    method: accepted ? 'PUT' : 'DELETE',
+    path: `/posts/${enc(id)}/acceptance`,
+    schema: () => Post,
+    options,
+  }),
+  highlightPost: (id, highlighted, options) => ({
+    method: highlighted ? 'PUT' : 'DELETE',
+    path: `/posts/${enc(id)}/highlight`,
+    schema: () => Post,
+    options,
+  }),
   resolveReport: (id, input, options) =>
     send(
       'POST',

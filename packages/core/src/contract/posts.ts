@@ -22,8 +22,30 @@ import {
 // Parsed Markdown (`Post.bodyTree`): `markdown/schema.ts`, beside the parser it checks.
 export { MarkdownNode, PostBodyTree } from '../markdown/schema.js';
 
-export const PostSort = /* @__PURE__ */ z.enum(['oldest', 'newest', 'top']);
+/**
+ * The order of root posts: `oldest`, `newest`, `top` (most kudos first, then newest), or
+ * `unanswered` (questions without an accepted answer first, then the answered; newest first
+ * within each; docs/decisions.md §18).
+ */
+export const PostSort = /* @__PURE__ */ z.enum(['oldest', 'newest', 'top', 'unanswered']);
 export type PostSort = z.infer<typeof PostSort>;
+
+/**
+ * What the server keeps of a root post taken as a question (docs/decisions.md §18), whatever
+ * mode a widget shows the thread in: when it was asked, first answered (the first direct
+ * reply by someone other than its author) and first answered acceptably (the first time an
+ * answer was accepted), and whether an accepted answer stands now.
+ */
+export const QuestionState = /* @__PURE__ */ z.object({
+  askedAt: Timestamp,
+  /** `null` while no one else has replied directly. */
+  firstAnsweredAt: z.nullable(Timestamp),
+  /** `null` until an answer is first accepted; kept if every answer is unaccepted later. */
+  acceptedAt: z.nullable(Timestamp),
+  /** Whether one of its direct replies is an accepted answer now (`false`: the question is open). */
+  accepted: z.boolean(),
+});
+export type QuestionState = z.infer<typeof QuestionState>;
 
 export const Post = /* @__PURE__ */ z.object({
   id: Id,
@@ -58,10 +80,33 @@ export const Post = /* @__PURE__ */ z.object({
    * backend (or `PeerClient`) may leave it out, which reads as no tags.
    */
   tags: z.optional(z.array(z.string())),
+  /**
+   * The people the body mentions (`[@Name](mention:<id>)` links, docs/decisions.md §10) whom
+   * the server knows, with their current names, in the order first written; empty when
+   * none, deleted or hidden. Optional like `tags`.
+   */
+  mentions: z.optional(z.array(PersonSummary)),
+  /** On a root post: its question state (docs/decisions.md §18). */
+  question: z.optional(QuestionState),
+  /**
+   * On a direct reply: accepted as an answer by the question's author or a moderator
+   * (several may be); listed first under its question.
+   */
+  accepted: z.optional(z.boolean()),
+  /** Highlighted by a moderator ("recognised by the community team"). */
+  highlighted: z.optional(z.boolean()),
 });
 export type Post = z.infer<typeof Post>;
-export const PostPage = pageOf(Post);
+/**
+ * A page of a thread. `open` counts the thread's questions still open (readable root posts
+ * without an accepted answer), whatever `filter` or `tag` narrowed the page to; the reference
+ * server always sends it.
+ */
+export const PostPage = /* @__PURE__ */ z.extend(pageOf(Post), { open: z.optional(count()) });
 export type PostPage = z.infer<typeof PostPage>;
+
+export const PostFilter = /* @__PURE__ */ z.enum(['unanswered', 'answered', 'mine', 'highlighted']);
+export type PostFilter = z.infer<typeof PostFilter>;
 
 export const PostsQuery = /* @__PURE__ */ z.object({
   activity: Iri,
@@ -74,6 +119,12 @@ export const PostsQuery = /* @__PURE__ */ z.object({
    * (case-insensitive), each still with all its replies; `total` counts those trees' posts.
    */
   tag: z.optional(NonEmptyText(SKILL_MAX)),
+  /**
+   * Narrows the roots (docs/decisions.md §18): `unanswered` (no accepted answer), `answered`
+   * (an accepted answer), `mine` (the caller's own root posts; needs a signed-in person), or
+   * `highlighted` (roots whose tree holds a highlighted readable post).
+   */
+  filter: z.optional(PostFilter),
 });
 export type PostsQuery = z.input<typeof PostsQuery>;
 

@@ -19,7 +19,7 @@ const Children = /* @__PURE__ */ z.lazy(() => z.array(MarkdownNode));
 /**
  * One node of a parsed post body (`@peerkit/core/markdown`, `markdownToTree`): see the
  * `MarkdownNode` type there for what each node means. A `link`'s `href` is always an
- * `http:`, `https:` or `mailto:` URL. A union discriminated by `type`, so each node is
+ * `http:`, `https:` or `mailto:` URL; a `mention` names a person by id (docs/decisions.md §10). A union discriminated by `type`, so each node is
  * checked against one shape only (a plain union would try every shape at every level).
  */
 export const MarkdownNode: z.ZodMiniType<MarkdownNode> = /* @__PURE__ */ z.discriminatedUnion(
@@ -29,6 +29,11 @@ export const MarkdownNode: z.ZodMiniType<MarkdownNode> = /* @__PURE__ */ z.discr
     z.object({ type: z.enum(MARKDOWN_INLINE), children: Children }),
     z.object({ type: z.literal('codespan'), text: z.string() }),
     z.object({ type: z.enum(['br', 'hr']) }),
+    z.object({
+      type: z.literal('mention'),
+      id: z.string().check(z.minLength(1), z.maxLength(200)),
+      text: z.string(),
+    }),
     z.object({
       type: z.literal('link'),
       href: z.string().check(z.regex(/^(?:https?|mailto):\S*$/)),

@@ -12,7 +12,8 @@
  *
  * - raw HTML (`html` tokens, block or inline) becomes the text the person typed;
  * - links keep only `http:`, `https:` and `mailto:` destinations ({@link safeHref}); any other
- *   scheme (`javascript:`, `data:`, relative URLs…) leaves the link text alone;
+ *   scheme (`javascript:`, `data:`, relative URLs…) leaves the link text alone, except
+ *   `mention:`, which makes a `mention` node (docs/decisions.md §10, `mention.ts`);
  * - images are never loaded: a safe image becomes a link labelled by its alt text, an unsafe
  *   one its alt text;
  * - common named character references in text are decoded (`&amp;` → `&`): the tree holds the
@@ -24,6 +25,9 @@
  */
 import { Lexer, type Token, type Tokens } from 'marked';
 import { MARKDOWN_DEPTH_MAX, MARKDOWN_NODES_MAX } from '../limits.js';
+import { mentionId } from './mention.js';
+
+export { mentionId, mentionMarkdown } from './mention.js';
 
 /** Inline nodes that hold other inline nodes. */
 export type MarkdownSpan = { type: 'strong' | 'em' | 'del'; children: MarkdownNode[] };
@@ -35,13 +39,15 @@ export type MarkdownCell = MarkdownNode[];
  * (of `item`s; `start` for an ordered list not starting at 1), `item`, `blockquote`, `code`
  * (a code block), `hr`, `table` (header cells and rows of cells). Inline nodes: `text`,
  * `strong`, `em`, `del`, `codespan`, `link` (`href` is always `http:`, `https:` or
- * `mailto:`), `br`.
+ * `mailto:`), `br`, `mention` (a person: their `id`, and `text`, the link's label as plain
+ * text, shown only when the reader has no current name for them).
  */
 export type MarkdownNode =
   | { type: 'text'; text: string }
   | MarkdownSpan
   | { type: 'codespan'; text: string }
   | { type: 'br' }
+  | { type: 'mention'; id: string; text: string }
   | { type: 'link'; href: string; title?: string; children: MarkdownNode[] }
   | { type: 'paragraph' | 'blockquote' | 'item'; children: MarkdownNode[] }
   | { type: 'heading'; level: number; children: MarkdownNode[] }
@@ -163,11 +169,13 @@ class Builder {
     }
   }
 
-  /** A link with a safe destination, or its label alone. */
+  /** A mention, a link with a safe destination, or its label alone. */
   private link(link: Tokens.Link, depth: number): MarkdownNode[] {
     const children: MarkdownNode[] = link.autolink
       ? [{ type: 'text', text: link.text }]
       : this.inline(link.tokens, depth + 1);
+    const person = link.autolink ? null : mentionId(decodeEntities(link.href));
+    if (person) return [{ type: 'mention', id: person, text: plainText(children) }];
     const href = safeHref(link.autolink ? link.href : decodeEntities(link.href));
     if (!href) return children;
     return [
@@ -266,6 +274,13 @@ class Builder {
       ),
     };
   }
+}
+
+/** The text of inline nodes, without their formatting. */
+function plainText(nodes: MarkdownNode[]): string {
+  return nodes
+    .map((n) => ('text' in n ? n.text : 'children' in n ? plainText(n.children) : ''))
+    .join('');
 }
 
 function rawOf(token: Token): string {

@@ -7,7 +7,7 @@
  * kit, the same module the server uses, so a preview draws exactly what the post will.
  */
 import { html, type TemplateResult } from 'lit';
-import type { MarkdownNode } from '@peerkit/core';
+import type { MarkdownNode, PersonSummary } from '@peerkit/core';
 import { renderTree } from './render-tree.js';
 
 type Parse = (source: string) => MarkdownNode[];
@@ -60,8 +60,8 @@ function treeOf(source: string, run: Parse): MarkdownNode[] {
  * `source` drawn as Markdown: at once when the parser is here, else its plain text (in one
  * paragraph, as typed) while the parser loads; `onParserReady` listeners draw again then.
  */
-export function renderSource(source: string): TemplateResult {
-  if (parse) return renderTree(treeOf(source, parse));
+export function renderSource(source: string, people?: readonly PersonSummary[]): TemplateResult {
+  if (parse) return renderTree(treeOf(source, parse), people);
   // A failed load leaves the plain text; the next render tries again.
   loadParser().catch(() => undefined);
   return html`<p class="raw">${source}</p>`;

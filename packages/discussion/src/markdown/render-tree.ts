@@ -8,12 +8,16 @@
  * - headings become bold paragraphs, so a post never breaks the host page's outline;
  * - links carry `rel="nofollow ugc noopener"` and open in a new tab; a link whose `href` is
  *   not `http:`, `https:` or `mailto:` (possible only from a host's own `PeerClient` that
- *   skips the contract check) draws its text alone.
+ *   skips the contract check) draws its text alone;
+ * - a mention (docs/decisions.md §10) draws `@<current name>` from the post's `mentions`, or
+ *   its link text when the reader has no name for that id; a button that opens the person
+ *   card (`openPersonCard`) when a card is available (`personCardAvailable()`), else text.
  *
  * Pure and without `marked`: this is what a reader's first paint needs.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { MarkdownNode } from '@peerkit/core';
+import type { MarkdownNode, PersonSummary } from '@peerkit/core';
+import { openPersonCard, personCardAvailable } from '@peerkit/core/person-card';
 
 type Out = TemplateResult | string | typeof nothing;
 type Of<T extends MarkdownNode['type']> = MarkdownNode & { type: T };
@@ -22,6 +26,26 @@ type Of<T extends MarkdownNode['type']> = MarkdownNode & { type: T };
 const SAFE_HREF = /^(?:https?|mailto):\S*$/i;
 
 const nodes = (list: readonly MarkdownNode[]): Out[] => list.map(node);
+
+/**
+ * The people the tree being drawn mentions, and whether names open the card: set by
+ * `renderTree` for the length of one synchronous draw.
+ */
+let drawing: { people: readonly PersonSummary[]; card: boolean } = { people: [], card: false };
+
+function mention(n: Of<'mention'>): Out {
+  const person = drawing.people.find((p) => p.id === n.id);
+  if (!person) return html`<span class="mention">${n.text}</span>`;
+  const label = `@${person.name}`;
+  if (!drawing.card) return html`<span class="mention">${label}</span>`;
+  return html`<button
+    type="button"
+    class="mention"
+    @click=${(e: Event) => openPersonCard(e.currentTarget as HTMLElement, person)}
+  >
+    ${label}
+  </button>`;
+}
 
 function link(n: Of<'link'>): Out {
   if (!SAFE_HREF.test(n.href)) return html`${nodes(n.children)}`;
@@ -71,6 +95,7 @@ const RENDER: { [T in MarkdownNode['type']]: (n: Of<T>) => Out } = {
   del: (n) => html`<del>${nodes(n.children)}</del>`,
   codespan: (n) => html`<code>${n.text}</code>`,
   br: () => html`<br />`,
+  mention,
   link,
   paragraph: (n) => html`<p>${nodes(n.children)}</p>`,
   heading: (n) => html`<p class="heading"><strong>${nodes(n.children)}</strong></p>`,
@@ -88,11 +113,28 @@ function node(n: MarkdownNode): Out {
   return render ? render(n) : nothing;
 }
 
-const cache = new WeakMap<readonly MarkdownNode[], TemplateResult>();
+interface Drawn {
+  people: readonly PersonSummary[];
+  card: boolean;
+  out: TemplateResult;
+}
+const cache = new WeakMap<readonly MarkdownNode[], Drawn>();
+const NOBODY: readonly PersonSummary[] = [];
 
-/** A parsed body as a template (memoised per tree, so re-rendering a long thread is cheap). */
-export function renderTree(tree: readonly MarkdownNode[]): TemplateResult {
-  let out = cache.get(tree);
-  if (!out) cache.set(tree, (out = html`${nodes(tree)}`));
+/**
+ * A parsed body as a template, its mentions named from `people` (`Post.mentions`). Memoised
+ * per tree, people and card availability, so re-rendering a long thread is cheap.
+ */
+export function renderTree(
+  tree: readonly MarkdownNode[],
+  people: readonly PersonSummary[] = NOBODY,
+): TemplateResult {
+  const card = personCardAvailable();
+  const hit = cache.get(tree);
+  if (hit && hit.people === people && hit.card === card) return hit.out;
+  drawing = { people, card };
+  const out = html`${nodes(tree)}`;
+  drawing = { people: NOBODY, card: false };
+  cache.set(tree, { people, card, out });
   return out;
 }

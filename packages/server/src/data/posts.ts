@@ -13,6 +13,8 @@ import type { Queryable } from '../db.js';
 import type { PostEvents } from '../events.js';
 import { iso, personSummary } from '../http.js';
 import { HttpError } from '../problem.js';
+import { forgetAnswer, QA_COLUMNS } from './qa.js';
+import { MENTIONS_COLUMN, mentionedIds, setMentions, toMentions } from './mentions.js';
 import { clearTags, setTags, TAGS_COLUMN } from './tags.js';
 
 export interface PostRow {
@@ -34,13 +36,22 @@ export interface PostRow {
   version: number;
   /** Skill tags in the order written (`TAGS_COLUMN`). */
   tags: string[];
+  /** The people the body mentions, as `MENTIONS_COLUMN` reads them. */
+  mentions: { id: string; name: string | null; title: string | null; team: string | null }[];
+  /** Q&A (`QA_COLUMNS`, docs/decisions.md §18): a reply's acceptance, a root's question state. */
+  accepted_at: Date | string | null;
+  first_answered_at: Date | string | null;
+  first_accepted_at: Date | string | null;
+  accepted_count: number;
+  highlighted_at: Date | string | null;
   reply_count?: number;
 }
 
 /** The columns of a `PostRow`, from `posts p LEFT JOIN people a ON a.id = p.author_id`. */
 export const POST_COLUMNS = `p.id, p.activity, p.parent_id, p.root_id, p.depth, p.author_id,
   a.name AS author_name, a.title AS author_title, a.team AS author_team, p.body, p.created_at,
-  p.edited_at, p.deleted, p.hidden, p.kudos, p.version, ${TAGS_COLUMN}`;
+  p.edited_at, p.deleted, p.hidden, p.kudos, p.version, ${TAGS_COLUMN},
+  ${MENTIONS_COLUMN}, ${QA_COLUMNS}`;
 
 const REPLY_COUNT = `(SELECT count(*)::int FROM posts c WHERE c.parent_id = p.id AND NOT c.removed)`;
 
@@ -69,6 +80,19 @@ export function toPost(row: PostRow, replyCount: number, moderator: boolean): Po
     replyCount,
     kudos: row.kudos,
     tags: concealed ? [] : row.tags,
+    mentions: concealed ? [] : toMentions(row.mentions),
+    ...(row.parent_id === null
+      ? {
+          question: {
+            askedAt: iso(row.created_at),
+            firstAnsweredAt: row.first_answered_at ? iso(row.first_answered_at) : null,
+            acceptedAt: row.first_accepted_at ? iso(row.first_accepted_at) : null,
+            accepted: row.accepted_count > 0,
+          },
+        }
+      : {}),
+    accepted: !row.deleted && row.accepted_at !== null,
+    highlighted: !concealed && row.highlighted_at !== null,
   };
 }
 
@@ -89,7 +113,7 @@ export async function loadPost(q: Queryable, id: string): Promise<PostRow | unde
  * for the writes that come next.
  */
 export type PostWrite =
-  'reply' | 'edit' | 'delete' | 'report' | 'kudos' | 'resolve' | 'accept' | 'tag';
+  'reply' | 'edit' | 'delete' | 'report' | 'kudos' | 'resolve' | 'accept' | 'tag' | 'highlight';
 
 /**
  * The post a write refers to, when it may still be written about (issue 15, item 5):
@@ -124,7 +148,10 @@ export async function postExists(q: Queryable, id: string): Promise<boolean> {
   return (await q.query('SELECT 1 FROM posts WHERE id = $1', [id])).length > 0;
 }
 
-/** Stores a new post (a reply when `parent` is given) with its tags; answers the stored row. */
+/**
+ * Stores a new post (a reply when `parent` is given) with its tags and mentions; answers the
+ * stored row and the ids of the people it mentions.
+ */
 export async function insertPost(
   q: Queryable,
   post: {
@@ -135,7 +162,7 @@ export async function insertPost(
     tags?: string[] | undefined;
     parent?: PostRow;
   },
-): Promise<PostRow> {
+): Promise<{ row: PostRow; mentioned: string[] }> {
   const { id, parent } = post;
   await q.query(
     `INSERT INTO posts (id, activity, parent_id, root_id, depth, author_id, body)
@@ -151,18 +178,20 @@ export async function insertPost(
     ],
   );
   if (post.tags?.length) await setTags(q, id, post.tags);
-  return (await loadPost(q, id))!;
+  const mentioned = await setMentions(q, id, mentionedIds(markdownToTree(post.body)));
+  return { row: (await loadPost(q, id))!, mentioned };
 }
 
 /**
- * Changes what `change` gives (version + 1): a new body sets `edited_at`, tags replace the
- * post's tags. Answers the stored row.
+ * Changes what `change` gives (version + 1): a new body sets `edited_at` and its mentions,
+ * tags replace the post's tags. Answers the stored row and the ids of the people the new body
+ * mentions that the old one did not.
  */
 export async function updatePost(
   q: Queryable,
   id: string,
   change: { body?: string | undefined; tags?: string[] | undefined },
-): Promise<PostRow> {
+): Promise<{ row: PostRow; mentioned: string[] }> {
   await q.query(
     `UPDATE posts SET body = COALESCE($2, body),
        edited_at = CASE WHEN $2::text IS NULL THEN edited_at ELSE now() END,
@@ -170,7 +199,11 @@ export async function updatePost(
     [id, change.body ?? null],
   );
   if (change.tags) await setTags(q, id, change.tags);
-  return (await loadPost(q, id))!;
+  const mentioned =
+    change.body === undefined
+      ? []
+      : await setMentions(q, id, mentionedIds(markdownToTree(change.body)));
+  return { row: (await loadPost(q, id))!, mentioned };
 }
 
 /** Hides or shows a post (version + 1 when it changes); answers the stored row. */
@@ -229,6 +262,8 @@ export async function deletePost(
     row.id,
   ]);
   await clearTags(q, row.id);
+  await forgetAnswer(q, row);
+  await setMentions(q, row.id, []);
   await q.query(
     `UPDATE reports SET status = 'deleted', resolved_by = $2, resolved_at = now()
      WHERE post_id = $1 AND status = 'open'`,
@@ -237,7 +272,15 @@ export async function deletePost(
   const removed = await prune(q, row.id);
   const gone = removed.includes(row.id);
   const deleted = toPost(
-    { ...row, deleted: true, body: '', tags: [], version: row.version + 1 },
+    {
+      ...row,
+      deleted: true,
+      body: '',
+      tags: [],
+      mentions: [],
+      accepted_at: null,
+      version: row.version + 1,
+    },
     gone ? 0 : (row.reply_count ?? 0),
     false,
   );

@@ -1,8 +1,11 @@
 /**
  * A page of a thread (`GET /posts`): its root posts in the sort's order past a cursor, each
  * with all its descendants, and the `total` of readable posts, in one round trip. Filters
- * narrow the roots (a skill tag, docs/decisions.md §11); replies always come with their root.
+ * narrow the roots (a skill tag, docs/decisions.md §11; the Q&A filters, §18); replies always
+ * come with their root, accepted answers first under their question. The page also counts
+ * the thread's open questions.
  */
+import type { PostFilter } from '@peerkit/core/contract';
 import type { Queryable } from '../db.js';
 import { POST_COLUMNS, type PostRow } from './posts.js';
 import { skillKey } from './tags.js';
@@ -15,14 +18,29 @@ export const SORTS = {
   oldest: { order: 'seq ASC', after: 'seq > $3', keys: ['s'] },
   newest: { order: 'seq DESC', after: 'seq < $3', keys: ['s'] },
   top: { order: 'kudos DESC, seq DESC', after: '(kudos, seq) < ($3, $4)', keys: ['k', 's'] },
+  // open questions first (`a` = 0: no accepted answer), newest first within each group
+  unanswered: {
+    order: '(accepted_count > 0) ASC, seq DESC',
+    after: '((accepted_count > 0)::int > $3 OR ((accepted_count > 0)::int = $3 AND seq < $4))',
+    keys: ['a', 's'],
+  },
 } as const;
 
-export type ThreadRow = PostRow & { root_seq: number; root_kudos: number; root_rank: number };
+export type ThreadRow = PostRow & {
+  root_seq: number;
+  root_kudos: number;
+  root_answered: number;
+  root_rank: number;
+};
 
 /** What narrows the roots of a page. */
 export interface ThreadFilter {
   /** A skill tag: roots whose tree holds a readable post with it (any spelling). */
   tag?: string | undefined;
+  /** A Q&A filter (docs/decisions.md §18); `mine` needs `callerId`. */
+  filter?: PostFilter | undefined;
+  /** The reader, for `mine`. */
+  callerId?: string | undefined;
 }
 
 /**
@@ -43,8 +61,26 @@ function rootConditions(filter: ThreadFilter, moderator: boolean, params: unknow
     conditions.push(`EXISTS (SELECT 1 FROM post_tags pt JOIN posts d ON d.id = pt.post_id
       WHERE pt.skill_key = $${params.length} AND d.root_id = x.id AND ${readable('d', moderator)})`);
   }
+  const view = filter.filter;
+  if (view === 'unanswered' || view === 'answered') {
+    // a deleted or hidden question is nobody's open question
+    const hidden = moderator ? '' : ' AND NOT x.hidden';
+    const count = view === 'answered' ? 'x.accepted_count > 0' : 'x.accepted_count = 0';
+    conditions.push(`NOT x.deleted${hidden} AND ${count}`);
+  } else if (view === 'mine') {
+    params.push(filter.callerId ?? '');
+    conditions.push(`x.author_id = $${params.length}`);
+  } else if (view === 'highlighted') {
+    conditions.push(`EXISTS (SELECT 1 FROM posts h WHERE h.root_id = x.id
+      AND h.highlighted_at IS NOT NULL AND ${readable('h', moderator)})`);
+  }
   return conditions;
 }
+
+/** The thread's open questions: readable root posts without an accepted answer (`$1`). */
+const openSql = (moderator: boolean) => `SELECT count(*)::int FROM posts o
+  WHERE o.activity = $1 AND o.parent_id IS NULL AND o.accepted_count = 0
+    AND ${readable('o', moderator)}`;
 
 /** `count(*)` of the readable posts of the thread under roots meeting `conditions`. */
 function totalSql(conditions: string[], moderator: boolean): string {
@@ -70,34 +106,36 @@ export async function threadPage(
     moderator: boolean;
     filter?: ThreadFilter;
   },
-): Promise<{ rows: ThreadRow[]; total: number }> {
+): Promise<{ rows: ThreadRow[]; total: number; open: number }> {
   const { order, after } = SORTS[page.sort];
   const filter = page.filter ?? {};
   const params: unknown[] = [page.activity, page.limit + 1, ...(page.after ?? [])];
   const conditions = rootConditions(filter, page.moderator, params);
   const where = [...(page.after ? [after] : []), ...conditions].map((c) => ` AND ${c}`).join('');
-  const rows = await q.query<ThreadRow & { total: number }>(
+  const rows = await q.query<ThreadRow & { total: number; open: number }>(
     `WITH roots AS (
-       SELECT x.id, x.seq, x.kudos, row_number() OVER (ORDER BY ${order}) AS rank
+       SELECT x.id, x.seq, x.kudos, (x.accepted_count > 0)::int AS answered,
+         row_number() OVER (ORDER BY ${order}) AS rank
        FROM posts x
        WHERE x.activity = $1 AND x.parent_id IS NULL AND NOT x.removed${where}
        ORDER BY ${order}
        LIMIT $2
      )
-     SELECT ${POST_COLUMNS}, r.seq AS root_seq, r.kudos AS root_kudos, r.rank AS root_rank,
-       (${totalSql(conditions, page.moderator)}) AS total
+     SELECT ${POST_COLUMNS}, r.seq AS root_seq, r.kudos AS root_kudos,
+       r.answered AS root_answered, r.rank AS root_rank,
+       (${totalSql(conditions, page.moderator)}) AS total, (${openSql(page.moderator)}) AS open
      FROM roots r
      JOIN posts p ON p.root_id = r.id AND NOT p.removed
      LEFT JOIN people a ON a.id = p.author_id
-     ORDER BY r.rank, p.seq`,
+     ORDER BY r.rank, (p.depth = 1 AND p.accepted_at IS NOT NULL) DESC, p.seq`,
     params,
   );
-  if (rows.length) return { rows, total: rows[0]!.total };
+  if (rows.length) return { rows, total: rows[0]!.total, open: rows[0]!.open };
   const totalParams: unknown[] = [page.activity];
   const totalConditions = rootConditions(filter, page.moderator, totalParams);
-  const [row] = await q.query<{ n: number }>(
-    totalSql(totalConditions, page.moderator).replace('count(*)::int', 'count(*)::int AS n'),
+  const [row] = await q.query<{ n: number; open: number }>(
+    `SELECT (${totalSql(totalConditions, page.moderator)}) AS n, (${openSql(page.moderator)}) AS open`,
     totalParams,
   );
-  return { rows, total: row?.n ?? 0 };
+  return { rows, total: row?.n ?? 0, open: row?.open ?? 0 };
 }

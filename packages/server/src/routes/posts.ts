@@ -20,9 +20,10 @@ import {
   UpdatePost,
   type PostPage,
 } from '@peerkit/core/contract';
-import { isModerator } from '../auth.js';
+import { isModerator, unauthorized } from '../auth.js';
 import { ensurePerson } from '../data/people.js';
 import { deletePost, insertPost, postForWrite, toPost, updatePost } from '../data/posts.js';
+import { noteReply } from '../data/qa.js';
 import { skillKey } from '../data/tags.js';
 import { SORTS, threadPage } from '../data/thread.js';
 import { saveReport } from '../data/reports.js';
@@ -43,6 +44,7 @@ import {
 import { checkIfMatch, etag } from '../preconditions.js';
 import { HttpError } from '../problem.js';
 import { treeOrder } from '../thread-order.js';
+import { qaRoutes } from './qa.js';
 
 export function postRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -51,6 +53,7 @@ export function postRoutes(deps: Deps) {
   app.patch('/:id', editPost(deps));
   app.delete('/:id', removePost(deps));
   app.post('/:id/reports', reportPost(deps));
+  qaRoutes(app, deps);
 
   return app;
 }
@@ -64,7 +67,18 @@ function listPosts(deps: Deps) {
     const limit = query.limit ?? LIMIT_DEFAULT;
     const moderator = isModerator(caller);
     const tag = query.tag?.trim() ? query.tag : undefined;
-    const key = JSON.stringify([sort, limit, moderator, query.cursor, tag && skillKey(tag)]);
+    const view = query.filter;
+    if (view === 'mine' && !caller) throw unauthorized('sign in to see your own questions');
+    const mine = view === 'mine' ? caller!.id : undefined;
+    const key = JSON.stringify([
+      sort,
+      limit,
+      moderator,
+      query.cursor,
+      tag && skillKey(tag),
+      view,
+      mine,
+    ]);
     const hit = cache.get<string>('posts', query.activity, key);
     if (hit) return c.body(hit, 200, { 'content-type': 'application/json' });
     const stamp = cache.stamp('posts', query.activity);
@@ -75,13 +89,13 @@ function listPosts(deps: Deps) {
       });
     }
     const after = cursor ? SORTS[sort].keys.map((k) => cursorInt(cursor[k])) : undefined;
-    const { rows, total } = await threadPage(db, {
+    const { rows, total, open } = await threadPage(db, {
       activity: query.activity,
       sort,
       limit,
       after,
       moderator,
-      filter: { tag },
+      filter: { tag, filter: view, callerId: mine },
     });
     const maxRank = rows.reduce((m, r) => Math.max(m, Number(r.root_rank)), 0);
     const hasMore = maxRank > limit;
@@ -90,10 +104,16 @@ function listPosts(deps: Deps) {
       items: treeOrder(kept).map(({ row, replies }) => toPost(row, replies, moderator)),
       nextCursor: null,
       total,
+      open,
     };
     if (hasMore) {
       const last = kept.filter((r) => r.parent_id === null).at(-1)!;
-      page.nextCursor = encodeCursor({ o: sort, s: last.root_seq, k: last.root_kudos });
+      page.nextCursor = encodeCursor({
+        o: sort,
+        s: last.root_seq,
+        k: last.root_kudos,
+        a: Number(last.root_answered),
+      });
     }
     const body = JSON.stringify(page);
     cache.set('posts', query.activity, key, body, stamp);
@@ -115,7 +135,8 @@ function createPost(deps: Deps) {
           errors: [{ path: 'parentId', message: 'belongs to another activity' }],
         });
       }
-      const row = await insertPost(q, {
+      if (parent) await noteReply(q, parent, caller.id);
+      const { row } = await insertPost(q, {
         id: randomUUID(),
         activity: input.activity,
         authorId: caller.id,
@@ -144,7 +165,7 @@ function editPost(deps: Deps) {
       }
       checkIfMatch(c, row.version, toPost(row, row.reply_count ?? 0, isModerator(caller)));
       await ensurePerson(q, caller);
-      const updated = await updatePost(q, id, input);
+      const { row: updated } = await updatePost(q, id, input);
       const replies = updated.reply_count ?? 0;
       await events.publish(q, 'post.updated', toPost(updated, replies, false));
       return toPost(updated, replies, isModerator(caller));
