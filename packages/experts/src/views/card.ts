@@ -6,6 +6,7 @@
  * "Ask" button. Plain functions of props; person-written text is isolated in `<bdi>`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import type { Expert, ExpertSkill } from '@peerkit/core';
 import { messages as t } from '../messages.js';
 import { whyLine } from '../model/reasons.js';
@@ -52,9 +53,14 @@ export function renderCard(p: CardProps): TemplateResult {
   const e = p.expert;
   const nameId = `${p.id}-name`;
   const why = whyLine(e.reasons, p.locale);
+  // Through the CSSOM, which a strict CSP allows: a style attribute in the markup (also the
+  // first render of lit's styleMap) is blocked by `style-src 'self'` (style-src-attr).
+  const avatarHue = ref((el) =>
+    (el as HTMLElement | undefined)?.style.setProperty('--_hue', String(hue(e.id))),
+  );
   return html`<article class="card" part="card" aria-labelledby=${nameId} data-person=${e.id}>
     <div class="card-head">
-      <span class="avatar" part="avatar" aria-hidden="true" style="--_hue: ${hue(e.id)}"
+      <span class="avatar" part="avatar" aria-hidden="true" style=${avatarHue}
         >${initials(e.name)}</span
       >
       <div class="who">
