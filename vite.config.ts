@@ -117,6 +117,13 @@ const DISCUSSION_DEFINE = /[\\/]discussion[\\/]src[\\/]define\.ts$/;
 const EXPERTS_DEFINE = /[\\/]experts[\\/]src[\\/]define\.ts$/;
 /** The bidi helpers, shared by the discussion and `<peer-kudos>`' lazy part. */
 const BIDI = /[\\/]core[\\/]src[\\/]bidi\.ts$/;
+/**
+ * What both lazy widgets import statically and the first paint does not (the core's storage,
+ * three controllers, four of Lit's directive modules): a chunk of its own, else the discussion's group takes
+ * it and the expert finder's chunk imports the discussion's, defining `<peer-discussion>`.
+ */
+const LAZY_SHARED =
+  /[\\/]core[\\/]src[\\/](storage|controllers[\\/](ticker|in-view|error-claim))\.ts$|[\\/]lit-html[\\/](directive|directive-helpers|directives[\\/](repeat|live))\.js$/;
 /** The person-card hook, shared by the discussion, `<peer-kudos>`' lazy part and the expert finder. */
 const PERSON_CARD = /[\\/]core[\\/]src[\\/]person-card\.ts$/;
 
@@ -167,6 +174,7 @@ function cdnConfig(): UserConfig {
               { name: 'messages', test: (id: string) => FIRST_ERROR.some((re) => re.test(id)) },
               { name: 'bidi', test: (id: string) => BIDI.test(id) },
               { name: 'person-card', test: (id: string) => PERSON_CARD.test(id) },
+              { name: 'lazy-shared', test: (id: string) => LAZY_SHARED.test(id) },
               // `<peer-discussion>` and everything it imports statically (the group takes a
               // module's static imports with it; what it imports with `import()`, its lazy
               // parts and translations, stays out) in one chunk: its messages were a chunk

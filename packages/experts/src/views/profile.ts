@@ -58,7 +58,8 @@ export function renderOwnCard(p: OwnCardProps): TemplateResult {
     availability: p.profile.availability,
     reasons: [],
   };
-  return html`<div class="own" part="own" aria-label=${t.you()} role="region">
+  // A labelled group, not a region: two finders on one page would repeat a "You" landmark.
+  return html`<div class="own" part="own" aria-label=${t.you()} role="group">
     ${renderCard({
       expert,
       locale: p.locale,
