@@ -1,7 +1,7 @@
 /**
  * Every Peerkit build, chosen by `--mode` (what `scripts/build.mjs` and `scripts/size.mjs` pass):
  *
- * - `lib:<package>` (`lib:core`, `lib:kudos`, `lib:discussion`, `lib:peerkit`): the library
+ * - `lib:<package>` (`lib:core`, `lib:kudos`, `lib:discussion`, `lib:experts`, `lib:peerkit`): the library
  *   build of one package into `packages/<package>/dist/`: ES modules, one per entry of the
  *   package's `exports` map, with `lit` and every dependency external (two copies of Lit on a
  *   host page is a bug report waiting to happen), unminified (the host's bundler minifies).
@@ -113,15 +113,20 @@ const FIRST_ERROR = [/[\\/]core[\\/]src[\\/]l10n[\\/]messages\.ts$/];
 
 /** `<peer-discussion>`'s module: its chunk holds what it imports statically (see `cdnConfig`). */
 const DISCUSSION_DEFINE = /[\\/]discussion[\\/]src[\\/]define\.ts$/;
+/** `<peer-expert-finder>`'s module (with `<peer-person-card>`): one chunk, as the discussion's. */
+const EXPERTS_DEFINE = /[\\/]experts[\\/]src[\\/]define\.ts$/;
 /** The bidi helpers, shared by the discussion and `<peer-kudos>`' lazy part. */
 const BIDI = /[\\/]core[\\/]src[\\/]bidi\.ts$/;
 /**
- * Core modules the lazy widgets share and `<peer-kudos>`' first paint does not use (the drafts'
- * storage, the provider-error claim): a chunk of their own, so one lazy widget never imports
- * another's chunk for them (the reflection card loaded the whole discussion chunk for these).
+ * What the lazy widgets import statically and the first paint does not (the core's storage,
+ * three controllers, four of Lit's directive modules): a chunk of their own, else the
+ * discussion's group takes them and the expert finder's or the reflection card's chunk imports
+ * the discussion's (defining `<peer-discussion>`, and loading it whole).
  */
-const WIDGET_CORE =
-  /[\\/]core[\\/]src[\\/](storage|storage-failure|controllers[\\/]error-claim)\.ts$/;
+const LAZY_SHARED =
+  /[\\/]core[\\/]src[\\/](storage|controllers[\\/](ticker|in-view|error-claim))\.ts$|[\\/]lit-html[\\/](directive|directive-helpers|directives[\\/](repeat|live))\.js$/;
+/** The person-card hook, shared by the discussion, `<peer-kudos>`' lazy part and the expert finder. */
+const PERSON_CARD = /[\\/]core[\\/]src[\\/]person-card\.ts$/;
 
 function cdnConfig(): UserConfig {
   return {
@@ -169,7 +174,8 @@ function cdnConfig(): UserConfig {
               // `<peer-kudos>`' lazy part) stay chunks of their own, not in the discussion's.
               { name: 'messages', test: (id: string) => FIRST_ERROR.some((re) => re.test(id)) },
               { name: 'bidi', test: (id: string) => BIDI.test(id) },
-              { name: 'widget-core', test: (id: string) => WIDGET_CORE.test(id) },
+              { name: 'person-card', test: (id: string) => PERSON_CARD.test(id) },
+              { name: 'lazy-shared', test: (id: string) => LAZY_SHARED.test(id) },
               // `<peer-discussion>` and everything it imports statically (the group takes a
               // module's static imports with it; what it imports with `import()`, its lazy
               // parts and translations, stays out) in one chunk: its messages were a chunk
@@ -177,6 +183,7 @@ function cdnConfig(): UserConfig {
               // chunk is ~0.3 KB less gzip and one request less, and the first paint of a
               // page without the discussion does not change.
               { name: 'discussion', test: DISCUSSION_DEFINE },
+              { name: 'experts', test: EXPERTS_DEFINE },
             ],
           },
           // Vite keeps whitespace and annotations in lib-mode ES output for the host's

@@ -3,7 +3,7 @@
  * `node scripts/bench-ingest.mjs` (run by `npm run bench`): statement ingest of the LRS
  * (`POST /api/xapi/statements` with HTTP Basic, batches of 50 statements) on the embedded
  * database (PGlite in a temporary data dir) and on PostgreSQL (a private cluster,
- * `scripts/lib/pg-cluster.mjs`), printing statements per second against the budget
+ * `script./lib/postgres-cluster.mjs`), printing statements per second against the budget
  * (≥ 5,000 statements/s, issue 14). Each statement is distinct (own id, actor, activity,
  * registration, some with context activities), as a host backend forwarding its learners'
  * statements sends them. `BENCH_BATCHES` (default 200, i.e. 10,000 statements) and
@@ -21,7 +21,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withCluster } from './lib/pg-cluster.mjs';
+import { withCluster } from './lib/postgres-cluster.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 200);

@@ -33,9 +33,12 @@ const KB = 1024;
 const BUDGETS = {
   core: 11 * KB,
   firstPaint: { kudos: 22 * KB, discussion: 40 * KB },
+  /**
+   * What a lazy widget's first use adds to the entry: its chunk and the chunks only it needs
+   * (docs/decisions.md §15; issues 11 and 12).
+   */
+  chunk: { experts: 10 * KB, reflection: 8 * KB },
   everything: 93 * KB,
-  /** The `<peer-reflection-card>` chunk itself, loaded on first use (session decision 15). */
-  reflectionChunk: 8 * KB,
 };
 /** The budgets passed, collected as the figures are printed. */
 const over = [];
@@ -145,6 +148,10 @@ const sum = (graph, files) => [...files].reduce((n, f) => n + gz(graph.get(f).co
  * `define.ts` (made for it, or the chunk vite.config.ts groups the widget's static imports
  * in, which the loader's `import()` resolves to directly).
  */
+/** A widget package's tag, where it is not `peer-<package>`. */
+const TAGS = { experts: 'expert-finder', reflection: 'reflection-card' };
+const tagOf = (widget) => `<peer-${TAGS[widget] ?? widget}>`;
+
 function widgetOf(chunk) {
   if (chunk.isEntry) return null;
   for (const id of [chunk.facadeModuleId ?? '', ...Object.keys(chunk.modules ?? {})]) {
@@ -163,7 +170,7 @@ function localeOf(chunk) {
 function roleOf(chunk) {
   if (chunk.isEntry) return 'entry';
   const widget = widgetOf(chunk);
-  if (widget) return `lazy: <peer-${widget}>`;
+  if (widget) return `lazy: ${tagOf(widget)}`;
   if (!chunk.isDynamicEntry) return 'shared chunk';
   const locale = localeOf(chunk);
   if (locale) return `lazy: "${locale}" messages`;
@@ -259,7 +266,7 @@ async function main() {
     const files = chunk ? closure(graph, chunk.fileName, new Set(firstPaint)) : firstPaint;
     const size = sum(graph, files);
     const budget = BUDGETS.firstPaint[widget];
-    const what = `before <peer-${widget}> paints (no zod yet)`;
+    const what = `before ${tagOf(widget)} paints (no zod yet)`;
     budgetRows.push([
       what,
       kb(size),
@@ -267,14 +274,15 @@ async function main() {
       budget ? verdictOf(what, size, budget) : '',
     ]);
   }
-  // The reflection card's own chunk (its lazy parts, the shared view, the team card and the
-  // statements with the delete dialog, are chunks apart, counted in "every chunk" below).
-  const reflection = [...graph.values()].find((c) => widgetOf(c) === 'reflection');
-  if (reflection) {
-    const what = 'the <peer-reflection-card> chunk';
-    const size = gz(reflection.code);
-    const verdict = verdictOf(what, size, BUDGETS.reflectionChunk);
-    budgetRows.push([what, kb(size), `≤ ${kb(BUDGETS.reflectionChunk)}`, verdict]);
+  // What each lazy widget's chunk adds to the entry (its chunk and the chunks only it imports).
+  for (const chunk of graph.values()) {
+    const widget = widgetOf(chunk);
+    const budget = widget && BUDGETS.chunk[widget];
+    if (!budget) continue;
+    const added =
+      sum(graph, closure(graph, chunk.fileName, new Set(firstPaint))) - sum(graph, firstPaint);
+    const what = `the ${tagOf(widget)} chunk (what it adds to the entry)`;
+    budgetRows.push([what, kb(added), `≤ ${kb(budget)}`, verdictOf(what, added, budget)]);
   }
   budgetRows.push([
     '<peer-kudos> with its data (+ zod/mini and the schemas)',

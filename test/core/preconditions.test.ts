@@ -84,16 +84,16 @@ describe('RestClient preconditions (If-Match)', () => {
   it('keeps a profile changed elsewhere when a stale form is saved', async () => {
     const me = await client.profile();
     const changed = await client.updateProfile(
-      { availability: `Mornings ${crypto.randomUUID().slice(0, 8)}` },
+      { availabilityNote: `Mornings ${crypto.randomUUID().slice(0, 8)}` },
       { ifMatch: me.version },
     );
     expect(changed.version).to.equal(me.version + 1);
     const stale = await rejection(
-      client.updateProfile({ availability: 'Stale' }, { ifMatch: me.version }),
+      client.updateProfile({ availabilityNote: 'Stale' }, { ifMatch: me.version }),
     );
     expect(stale.status).to.equal(412);
     expect(stale.details.problem?.['current']).to.deep.include({
-      availability: changed.availability,
+      availabilityNote: changed.availabilityNote,
     });
   });
 

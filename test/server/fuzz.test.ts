@@ -34,7 +34,7 @@ const ENDPOINTS: Endpoint[] = [
   {
     method: 'PATCH',
     path: '/api/me/profile',
-    body: ['askMeAbout', 'wantsToLearn', 'mentor', 'availability', 'listed'],
+    body: ['askMeAbout', 'wantsToLearn', 'mentor', 'availability', 'availabilityNote', 'listed'],
     valid: { mentor: true, askMeAbout: ['SQL'] },
   },
   { method: 'GET', path: '/api/posts', query: ['activity', 'cursor', 'limit', 'sort'] },

@@ -31,20 +31,27 @@ describe('me', () => {
         ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}),
       });
     const tabOne = await change(
-      { askMeAbout: ['Window functions'], mentor: true, availability: 'Tuesdays' },
+      {
+        askMeAbout: ['Window functions'],
+        mentor: true,
+        availability: 'busy',
+        availabilityNote: 'Tuesdays',
+      },
       `"${v}"`,
     );
     assert.equal(tabOne.status, 200);
     assert.equal(tabOne.body.version, v + 1);
     assert.deepEqual(tabOne.body.askMeAbout, ['Window functions']);
-    assert.equal(tabOne.body.availability, 'Tuesdays');
+    assert.equal(tabOne.body.availability, 'busy');
+    assert.equal(tabOne.body.availabilityNote, 'Tuesdays');
     const tabTwo = await change({ mentor: false }, `"${v}"`);
     assert.equal(tabTwo.status, 412);
     assert.ok(isProblem(tabTwo));
     assert.equal(tabTwo.body.current.mentor, true);
     assert.equal(tabTwo.body.current.version, v + 1);
-    const cleared = await change({ availability: null });
-    assert.equal(cleared.body.availability, null);
+    const cleared = await change({ availabilityNote: null });
+    assert.equal(cleared.body.availabilityNote, null);
+    assert.equal(cleared.body.availability, 'busy', 'the note is cleared apart from the state');
     assert.equal(cleared.body.mentor, true, 'fields left out are kept');
   });
 

@@ -68,6 +68,8 @@ export const POST_TAGS_MAX = 5;
 export const POST_MENTIONS_MAX = 20;
 /** Longest search text (`GET /people?q=`), in characters (code points). */
 export const SEARCH_MAX = 200;
+/** Most skill filters in one `GET /people` (`?skill=` repeated). */
+export const SKILL_FILTERS_MAX = 10;
 /** Most entries in a profile's lists (ask me about, wants to learn). */
 export const PROFILE_LIST_MAX = 20;
 /** Longest profile availability note, in characters (code points). */

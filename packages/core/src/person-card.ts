@@ -25,16 +25,22 @@ export type PersonCardOpener = (request: PersonCardRequest) => void | Promise<vo
 /** `peer-person-open`: a person's name was activated (cancelable; the host may show its own card). */
 export type PersonOpenEvent = CustomEvent<{ person: PersonSummary }>;
 
-let opener: PersonCardOpener | null = null;
+/**
+ * Where the opener is kept: one page-wide slot (`Symbol.for`, as the context root), so every
+ * copy of the kit on a page shares one card, and the CDN module can register its loader there
+ * without this module on its first paint (`packages/peerkit/src/cdn.ts`).
+ */
+export const PERSON_CARD_SLOT = Symbol.for('peerkit.personCardOpener');
+const page = globalThis as { [PERSON_CARD_SLOT]?: PersonCardOpener | null };
 
 /** Registers (or, with `null`, removes) the kit's person card. The last registration wins. */
 export function setPersonCardOpener(next: PersonCardOpener | null): void {
-  opener = next;
+  page[PERSON_CARD_SLOT] = next;
 }
 
 /** Whether activating a name shows something: a card is registered. */
 export function personCardAvailable(): boolean {
-  return opener !== null;
+  return !!page[PERSON_CARD_SLOT];
 }
 
 /**
@@ -50,6 +56,7 @@ export function openPersonCard(from: HTMLElement, person: PersonSummary): boolea
   });
   from.dispatchEvent(event);
   if (event.defaultPrevented) return true;
+  const opener = page[PERSON_CARD_SLOT];
   if (!opener) return false;
   void opener({ person, anchor: from });
   return true;

@@ -332,6 +332,20 @@ export const discussionStyles = [
       font-weight: 600;
     }
 
+    button.author {
+      padding: 0;
+      border: 0;
+      background: none;
+      color: inherit;
+      font: inherit;
+      font-weight: 600;
+      cursor: pointer;
+    }
+
+    button.author:hover {
+      text-decoration: underline;
+    }
+
     .meta .title,
     .meta time,
     .meta .edited,

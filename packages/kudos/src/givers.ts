@@ -11,7 +11,23 @@ import {
   type KudosGiver,
   type Page,
 } from '@peerkit/core';
+import { html } from 'lit';
 import { bdi, fill, slot } from '@peerkit/core/bidi';
+import { openPersonCard, personCardAvailable } from '@peerkit/core/person-card';
+import type { PersonSummary } from '@peerkit/core';
+
+/** A giver's name: a button opening the kit's person card when one is registered (decisions §9). */
+function giverName(person: PersonSummary) {
+  if (!personCardAvailable()) return bdi(person.name);
+  return html`<button
+    type="button"
+    class="link"
+    part="giver"
+    @click=${(e: Event) => openPersonCard(e.currentTarget as HTMLElement, person)}
+  >
+    <bdi>${person.name}</bdi>
+  </button>`;
+}
 
 const t = {
   none: () => msg('Nobody yet.', { id: 'kudos.givers-none' }),
@@ -40,14 +56,14 @@ export function giversLine(
   named: number,
 ) {
   if (page.items.length === 0) return t.none();
-  const names = page.items.map((g) => (g.person.id === me ? null : g.person.name));
-  const total = Math.max(page.total, names.length);
-  const shown = total > names.length ? names.slice(0, named) : names;
+  const people = page.items.map((g) => (g.person.id === me ? null : g.person));
+  const total = Math.max(page.total, people.length);
+  const shown = total > people.length ? people.slice(0, named) : people;
   const others = total - shown.length;
-  const items = shown.map((name, i) => (name === null ? t.you() : slot(i)));
+  const items = shown.map((person, i) => (person === null ? t.you() : slot(i)));
   if (others > 0) items.push(t.others(others, locale));
   return fill(
     t.givenBy(formatList(items, locale)),
-    shown.map((name) => (name === null ? '' : bdi(name))),
+    shown.map((person) => (person === null ? '' : giverName(person))),
   );
 }

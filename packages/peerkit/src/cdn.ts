@@ -15,10 +15,15 @@
  *   browser is back online, after a growing delay while it is online (1 s doubling to a
  *   minute), and when another element of the tag appears. Until a widget is defined, the host's `:not(:defined)` styles
  *   and the element's own light-DOM children are what shows.
+ * - The person card (docs/decisions.md §9): a loader is registered with `setPersonCardOpener`,
+ *   so names in the discussion and kudos are buttons from the first paint; the first name
+ *   activated imports the experts chunk (whose define entry registers the real card, which
+ *   then opens).
  */
 import '@peerkit/core/define';
 import '@peerkit/kudos/define';
-import { PeerError, PeerErrorEvent } from '@peerkit/core';
+import { PeerError, PeerErrorEvent, toPeerError } from '@peerkit/core';
+import type { PersonCardOpener } from '@peerkit/core/person-card';
 import { LAZY_WIDGETS } from './widgets.js';
 
 export { configure } from '@peerkit/core';
@@ -136,6 +141,20 @@ function watch(): void {
   watching = true;
   observer.observe(document, { childList: true, subtree: true });
 }
+
+// The person card lives in the experts chunk: the first name activated loads it, and its define
+// entry then registers the real opener in place of this loader. The loader goes straight into
+// the page-wide slot `@peerkit/core/person-card` reads (`PERSON_CARD_SLOT`), so the first paint
+// does not carry that module; a card another copy of the kit registered is left in place.
+const expertsChunk = modules['../../experts/src/define.ts'];
+const slot = globalThis as { [k: symbol]: PersonCardOpener | null | undefined };
+if (expertsChunk)
+  slot[Symbol.for('peerkit.personCardOpener')] ??= (request) =>
+    expertsChunk().then(
+      (m) => (m as { openCard: PersonCardOpener }).openCard(request),
+      (error: unknown) =>
+        void request.anchor.dispatchEvent(new PeerErrorEvent({ error: toPeerError(error) })),
+    );
 
 addEventListener('online', () => {
   retryDelay = 1_000;

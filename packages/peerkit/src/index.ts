@@ -7,4 +7,5 @@
 export * from '@peerkit/core';
 export * from '@peerkit/kudos';
 export * from '@peerkit/discussion';
+export * from '@peerkit/experts';
 export * from '@peerkit/reflection';

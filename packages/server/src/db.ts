@@ -49,10 +49,13 @@ export async function openDb(options: DbOptions): Promise<Db> {
 
 async function openPglite(options: DbOptions): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
+  // The contrib extensions the migrations create (the same SQL as on PostgreSQL).
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const loadDataDir =
     !options.dataDir && options.snapshot ? new Blob([await readFile(options.snapshot)]) : undefined;
   const db = await PGlite.create({
+    extensions: { pg_trgm },
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
   });

@@ -53,6 +53,7 @@ const COMPONENTS: Record<string, z.ZodMiniType> = {
   ReportPage: C.ReportPage,
   ResolveReport: C.ResolveReport,
   ReportItem: C.ReportItem,
+  Expert: C.Expert,
   ExpertPage: C.ExpertPage,
   SkillList: C.SkillList,
   CreateEndorsement: C.CreateEndorsement,
@@ -273,28 +274,7 @@ function streamPeopleAndReflectionPaths(): Json {
         },
       },
     },
-    '/people': {
-      get: {
-        summary: 'Experts, ranked',
-        parameters: queryParams(C.PeopleQuery),
-        responses: { '200': ok('ExpertPage'), ...errors },
-      },
-    },
-    '/people/{id}/endorsements': {
-      post: {
-        summary: "Endorse a colleague's skill",
-        parameters: [idParam, idempotencyKey],
-        requestBody: body('CreateEndorsement'),
-        responses: { '201': ok('Endorsement', 'Created'), '200': ok('Endorsement'), ...errors },
-      },
-    },
-    '/skills': {
-      get: {
-        summary: 'Skill suggestions',
-        parameters: queryParams(C.SkillsQuery),
-        responses: { '200': ok('SkillList'), ...errors },
-      },
-    },
+    ...peoplePaths(),
     '/reflections': {
       get: {
         summary: 'Reflections on an activity',
@@ -322,6 +302,51 @@ function streamPeopleAndReflectionPaths(): Json {
         summary: 'Delete a reflection',
         parameters: [idParam, idempotencyKey],
         responses: { '204': { description: 'Deleted' }, ...errors },
+      },
+    },
+  };
+}
+
+/** Paths /people … /skills: the expert finder. */
+function peoplePaths(): Json {
+  return {
+    '/people': {
+      get: {
+        summary: 'Experts, ranked (with activity and no q or skill: its recommendations)',
+        parameters: queryParams(C.PeopleQuery, ['skill']),
+        responses: { '200': ok('ExpertPage'), ...errors },
+      },
+    },
+    '/people/{id}': {
+      get: {
+        summary: "One person's card, with the reasons for an activity (404 when not listed)",
+        parameters: [idParam, ...queryParams(C.PersonQuery)],
+        responses: { '200': ok('Expert'), ...errors },
+      },
+    },
+    '/people/{id}/endorsements': {
+      post: {
+        summary: "Endorse a colleague's skill",
+        parameters: [idParam, idempotencyKey],
+        requestBody: body('CreateEndorsement'),
+        responses: {
+          '201': ok('Endorsement', 'Created'),
+          '200': ok('Endorsement', 'Already endorsed by the caller'),
+          ...errors,
+        },
+      },
+      delete: {
+        summary:
+          "Withdraw one's endorsement of a skill (idempotent: 200 with the count either way)",
+        parameters: [idParam, ...queryParams(C.WithdrawEndorsementQuery), idempotencyKey],
+        responses: { '200': ok('Endorsement'), ...errors },
+      },
+    },
+    '/skills': {
+      get: {
+        summary: 'Skill suggestions',
+        parameters: queryParams(C.SkillsQuery),
+        responses: { '200': ok('SkillList'), ...errors },
       },
     },
   };

@@ -37,6 +37,7 @@ import type {
   Page,
   Expert,
   PeopleQuery,
+  PersonQuery,
   PostsQuery,
   ReflectionEvent,
   ReflectionStreamQuery,
@@ -123,6 +124,7 @@ const WRITES: readonly WriteName[] = [
   'resolveReport',
   'updateProfile',
   'endorse',
+  'withdrawEndorsement',
   'saveReflection',
   'deleteReflection',
   'saveReflectionEntry',
@@ -234,6 +236,16 @@ export class RestClient implements PeerClient {
       path: '/people',
       query: { ...query },
       schema: (s) => s.ExpertPage,
+      options,
+    });
+  }
+
+  person(id: string, query: PersonQuery = {}, options?: CallOptions): Promise<Expert> {
+    return this.#request({
+      method: 'GET',
+      path: `/people/${encodeURIComponent(id)}`,
+      query: { ...query },
+      schema: (s) => s.Expert,
       options,
     });
   }

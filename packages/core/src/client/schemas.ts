@@ -8,6 +8,7 @@ export {
   CreatePost,
   CreateReport,
   Endorsement,
+  Expert,
   ExpertPage,
   GiveKudos,
   KudosCount,

@@ -22,6 +22,7 @@ import type {
   Me,
   Page,
   PeopleQuery,
+  PersonQuery,
   Post,
   PostEvent,
   PostPage,
@@ -105,8 +106,19 @@ export interface PeerClient {
    */
   updateProfile(input: UpdateProfile, options?: CallOptions): Promise<Profile>;
   listPeople(query: PeopleQuery, options?: CallOptions): Promise<Page<Expert>>;
+  /**
+   * One person's card (`GET /people/{id}`), with the reasons for `query.activity`; fails
+   * with a 404 `PeerError` when the person does not exist or is not listed.
+   */
+  person(id: string, query?: PersonQuery, options?: CallOptions): Promise<Expert>;
   listSkills(q: string, options?: CallOptions): Promise<SkillSuggestion[]>;
+  /** Endorses a skill the person lists (one per person, skill and endorser; never oneself). */
   endorse(personId: string, input: CreateEndorsement, options?: CallOptions): Promise<Endorsement>;
+  /**
+   * Withdraws the signed-in person's endorsement of `skill` (`DELETE
+   * /people/{id}/endorsements?skill=`); idempotent: answers the count either way.
+   */
+  withdrawEndorsement(personId: string, skill: string, options?: CallOptions): Promise<Endorsement>;
 
   listReflections(query: ReflectionsQuery, options?: CallOptions): Promise<Page<Reflection>>;
   /**

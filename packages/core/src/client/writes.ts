@@ -47,6 +47,7 @@ export type WriteName =
   | 'resolveReport'
   | 'updateProfile'
   | 'endorse'
+  | 'withdrawEndorsement'
   | 'saveReflection'
   | 'deleteReflection'
   | 'saveReflectionEntry'
@@ -149,6 +150,13 @@ export const writes: Writes = {
       () => Endorsement,
       options,
     ),
+  withdrawEndorsement: (personId, skill, options) => ({
+    method: 'DELETE',
+    path: `/people/${enc(personId)}/endorsements`,
+    query: { skill },
+    schema: () => Endorsement,
+    options,
+  }),
   saveReflection: (id, input, options) =>
     send(
       'PUT',

@@ -13,3 +13,7 @@ export type { InViewOptions } from './in-view.js';
 export { AttributeChecks, oneOf, wholeNumber } from './attribute-checks.js';
 export type { AttributeRule } from './attribute-checks.js';
 export { ErrorClaim } from './error-claim.js';
+export { ComboboxController } from './combobox.js';
+export type { ComboboxOptions, ComboboxStatus } from './combobox.js';
+export { renderCombobox, comboboxStyles } from './combobox-view.js';
+export type { ComboboxViewProps } from './combobox-view.js';

@@ -24,6 +24,7 @@ export const VERBS = {
   'withdrew-kudos': { id: `${V}withdrew-kudos`, display: 'withdrew kudos from' },
   searched: { id: `${V}searched`, display: 'searched' },
   endorsed: { id: `${V}endorsed`, display: 'endorsed' },
+  'withdrew-endorsement': { id: `${V}withdrew-endorsement`, display: 'withdrew endorsement of' },
   contacted: { id: `${V}contacted`, display: 'contacted' },
   reflected: { id: `${V}reflected`, display: 'reflected on' },
 } as const;

@@ -6,6 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime, formatRelativeTime, type Post } from '@peerkit/core';
 import { bdi, fill, slot } from '@peerkit/core/bidi';
+import { openPersonCard, personCardAvailable } from '@peerkit/core/person-card';
 import { messages } from '../messages.js';
 import { MAX_INDENT } from '../model/config.js';
 import { postIri } from '../xapi.js';
@@ -105,8 +106,22 @@ function renderGone(post: Post): TemplateResult {
 
 function renderMeta(post: Post, p: PostProps, authorId: string, timeId: string): TemplateResult {
   const name = post.author?.name ?? messages.deletedAuthor();
+  const author = post.author;
   return html`<div class="meta">
-    <bdi class="author" id=${authorId}>${name}</bdi>
+    ${
+      // The author's name opens the kit's person card when one is registered (decisions §9).
+      author && personCardAvailable()
+        ? html`<button
+            type="button"
+            class="author person"
+            part="author"
+            id=${authorId}
+            @click=${(e: Event) => openPersonCard(e.currentTarget as HTMLElement, author)}
+          >
+            <bdi>${name}</bdi>
+          </button>`
+        : html`<bdi class="author" id=${authorId}>${name}</bdi>`
+    }
     ${post.author?.title ? html`<bdi class="title">${post.author.title}</bdi>` : nothing}
     <time id=${timeId} datetime=${post.createdAt} title=${formatDateTime(post.createdAt, p.locale)}
       >${formatRelativeTime(post.createdAt, p.locale)}</time

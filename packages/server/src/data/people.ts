@@ -1,9 +1,9 @@
 /**
  * People and skills in the database: the rows behind author names and the signed-in person
  * (writes of other resources call `ensurePerson` first so every answer can name its author),
- * expert ranking, endorsements, skill suggestions and a person's own profile.
+ * endorsements, skill suggestions and a person's own profile (the ranking: `ranking.ts`).
  */
-import type { Profile, UpdateProfile } from '@peerkit/core/contract';
+import type { Availability, Profile, UpdateProfile } from '@peerkit/core/contract';
 import type { Caller } from '../auth.js';
 import type { Queryable } from '../db.js';
 
@@ -35,69 +35,6 @@ export async function personDetails(
   return row;
 }
 
-export interface ExpertRow {
-  id: string;
-  name: string;
-  title: string | null;
-  team: string | null;
-  ask_me_about: string[];
-  mentor: boolean;
-  kudos_received: number;
-  score: number;
-  total: number;
-}
-
-/**
- * Listed people ranked for a search (the ranking is documented in `routes/people.ts`):
- * `pattern` an ILIKE pattern of `q` or null, `skill` a skill key or null, `activity` an IRI
- * or null, `exclude` the caller's id. Each row carries the `total` of matches.
- */
-export async function rankExperts(
-  q: Queryable,
-  args: {
-    pattern: string | null;
-    skill: string | null;
-    activity: string | null;
-    exclude: string | null;
-    limit: number;
-    offset: number;
-  },
-): Promise<ExpertRow[]> {
-  return q.query<ExpertRow>(
-    `WITH candidates AS (
-       SELECT p.* FROM people p
-       WHERE ($4::text IS NULL OR p.id <> $4) AND p.listed
-         AND (EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = p.id)
-              OR cardinality(p.ask_me_about) > 0)
-         AND ($2::text IS NULL OR EXISTS (
-               SELECT 1 FROM person_skills s WHERE s.person_id = p.id AND s.skill_key = $2))
-         AND ($1::text IS NULL OR p.name ILIKE $1 OR p.title ILIKE $1 OR p.team ILIKE $1
-              OR array_to_string(p.ask_me_about, ' ') ILIKE $1
-              OR EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = p.id AND s.skill ILIKE $1))
-     ), scored AS (
-       SELECT c.id, c.name, c.title, c.team, c.ask_me_about, c.mentor,
-         (SELECT count(*)::int FROM kudos k WHERE k.recipient_id = c.id) AS kudos_received,
-         (SELECT count(*)::int FROM endorsements e WHERE e.person_id = c.id
-            AND ($2::text IS NULL OR e.skill_key = $2)) AS endorsements,
-         COALESCE((SELECT max(s.level) FROM person_skills s WHERE s.person_id = c.id
-            AND (s.skill_key = $2 OR ($2::text IS NULL AND $1::text IS NOT NULL AND s.skill ILIKE $1))), 0) AS level,
-         CASE WHEN $3::text IS NULL THEN 0 ELSE (SELECT count(*)::int FROM posts po
-            WHERE po.author_id = c.id AND po.activity = $3 AND NOT po.deleted AND NOT po.removed) END AS active,
-         CASE WHEN $1::text IS NOT NULL AND (c.name ILIKE $1 OR c.title ILIKE $1 OR c.team ILIKE $1
-            OR array_to_string(c.ask_me_about, ' ') ILIKE $1) THEN 1 ELSE 0 END AS text_match
-       FROM candidates c
-     )
-     SELECT id, name, title, team, ask_me_about, mentor, kudos_received,
-       (10 * level + 3 * endorsements + 2 * kudos_received + 4 * active + 5 * text_match
-         + CASE WHEN mentor THEN 1 ELSE 0 END)::int AS score,
-       count(*) OVER ()::int AS total
-     FROM scored
-     ORDER BY score DESC, name ASC, id ASC
-     LIMIT $5 OFFSET $6`,
-    [args.pattern, args.skill, args.activity, args.exclude, args.limit, args.offset],
-  );
-}
-
 export interface SkillRow {
   person_id: string;
   skill: string;
@@ -114,9 +51,7 @@ export async function skillsOf(
 ): Promise<SkillRow[]> {
   if (!ids.length) return [];
   return q.query<SkillRow>(
-    `SELECT s.person_id, s.skill, s.level,
-       (SELECT count(*)::int FROM endorsements e
-          WHERE e.person_id = s.person_id AND e.skill_key = s.skill_key) AS endorsements,
+    `SELECT s.person_id, s.skill, s.level, s.endorsements,
        EXISTS (SELECT 1 FROM endorsements e WHERE e.person_id = s.person_id
           AND e.skill_key = s.skill_key AND e.endorser_id = $2) AS mine
      FROM person_skills s WHERE s.person_id = ANY($1::text[])
@@ -155,6 +90,35 @@ export async function endorse(
   return { skill: skill.skill, endorsements: n!.n, created: inserted.length > 0 };
 }
 
+/**
+ * Withdraws `endorserId`'s endorsement of a person's skill (`key`: lower-cased). Answers the
+ * skill's name as listed and its endorsements now (the same whether there was one to
+ * withdraw or not); `undefined` for no such person, `null` when they do not list the skill.
+ */
+export async function withdrawEndorsement(
+  q: Queryable,
+  personId: string,
+  key: string,
+  endorserId: string,
+): Promise<{ skill: string; endorsements: number } | undefined | null> {
+  const [person] = await q.query('SELECT 1 FROM people WHERE id = $1', [personId]);
+  if (!person) return undefined;
+  const [skill] = await q.query<{ skill: string }>(
+    'SELECT skill FROM person_skills WHERE person_id = $1 AND skill_key = $2',
+    [personId, key],
+  );
+  if (!skill) return null;
+  await q.query(
+    'DELETE FROM endorsements WHERE person_id = $1 AND skill_key = $2 AND endorser_id = $3',
+    [personId, key, endorserId],
+  );
+  const [n] = await q.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM endorsements WHERE person_id = $1 AND skill_key = $2',
+    [personId, key],
+  );
+  return { skill: skill.skill, endorsements: n!.n };
+}
+
 /** Skill names matching an ILIKE pattern (or all), most people first. */
 export async function suggestSkills(
   q: Queryable,
@@ -173,7 +137,8 @@ interface ProfileRow {
   ask_me_about: string[];
   wants_to_learn: string[];
   mentor: boolean;
-  availability: string | null;
+  availability: Availability;
+  availability_note: string | null;
   listed: boolean;
   profile_version: number;
 }
@@ -183,12 +148,13 @@ const toProfile = (r: ProfileRow): Profile => ({
   wantsToLearn: r.wants_to_learn,
   mentor: r.mentor,
   availability: r.availability,
+  availabilityNote: r.availability_note,
   listed: r.listed,
   version: r.profile_version,
 });
 
 const PROFILE_COLUMNS =
-  'ask_me_about, wants_to_learn, mentor, availability, listed, profile_version';
+  'ask_me_about, wants_to_learn, mentor, availability, availability_note, listed, profile_version';
 
 /** A person's profile (their row must exist: `ensurePerson`). */
 export async function loadProfile(q: Queryable, id: string, forUpdate = false): Promise<Profile> {
@@ -224,8 +190,9 @@ export async function updateProfile(
        ask_me_about = COALESCE($2, ask_me_about),
        wants_to_learn = COALESCE($3, wants_to_learn),
        mentor = COALESCE($4, mentor),
-       availability = CASE WHEN $5 THEN $6 ELSE availability END,
-       listed = COALESCE($7, listed),
+       availability = COALESCE($5, availability),
+       availability_note = CASE WHEN $6 THEN $7 ELSE availability_note END,
+       listed = COALESCE($8, listed),
        profile_version = profile_version + 1
      WHERE id = $1 RETURNING ${PROFILE_COLUMNS}`,
     [
@@ -233,8 +200,9 @@ export async function updateProfile(
       change.askMeAbout ?? null,
       change.wantsToLearn ?? null,
       change.mentor ?? null,
-      change.availability !== undefined,
       change.availability ?? null,
+      change.availabilityNote !== undefined,
+      change.availabilityNote ?? null,
       change.listed ?? null,
     ],
   );

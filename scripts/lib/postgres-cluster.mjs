@@ -1,9 +1,11 @@
-// A private PostgreSQL cluster for tests and benchmarks (`scripts/test-server.mjs`,
-// `scripts/bench-ingest.mjs`): `initdb` in a temporary folder, owned by the `postgres` user
-// when we run as root, on a free port of 127.0.0.1, stopped and removed afterwards.
-// Finding PostgreSQL: `initdb` under /usr/lib/postgresql/<version>/bin. When it is missing
-// and we run as root on Debian, `apt-get install -y postgresql` installs it; otherwise it
-// says what to install and exits.
+/**
+ * A private PostgreSQL cluster for the server tests and benchmarks: `initdb` in a temporary
+ * folder (owned by the `postgres` user when we run as root), started on a free port of
+ * 127.0.0.1 with durability off (fsync, synchronous commit, full-page writes), removed
+ * afterwards. Finding PostgreSQL: `initdb` under /usr/lib/postgresql/<version>/bin; when it is
+ * missing and we run as root on Debian, `apt-get install -y postgresql` installs it; otherwise
+ * the message says what to install and the process exits.
+ */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
@@ -11,7 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-function freePort() {
+export function freePort() {
   return new Promise((ok, fail) => {
     const s = createServer();
     s.once('error', fail);
@@ -37,7 +39,7 @@ function ensurePostgres() {
   const isRoot = process.getuid?.() === 0;
   const isDebian = existsSync('/etc/debian_version');
   if (isRoot && isDebian) {
-    console.log('[test-server] PostgreSQL is missing: apt-get install -y postgresql');
+    console.log('[postgres] PostgreSQL is missing: apt-get install -y postgresql');
     execFileSync('apt-get', ['update'], { stdio: 'inherit' });
     execFileSync('apt-get', ['install', '-y', 'postgresql'], {
       stdio: 'inherit',
@@ -47,7 +49,7 @@ function ensurePostgres() {
     if (bin) return bin;
   }
   console.error(
-    '[test-server] PostgreSQL is needed for the second half of the suite and was not found.\n' +
+    '[postgres] PostgreSQL is needed for the second half of the suite and was not found.\n' +
       '  Debian/Ubuntu: sudo apt-get install -y postgresql   (provides /usr/lib/postgresql/<v>/bin/initdb)\n' +
       '  Or run only the embedded half: node scripts/test-server.mjs --pglite',
   );
@@ -61,7 +63,10 @@ function asPostgres(tool, argv, options = {}) {
   return spawnSync(cmd, full, { encoding: 'utf8', ...options });
 }
 
-/** Runs `fn(url)` with a fresh cluster; the cluster is removed when it settles. */
+/**
+ * Runs `fn(url)` with a fresh cluster (`url`: a `postgres://` connection string) and
+ * removes the cluster when it settles.
+ */
 export async function withCluster(fn) {
   const bin = ensurePostgres();
   const dir = await mkdtemp(join(tmpdir(), 'peerkit-pg-'));
@@ -102,7 +107,7 @@ export async function withCluster(fn) {
       throw new Error(`pg_ctl start failed:\n${start.stdout}\n${start.stderr}\n${log}`);
     }
     started = true;
-    console.log(`[test-server] PostgreSQL (${bin.split('/').at(-2)}) on 127.0.0.1:${port}`);
+    console.log(`[postgres] PostgreSQL (${bin.split('/').at(-2)}) on 127.0.0.1:${port}`);
     return await fn(`postgres://${user}@127.0.0.1:${port}/postgres`);
   } finally {
     if (started) asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);

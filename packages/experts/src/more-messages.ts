@@ -1,0 +1,41 @@
+/**
+ * The strings of `<peer-expert-finder>`'s parts that load later (the question form, the own
+ * profile's editing, the person card), with stable ids (`experts.*`); the first paint's are in
+ * `messages.ts`.
+ */
+import { msg, str } from '@peerkit/core';
+
+export const more = {
+  signInToAsk: () => msg('Sign in to ask a colleague.', { id: 'experts.sign-in-ask' }),
+  askLabel: (name: string) => msg(str`Your question for ${name}`, { id: 'experts.ask-label' }),
+  askSend: () => msg('Post question', { id: 'experts.ask-send' }),
+  askCancel: () => msg('Cancel', { id: 'experts.ask-cancel' }),
+  askSent: (name: string) =>
+    msg(str`Your question for ${name} is in the discussion.`, { id: 'experts.ask-sent' }),
+  askSentAnyone: () =>
+    msg('Your question is in the discussion.', { id: 'experts.ask-sent-anyone' }),
+  askFailed: () => msg('Your question could not be posted.', { id: 'experts.ask-failed' }),
+  askEmpty: () => msg('Write a question first.', { id: 'experts.ask-empty' }),
+  you: () => msg('Your profile', { id: 'experts.you' }),
+  edit: () => msg('Edit', { id: 'experts.edit' }),
+  save: () => msg('Save', { id: 'experts.save' }),
+  cancel: () => msg('Cancel', { id: 'experts.cancel' }),
+  listed: () => msg('List me in the expert finder', { id: 'experts.listed' }),
+  notListed: () =>
+    msg('You are not listed: colleagues cannot find you.', { id: 'experts.not-listed' }),
+  canMentor: () => msg('I can mentor', { id: 'experts.can-mentor' }),
+  wantsToLearn: () => msg('I want to learn (comma-separated)', { id: 'experts.wants-to-learn' }),
+  askMeAboutField: () =>
+    msg('Ask me about (comma-separated)', { id: 'experts.ask-me-about-field' }),
+  availabilityField: () => msg('Availability', { id: 'experts.availability-field' }),
+  profileSaved: () => msg('Your profile was saved.', { id: 'experts.profile-saved' }),
+  profileFailed: () => msg('Your profile could not be saved.', { id: 'experts.profile-failed' }),
+  profileConflict: () =>
+    msg('Your profile changed elsewhere. Below is how it is now; your edit is kept in the form.', {
+      id: 'experts.profile-conflict',
+    }),
+  close: () => msg('Close', { id: 'experts.close' }),
+  cardLoading: () => msg('Loading profile…', { id: 'experts.card-loading' }),
+  cardMissing: () =>
+    msg('This person has no profile in the expert finder.', { id: 'experts.card-missing' }),
+};
