@@ -124,7 +124,7 @@ const BIDI = /[\\/]core[\\/]src[\\/]bidi\.ts$/;
  * the discussion's (defining `<peer-discussion>`, and loading it whole).
  */
 const LAZY_SHARED =
-  /[\\/]core[\\/]src[\\/](storage|controllers[\\/](ticker|in-view|error-claim))\.ts$|[\\/]lit-html[\\/](directive|directive-helpers|directives[\\/](repeat|live))\.js$/;
+  /[\\/]core[\\/]src[\\/](storage|storage-failure|xapi[\\/]profile-id|controllers[\\/](ticker|in-view|error-claim))\.ts$|[\\/]lit-html[\\/](directive|directive-helpers|directives[\\/](repeat|live))\.js$/;
 /** The person-card hook, shared by the discussion, `<peer-kudos>`' lazy part and the expert finder. */
 const PERSON_CARD = /[\\/]core[\\/]src[\\/]person-card\.ts$/;
 
