@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { comboboxStyles } from '@peerkit/core/controllers';
 
 /**
@@ -9,6 +9,10 @@ import { comboboxStyles } from '@peerkit/core/controllers';
  */
 export const expertFinderStyles = [
   comboboxStyles,
+  // The avatars' twelve hues (`views/card.ts`), one rule each, built from numbers only.
+  unsafeCSS(
+    Array.from({ length: 12 }, (_, i) => `.avatar[data-hue='${i}']{--_hue:${i * 30}}`).join(''),
+  ),
   css`
     :host {
       --_x-card-bg: var(--peer-experts-card-background, var(--_peer-surface));
@@ -203,23 +207,12 @@ export const expertFinderStyles = [
       border-inline-start: 4px solid var(--_peer-accent);
       border-radius: var(--_peer-radius);
     }
-    .person-card {
-      position: fixed;
-      inset: auto;
-      margin: 0;
-      inline-size: min(26rem, calc(100vw - 8px));
-      padding: var(--_peer-space);
-      border: 1px solid var(--_peer-border);
-      border-radius: var(--_peer-radius);
-      background: var(--_peer-surface);
-      color: var(--_peer-text);
-      box-shadow: 0 6px 18px rgb(0 0 0 / 0.2);
-    }
-    .person-card .close {
-      float: inline-end;
-      border: 0;
-      background: transparent;
-      font-size: 1.25em;
+    .own-label {
+      margin: 0 0 calc(var(--_peer-space) * 0.5);
+      padding-inline-start: var(--_peer-space);
+      color: var(--_peer-muted);
+      font-size: 0.875em;
+      font-weight: 600;
     }
     @media (prefers-reduced-motion: no-preference) {
       .skeleton .bar {

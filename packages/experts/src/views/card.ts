@@ -41,11 +41,15 @@ export function initials(name: string): string {
   return (first + last).toUpperCase();
 }
 
-/** A stable hue per person, so the same person has the same avatar colour everywhere. */
+/**
+ * A stable hue per person (one of twelve), so the same person has the same avatar colour
+ * everywhere; each has its own CSS rule (`expert-finder.styles.ts`): no inline style, which a
+ * strict `style-src` forbids.
+ */
 function hue(id: string): number {
   let h = 0;
-  for (const c of id) h = (h * 31 + c.codePointAt(0)!) % 360;
-  return h;
+  for (const c of id) h = (h * 31 + c.codePointAt(0)!) >>> 0;
+  return h % 12;
 }
 
 export function renderCard(p: CardProps): TemplateResult {
@@ -54,7 +58,7 @@ export function renderCard(p: CardProps): TemplateResult {
   const why = whyLine(e.reasons, p.locale);
   return html`<article class="card" part="card" aria-labelledby=${nameId} data-person=${e.id}>
     <div class="card-head">
-      <span class="avatar" part="avatar" aria-hidden="true" style="--_hue: ${hue(e.id)}"
+      <span class="avatar" part="avatar" aria-hidden="true" data-hue=${hue(e.id)}
         >${initials(e.name)}</span
       >
       <div class="who">

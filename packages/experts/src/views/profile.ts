@@ -58,7 +58,8 @@ export function renderOwnCard(p: OwnCardProps): TemplateResult {
     availability: p.profile.availability,
     reasons: [],
   };
-  return html`<div class="own" part="own" aria-label=${t.you()} role="region">
+  return html`<div class="own" part="own">
+    <p class="own-label">${t.you()}</p>
     ${renderCard({
       expert,
       locale: p.locale,
