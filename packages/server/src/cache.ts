@@ -1,5 +1,5 @@
 /**
- * A read cache for the two hottest reads (a thread's pages and kudos counts), kept
+ * A read cache for the hottest reads (a thread's pages, kudos counts, people searches), kept
  * correct across instances: every write that changes a thread or a kudos count sends a
  * NOTIFY (posts already do, for SSE), each instance LISTENs and drops what it cached for
  * that activity, and the writing instance drops it itself right after its commit, so a
@@ -16,8 +16,15 @@ import type { Db, Queryable } from './db.js';
 import { POSTS_CHANNEL } from './events.js';
 
 export const KUDOS_CHANNEL = 'peerkit_kudos';
+/**
+ * Sent by the database itself (triggers of migration 14) on every change to people, their
+ * skills, endorsements (through the counters), kudos received and post tags: the people
+ * answers of every instance are dropped (`people` has one key space, `*`, as a ranking may
+ * depend on anything).
+ */
+export const PEOPLE_CHANNEL = 'peerkit_people';
 
-type Space = 'posts' | 'kudos';
+type Space = 'posts' | 'kudos' | 'people';
 
 interface Entry<T> {
   value: T;
@@ -45,6 +52,8 @@ export class ReadCache {
           const { a } = JSON.parse(payload) as { a: string | null };
           if (a === null) this.clear();
           else this.invalidate('posts', a);
+          // A post's readers, replies and tags move rankings.
+          this.invalidate('people', '*');
         } catch {
           this.clear();
         }
@@ -52,7 +61,9 @@ export class ReadCache {
       await db.listen(KUDOS_CHANNEL, (payload) => {
         if (payload === '*') this.clear();
         else this.invalidate('kudos', payload);
+        this.invalidate('people', '*');
       }),
+      await db.listen(PEOPLE_CHANNEL, () => this.invalidate('people', '*')),
     );
   }
 
@@ -146,6 +157,9 @@ export function writer(db: Db, cache: ReadCache) {
       fn({ query: <R>(sql: string, params?: unknown[]) => q.query<R>(sql, params), touched }),
     );
     for (const t of touched) cache.invalidate(t.space, t.activity);
+    // Any write may move a ranking (a post, kudos, an endorsement, a profile): this
+    // instance drops its people answers at once; the others on the database's notification.
+    cache.invalidate('people', '*');
     return result;
   };
 }

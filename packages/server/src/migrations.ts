@@ -322,6 +322,63 @@ CREATE INDEX posts_highlighted ON posts (root_id) WHERE highlighted_at IS NOT NU
 CREATE INDEX posts_accepted_by_author ON posts (author_id) WHERE accepted_at IS NOT NULL;
 `,
   },
+  {
+    version: 14,
+    name: 'expert search: the free text in a column, counters the ranking reads, a people notification',
+    sql: `
+-- migration 10 indexed a function per row; the column below replaces it
+DROP INDEX people_search;
+DROP FUNCTION peerkit_person_text(TEXT, TEXT, TEXT, TEXT[]);
+-- recency reads people.last_post_at (below) instead
+DROP INDEX posts_by_author_recent;
+-- GET /people?q=: what free text matches (name, title, team, ask-me-about topics), kept in
+-- a column by a trigger so the trigram index and the ranking read it directly.
+ALTER TABLE people ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+CREATE FUNCTION peerkit_search_text() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.search_text := NEW.name || ' ' || COALESCE(NEW.title, '') || ' ' || COALESCE(NEW.team, '') || ' ' || array_to_string(NEW.ask_me_about, ' '); RETURN NEW; END $$;
+CREATE TRIGGER people_search_text BEFORE INSERT OR UPDATE OF name, title, team, ask_me_about
+  ON people FOR EACH ROW EXECUTE FUNCTION peerkit_search_text();
+UPDATE people SET name = name;
+-- GET /people?q=: people by name, title, team or topic (only listed people are searched)
+CREATE INDEX people_search_text ON people USING GIN (search_text gin_trgm_ops) WHERE listed;
+
+-- Counters the ranking reads instead of counting per candidate, kept by triggers so every
+-- writer (endorsements, kudos, posts) keeps them right.
+ALTER TABLE person_skills ADD COLUMN endorsements INT NOT NULL DEFAULT 0;
+ALTER TABLE people ADD COLUMN endorsements INT NOT NULL DEFAULT 0;
+ALTER TABLE people ADD COLUMN kudos_received INT NOT NULL DEFAULT 0;
+ALTER TABLE people ADD COLUMN last_post_at TIMESTAMPTZ;
+UPDATE person_skills s SET endorsements = (SELECT count(*) FROM endorsements e
+  WHERE e.person_id = s.person_id AND e.skill_key = s.skill_key);
+UPDATE people p SET endorsements = (SELECT count(*) FROM endorsements e WHERE e.person_id = p.id),
+  kudos_received = (SELECT count(*) FROM kudos k WHERE k.recipient_id = p.id),
+  last_post_at = (SELECT max(po.created_at) FROM posts po WHERE po.author_id = p.id);
+
+CREATE FUNCTION peerkit_count_endorsement() RETURNS trigger LANGUAGE plpgsql AS $$ DECLARE d INT := CASE WHEN TG_OP = 'INSERT' THEN 1 ELSE -1 END; r endorsements := CASE WHEN TG_OP = 'INSERT' THEN NEW ELSE OLD END; BEGIN UPDATE person_skills SET endorsements = endorsements + d WHERE person_id = r.person_id AND skill_key = r.skill_key; UPDATE people SET endorsements = endorsements + d WHERE id = r.person_id; RETURN NULL; END $$;
+CREATE TRIGGER endorsements_count AFTER INSERT OR DELETE ON endorsements
+  FOR EACH ROW EXECUTE FUNCTION peerkit_count_endorsement();
+
+CREATE FUNCTION peerkit_count_kudos() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_OP <> 'DELETE' AND NEW.recipient_id IS NOT NULL THEN UPDATE people SET kudos_received = kudos_received + 1 WHERE id = NEW.recipient_id; END IF; IF TG_OP <> 'INSERT' AND OLD.recipient_id IS NOT NULL THEN UPDATE people SET kudos_received = kudos_received - 1 WHERE id = OLD.recipient_id; END IF; RETURN NULL; END $$;
+CREATE TRIGGER kudos_count AFTER INSERT OR DELETE OR UPDATE OF recipient_id ON kudos
+  FOR EACH ROW EXECUTE FUNCTION peerkit_count_kudos();
+
+CREATE FUNCTION peerkit_last_post() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE people SET last_post_at = GREATEST(last_post_at, NEW.created_at) WHERE id = NEW.author_id; RETURN NULL; END $$;
+CREATE TRIGGER posts_last_post AFTER INSERT ON posts
+  FOR EACH ROW EXECUTE FUNCTION peerkit_last_post();
+
+-- Every change that can move a ranking tells every instance to drop its cached people
+-- answers (cache.ts; identical notifications of one transaction are sent once).
+CREATE FUNCTION peerkit_notify_people() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_notify('peerkit_people', ''); RETURN NULL; END $$;
+CREATE TRIGGER people_changed AFTER INSERT OR UPDATE OR DELETE ON people
+  FOR EACH STATEMENT EXECUTE FUNCTION peerkit_notify_people();
+CREATE TRIGGER person_skills_changed AFTER INSERT OR UPDATE OR DELETE ON person_skills
+  FOR EACH STATEMENT EXECUTE FUNCTION peerkit_notify_people();
+CREATE TRIGGER post_tags_changed AFTER INSERT OR UPDATE OR DELETE ON post_tags
+  FOR EACH STATEMENT EXECUTE FUNCTION peerkit_notify_people();
+
+-- recommendations: the organisation's most thanked helpers
+CREATE INDEX people_top_helpers ON people (kudos_received DESC) WHERE listed AND kudos_received > 0;
+`,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {

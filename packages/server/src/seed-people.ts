@@ -1,7 +1,9 @@
 /**
  * The people of the seed organisation (`seed.ts`): 25 people across six teams, with
- * titles, skills and levels, "ask me about" topics and who mentors.
+ * titles, skills and levels, "ask me about" topics, who mentors, and (`SEED_AVAILABILITY`)
+ * whether they can be reached now.
  */
+import type { Availability } from '@peerkit/core/contract';
 type Seat = [
   id: string,
   name: string,
@@ -342,3 +344,20 @@ export const SEED_PEOPLE: Seat[] = [
     false,
   ],
 ];
+
+/**
+ * Availability as the seed people set it (the rest: `unknown`, never set). Spread over the
+ * people the demo course's finder shows, so each state appears on its cards.
+ */
+export const SEED_AVAILABILITY: Record<string, Availability> = {
+  'mei.chen': 'available',
+  'kemi.adeyemi': 'available',
+  'valeria.rossi': 'away',
+  'dev.patel': 'busy',
+  'grace.kim': 'available',
+  'farid.haddad': 'busy',
+  'chloe.martin': 'available',
+  'rosa.gomez': 'available',
+  'hugo.silva': 'away',
+  'ben.okafor': 'busy',
+};

@@ -1,13 +1,13 @@
 /**
  * Seed data for a believable organisation, written on the first start of an empty
  * database: 25 people across six teams (one moderator), skills with levels, "ask me about"
- * topics, mentors, endorsements, three activities with threads and replies, kudos and
- * reflections. Everything goes in one transaction.
+ * topics, mentors, availability, endorsements, three activities with threads and replies
+ * (questions tagged with skills), kudos and reflections. Everything goes in one transaction.
  */
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from './db.js';
 import { DEMO_ACTIVITIES } from './demo-activities.js';
-import { SEED_PEOPLE } from './seed-people.js';
+import { SEED_AVAILABILITY, SEED_PEOPLE } from './seed-people.js';
 
 const MODERATORS = new Set(['chloe.martin']);
 
@@ -43,6 +43,8 @@ interface SeedPost {
   body: string;
   replies?: SeedPost[];
   kudos?: string[];
+  /** Skill tags (docs/decisions.md §11): the finder's recommendations read them. */
+  tags?: string[];
 }
 
 const THREADS: Record<string, SeedPost[]> = {
@@ -51,6 +53,7 @@ const THREADS: Record<string, SeedPost[]> = {
       author: 'grace.kim',
       body: 'Module 2 says to lead with the conclusion. How do you do that when the data is **ambiguous**?',
       kudos: ['ana.ruiz', 'priya.nair'],
+      tags: ['Storytelling', 'Data visualisation'],
       replies: [
         {
           author: 'mei.chen',
@@ -61,6 +64,7 @@ const THREADS: Record<string, SeedPost[]> = {
         {
           author: 'dev.patel',
           body: 'Error bars or a shaded band. People read uncertainty fine when you *show* it instead of hiding it in a footnote.',
+          kudos: ['grace.kim', 'priya.nair'],
         },
       ],
     },
@@ -79,6 +83,7 @@ const THREADS: Record<string, SeedPost[]> = {
     {
       author: 'umar.bello',
       body: 'Is there a rule of thumb for when a table beats a chart?',
+      tags: ['Data visualisation'],
       replies: [
         {
           author: 'mei.chen',
@@ -90,6 +95,7 @@ const THREADS: Record<string, SeedPost[]> = {
   [DEMO_ACTIVITIES.atlasMigration]: [
     {
       author: 'farid.haddad',
+      tags: ['PostgreSQL'],
       body: 'Cut-over plan for the Atlas database is in the runbook. We will run the migration twice on staging first. Questions here please, not in DMs, so everyone can see the answers.',
       kudos: ['ben.okafor', 'nadia.petrova', 'sami.virtanen'],
       replies: [
@@ -146,6 +152,7 @@ const THREADS: Record<string, SeedPost[]> = {
     {
       author: 'tara.singh',
       body: 'How do you handle meetings that mix people in the room and people on video?',
+      tags: ['Facilitation'],
       replies: [
         {
           author: 'emma.larsen',
@@ -242,8 +249,9 @@ async function seed(q: Queryable) {
 async function seedPeople(q: Queryable) {
   for (const [id, name, title, team, skills, ask, mentor] of SEED_PEOPLE) {
     await q.query(
-      `INSERT INTO people (id, name, email, title, team, roles, ask_me_about, mentor, demo)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, TRUE)`,
+      `INSERT INTO people (id, name, email, title, team, roles, ask_me_about, mentor, demo,
+         availability)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, TRUE, $9)`,
       [
         id,
         name,
@@ -253,6 +261,7 @@ async function seedPeople(q: Queryable) {
         MODERATORS.has(id) ? ['moderator'] : [],
         ask,
         mentor,
+        SEED_AVAILABILITY[id] ?? 'unknown',
       ],
     );
     for (const [skill, level] of skills) {
@@ -305,6 +314,12 @@ async function seedThreads(q: Queryable) {
         `INSERT INTO kudos (activity, giver_id, recipient_id, post_id, value, created_at)
          VALUES ($1, $2, $3, $4, 'helpful', $5)`,
         [postIri(id), giver, post.author, id, created],
+      );
+    }
+    for (const [position, skill] of (post.tags ?? []).entries()) {
+      await q.query(
+        `INSERT INTO post_tags (post_id, skill, skill_key, position) VALUES ($1, $2, $3, $4)`,
+        [id, skill, skill.toLowerCase(), position],
       );
     }
     for (const reply of post.replies ?? []) {

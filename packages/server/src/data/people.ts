@@ -46,9 +46,7 @@ export async function skillsOf(
 ): Promise<SkillRow[]> {
   if (!ids.length) return [];
   return q.query<SkillRow>(
-    `SELECT s.person_id, s.skill, s.level,
-       (SELECT count(*)::int FROM endorsements e
-          WHERE e.person_id = s.person_id AND e.skill_key = s.skill_key) AS endorsements,
+    `SELECT s.person_id, s.skill, s.level, s.endorsements,
        EXISTS (SELECT 1 FROM endorsements e WHERE e.person_id = s.person_id
           AND e.skill_key = s.skill_key AND e.endorser_id = $2) AS mine
      FROM person_skills s WHERE s.person_id = ANY($1::text[])

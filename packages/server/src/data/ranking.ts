@@ -60,7 +60,7 @@ export interface RankedRow {
   activity_skills: string[];
   /** Whether `q` matches their name, title, team or an "ask me about" topic. */
   text_match: boolean;
-  /** Days since their last readable post, or null when they have none. */
+  /** Days since their last post (`people.last_post_at`), or null when they have none. */
   idle_days: number | null;
   /** Recommendations: 2 helped on the activity, 1 lists a skill it is tagged with, else 0. */
   tier: number;
@@ -70,11 +70,14 @@ export interface RankedRow {
 
 const READABLE = 'NOT po.deleted AND NOT po.removed AND NOT po.hidden';
 
-/** What a person's free-text search matches: the expression `people_search` indexes. */
-export const PERSON_TEXT = 'peerkit_person_text(p.name, p.title, p.team, p.ask_me_about)';
+/**
+ * What a person's free-text search matches: name, title, team and topics, in a column a
+ * trigger keeps (migration 14), which `people_search_text` indexes (trigrams).
+ */
+export const PERSON_TEXT = 'p.search_text';
 
 /**
- * The score of a `scored` row (docs/decisions.md §12). Recommendations add 2,000 to people
+ * The score of a `figures` row (docs/decisions.md §12). Recommendations add 2,000 to people
  * who helped on the activity and 1,000 to people listing one of its skills, so the three
  * groups come in order and the score still reads "higher first".
  */
@@ -90,44 +93,78 @@ const SCORE = `(
   + CASE WHEN idle_days IS NULL THEN 0 ELSE 3 * 30 / (30 + idle_days) END
   + 1000 * tier)`;
 
-/** The `WHERE` of the candidates of each mode, over `people p` ($1 … $8 as in `rankPeople`). */
-function candidatesWhere(mode: RankArgs['mode']): string {
-  const notCaller = '($5::text IS NULL OR p.id <> $5)';
-  switch (mode) {
+const NOT_ASKED = '0 AS a_level, 0 AS a_endorsements';
+
+/**
+ * The candidates of each mode, as a query of people rows (`p`) ($1 … $8 as in `rankPeople`):
+ * a search starts from the smaller side (the people listing the asked skills, else the
+ * trigram index of the free text and of skill names), recommendations from the activity's
+ * helpers, its skills and the top helpers.
+ */
+function candidatesSql(args: RankArgs): string {
+  // The level and endorsements of the asked skills, carried from where they were found.
+  const listed = '($5::text IS NULL OR p.id <> $5) AND $6::text IS NULL AND p.listed';
+  const textMatch = `(${PERSON_TEXT} ILIKE $1 OR p.id IN (SELECT id FROM q_skills))`;
+  switch (args.mode) {
     case 'one':
-      return 'p.id = $6::text AND (p.listed OR p.id = $5::text)';
+      return `SELECT p.*, ${NOT_ASKED} FROM people p WHERE p.id = $6::text AND (p.listed OR p.id = $5::text)`;
     case 'recommend':
-      return `p.listed AND ${notCaller} AND $6::text IS NULL AND (
-        p.id IN (SELECT id FROM here WHERE answered > 0 OR thanked > 0)
-        OR p.id IN (SELECT s.person_id FROM person_skills s JOIN tags t ON t.key = s.skill_key)
-        OR p.id IN (SELECT id FROM top_helpers))`;
+      return `SELECT p.*, ${NOT_ASKED} FROM (
+          SELECT id FROM here WHERE answered > 0 OR thanked > 0
+          UNION SELECT s.person_id FROM tags t JOIN person_skills s ON s.skill_key = t.key
+          UNION SELECT id FROM top_helpers) m
+        JOIN people p ON p.id = m.id WHERE ${listed}`;
     case 'all':
-      return `p.listed AND ${notCaller} AND $6::text IS NULL AND (cardinality(p.ask_me_about) > 0
-        OR EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = p.id))`;
+      return `SELECT p.*, ${NOT_ASKED} FROM people p WHERE ${listed} AND (cardinality(p.ask_me_about) > 0
+          OR EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = p.id))`;
     case 'search':
-      return `p.listed AND ${notCaller} AND $6::text IS NULL
-        AND (cardinality($2::text[]) = 0 OR p.id IN (
-          SELECT s.person_id FROM person_skills s WHERE s.skill_key = ANY($2::text[])
-          GROUP BY s.person_id HAVING count(*) = (SELECT count(*) FROM asked)))
-        AND ($1::text IS NULL OR ${PERSON_TEXT} ILIKE $1 OR p.id IN (
-          SELECT s.person_id FROM person_skills s WHERE s.skill ILIKE $1))`;
+      if (args.skills.length)
+        return `SELECT p.*, a.level AS a_level, a.endorsements AS a_endorsements
+          FROM asked_skills a JOIN people p ON p.id = a.id
+          WHERE a.n = (SELECT count(*) FROM asked) AND ${listed}
+            AND ($1::text IS NULL OR ${textMatch})`;
+      return `SELECT p.*, ${NOT_ASKED} FROM (
+          SELECT p.id FROM people p WHERE p.listed AND ${PERSON_TEXT} ILIKE $1
+          UNION SELECT id FROM q_skills) m
+        JOIN people p ON p.id = m.id WHERE ${listed}`;
   }
 }
 
 /**
- * Ranks the people `args` asks for: a page of them, best first (score, then name and id),
- * each with the figures its reasons are built from and the `total` of candidates.
+ * What the figures are read from, before the candidates ($1 … $8 as in `rankPeople`): the
+ * asked skills, skills matching `q`, the activity's tags (focus: the asked skills, else
+ * those), kudos in threads tagged with a focus skill, the activity's helpers, top helpers.
  */
-export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRow[]> {
-  const recommend = args.mode === 'recommend';
-  return q.query<RankedRow>(
-    `WITH asked AS (SELECT DISTINCT unnest($2::text[]) AS key),
+const FIGURE_SOURCES = `WITH asked AS (SELECT DISTINCT unnest($2::text[]) AS key),
+     asked_skills AS (
+       SELECT s.person_id AS id, count(*) AS n, sum(s.level)::int AS level,
+         sum(s.endorsements)::int AS endorsements
+       FROM person_skills s WHERE s.skill_key IN (SELECT key FROM asked) GROUP BY s.person_id
+     ),
+     q_skills AS (
+       SELECT DISTINCT ON (s.person_id) s.person_id AS id, s.level, s.skill FROM person_skills s
+       WHERE $1::text IS NOT NULL AND s.skill ILIKE $1
+       ORDER BY s.person_id, s.level DESC, s.skill
+     ),
      tags AS (
        SELECT DISTINCT t.skill_key AS key FROM posts po JOIN post_tags t ON t.post_id = po.id
        WHERE po.activity = $3 AND ${READABLE}
      ),
      focus AS (
        SELECT key FROM asked UNION SELECT key FROM tags WHERE NOT EXISTS (SELECT 1 FROM asked)
+     ),
+     thanked AS (
+       SELECT x.author_id AS id, sum(x.kudos)::int AS n FROM (
+         SELECT po.id, po.author_id, po.kudos FROM post_tags t JOIN posts po ON po.root_id = t.post_id
+         WHERE t.skill_key IN (SELECT key FROM focus) AND po.kudos > 0 AND ${READABLE}
+         UNION
+         SELECT po.id, po.author_id, po.kudos FROM post_tags t JOIN posts po ON po.id = t.post_id
+         WHERE t.skill_key IN (SELECT key FROM focus) AND po.kudos > 0 AND ${READABLE}
+       ) x GROUP BY x.author_id
+     ),
+     activity_skills AS (
+       SELECT s.person_id AS id, array_agg(s.skill ORDER BY s.level DESC, s.skill) AS skills
+       FROM tags t JOIN person_skills s ON s.skill_key = t.key GROUP BY s.person_id
      ),
      here AS (
        SELECT po.author_id AS id, count(*)::int AS posts,
@@ -136,44 +173,39 @@ export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRo
        FROM posts po WHERE po.activity = $3 AND ${READABLE} GROUP BY po.author_id
      ),
      top_helpers AS (
-       SELECT k.recipient_id AS id FROM kudos k
-       WHERE $7::boolean AND k.recipient_id IS NOT NULL
-       GROUP BY k.recipient_id ORDER BY count(*) DESC LIMIT 100
-     ),
-     candidates AS (SELECT p.* FROM people p WHERE ${candidatesWhere(args.mode)}),
+       SELECT p.id FROM people p WHERE $7::boolean AND p.listed AND p.kudos_received > 0
+       ORDER BY p.kudos_received DESC LIMIT 100
+     ),`;
+
+/**
+ * Ranks the people `args` asks for: a page of them, best first (score, then name and id),
+ * each with the figures its reasons are built from and the `total` of candidates.
+ */
+export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRow[]> {
+  return q.query<RankedRow>(
+    `${FIGURE_SOURCES}
+     candidates AS (${candidatesSql(args)}),
      figures AS (
        SELECT c.id, c.name, c.title, c.team, c.ask_me_about, c.mentor, c.availability,
-         (SELECT count(*)::int FROM kudos k WHERE k.recipient_id = c.id) AS kudos_received,
-         COALESCE((SELECT sum(s.level)::int FROM person_skills s
-           WHERE s.person_id = c.id AND s.skill_key IN (SELECT key FROM asked)), 0) AS asked_level,
-         q_best.level AS q_level, q_best.skill AS q_skill,
-         (SELECT count(*)::int FROM endorsements e WHERE e.person_id = c.id
-           AND (cardinality($2::text[]) = 0 OR e.skill_key = ANY($2::text[]))) AS endorsements,
-         (SELECT COALESCE(sum(po.kudos), 0)::int FROM posts po
-           WHERE po.author_id = c.id AND po.kudos > 0 AND ${READABLE}
-             AND EXISTS (SELECT 1 FROM post_tags t WHERE t.post_id IN (po.id, po.root_id)
-               AND t.skill_key IN (SELECT key FROM focus))) AS thanked_focus,
+         c.kudos_received, c.a_level AS asked_level,
+         COALESCE(qs.level, 0) AS q_level, qs.skill AS q_skill,
+         CASE WHEN cardinality($2::text[]) = 0 THEN c.endorsements
+           ELSE c.a_endorsements END AS endorsements,
+         COALESCE(th.n, 0) AS thanked_focus,
          COALESCE(h.posts, 0) AS posts_here, COALESCE(h.answered, 0) AS answered_here,
          COALESCE(h.thanked, 0) AS thanked_here,
-         ARRAY(SELECT s.skill FROM person_skills s JOIN tags t ON t.key = s.skill_key
-           WHERE s.person_id = c.id ORDER BY s.level DESC, s.skill) AS activity_skills,
-         ($1::text IS NOT NULL AND peerkit_person_text(c.name, c.title, c.team, c.ask_me_about)
-           ILIKE $1) AS text_match,
-         (SELECT extract(epoch FROM now() - max(po.created_at)) / 86400 FROM posts po
-           WHERE po.author_id = c.id AND ${READABLE})::float8 AS idle_days,
+         COALESCE(acs.skills, '{}') AS activity_skills,
+         ($1::text IS NOT NULL AND c.search_text ILIKE $1) AS text_match,
+         (extract(epoch FROM now() - c.last_post_at) / 86400)::float8 AS idle_days,
          CASE WHEN NOT $7::boolean THEN 0
            WHEN COALESCE(h.answered, 0) > 0 OR COALESCE(h.thanked, 0) > 0 THEN 2
-           WHEN EXISTS (SELECT 1 FROM person_skills s JOIN tags t ON t.key = s.skill_key
-             WHERE s.person_id = c.id) THEN 1
+           WHEN acs.id IS NOT NULL THEN 1
            ELSE 0 END AS tier
        FROM candidates c
+       LEFT JOIN q_skills qs ON qs.id = c.id
+       LEFT JOIN thanked th ON th.id = c.id
+       LEFT JOIN activity_skills acs ON acs.id = c.id
        LEFT JOIN here h ON h.id = c.id
-       LEFT JOIN LATERAL (
-         SELECT s.level, s.skill FROM person_skills s
-         WHERE $1::text IS NOT NULL AND s.person_id = c.id AND s.skill ILIKE $1
-         ORDER BY s.level DESC, s.skill LIMIT 1
-       ) q_best0 ON TRUE
-       CROSS JOIN LATERAL (SELECT COALESCE(q_best0.level, 0) AS level, q_best0.skill) q_best
      )
      SELECT f.*, ${SCORE}::float8 AS score, count(*) OVER ()::int AS total
      FROM figures f
@@ -186,7 +218,7 @@ export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRo
       args.offset,
       args.caller,
       args.personId ?? null,
-      recommend,
+      args.mode === 'recommend',
       args.limit,
     ],
   );

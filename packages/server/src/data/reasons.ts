@@ -66,6 +66,6 @@ function helpReasons({ row, recommend, thanked }: ReasonInputs): ExpertReason[] 
 function groupReasonFirst(reasons: ExpertReason[], tier: number): ExpertReason[] {
   const lead: ExpertReason['kind'][] =
     tier === 2 ? ['answered-here', 'thanked'] : tier === 1 ? ['activity-skill'] : ['top-helper'];
-  const first = reasons.filter((r) => lead.includes(r.kind));
+  const first = lead.flatMap((kind) => reasons.filter((r) => r.kind === kind));
   return [...first, ...reasons.filter((r) => !lead.includes(r.kind))];
 }

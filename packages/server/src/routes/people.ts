@@ -105,22 +105,29 @@ async function toExperts(
 }
 
 export function peopleRoutes(deps: Deps) {
-  const { db, config, tx } = deps;
+  const { db, config, cache } = deps;
   const people = new Hono<AppEnv>();
   const skills = new Hono<AppEnv>();
 
   people.get('/', async (c) => {
     const caller = allowRead(c, config)?.id ?? null;
     const args = rankingOf(parseQuery(c, PeopleQuery, ['skill']), caller);
+    // Cached per caller (`endorsedByMe`) and query; any write drops it (cache.ts).
+    const key = JSON.stringify([caller, args]);
+    const hit = cache.getShared<string>('people', key);
+    if (hit) return c.body(hit, 200, { 'content-type': 'application/json' });
+    const stamp = cache.stamp('people', '*');
     const rows = await rankPeople(db, args);
     let total = rows[0]?.total ?? 0;
     if (!rows.length && args.offset > 0) total = args.offset; // past the end: nothing more
     const next = args.offset + rows.length;
-    return c.json({
+    const body = JSON.stringify({
       items: await toExperts(db, rows, args, caller),
       nextCursor: rows.length && next < total ? encodeCursor({ n: next }) : null,
       total,
     });
+    cache.setShared('people', ['*'], key, body, [stamp]);
+    return c.body(body, 200, { 'content-type': 'application/json' });
   });
 
   people.get('/:id', async (c) => {
@@ -143,6 +150,22 @@ export function peopleRoutes(deps: Deps) {
     return c.json(expert);
   });
 
+  endorsementRoutes(people, deps);
+
+  skills.get('/', async (c) => {
+    allowRead(c, config);
+    const query = parseQuery(c, SkillsQuery);
+    const q = query.q?.trim() ? likePattern(query.q.trim()) : null;
+    const rows = await suggestSkills(db, q, query.limit ?? LIMIT_DEFAULT);
+    return c.json({ items: rows });
+  });
+
+  return { people, skills };
+}
+
+/** `POST` and `DELETE /people/{id}/endorsements`: one per person, skill and endorser. */
+function endorsementRoutes(people: Hono<AppEnv>, deps: Deps) {
+  const { tx } = deps;
   people.post('/:id/endorsements', async (c) => {
     const caller = requirePerson(c);
     const personId = check(IdParam, c.req.param('id'));
@@ -171,14 +194,4 @@ export function peopleRoutes(deps: Deps) {
     if (done === null) throw new HttpError(404, 'this person does not list that skill');
     return c.json({ personId, skill: done.skill, endorsements: done.endorsements });
   });
-
-  skills.get('/', async (c) => {
-    allowRead(c, config);
-    const query = parseQuery(c, SkillsQuery);
-    const q = query.q?.trim() ? likePattern(query.q.trim()) : null;
-    const rows = await suggestSkills(db, q, query.limit ?? LIMIT_DEFAULT);
-    return c.json({ items: rows });
-  });
-
-  return { people, skills };
 }

@@ -1,0 +1,247 @@
+#!/usr/bin/env node
+/**
+ * `node scripts/bench-people.mjs` (run by `npm run bench`): the expert search at an
+ * organisation's scale, on embedded PGlite and then on PostgreSQL (a private cluster,
+ * `lib/postgres-cluster.mjs`). For each database: the server in a child process migrates
+ * and seeds the demo, stops; 10,000 people (titles, teams, topics, availability, mentors),
+ * 40,000 skills (4 each from a vocabulary of 200) and 100,000 endorsements are written
+ * with SQL (the same statements on both); the server starts again and autocannon (20
+ * connections, 10 s, in this process: the load generator shares the 2 cores) asks
+ *   GET /api/people?skill=…   (one of 50 skills, in turn: ~200 people each)
+ *   GET /api/people?q=…       (one of 40 name, team and topic fragments, in turn)
+ * printing requests per second and p99 latency against the budget (≥ 1,000 req/s,
+ * p99 ≤ 50 ms), once as the server runs (its read cache on: the 90 answers are cached
+ * after their first ask, until a write) and once with `PEERKIT_READ_CACHE=0` (every
+ * request ranks in the database). `BENCH_DURATION` (seconds) and `BENCH_CONNECTIONS` change the load;
+ * `--pglite` or `--postgres` runs one database only.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { withCluster } from './lib/postgres-cluster.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const BUDGET = { rps: 1000, p99: 50 };
+const SCALE = { people: 10_000, skillsEach: 4, endorsements: 100_000 };
+
+const FIRST = `Ana Ben Chloé Dev Emma Farid Grace Hugo Inès Jonas Kemi Liam Mei Nadia Omar Priya
+  Quentin Rosa Sami Tara Umar Valeria Wei Yara Zoe Aiko Bruno Carla Diego Elif Femi Gita Hana
+  Ivan Jun Kofi Lena Marta Nils Olga`.split(/\s+/);
+const LAST = `Ruiz Okafor Martin Patel Larsen Haddad Kim Silva Moreau Weber Adeyemi Chen Petrova
+  Farouk Nair Dubois Gomez Virtanen Singh Bello Rossi Zhang Fischer Sato Costa Novak Berg Ito
+  Lopez Demir Mensah Rao Hoffmann Kowalski Tanaka Osei Lind Schmidt Ivanova`.split(/\s+/);
+const TEAMS = `Data Platform Design Sales Support Finance Legal Security Mobile Web Research
+  Operations`.split(/\s+/);
+const ROLES = ['Analyst', 'Engineer', 'Designer', 'Manager', 'Lead', 'Specialist', 'Consultant'];
+const BASE_SKILLS = `SQL Python TypeScript Kubernetes PostgreSQL Statistics Storytelling Writing
+  Coaching Facilitation Accessibility Negotiation Budgeting Forecasting Go Rust Java Kotlin Swift
+  GraphQL Terraform Excel Tableau Figma Illustration Copywriting Recruiting Onboarding Compliance
+  Privacy Security Testing Mentoring Leadership Planning Scheduling Procurement Logistics
+  Marketing SEO`.split(/\s+/);
+/** 200 skill names: the 40 above, and each in four specialisations. */
+const SKILLS = BASE_SKILLS.flatMap((s) =>
+  [s, `${s} basics`, `Advanced ${s}`, `${s} at scale`, `${s} reviews`].slice(0, 5),
+);
+const TOPICS = ['onboarding', 'on-call', 'quarterly planning', 'dashboards', 'hiring', 'audits'];
+
+/** The seed, in SQL both databases run: `$1…` are JS arrays of the vocabularies above. */
+export const SEED_SQL = [
+  [
+    `INSERT INTO people (id, name, email, title, team, ask_me_about, mentor, availability)
+     SELECT 'bench.' || i,
+       ($1::text[])[1 + i % cardinality($1::text[])] || ' ' || ($2::text[])[1 + (i / 7) % cardinality($2::text[])],
+       'bench.' || i || '@example.com',
+       ($4::text[])[1 + i % cardinality($4::text[])],
+       ($3::text[])[1 + (i / 3) % cardinality($3::text[])],
+       ARRAY[($5::text[])[1 + i % cardinality($5::text[])]],
+       i % 7 = 0,
+       (ARRAY['available', 'busy', 'away', 'unknown'])[1 + i % 4]
+     FROM generate_series(1, ${SCALE.people}) i`,
+    [FIRST, LAST, TEAMS, ROLES.map((r, i) => `${TEAMS[i]} ${r}`), TOPICS],
+  ],
+  [
+    `INSERT INTO person_skills (person_id, skill, skill_key, level)
+     SELECT 'bench.' || i, ($1::text[])[1 + (i * 7 + k * 53) % cardinality($1::text[])],
+       lower(($1::text[])[1 + (i * 7 + k * 53) % cardinality($1::text[])]), 1 + (i + k) % 5
+     FROM generate_series(1, ${SCALE.people}) i, generate_series(0, ${SCALE.skillsEach - 1}) k`,
+    [SKILLS],
+  ],
+  [
+    `INSERT INTO endorsements (person_id, skill_key, endorser_id)
+     SELECT DISTINCT s.person_id, s.skill_key, 'bench.' || e
+     FROM (SELECT ps.*, row_number() OVER (ORDER BY ps.person_id, ps.skill_key) AS n
+           FROM person_skills ps WHERE ps.person_id LIKE 'bench.%') s,
+       generate_series(0, 5) j,
+       LATERAL (SELECT 1 + (s.n * 31 + j * 977) % ${SCALE.people} AS e) pick
+     WHERE (s.n + j) % 2 = 0 AND 'bench.' || e <> s.person_id
+     LIMIT ${SCALE.endorsements}`,
+    [],
+  ],
+];
+
+async function startServer(dataDir, databaseUrl, env = {}) {
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      'packages/server/src/cli.ts',
+      '--port',
+      '0',
+      ...(databaseUrl ? [] : ['--data-dir', dataDir]),
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl ?? '',
+        PEERKIT_DEMO: '1',
+        PEERKIT_RATE_LIMIT: '1000000',
+        NODE_ENV: 'production',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const exited = new Promise((ok) => child.on('exit', ok));
+  const url = await new Promise((ok, fail) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /Peerkit listening on (\S+)/.exec(out);
+      if (m) ok(m[1]);
+    });
+    void exited.then((code) => fail(new Error(`server exited with ${code}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Opens the database the server used, the way it did, for the seed statements. */
+async function openSeedDb(dataDir, databaseUrl) {
+  if (databaseUrl) {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    return { query: (sql, params) => client.query(sql, params), close: () => client.end() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  return { query: (sql, params) => db.query(sql, params), close: () => db.close() };
+}
+
+async function seed(dataDir, databaseUrl) {
+  const db = await openSeedDb(dataDir, databaseUrl);
+  try {
+    for (const [sql, params] of SEED_SQL) await db.query(sql, params);
+    await db.query('ANALYZE');
+    const counts = await db.query(
+      `SELECT (SELECT count(*) FROM people WHERE id LIKE 'bench.%')::int AS people,
+              (SELECT count(*) FROM person_skills WHERE person_id LIKE 'bench.%')::int AS skills,
+              (SELECT count(*) FROM endorsements WHERE person_id LIKE 'bench.%')::int AS endorsements`,
+    );
+    return counts.rows[0];
+  } finally {
+    await db.close();
+  }
+}
+
+/** Autocannon asking `paths` in turn. */
+function bench(url, paths, duration = DURATION, connections = CONNECTIONS) {
+  let i = 0;
+  return new Promise((ok, fail) => {
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration,
+        requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
+      },
+      (err, result) => (err ? fail(err) : ok(result)),
+    );
+    instance.on('error', fail);
+  });
+}
+
+const SKILL_PATHS = SKILLS.filter((_, i) => i % 4 === 0)
+  .slice(0, 50)
+  .map((s) => `/api/people?skill=${encodeURIComponent(s)}`);
+const Q_PATHS = [...FIRST.slice(0, 20), ...LAST.slice(0, 10), ...TEAMS.slice(0, 6), ...TOPICS]
+  .slice(0, 40)
+  .map((w) => `/api/people?q=${encodeURIComponent(w.slice(0, 5).toLowerCase())}`);
+
+async function measure(label, databaseUrl) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'peerkit-bench-people-'));
+  const rows = [];
+  try {
+    // The server migrates and seeds the demo; the bulk seed goes in while it is stopped
+    // (PGlite has one process at a time).
+    await (await startServer(dataDir, databaseUrl)).stop();
+    const counts = await seed(dataDir, databaseUrl);
+    console.log(
+      `[bench-people] ${label}: ${counts.people} people, ${counts.skills} skills, ${counts.endorsements} endorsements`,
+    );
+    for (const cache of ['1', '0']) {
+      const server = await startServer(dataDir, databaseUrl, { PEERKIT_READ_CACHE: cache });
+      const how = cache === '1' ? 'read cache' : 'bare queries';
+      try {
+        const check = await (await fetch(server.url + SKILL_PATHS[0])).json();
+        if (!(check.total > 50)) throw new Error(`unexpected answer: ${JSON.stringify(check)}`);
+        for (const [name, paths] of [
+          ['GET /api/people?skill=', SKILL_PATHS],
+          ['GET /api/people?q=', Q_PATHS],
+        ]) {
+          await bench(server.url, paths, 2, 4); // warm up (JIT, plans)
+          const r = await bench(server.url, paths);
+          rows.push({
+            name: `${name} ${label}, ${how}`,
+            rps: Math.round(r.requests.average),
+            p99: r.latency.p99,
+            errors: r.errors + r.non2xx,
+          });
+        }
+        // Let the last answers finish before the server stops.
+        await new Promise((ok) => setTimeout(ok, 500));
+      } finally {
+        await server.stop();
+      }
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+async function main() {
+  const only = process.argv.includes('--pglite')
+    ? 'pglite'
+    : process.argv.includes('--postgres')
+      ? 'postgres'
+      : null;
+  const rows = [];
+  if (only !== 'postgres') rows.push(...(await measure('PGlite', null)));
+  if (only !== 'pglite') rows.push(...(await withCluster((url) => measure('PostgreSQL', url))));
+  console.log(
+    `\n[bench-people] ${CONNECTIONS} connections, ${DURATION} s each; budget ≥ ${BUDGET.rps} req/s, p99 ≤ ${BUDGET.p99} ms`,
+  );
+  for (const r of rows) {
+    const ok = r.rps >= BUDGET.rps && r.p99 <= BUDGET.p99;
+    console.log(
+      `  ${r.name.padEnd(52)} ${String(r.rps).padStart(6)} req/s   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors}   ${ok ? 'within budget' : 'OVER BUDGET'}`,
+    );
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
