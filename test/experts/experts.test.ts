@@ -8,7 +8,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PeerErrorEvent } from '@peerkit/core';
 import type { PeerExpertSearchEvent } from '@peerkit/experts';
-import { chaos } from '../support/server.js';
+import { API, XAPI_BASIC, chaos } from '../support/server.js';
 import {
   $,
   announced,
@@ -97,6 +97,28 @@ describe('<peer-expert-finder>', () => {
     await el.updateComplete;
     expect(input(el).value).to.equal('');
     await waitUntil(() => !!$(el, '.results h3.sub'), 'recommendations again');
+  });
+
+  it('records a search as `searched`, the text in result.response (not the recommendations)', async () => {
+    const { el, activity } = await mount();
+    await typeSearch(el, 'Platform');
+    await sendKeys({ press: 'Enter' });
+    type Statement = { object: { id: string }; result?: { response?: string } };
+    const statements = async () => {
+      const q = new URLSearchParams({
+        verb: 'https://w3id.org/xapi/peerkit/verbs/searched',
+        activity,
+      });
+      const res = await fetch(`${API}/xapi/statements?${q}`, {
+        headers: { Authorization: XAPI_BASIC, 'X-Experience-API-Version': '1.0.3' },
+      });
+      return ((await res.json()) as { statements: Statement[] }).statements;
+    };
+    await waitUntil(async () => (await statements()).length > 0, 'the statement', {
+      timeout: 15_000,
+    });
+    const found = await statements();
+    expect(found.map((s) => s.result?.response)).to.deep.equal(['Platform']);
   });
 
   it('a card shows level as text and as a meter, endorsements, availability and ask-me-about', async () => {
