@@ -232,4 +232,39 @@ describe('expert ranking and reasons', () => {
     assert.ok(reasons(card).some((x) => x.kind === 'activity-skill' && x.skill === SKILL));
     assert.equal((await s.call('GET', '/api/people/nobody.at.all')).status, 404);
   });
+
+  it('counts accepted answers (Q&A) toward the skill their question is tagged with', async () => {
+    const score = async () => {
+      const r = await s.call('GET', `/api/people?skill=${q(SKILL)}`, { token: chloe });
+      return find(ExpertPage.parse(r.body).items, CHARLIE)!;
+    };
+    const before = await score();
+    assert.ok(!reasons(before).some((x) => x.kind === 'accepted'));
+    const elsewhere = activity('qa');
+    const question = await s.call('POST', '/api/posts', {
+      token: ana,
+      body: { activity: elsewhere, body: 'Which gate makes a superposition?', tags: [SKILL] },
+    });
+    const answer = await s.call('POST', '/api/posts', {
+      token: await s.token(CHARLIE),
+      body: { activity: elsewhere, parentId: question.body.id, body: 'A Hadamard gate.' },
+    });
+    assert.equal(answer.status, 201, answer.text);
+    const accepted = await s.call('PUT', `/api/posts/${answer.body.id}/acceptance`, {
+      token: ana,
+    });
+    assert.equal(accepted.status, 200, accepted.text);
+    const after = await score();
+    // +4 for an accepted answer, +4 more as its question is tagged with the skill asked, and
+    // up to 3 for having posted today (Charlie had never posted).
+    const delta = after.score - before.score;
+    assert.ok(delta > 10.9 && delta <= 11, `${delta}`);
+    assert.deepEqual(
+      reasons(after).filter((x) => x.kind === 'accepted'),
+      [
+        { kind: 'accepted', count: 1, skill: SKILL },
+        { kind: 'accepted', count: 1 },
+      ],
+    );
+  });
 });

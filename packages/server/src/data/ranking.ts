@@ -52,6 +52,9 @@ export interface RankedRow {
   endorsements: number;
   /** Kudos on their readable posts in threads tagged with a focus skill. */
   thanked_focus: number;
+  /** Their readable accepted answers (Q&A), and those in threads tagged with a focus skill. */
+  accepted: number;
+  accepted_focus: number;
   /** Their readable posts, replies among them, and kudos on them, on `activity`. */
   posts_here: number;
   answered_here: number;
@@ -86,6 +89,7 @@ const SCORE = `(
   + 3 * endorsements
   + 2 * kudos_received
   + 3 * thanked_focus
+  + 4 * accepted + 4 * accepted_focus
   + 4 * posts_here + 3 * thanked_here
   + 5 * cardinality(activity_skills)
   + CASE WHEN text_match THEN 5 ELSE 0 END
@@ -172,6 +176,13 @@ const FIGURE_SOURCES = `WITH asked AS (SELECT DISTINCT unnest($2::text[]) AS key
          COALESCE(sum(po.kudos), 0)::int AS thanked
        FROM posts po WHERE po.activity = $3 AND ${READABLE} GROUP BY po.author_id
      ),
+     accepted AS (
+       SELECT po.author_id AS id, count(*)::int AS n,
+         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM post_tags t
+           WHERE t.post_id IN (po.id, po.root_id) AND t.skill_key IN (SELECT key FROM focus)))::int
+           AS focus
+       FROM posts po WHERE po.accepted_at IS NOT NULL AND ${READABLE} GROUP BY po.author_id
+     ),
      top_helpers AS (
        SELECT p.id FROM people p WHERE $7::boolean AND p.listed AND p.kudos_received > 0
        ORDER BY p.kudos_received DESC LIMIT 100
@@ -192,6 +203,7 @@ export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRo
          CASE WHEN cardinality($2::text[]) = 0 THEN c.endorsements
            ELSE c.a_endorsements END AS endorsements,
          COALESCE(th.n, 0) AS thanked_focus,
+         COALESCE(ac.n, 0) AS accepted, COALESCE(ac.focus, 0) AS accepted_focus,
          COALESCE(h.posts, 0) AS posts_here, COALESCE(h.answered, 0) AS answered_here,
          COALESCE(h.thanked, 0) AS thanked_here,
          COALESCE(acs.skills, '{}') AS activity_skills,
@@ -206,6 +218,7 @@ export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRo
        LEFT JOIN thanked th ON th.id = c.id
        LEFT JOIN activity_skills acs ON acs.id = c.id
        LEFT JOIN here h ON h.id = c.id
+       LEFT JOIN accepted ac ON ac.id = c.id
      )
      SELECT f.*, ${SCORE}::float8 AS score, count(*) OVER ()::int AS total
      FROM figures f

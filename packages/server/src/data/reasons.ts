@@ -3,8 +3,9 @@
  * scored them with: each reason is a figure that added to their score, so a card never
  * says something the ranking did not use. Order, strongest first: in recommendations the
  * reason that put them in their group (helped here, a skill of the activity, top helper),
- * then skills asked or matching `q`, the activity's skills they list, endorsements, kudos
- * in threads tagged with a focus skill, kudos received, their replies here, mentoring.
+ * then skills asked or matching `q`, the activity's skills they list, endorsements, accepted
+ * answers (Q&A) in threads tagged with an asked skill and in all, kudos in threads tagged
+ * with a focus skill, kudos received, their replies here, mentoring.
  */
 import type { ExpertReason } from '@peerkit/core/contract';
 import type { RankedRow } from './ranking.js';
@@ -22,6 +23,8 @@ export interface ReasonInputs {
   skills: { name: string; level: number; endorsements: number }[];
   /** Kudos on their posts per focus skill (`thankedBySkill`), largest first. */
   thanked: { skill: string; n: number }[];
+  /** Their accepted answers in threads tagged with an asked skill (`acceptedAnswers`). */
+  accepted: { skill: string; count: number }[];
 }
 
 /** The reasons of one person, strongest first. */
@@ -48,9 +51,12 @@ function skillReasons({ row, asked, skills }: ReasonInputs): ExpertReason[] {
   return out;
 }
 
-/** Kudos (per focus skill, then in all), replies here, and the top helpers' group. */
-function helpReasons({ row, recommend, thanked }: ReasonInputs): ExpertReason[] {
+/** Accepted answers and kudos (per skill, then in all), replies here, the top helpers' group. */
+function helpReasons({ row, recommend, thanked, accepted }: ReasonInputs): ExpertReason[] {
   const out: ExpertReason[] = [];
+  for (const a of accepted.slice(0, PER_SKILL_MAX))
+    if (a.count > 0) out.push({ kind: 'accepted', count: a.count, skill: a.skill });
+  if (row.accepted > 0) out.push({ kind: 'accepted', count: row.accepted });
   const topHelper = recommend && row.tier === 0;
   for (const t of thanked.slice(0, PER_SKILL_MAX))
     if (t.n > 0) out.push({ kind: 'thanked', count: t.n, skill: t.skill });

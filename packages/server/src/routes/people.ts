@@ -27,6 +27,7 @@ import {
   withdrawEndorsement,
 } from '../data/people.js';
 import { rankPeople, thankedBySkill, type RankArgs, type RankedRow } from '../data/ranking.js';
+import { acceptedAnswers } from '../data/qa.js';
 import { reasonsOf } from '../data/reasons.js';
 import { skillKey } from '../data/tags.js';
 import {
@@ -72,9 +73,10 @@ async function toExperts(
   caller: string | null,
 ): Promise<Expert[]> {
   const ids = rows.map((r) => r.id);
-  const [skillRows, thanked] = await Promise.all([
+  const [skillRows, thanked, accepted] = await Promise.all([
     skillsOf(q, ids, caller),
     thankedBySkill(q, ids, args.skills, args.activity),
+    args.skills.length ? acceptedAnswers(q, { personIds: ids }) : Promise.resolve([]),
   ]);
   return rows.map((r) => {
     const skills = skillRows
@@ -99,6 +101,11 @@ async function toExperts(
         asked: args.skills,
         skills,
         thanked: thanked.filter((t) => t.person_id === r.id),
+        accepted: accepted.flatMap((a) =>
+          a.personId === r.id && a.skill && args.skills.includes(skillKey(a.skill))
+            ? [{ skill: a.skill, count: a.count }]
+            : [],
+        ),
       }),
     };
   });
