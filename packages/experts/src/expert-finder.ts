@@ -203,7 +203,9 @@ export class PeerExpertFinder extends PeerElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#applyPresets(changed);
-    if (this.signedIn && !this.#profile && !this.peer?.error) void this.#withParts(() => {});
+    // Your own card (and the parts it needs) once the first results are drawn: they come first.
+    if (this.signedIn && !this.#profile && this.#search.first.status === 'complete')
+      void this.#withParts(() => {});
     const who = this.peer?.me === undefined ? undefined : (this.meId ?? null);
     if (who !== undefined && who !== this.#who) {
       if (this.#who !== undefined) this.#endorse.reset();
