@@ -172,6 +172,16 @@ describe('<peer-expert-finder>', () => {
     }
   });
 
+  it('a skills attribute with an unusable name gives no preset filters, with a notice', async () => {
+    const { el } = await mount({ attrs: { skills: `SQL,${'x'.repeat(101)}` } });
+    expect(status(el)).to.contain('holds a skill name that is too long');
+    expect(chips(el)).to.deep.equal([]);
+    expect($(el, '.results h3.sub')?.textContent?.trim()).to.equal('Recommended for this page');
+    el.setAttribute('skills', 'Python');
+    await waitUntil(() => chips(el).join() === 'Python', 'the new preset');
+    expect(status(el)).to.not.contain('too long');
+  });
+
   it('in right-to-left text, ArrowRight at the start of the field reaches the last chip', async () => {
     const wrapper = document.createElement('div');
     wrapper.dir = 'rtl';

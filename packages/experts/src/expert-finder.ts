@@ -25,7 +25,7 @@ import {
 import { fill, slot, bdi } from '@peerkit/core/bidi';
 import { expertFinderStyles } from './expert-finder.styles.js';
 import { messages as t } from './messages.js';
-import { ATTRIBUTE_RULES, LIMIT_DEFAULT, parseSkills } from './model/attributes.js';
+import { ATTRIBUTE_RULES, LIMIT_DEFAULT, parseSkills, validSkills } from './model/attributes.js';
 import { EndorseController } from './controllers/endorse.js';
 import { SearchController } from './controllers/search.js';
 import type { ProfileController } from './controllers/profile.js';
@@ -218,7 +218,8 @@ export class PeerExpertFinder extends PeerElement {
   #applyPresets(changed: PropertyValues<this>): void {
     if (changed.has('skills') && this.skills !== this.#presetSkills) {
       this.#presetSkills = this.skills;
-      this.filters = parseSkills(this.skills);
+      // Checked here too: `AttributeChecks` writes its fallback after `willUpdate`.
+      this.filters = validSkills(this.skills) ? parseSkills(this.skills) : [];
     }
     if (changed.has('query') && this.query !== this.#presetQuery) {
       this.#presetQuery = this.query;
