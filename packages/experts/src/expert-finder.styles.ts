@@ -143,10 +143,7 @@ export const expertFinderStyles = [
     .endorse,
     .ask,
     .more,
-    .edit,
-    .link,
-    [part~='ask-send'],
-    [part~='save'] {
+    .link {
       padding: calc(var(--_peer-space) * 0.25) var(--_peer-space);
       border: 1px solid var(--_peer-accent);
       border-radius: var(--_peer-radius);
@@ -158,26 +155,8 @@ export const expertFinderStyles = [
       background: var(--_peer-accent);
       color: var(--_peer-on-accent);
     }
-    .failed,
-    .form-error {
+    .failed {
       color: var(--_peer-danger);
-    }
-    .ask-form,
-    .profile-form {
-      display: grid;
-      gap: calc(var(--_peer-space) * 0.5);
-    }
-    .ask-form textarea,
-    .profile-form input:not([type='checkbox']),
-    .profile-form select {
-      padding: calc(var(--_peer-space) * 0.5);
-      border: 1px solid var(--_peer-border);
-      border-radius: var(--_peer-radius);
-      background: var(--_peer-surface);
-    }
-    .actions {
-      display: flex;
-      gap: var(--_peer-space);
     }
     .sub {
       margin: 0 0 var(--_peer-space);
@@ -202,17 +181,6 @@ export const expertFinderStyles = [
     }
     .skeleton .avatar {
       background: color-mix(in srgb, var(--_peer-muted) 25%, transparent);
-    }
-    .own {
-      border-inline-start: 4px solid var(--_peer-accent);
-      border-radius: var(--_peer-radius);
-    }
-    .own-label {
-      margin: 0 0 calc(var(--_peer-space) * 0.5);
-      padding-inline-start: var(--_peer-space);
-      color: var(--_peer-muted);
-      font-size: 0.875em;
-      font-weight: 600;
     }
     @media (prefers-reduced-motion: no-preference) {
       .skeleton .bar {

@@ -316,6 +316,13 @@ export class PeerExpertFinder extends PeerElement {
     else this.#needSignIn(t.signInToEndorse());
   }
 
+  /** Adds the later parts' rules to the shadow root (once). */
+  #adopt(sheet: CSSStyleSheet | undefined): void {
+    const root = this.renderRoot as ShadowRoot;
+    if (sheet && !root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
   /** Signed out: say what the action needs, where the person looks, and announce it. */
   #needSignIn(text: string): void {
     this.notice = text;
@@ -352,6 +359,7 @@ export class PeerExpertFinder extends PeerElement {
         announce: (text) => this.#announcer.announce(text),
         fail: (error) => this.fail(error),
       });
+      this.#adopt(parts.partsStyles.styleSheet);
       this.requestUpdate();
       then();
     } catch (error) {

@@ -16,6 +16,7 @@ import {
 import { Announcer, FocusRequest, LoadController } from '@peerkit/core/controllers';
 import type { PersonCardRequest } from '@peerkit/core/person-card';
 import { expertFinderStyles } from './expert-finder.styles.js';
+import { partsStyles } from './parts.styles.js';
 import { messages } from './messages.js';
 import { more } from './more-messages.js';
 
@@ -46,6 +47,7 @@ export class PeerPersonCard extends PeerElement {
   static override styles = [
     ...PeerElement.styles,
     ...expertFinderStyles,
+    partsStyles,
     // The popover's own rules, with this module (not on the expert finder's first paint).
     css`
       .person-card {
