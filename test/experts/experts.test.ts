@@ -8,7 +8,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PeerErrorEvent } from '@peerkit/core';
 import type { PeerExpertSearchEvent } from '@peerkit/experts';
-import { chaos } from '../support/server.js';
+import { API, XAPI_BASIC, chaos } from '../support/server.js';
 import {
   $,
   announced,
@@ -99,6 +99,28 @@ describe('<peer-expert-finder>', () => {
     await waitUntil(() => !!$(el, '.results h3.sub'), 'recommendations again');
   });
 
+  it('records a search as `searched`, the text in result.response (not the recommendations)', async () => {
+    const { el, activity } = await mount();
+    await typeSearch(el, 'Platform');
+    await sendKeys({ press: 'Enter' });
+    type Statement = { object: { id: string }; result?: { response?: string } };
+    const statements = async () => {
+      const q = new URLSearchParams({
+        verb: 'https://w3id.org/xapi/peerkit/verbs/searched',
+        activity,
+      });
+      const res = await fetch(`${API}/xapi/statements?${q}`, {
+        headers: { Authorization: XAPI_BASIC, 'X-Experience-API-Version': '1.0.3' },
+      });
+      return ((await res.json()) as { statements: Statement[] }).statements;
+    };
+    await waitUntil(async () => (await statements()).length > 0, 'the statement', {
+      timeout: 15_000,
+    });
+    const found = await statements();
+    expect(found.map((s) => s.result?.response)).to.deep.equal(['Platform']);
+  });
+
   it('a card shows level as text and as a meter, endorsements, availability and ask-me-about', async () => {
     const { el } = await mount({ attrs: { skills: 'Kubernetes' } });
     const ben = card(el, 'Ben Okafor')!;
@@ -148,6 +170,16 @@ describe('<peer-expert-finder>', () => {
     } finally {
       document.removeEventListener('peer-error', listen);
     }
+  });
+
+  it('a skills attribute with an unusable name gives no preset filters, with a notice', async () => {
+    const { el } = await mount({ attrs: { skills: `SQL,${'x'.repeat(101)}` } });
+    expect(status(el)).to.contain('holds a skill name that is too long');
+    expect(chips(el)).to.deep.equal([]);
+    expect($(el, '.results h3.sub')?.textContent?.trim()).to.equal('Recommended for this page');
+    el.setAttribute('skills', 'Python');
+    await waitUntil(() => chips(el).join() === 'Python', 'the new preset');
+    expect(status(el)).to.not.contain('too long');
   });
 
   it('in right-to-left text, ArrowRight at the start of the field reaches the last chip', async () => {

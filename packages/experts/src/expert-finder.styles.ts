@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { comboboxStyles } from '@peerkit/core/controllers';
 
 /**
@@ -9,6 +9,10 @@ import { comboboxStyles } from '@peerkit/core/controllers';
  */
 export const expertFinderStyles = [
   comboboxStyles,
+  // The avatars' twelve hues (`views/card.ts`), one rule each, built from numbers only.
+  unsafeCSS(
+    Array.from({ length: 12 }, (_, i) => `.avatar[data-hue='${i}']{--_hue:${i * 30}}`).join(''),
+  ),
   css`
     :host {
       --_x-card-bg: var(--peer-experts-card-background, var(--_peer-surface));
@@ -139,10 +143,7 @@ export const expertFinderStyles = [
     .endorse,
     .ask,
     .more,
-    .edit,
-    .link,
-    [part~='ask-send'],
-    [part~='save'] {
+    .link {
       padding: calc(var(--_peer-space) * 0.25) var(--_peer-space);
       border: 1px solid var(--_peer-accent);
       border-radius: var(--_peer-radius);
@@ -154,26 +155,8 @@ export const expertFinderStyles = [
       background: var(--_peer-accent);
       color: var(--_peer-on-accent);
     }
-    .failed,
-    .form-error {
+    .failed {
       color: var(--_peer-danger);
-    }
-    .ask-form,
-    .profile-form {
-      display: grid;
-      gap: calc(var(--_peer-space) * 0.5);
-    }
-    .ask-form textarea,
-    .profile-form input:not([type='checkbox']),
-    .profile-form select {
-      padding: calc(var(--_peer-space) * 0.5);
-      border: 1px solid var(--_peer-border);
-      border-radius: var(--_peer-radius);
-      background: var(--_peer-surface);
-    }
-    .actions {
-      display: flex;
-      gap: var(--_peer-space);
     }
     .sub {
       margin: 0 0 var(--_peer-space);
@@ -198,28 +181,6 @@ export const expertFinderStyles = [
     }
     .skeleton .avatar {
       background: color-mix(in srgb, var(--_peer-muted) 25%, transparent);
-    }
-    .own {
-      border-inline-start: 4px solid var(--_peer-accent);
-      border-radius: var(--_peer-radius);
-    }
-    .person-card {
-      position: fixed;
-      inset: auto;
-      margin: 0;
-      inline-size: min(26rem, calc(100vw - 8px));
-      padding: var(--_peer-space);
-      border: 1px solid var(--_peer-border);
-      border-radius: var(--_peer-radius);
-      background: var(--_peer-surface);
-      color: var(--_peer-text);
-      box-shadow: 0 6px 18px rgb(0 0 0 / 0.2);
-    }
-    .person-card .close {
-      float: inline-end;
-      border: 0;
-      background: transparent;
-      font-size: 1.25em;
     }
     @media (prefers-reduced-motion: no-preference) {
       .skeleton .bar {

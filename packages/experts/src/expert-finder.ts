@@ -25,7 +25,7 @@ import {
 import { fill, slot, bdi } from '@peerkit/core/bidi';
 import { expertFinderStyles } from './expert-finder.styles.js';
 import { messages as t } from './messages.js';
-import { ATTRIBUTE_RULES, LIMIT_DEFAULT, parseSkills } from './model/attributes.js';
+import { ATTRIBUTE_RULES, LIMIT_DEFAULT, parseSkills, validSkills } from './model/attributes.js';
 import { EndorseController } from './controllers/endorse.js';
 import { SearchController } from './controllers/search.js';
 import type { ProfileController } from './controllers/profile.js';
@@ -203,7 +203,9 @@ export class PeerExpertFinder extends PeerElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#applyPresets(changed);
-    if (this.signedIn && !this.#profile && !this.peer?.error) void this.#withParts(() => {});
+    // Your own card (and the parts it needs) once the first results are drawn: they come first.
+    if (this.signedIn && !this.#profile && this.#search.first.status === 'complete')
+      void this.#withParts(() => {});
     const who = this.peer?.me === undefined ? undefined : (this.meId ?? null);
     if (who !== undefined && who !== this.#who) {
       if (this.#who !== undefined) this.#endorse.reset();
@@ -216,7 +218,8 @@ export class PeerExpertFinder extends PeerElement {
   #applyPresets(changed: PropertyValues<this>): void {
     if (changed.has('skills') && this.skills !== this.#presetSkills) {
       this.#presetSkills = this.skills;
-      this.filters = parseSkills(this.skills);
+      // Checked here too: `AttributeChecks` writes its fallback after `willUpdate`.
+      this.filters = validSkills(this.skills) ? parseSkills(this.skills) : [];
     }
     if (changed.has('query') && this.query !== this.#presetQuery) {
       this.#presetQuery = this.query;
@@ -313,6 +316,13 @@ export class PeerExpertFinder extends PeerElement {
     else this.#needSignIn(t.signInToEndorse());
   }
 
+  /** Adds the later parts' rules to the shadow root (once). */
+  #adopt(sheet: CSSStyleSheet | undefined): void {
+    const root = this.renderRoot as ShadowRoot;
+    if (sheet && !root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
   /** Signed out: say what the action needs, where the person looks, and announce it. */
   #needSignIn(text: string): void {
     this.notice = text;
@@ -349,6 +359,7 @@ export class PeerExpertFinder extends PeerElement {
         announce: (text) => this.#announcer.announce(text),
         fail: (error) => this.fail(error),
       });
+      this.#adopt(parts.partsStyles.styleSheet);
       this.requestUpdate();
       then();
     } catch (error) {

@@ -6,3 +6,4 @@
 export { AskController } from './controllers/ask.js';
 export { ProfileController } from './controllers/profile.js';
 export { renderAskForm } from './views/ask.js';
+export { partsStyles } from './parts.styles.js';

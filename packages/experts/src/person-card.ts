@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ContextEvent } from '@lit/context';
 import {
   define,
@@ -16,6 +16,7 @@ import {
 import { Announcer, FocusRequest, LoadController } from '@peerkit/core/controllers';
 import type { PersonCardRequest } from '@peerkit/core/person-card';
 import { expertFinderStyles } from './expert-finder.styles.js';
+import { partsStyles } from './parts.styles.js';
 import { messages } from './messages.js';
 import { more } from './more-messages.js';
 
@@ -43,7 +44,32 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  * @csspart card - The person's card (the same parts as in `<peer-expert-finder>`).
  */
 export class PeerPersonCard extends PeerElement {
-  static override styles = [...PeerElement.styles, ...expertFinderStyles];
+  static override styles = [
+    ...PeerElement.styles,
+    ...expertFinderStyles,
+    partsStyles,
+    // The popover's own rules, with this module (not on the expert finder's first paint).
+    css`
+      .person-card {
+        position: fixed;
+        inset: auto;
+        margin: 0;
+        inline-size: min(26rem, calc(100vw - 8px));
+        padding: var(--_peer-space);
+        border: 1px solid var(--_peer-border);
+        border-radius: var(--_peer-radius);
+        background: var(--_peer-surface);
+        color: var(--_peer-text);
+        box-shadow: 0 6px 18px rgb(0 0 0 / 0.2);
+      }
+      .person-card .close {
+        float: inline-end;
+        border: 0;
+        background: transparent;
+        font-size: 1.25em;
+      }
+    `,
+  ];
   static override properties: PropertyDeclarations = {
     person: { attribute: false },
   };

@@ -8,17 +8,16 @@
  *   skill as a context extension. A withdrawal is its own statement rather than a voiding one:
  *   voiding erases the endorsement from an LRS's history, while the withdrawal is something the
  *   person did (as `withdrew-kudos`);
- * - `contacted`: object the person, the skill (if any) and the channel (`url`, `discussion`,
- *   `form`) as context extensions.
+ * - `contacted` (in `controllers/ask.ts`, which loads with the first "Ask"): object the person,
+ *   the skill (if any) and the channel (`url`, `discussion`, `form`) as context extensions.
  */
 import { PROFILE_ID, type StatementInput } from '@peerkit/core';
 
-const SKILL_EXTENSION = `${PROFILE_ID}/extensions/skill`;
+export const SKILL_EXTENSION = `${PROFILE_ID}/extensions/skill`;
 const SKILLS_EXTENSION = `${PROFILE_ID}/extensions/skill-filters`;
 const FOUND_EXTENSION = `${PROFILE_ID}/extensions/results`;
-const CHANNEL_EXTENSION = `${PROFILE_ID}/extensions/contact-channel`;
 
-const personIri = (id: string) => `urn:peerkit:person:${encodeURIComponent(id)}`;
+export const personIri = (id: string) => `urn:peerkit:person:${encodeURIComponent(id)}`;
 
 export function searchedStatement(
   activity: string,
@@ -45,17 +44,5 @@ export function endorsementStatement(
     verb: mine ? 'endorsed' : 'withdrew-endorsement',
     object: { id: personIri(person.id), type: 'person', name: person.name },
     extensions: { [SKILL_EXTENSION]: skill },
-  };
-}
-
-export function contactedStatement(
-  person: { id: string; name: string },
-  skill: string | null,
-  channel: 'url' | 'discussion' | 'form',
-): StatementInput {
-  return {
-    verb: 'contacted',
-    object: { id: personIri(person.id), type: 'person', name: person.name },
-    extensions: { [CHANNEL_EXTENSION]: channel, ...(skill ? { [SKILL_EXTENSION]: skill } : {}) },
   };
 }

@@ -27,7 +27,10 @@ const t = { ...messages, ...more };
 import { fillContact, findDiscussion, mention } from '../model/contact.js';
 import type { AskForm } from '../views/ask.js';
 import { PeerExpertContactEvent } from '../events.js';
-import { contactedStatement } from '../xapi.js';
+import { PROFILE_ID } from '@peerkit/core';
+import { SKILL_EXTENSION, personIri } from '../xapi.js';
+
+const CHANNEL_EXTENSION = `${PROFILE_ID}/extensions/contact-channel`;
 
 export interface AskOptions {
   peer: () => PeerContextValue | undefined;
@@ -160,4 +163,17 @@ export class AskController implements ReactiveController {
       ? root.querySelector<HTMLElement>(`[data-person="${CSS.escape(personId)}"] [part~="ask"]`)
       : root.querySelector<HTMLElement>('[part~="combobox-input"]');
   }
+}
+
+/** The `contacted` statement (see `xapi.ts`). */
+export function contactedStatement(
+  person: { id: string; name: string },
+  skill: string | null,
+  channel: 'url' | 'discussion' | 'form',
+): StatementInput {
+  return {
+    verb: 'contacted',
+    object: { id: personIri(person.id), type: 'person', name: person.name },
+    extensions: { [CHANNEL_EXTENSION]: channel, ...(skill ? { [SKILL_EXTENSION]: skill } : {}) },
+  };
 }

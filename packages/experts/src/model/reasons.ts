@@ -1,20 +1,31 @@
 /**
  * "Why this person": the one localised line a card shows, built from the machine-readable
  * `Expert.reasons` the server returns with the score (docs/decisions.md §12), never from free
- * text. Each reason becomes one short fragment and the fragments are joined with " · "
- * ("Knows SQL (level 5) · endorsed 12 times · thanked 9 times · answered 3 times here").
+ * text. The strongest reason of each kind becomes one short fragment, at most four, joined with
+ * " · " ("Knows SQL (level 5) · endorsed 12 times · thanked 9 times · answered 3 times here").
  * A reason of a kind this version does not know is skipped (forward compatible); the
  * contract's reader already drops them, and a host's own client may not.
  */
 import type { ExpertReason } from '@peerkit/core';
 import { messages as t } from '../messages.js';
 
-/** One fragment per reason, in the server's order (strongest first); unknown kinds give none. */
+/** At most this many fragments: one line, as the issue's example ("Knows SQL (level 5) · …"). */
+export const REASONS_SHOWN = 4;
+
+/**
+ * One fragment per kind of reason, the strongest of each (the server sends them strongest
+ * first; a kind may come once per skill, e.g. `thanked` for SQL and for Python), at most
+ * `REASONS_SHOWN`; unknown kinds give none.
+ */
 export function reasonFragments(reasons: readonly ExpertReason[], locale: string): string[] {
   const out: string[] = [];
+  const kinds = new Set<string>();
   for (const r of reasons) {
+    if (kinds.has(r.kind)) continue;
     const text = fragment(r, locale);
-    if (text) out.push(text);
+    if (!text) continue;
+    kinds.add(r.kind);
+    if (out.push(text) === REASONS_SHOWN) break;
   }
   return out;
 }

@@ -6,7 +6,6 @@
  * "Ask" button. Plain functions of props; person-written text is isolated in `<bdi>`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import type { Expert, ExpertSkill } from '@peerkit/core';
 import { messages as t } from '../messages.js';
 import { whyLine } from '../model/reasons.js';
@@ -42,25 +41,24 @@ export function initials(name: string): string {
   return (first + last).toUpperCase();
 }
 
-/** A stable hue per person, so the same person has the same avatar colour everywhere. */
+/**
+ * A stable hue per person (one of twelve), so the same person has the same avatar colour
+ * everywhere; each has its own CSS rule (`expert-finder.styles.ts`): no inline style, which a
+ * strict `style-src` forbids.
+ */
 function hue(id: string): number {
   let h = 0;
-  for (const c of id) h = (h * 31 + c.codePointAt(0)!) % 360;
-  return h;
+  for (const c of id) h = (h * 31 + c.codePointAt(0)!) >>> 0;
+  return h % 12;
 }
 
 export function renderCard(p: CardProps): TemplateResult {
   const e = p.expert;
   const nameId = `${p.id}-name`;
   const why = whyLine(e.reasons, p.locale);
-  // Through the CSSOM, which a strict CSP allows: a style attribute in the markup (also the
-  // first render of lit's styleMap) is blocked by `style-src 'self'` (style-src-attr).
-  const avatarHue = ref((el) =>
-    (el as HTMLElement | undefined)?.style.setProperty('--_hue', String(hue(e.id))),
-  );
   return html`<article class="card" part="card" aria-labelledby=${nameId} data-person=${e.id}>
     <div class="card-head">
-      <span class="avatar" part="avatar" aria-hidden="true" style=${avatarHue}
+      <span class="avatar" part="avatar" aria-hidden="true" data-hue=${hue(e.id)}
         >${initials(e.name)}</span
       >
       <div class="who">

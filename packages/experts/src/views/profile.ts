@@ -58,8 +58,8 @@ export function renderOwnCard(p: OwnCardProps): TemplateResult {
     availability: p.profile.availability,
     reasons: [],
   };
-  // A labelled group, not a region: two finders on one page would repeat a "You" landmark.
-  return html`<div class="own" part="own" aria-label=${t.you()} role="group">
+  return html`<div class="own" part="own">
+    <p class="own-label">${t.you()}</p>
     ${renderCard({
       expert,
       locale: p.locale,
