@@ -175,6 +175,7 @@ function cdnConfig(): UserConfig {
               { name: 'messages', test: (id: string) => FIRST_ERROR.some((re) => re.test(id)) },
               { name: 'bidi', test: (id: string) => BIDI.test(id) },
               { name: 'person-card', test: (id: string) => PERSON_CARD.test(id) },
+              { name: 'lazy-shared', test: (id: string) => LAZY_SHARED.test(id) },
               // `<peer-discussion>` and everything it imports statically (the group takes a
               // module's static imports with it; what it imports with `import()`, its lazy
               // parts and translations, stays out) in one chunk: its messages were a chunk
