@@ -52,12 +52,12 @@ describe('<peer-expert-finder> asking', () => {
       const { el } = await mount({
         attrs: {
           skills: 'Kubernetes',
-          contact: 'https://chat.example/to/{id}?topic={skill}&n={name}',
+          contact: 'https://chat.example/to/{id}?topic={skill}&n={name}&m={email}',
         },
       });
       askButton(el).click();
       expect(opened).to.deep.equal([
-        'https://chat.example/to/ben.okafor?topic=Kubernetes&n=Ben%20Okafor',
+        'https://chat.example/to/ben.okafor?topic=Kubernetes&n=Ben%20Okafor&m=ben.okafor%40example.com',
       ]);
       expect(!!$(el, '[part~="ask-form"]')).to.equal(false);
     } finally {

@@ -117,6 +117,19 @@ describe('people filters and withdrawn endorsements', () => {
     const page = ExpertPage.parse(r.body);
     assert.ok(page.items.length > 0);
     assert.ok(page.items.every((e) => e.skills.every((k) => !k.endorsedByMe)));
+    assert.ok(
+      page.items.every((e) => e.email === undefined),
+      'no colleague email goes to an anonymous reader',
+    );
+    const signedIn = ExpertPage.parse(
+      (await s.call('GET', '/api/people?skill=Data%20visualisation', { token: ben })).body,
+    );
+    const ana = signedIn.items.find((e) => e.id === 'ana.ruiz');
+    assert.equal(
+      ana?.email,
+      'ana.ruiz@example.com',
+      "a signed-in colleague gets the email for the finder's contact template",
+    );
   });
 
   it('refuses queries outside the contract with a 400 problem', async () => {

@@ -109,6 +109,11 @@ export const Expert = /* @__PURE__ */ z.object({
   name: z.string(),
   title: z.optional(z.string()),
   team: z.optional(z.string()),
+  /**
+   * Their work email, for the expert finder's `contact` template (`{email}`): sent to
+   * signed-in colleagues only, never to an anonymous reader; absent when unknown.
+   */
+  email: z.optional(z.string()),
   /** Highest level first, then by name. */
   skills: z.array(ExpertSkill),
   askMeAbout: z.array(z.string()),

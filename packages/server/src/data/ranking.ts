@@ -38,6 +38,7 @@ export interface RankedRow {
   name: string;
   title: string | null;
   team: string | null;
+  email: string | null;
   ask_me_about: string[];
   mentor: boolean;
   availability: Availability;
@@ -197,7 +198,7 @@ export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRo
     `${FIGURE_SOURCES}
      candidates AS (${candidatesSql(args)}),
      figures AS (
-       SELECT c.id, c.name, c.title, c.team, c.ask_me_about, c.mentor, c.availability,
+       SELECT c.id, c.name, c.title, c.team, c.email, c.ask_me_about, c.mentor, c.availability,
          c.kudos_received, c.a_level AS asked_level,
          COALESCE(qs.level, 0) AS q_level, qs.skill AS q_skill,
          CASE WHEN cardinality($2::text[]) = 0 THEN c.endorsements

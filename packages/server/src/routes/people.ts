@@ -89,6 +89,8 @@ async function toExperts(
       }));
     return {
       ...personSummary(r.id, r.name, r.title, r.team),
+      // Colleagues' emails go to signed-in callers only (the `contact` template's {email}).
+      ...(caller && r.email ? { email: r.email } : {}),
       skills,
       askMeAbout: r.ask_me_about,
       mentor: r.mentor,
