@@ -199,9 +199,20 @@ export class AutosaveController implements ReactiveController {
     } finally {
       this.#inFlight = false;
     }
+    this.#afterSave();
+  }
+
+  /** What follows a save: another one when the draft still differs from the server's. */
+  #afterSave(): void {
     if (this.#again || (this.draft && unsaved(this.draft) && this.status === 'saved')) {
       this.#again = false;
       void this.sync();
+    } else if (this.draft && unsaved(this.draft) && this.status === 'draft') {
+      // Another card's edit arrived while this save was out (`#adopt` dropped the timer, as
+      // that card saves its own edits), and this answer made the draft differ from what the
+      // server has once more: that card may be waiting on this one, so this card saves too
+      // after the pause; whichever saves first settles both.
+      this.#schedule(PAUSE_MS);
     }
   }
 
