@@ -118,13 +118,25 @@ const EXPERTS_DEFINE = /[\\/]experts[\\/]src[\\/]define\.ts$/;
 /** The bidi helpers, shared by the discussion and `<peer-kudos>`' lazy part. */
 const BIDI = /[\\/]core[\\/]src[\\/]bidi\.ts$/;
 /**
- * What the lazy widgets import statically and the first paint does not (the core's storage,
- * three controllers, four of Lit's directive modules): a chunk of their own, else the
- * discussion's group takes them and the expert finder's or the reflection card's chunk imports
- * the discussion's (defining `<peer-discussion>`, and loading it whole).
+ * The core's draft storage and the `ErrorClaim` controller: the discussion and the reflection
+ * card (and the card's team part) import them statically, the first paint does not. A chunk of
+ * their own (0.6 KB), else the discussion's group takes them and the reflection card's chunk
+ * imports the discussion's (defining `<peer-discussion>`, and loading it whole).
  */
-const LAZY_SHARED =
-  /[\\/]core[\\/]src[\\/](storage|storage-failure|xapi[\\/]profile-id|controllers[\\/](ticker|in-view|error-claim))\.ts$|[\\/]lit-html[\\/](directive|directive-helpers|directives[\\/](repeat|live))\.js$/;
+const DRAFTS = /[\\/]core[\\/]src[\\/](storage|controllers[\\/]error-claim)\.ts$/;
+/**
+ * The xAPI profile's IRI: the expert finder's, the reflection card's and kudos' statements and
+ * the recorder's delivery name their extensions with it (90 bytes, its own chunk, so none of
+ * them imports another's chunk for it).
+ */
+const PROFILE_ID = /[\\/]core[\\/]src[\\/]xapi[\\/]profile-id\.ts$/;
+/**
+ * The lessons section of the contract: the reflection card's prompts and the contract checks'
+ * schemas both use it (its own chunk, else the checks import the reflection card's).
+ */
+const LESSONS = /[\\/]core[\\/]src[\\/]contract[\\/]lessons\.ts$/;
+/** The reflection card's module: its chunk holds what it imports statically (its messages too). */
+const REFLECTION_DEFINE = /[\\/]reflection[\\/]src[\\/]define\.ts$/;
 /** The person-card hook, shared by the discussion, `<peer-kudos>`' lazy part and the expert finder. */
 const PERSON_CARD = /[\\/]core[\\/]src[\\/]person-card\.ts$/;
 
@@ -175,7 +187,9 @@ function cdnConfig(): UserConfig {
               { name: 'messages', test: (id: string) => FIRST_ERROR.some((re) => re.test(id)) },
               { name: 'bidi', test: (id: string) => BIDI.test(id) },
               { name: 'person-card', test: (id: string) => PERSON_CARD.test(id) },
-              { name: 'lazy-shared', test: (id: string) => LAZY_SHARED.test(id) },
+              { name: 'drafts', test: (id: string) => DRAFTS.test(id) },
+              { name: 'profile-id', test: (id: string) => PROFILE_ID.test(id) },
+              { name: 'lessons', test: (id: string) => LESSONS.test(id) },
               // `<peer-discussion>` and everything it imports statically (the group takes a
               // module's static imports with it; what it imports with `import()`, its lazy
               // parts and translations, stays out) in one chunk: its messages were a chunk
@@ -184,6 +198,7 @@ function cdnConfig(): UserConfig {
               // page without the discussion does not change.
               { name: 'discussion', test: DISCUSSION_DEFINE },
               { name: 'experts', test: EXPERTS_DEFINE },
+              { name: 'reflection', test: REFLECTION_DEFINE },
             ],
           },
           // Vite keeps whitespace and annotations in lib-mode ES output for the host's
