@@ -108,6 +108,27 @@ function markedLexerOnly() {
   };
 }
 
+/**
+ * `@lit/localize` hashes a message's text into an id (`generateMsgId`, FNV-1a 64) when a
+ * `msg()` call gives none. Every Peerkit `msg()` gives a literal id (`scripts/check-l10n.mjs`
+ * fails the lint run otherwise), so in the CDN build the hashing is cut: the id-less lookup
+ * finds no translation and shows the English text, as Lit does for a missing translation.
+ * About 0.3 KB gzip off the first paint (`peerkit.js`). Fails the build if the module no
+ * longer exports what `runtime-msg.js` imports.
+ */
+function localizeIdsGiven() {
+  return {
+    name: 'peerkit:localize-ids-given',
+    transform(code: string, id: string) {
+      if (!/[\\/]@lit[\\/]localize[\\/]internal[\\/]id-generation\.js$/.test(id)) return null;
+      if (!/export (const|function) generateMsgId\b/.test(code)) {
+        throw new Error(`${id}: not the @lit/localize build localizeIdsGiven() was written for`);
+      }
+      return { code: 'export const generateMsgId = () => "";\n', map: null };
+    },
+  };
+}
+
 /** Core modules the CDN's first paint loads on demand (see `cdnConfig`): the errors' wording. */
 const FIRST_ERROR = [/[\\/]core[\\/]src[\\/]l10n[\\/]messages\.ts$/];
 
@@ -118,12 +139,13 @@ const EXPERTS_DEFINE = /[\\/]experts[\\/]src[\\/]define\.ts$/;
 /** The bidi helpers, shared by the discussion and `<peer-kudos>`' lazy part. */
 const BIDI = /[\\/]core[\\/]src[\\/]bidi\.ts$/;
 /**
- * The core's draft storage and the `ErrorClaim` controller: the discussion and the reflection
- * card (and the card's team part) import them statically, the first paint does not. A chunk of
- * their own (0.6 KB), else the discussion's group takes them and the reflection card's chunk
+ * What the editing widgets share and the first paint does not use: the core's draft storage,
+ * the `ErrorClaim` controller and `@peerkit/core/conflict`. The discussion and the reflection
+ * card (and the card's team part) import them statically. A chunk of their own (~0.5 KB), else the discussion's group takes them and the reflection card's chunk
  * imports the discussion's (defining `<peer-discussion>`, and loading it whole).
  */
-const DRAFTS = /[\\/]core[\\/]src[\\/](storage|controllers[\\/]error-claim)\.ts$/;
+const EDITING =
+  /[\\/]core[\\/]src[\\/](storage|controllers[\\/]error-claim|client[\\/]conflict)\.ts$/;
 /**
  * The xAPI profile's IRI: the expert finder's, the reflection card's and kudos' statements and
  * the recorder's delivery name their extensions with it (90 bytes, its own chunk, so none of
@@ -143,7 +165,7 @@ const PERSON_CARD = /[\\/]core[\\/]src[\\/]person-card\.ts$/;
 function cdnConfig(): UserConfig {
   return {
     resolve,
-    plugins: [minifyTemplates(), markedLexerOnly()],
+    plugins: [minifyTemplates(), markedLexerOnly(), localizeIdsGiven()],
     logLevel: 'warn',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
@@ -187,7 +209,7 @@ function cdnConfig(): UserConfig {
               { name: 'messages', test: (id: string) => FIRST_ERROR.some((re) => re.test(id)) },
               { name: 'bidi', test: (id: string) => BIDI.test(id) },
               { name: 'person-card', test: (id: string) => PERSON_CARD.test(id) },
-              { name: 'drafts', test: (id: string) => DRAFTS.test(id) },
+              { name: 'editing', test: (id: string) => EDITING.test(id) },
               { name: 'profile-id', test: (id: string) => PROFILE_ID.test(id) },
               { name: 'lessons', test: (id: string) => LESSONS.test(id) },
               // `<peer-discussion>` and everything it imports statically (the group takes a

@@ -6,7 +6,7 @@
 import type { TemplateResult } from 'lit';
 import type { PeerClient, ReportItem } from '@peerkit/core';
 import { LoadController } from '@peerkit/core/controllers';
-import { currentOnConflict } from '@peerkit/core';
+import { currentOnConflict } from '@peerkit/core/conflict';
 import { messages, writeErrorText } from '../messages.js';
 import { renderLoadError } from '../views/notices.js';
 import { renderReports, type Resolution } from '../views/reports.js';
