@@ -12,10 +12,10 @@ import {
   renderNotice,
   uniqueId,
   type PeerClient,
-  type PeerError,
   type Reflection,
   type Visibility,
 } from '@peerkit/core';
+import { errorMessage } from '@peerkit/core/wording';
 import { Announcer, AttributeChecks, ErrorClaim, FocusRequest } from '@peerkit/core/controllers';
 import { AutosaveController } from './controllers/autosave.js';
 import type { CardContext } from './controllers/context.js';
@@ -169,28 +169,8 @@ export class PeerReflectionCard extends PeerElement {
   #team?: import('./team.js').TeamCard;
   #teamLoading?: Promise<void>;
 
-  /**
-   * The errors' wording (`@peerkit/core/wording`), loaded with a configuration error to show,
-   * as `<peer-provider>` loads it: the card's first use does not carry it (0.8 KB gzip,
-   * docs/decisions.md §15).
-   */
-  #wording?: { errorMessage: (error: PeerError) => string };
-  #wordingLoad?: Promise<void>;
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.peer?.error && !this.#wording)
-      this.#wordingLoad ??= import('@peerkit/core/wording').then(
-        (m) => {
-          this.#wording = m;
-          this.requestUpdate();
-        },
-        // Not loaded (offline): the error's own (English) message stands in.
-        () => {
-          this.#wording = { errorMessage: (e) => e.message };
-          this.requestUpdate();
-        },
-      );
     if (this.mode === 'team' && !this.#team && !this.#teamLoading) {
       this.#teamLoading = import('./team.js').then(
         ({ TeamCard }) => {
@@ -224,12 +204,7 @@ export class PeerReflectionCard extends PeerElement {
   /** `updateComplete` includes the shared view's module arriving and being drawn. */
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
-    await Promise.all([
-      this.#sharedLoading,
-      this.#teamLoading,
-      this.#actionsLoading,
-      this.#wordingLoad,
-    ]);
+    await Promise.all([this.#sharedLoading, this.#teamLoading, this.#actionsLoading]);
     return super.getUpdateComplete();
   }
 
@@ -311,14 +286,7 @@ export class PeerReflectionCard extends PeerElement {
     const config = this.peer?.error;
     return html`<section part="base" aria-labelledby="${this.#uid}-heading">
       <h2 part="heading" id="${this.#uid}-heading" tabindex="-1">${this.#headingText}</h2>
-      ${
-        config
-          ? this.#notice([
-              t.misconfigured(),
-              ...(this.#wording ? [this.#wording.errorMessage(config)] : []),
-            ])
-          : nothing
-      }
+      ${config ? this.#notice([t.misconfigured(), errorMessage(config)]) : nothing}
       ${this.#checks.render('config')} ${config ? nothing : this.#body()}
       ${this.showShared && !config && this.#shared ? this.#shared.render(this.#uid) : nothing}
       ${this.#announcer.render()} ${this.#dialog()}
