@@ -108,6 +108,27 @@ function markedLexerOnly() {
   };
 }
 
+/**
+ * `@lit/localize` hashes a message's text into an id (`generateMsgId`, FNV-1a 64) when a
+ * `msg()` call gives none. Every Peerkit `msg()` gives a literal id (`scripts/check-l10n.mjs`
+ * fails the lint run otherwise), so in the CDN build the hashing is cut: the id-less lookup
+ * finds no translation and shows the English text, as Lit does for a missing translation.
+ * About 0.3 KB gzip off the first paint (`peerkit.js`). Fails the build if the module no
+ * longer exports what `runtime-msg.js` imports.
+ */
+function localizeIdsGiven() {
+  return {
+    name: 'peerkit:localize-ids-given',
+    transform(code: string, id: string) {
+      if (!/[\\/]@lit[\\/]localize[\\/]internal[\\/]id-generation\.js$/.test(id)) return null;
+      if (!/export (const|function) generateMsgId\b/.test(code)) {
+        throw new Error(`${id}: not the @lit/localize build localizeIdsGiven() was written for`);
+      }
+      return { code: 'export const generateMsgId = () => "";\n', map: null };
+    },
+  };
+}
+
 /** Core modules the CDN's first paint loads on demand (see `cdnConfig`): the errors' wording. */
 const FIRST_ERROR = [/[\\/]core[\\/]src[\\/]l10n[\\/]messages\.ts$/];
 
@@ -118,20 +139,33 @@ const EXPERTS_DEFINE = /[\\/]experts[\\/]src[\\/]define\.ts$/;
 /** The bidi helpers, shared by the discussion and `<peer-kudos>`' lazy part. */
 const BIDI = /[\\/]core[\\/]src[\\/]bidi\.ts$/;
 /**
- * What the lazy widgets import statically and the first paint does not (the core's storage,
- * three controllers, four of Lit's directive modules): a chunk of their own, else the
- * discussion's group takes them and the expert finder's or the reflection card's chunk imports
- * the discussion's (defining `<peer-discussion>`, and loading it whole).
+ * What the editing widgets share and the first paint does not use: the core's draft storage,
+ * the `ErrorClaim` controller and `@peerkit/core/conflict`. The discussion and the reflection
+ * card (and the card's team part) import them statically. A chunk of their own (~0.5 KB), else the discussion's group takes them and the reflection card's chunk
+ * imports the discussion's (defining `<peer-discussion>`, and loading it whole).
  */
-const LAZY_SHARED =
-  /[\\/]core[\\/]src[\\/](storage|storage-failure|xapi[\\/]profile-id|controllers[\\/](ticker|in-view|error-claim))\.ts$|[\\/]lit-html[\\/](directive|directive-helpers|directives[\\/](repeat|live))\.js$/;
+const EDITING =
+  /[\\/]core[\\/]src[\\/](storage|controllers[\\/]error-claim|client[\\/]conflict)\.ts$/;
+/**
+ * The xAPI profile's IRI: the expert finder's, the reflection card's and kudos' statements and
+ * the recorder's delivery name their extensions with it (90 bytes, its own chunk, so none of
+ * them imports another's chunk for it).
+ */
+const PROFILE_ID = /[\\/]core[\\/]src[\\/]xapi[\\/]profile-id\.ts$/;
+/**
+ * The lessons section of the contract: the reflection card's prompts and the contract checks'
+ * schemas both use it (its own chunk, else the checks import the reflection card's).
+ */
+const LESSONS = /[\\/]core[\\/]src[\\/]contract[\\/]lessons\.ts$/;
+/** The reflection card's module: its chunk holds what it imports statically (its messages too). */
+const REFLECTION_DEFINE = /[\\/]reflection[\\/]src[\\/]define\.ts$/;
 /** The person-card hook, shared by the discussion, `<peer-kudos>`' lazy part and the expert finder. */
 const PERSON_CARD = /[\\/]core[\\/]src[\\/]person-card\.ts$/;
 
 function cdnConfig(): UserConfig {
   return {
     resolve,
-    plugins: [minifyTemplates(), markedLexerOnly()],
+    plugins: [minifyTemplates(), markedLexerOnly(), localizeIdsGiven()],
     logLevel: 'warn',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
@@ -175,7 +209,9 @@ function cdnConfig(): UserConfig {
               { name: 'messages', test: (id: string) => FIRST_ERROR.some((re) => re.test(id)) },
               { name: 'bidi', test: (id: string) => BIDI.test(id) },
               { name: 'person-card', test: (id: string) => PERSON_CARD.test(id) },
-              { name: 'lazy-shared', test: (id: string) => LAZY_SHARED.test(id) },
+              { name: 'editing', test: (id: string) => EDITING.test(id) },
+              { name: 'profile-id', test: (id: string) => PROFILE_ID.test(id) },
+              { name: 'lessons', test: (id: string) => LESSONS.test(id) },
               // `<peer-discussion>` and everything it imports statically (the group takes a
               // module's static imports with it; what it imports with `import()`, its lazy
               // parts and translations, stays out) in one chunk: its messages were a chunk
@@ -184,6 +220,7 @@ function cdnConfig(): UserConfig {
               // page without the discussion does not change.
               { name: 'discussion', test: DISCUSSION_DEFINE },
               { name: 'experts', test: EXPERTS_DEFINE },
+              { name: 'reflection', test: REFLECTION_DEFINE },
             ],
           },
           // Vite keeps whitespace and annotations in lib-mode ES output for the host's

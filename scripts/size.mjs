@@ -11,9 +11,12 @@
 // 2. The CDN module (`vite.config.ts --mode cdn`, Lit bundled): the entry, each chunk, what a
 //    page loads before each widget paints (the entry and its static imports, plus that
 //    widget's chunk), and every chunk the kit can load. Budgets: before `<peer-kudos>` paints
-//    ≤ 22 KB (one request); before `<peer-discussion>` paints ≤ 40 KB; every chunk the kit
-//    can load ≤ 93 KB (75 for the kit of issue 10, + 10 for the expert finder, + 8 for the
-//    reflection card: the session decision of issues 11–14), the translations NOT counted: issue 10's row ("every chunk the kit can
+//    ≤ 22 KB (one request); before `<peer-discussion>` paints ≤ 40 KB; what a lazy widget's first
+//    use adds to the entry (its chunk and the chunks it imports that the entry does not hold):
+//    the expert finder ≤ 10 KB, the reflection card ≤ 8 KB; every chunk the kit can load
+//    ≤ 107 KB (75 for the kit of issue 10, + 10 for the expert finder, + 8 for the reflection
+//    card, + 14 for the parts that load only on a person's action, measured and itemised in
+//    docs/decisions.md §15), the translations NOT counted: issue 10's row ("every chunk the kit can
 //    load, all together", ~72 KB when it was written) was measured by this script's row
 //    "entry + every chunk but translations" (commit 743e674), so that is what it budgets. A
 //    page loads the translations of one locale only; their figure is printed beside it.
@@ -38,7 +41,8 @@ const BUDGETS = {
    * (docs/decisions.md §15; issues 11 and 12).
    */
   chunk: { experts: 10 * KB, reflection: 8 * KB },
-  everything: 93 * KB,
+  /** 75 + 10 + 8 + 14 (the parts that load on a person's action; docs/decisions.md §15). */
+  everything: 107 * KB,
 };
 /** The budgets passed, collected as the figures are printed. */
 const over = [];

@@ -23,7 +23,7 @@ export { pageStorage } from './storage.js';
 export { onStorageFailure } from './storage-failure.js';
 export type { PageStorage } from './storage.js';
 export type { RestClientOptions, TokenSource } from './client/rest-client.js';
-export { currentOnConflict, toPeerError } from './client/errors.js';
+export { toPeerError } from './client/errors.js';
 
 export { peerContext, peerErrorClaims } from './context.js';
 export type { PeerContextValue, PeerErrorClaims } from './context.js';

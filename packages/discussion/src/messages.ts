@@ -3,16 +3,7 @@
  * files (`l10n/locales/*.ts`, checked by `scripts/check-l10n.mjs`). Counts go through `Intl`
  * (the core's `formatNumber` and `plural`), never string glue.
  */
-import {
-  formatNumber,
-  msg,
-  plural,
-  POST_BODY_MAX,
-  REPORT_NOTE_MAX,
-  str,
-  type PeerError,
-  type ReportReason,
-} from '@peerkit/core';
+import { formatNumber, msg, plural, POST_BODY_MAX, str, type PeerError } from '@peerkit/core';
 import { errorMessage } from '@peerkit/core/wording';
 import type { ConfigAttr } from './model/config.js';
 
@@ -122,10 +113,6 @@ export const messages = {
     }),
   conflictLoad: () => msg('Load the newer text', { id: 'discussion.conflict.load' }),
   conflictKeep: () => msg('Keep mine', { id: 'discussion.conflict.keep' }),
-  reportNoteLong: (locale: string) =>
-    msg(str`Notes can be up to ${n(REPORT_NOTE_MAX, locale)} characters.`, {
-      id: 'discussion.report.note.long',
-    }),
   guidelinesHeading: () => msg('Before you post', { id: 'discussion.guidelines.heading' }),
   guidelinesAgree: () => msg('I agree, post it', { id: 'discussion.guidelines.agree' }),
   guidelinesBack: () => msg('Back to editing', { id: 'discussion.guidelines.back' }),
@@ -146,9 +133,6 @@ export const messages = {
   savedEdit: () => msg('Your post was updated.', { id: 'discussion.saved.edit' }),
   savedReply: () => msg('Your reply was posted.', { id: 'discussion.saved.reply' }),
   savedPost: () => msg('Your post was published.', { id: 'discussion.saved.post' }),
-  savedDelete: () => msg('Your post was deleted.', { id: 'discussion.saved.delete' }),
-  savedReport: () =>
-    msg('Thank you. The moderators will look at this post.', { id: 'discussion.saved.report' }),
 
   // Errors of a write.
   errorNetwork: () =>
@@ -166,56 +150,8 @@ export const messages = {
     }),
 
   // The dialogs.
-  reportHeading: (name: string) =>
-    msg(str`Report the post by ${name}`, { id: 'discussion.report.heading' }),
-  reportLegend: () => msg('What is wrong with it?', { id: 'discussion.report.legend' }),
-  reportNoteRequired: () =>
-    msg('Note for the moderators (required)', { id: 'discussion.report.note.required' }),
-  reportNote: () => msg('Note for the moderators (optional)', { id: 'discussion.report.note' }),
-  reportSending: () => msg('Sending…', { id: 'discussion.report.sending' }),
-  reportSend: () => msg('Send report', { id: 'discussion.report.send' }),
-  reportNeedReason: () => msg('Choose a reason.', { id: 'discussion.report.need-reason' }),
-  reportNeedNote: () =>
-    msg('Tell the moderators what is wrong.', { id: 'discussion.report.need-note' }),
-  reportAlready: () => msg('You already reported this post.', { id: 'discussion.report.already' }),
-  deleteHeading: () => msg('Delete this post?', { id: 'discussion.delete.heading' }),
-  deleteWithReplies: () =>
-    msg('The replies stay; the post is replaced by a note that it was deleted.', {
-      id: 'discussion.delete.with-replies',
-    }),
-  deleteFinal: () => msg('This cannot be undone.', { id: 'discussion.delete.final' }),
-  reason: (reason: ReportReason) => {
-    switch (reason) {
-      case 'spam':
-        return msg('Spam', { id: 'discussion.reason.spam' });
-      case 'harassment':
-        return msg('Harassment', { id: 'discussion.reason.harassment' });
-      case 'off-topic':
-        return msg('Off topic', { id: 'discussion.reason.off-topic' });
-      default:
-        return msg('Something else', { id: 'discussion.reason.other' });
-    }
-  },
 
   // The moderators' queue.
-  reportsHeading: () => msg('Reported posts', { id: 'discussion.reports.heading' }),
-  reportsLoading: () => msg('Loading reports…', { id: 'discussion.reports.loading' }),
-  reportsEmpty: () => msg('No open reports. All clear.', { id: 'discussion.reports.empty' }),
-  reportedBy: (name: string) => msg(str`reported by ${name}`, { id: 'discussion.reports.by' }),
-  reportNoteShown: (note: string) => msg(str`Note: ${note}`, { id: 'discussion.reports.note' }),
-  reportedPost: (name: string) => msg(str`Post by ${name}:`, { id: 'discussion.reports.post' }),
-  keep: () => msg('Keep', { id: 'discussion.resolve.keep' }),
-  hide: () => msg('Hide', { id: 'discussion.resolve.hide' }),
-  reportChanged: () =>
-    msg('This post changed since you opened the reports. Decide again on it as it is now.', {
-      id: 'discussion.reports.changed',
-    }),
-  resolved: (action: 'keep' | 'hide' | 'delete') =>
-    action === 'keep'
-      ? msg('Report closed; the post stays.', { id: 'discussion.resolved.keep' })
-      : action === 'hide'
-        ? msg('Report closed; the post is hidden.', { id: 'discussion.resolved.hide' })
-        : msg('Report closed; the post is deleted.', { id: 'discussion.resolved.delete' }),
 
   /** The notice (and the `peer-error` message) for an attribute that held `value`. */
   config: (attr: ConfigAttr, value: string) => {

@@ -15,7 +15,6 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import {
-  currentOnConflict,
   hostHooks,
   formatDateTime,
   msg,
@@ -28,6 +27,7 @@ import {
   type ReflectionEntry,
   type ReflectionEvent,
 } from '@peerkit/core';
+import { currentOnConflict } from '@peerkit/core/conflict';
 import { lessonsOf } from '@peerkit/core/contract';
 import { LoadController } from '@peerkit/core/controllers';
 import { PAUSE_MS, statusWords, type SaveStatus } from './controllers/autosave.js';

@@ -29,15 +29,3 @@ export function configError(code: string, value: string, message: string): PeerE
     problem: { type: `peerkit:config/${code}`, title: message, status: 0, value },
   });
 }
-
-/**
- * What a conditional write found instead of the version it started from: the resource as it is
- * now, when the server refused the write with 412 Precondition Failed (RFC 9110 §13.1.1; the
- * server sends it as `problem.current`, docs/decisions.md §2). `null` for any other failure
- * (and for a 412 without `current`: the resource is gone or the caller may not read it).
- */
-export function currentOnConflict<T extends { id: string }>(error: unknown): T | null {
-  if (!(error instanceof PeerError) || error.kind !== 'http' || error.status !== 412) return null;
-  const current = error.details.problem?.['current'] as T | undefined;
-  return current && typeof current === 'object' && typeof current.id === 'string' ? current : null;
-}

@@ -8,7 +8,7 @@
  */
 import type { ReactiveController } from 'lit';
 import type { Post } from '@peerkit/core';
-import { currentOnConflict } from '@peerkit/core';
+import { currentOnConflict } from '@peerkit/core/conflict';
 import { PeerMentionCreatedEvent, PeerPostCreatedEvent, PeerPostUpdatedEvent } from '../events.js';
 import { messages, writeErrorText } from '../messages.js';
 import { Composer } from '../model/composer.js';

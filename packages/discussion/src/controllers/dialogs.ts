@@ -7,7 +7,8 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { REPORT_NOTE_MAX, textLength, type Post, type ReportReason } from '@peerkit/core';
 import { PeerPostDeletedEvent, PeerPostReportedEvent } from '../events.js';
-import { messages, writeErrorText } from '../messages.js';
+import { writeErrorText } from '../messages.js';
+import { more } from '../more-messages.js';
 import {
   renderDeleteDialog,
   renderReportDialog,
@@ -155,7 +156,7 @@ export class DialogsController implements ReactiveController {
           (stays ? this.thread.postElement(target.id) : next && this.thread.postElement(next.id)) ??
           this.ctx.query('[part~="heading"]'),
       );
-      this.ctx.announce(messages.savedDelete());
+      this.ctx.announce(more.savedDelete());
       this.ctx.host.dispatchEvent(new PeerPostDeletedEvent({ id: target.id, placeholder }));
       recordPost(this.ctx.recorder(), this.ctx.thread(), 'deleted', target);
     } catch (error) {
@@ -172,10 +173,10 @@ export class DialogsController implements ReactiveController {
     const long = textLength(note.trim()) > REPORT_NOTE_MAX;
     if (reason && (reason !== 'other' || note.trim()) && !long) return true;
     this.report.error = !reason
-      ? messages.reportNeedReason()
+      ? more.reportNeedReason()
       : long
-        ? messages.reportNoteLong(this.ctx.locale())
-        : messages.reportNeedNote();
+        ? more.reportNoteLong(this.ctx.locale())
+        : more.reportNeedNote();
     const field = reason ? 'dialog#report textarea' : 'dialog#report input[type="radio"]';
     this.ctx.focus(() => this.ctx.query(field));
     this.ctx.host.requestUpdate();
@@ -194,7 +195,7 @@ export class DialogsController implements ReactiveController {
     try {
       await client.reportPost(target.id, { reason, ...(note ? { note } : {}) });
       this.close('report', this.report);
-      this.ctx.announce(messages.savedReport());
+      this.ctx.announce(more.savedReport());
       this.ctx.host.dispatchEvent(
         new PeerPostReportedEvent({ post: target, reason, ...(note ? { note } : {}) }),
       );
@@ -203,7 +204,7 @@ export class DialogsController implements ReactiveController {
       const e = this.ctx.fail(error);
       this.report.error =
         e.kind === 'http' && e.status === 409
-          ? messages.reportAlready()
+          ? more.reportAlready()
           : writeErrorText(e, this.ctx.online());
     } finally {
       this.report.pending = false;

@@ -6,8 +6,9 @@
 import type { TemplateResult } from 'lit';
 import type { PeerClient, ReportItem } from '@peerkit/core';
 import { LoadController } from '@peerkit/core/controllers';
-import { currentOnConflict } from '@peerkit/core';
-import { messages, writeErrorText } from '../messages.js';
+import { currentOnConflict } from '@peerkit/core/conflict';
+import { writeErrorText } from '../messages.js';
+import { more } from '../more-messages.js';
 import { renderLoadError } from '../views/notices.js';
 import { renderReports, type Resolution } from '../views/reports.js';
 import { recordPost } from '../xapi.js';
@@ -85,7 +86,7 @@ export class ReportsController {
       if (action === 'delete')
         model.applyDeleted(done.post.id, done.post.deleted ? done.post : null);
       else model.update(done.post);
-      this.ctx.announce(messages.resolved(action));
+      this.ctx.announce(more.resolved(action));
       this.ctx.focus(() => {
         const items = this.ctx.host.renderRoot.querySelectorAll<HTMLElement>('.report');
         const next = items[Math.min(index, items.length - 1)];
@@ -112,6 +113,6 @@ export class ReportsController {
     );
     this.changed = new Set([...this.changed, ...same]);
     this.thread.model.update(current.post);
-    this.ctx.announce(messages.reportChanged());
+    this.ctx.announce(more.reportChanged());
   }
 }

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { type Post, type ReportReason } from '@peerkit/core';
 import { bdi, fill, slot } from '@peerkit/core/bidi';
 import { messages } from '../messages.js';
+import { more } from '../more-messages.js';
 
 export const REASONS: readonly ReportReason[] = ['spam', 'harassment', 'off-topic', 'other'];
 
@@ -37,10 +38,10 @@ export function renderReportDialog(p: ReportDialogProps, on: ReportDialogHandler
   >
     <form @submit=${on.send} novalidate>
       <h3 id="report-heading">
-        ${fill(messages.reportHeading(slot(0)), [bdi(p.target.author?.name ?? '')])}
+        ${fill(more.reportHeading(slot(0)), [bdi(p.target.author?.name ?? '')])}
       </h3>
       <fieldset>
-        <legend>${messages.reportLegend()}</legend>
+        <legend>${more.reportLegend()}</legend>
         ${REASONS.map(
           (r) =>
             html`<label>
@@ -51,13 +52,11 @@ export function renderReportDialog(p: ReportDialogProps, on: ReportDialogHandler
                 .checked=${p.reason === r}
                 @change=${() => on.reason(r)}
               />
-              ${messages.reason(r)}
+              ${more.reason(r)}
             </label>`,
         )}
       </fieldset>
-      <label for="report-note">
-        ${other ? messages.reportNoteRequired() : messages.reportNote()}
-      </label>
+      <label for="report-note"> ${other ? more.reportNoteRequired() : more.reportNote()} </label>
       <textarea
         id="report-note"
         dir="auto"
@@ -68,7 +67,7 @@ export function renderReportDialog(p: ReportDialogProps, on: ReportDialogHandler
       ${p.error ? html`<p class="error-text" role="alert">${p.error}</p>` : nothing}
       <div class="toolbar">
         <button type="submit" class="button primary" aria-disabled=${p.pending ? 'true' : 'false'}>
-          ${p.pending ? messages.reportSending() : messages.reportSend()}
+          ${p.pending ? more.reportSending() : more.reportSend()}
         </button>
         <button type="button" class="button" @click=${on.dismiss}>${messages.cancel()}</button>
       </div>
@@ -94,9 +93,9 @@ export function renderDeleteDialog(p: DeleteDialogProps, on: DeleteDialogHandler
     @cancel=${on.cancel}
     @close=${on.closed}
   >
-    <h3 id="delete-heading">${messages.deleteHeading()}</h3>
+    <h3 id="delete-heading">${more.deleteHeading()}</h3>
     <p id="delete-text">
-      ${p.target.replyCount > 0 ? messages.deleteWithReplies() : messages.deleteFinal()}
+      ${p.target.replyCount > 0 ? more.deleteWithReplies() : more.deleteFinal()}
     </p>
     ${p.error ? html`<p class="error-text" role="alert">${p.error}</p>` : nothing}
     <div class="toolbar">

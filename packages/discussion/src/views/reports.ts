@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { formatRelativeTime, type PeerError, type ReportItem } from '@peerkit/core';
 import { bdi, fill, slot } from '@peerkit/core/bidi';
 import { messages } from '../messages.js';
+import { more } from '../more-messages.js';
 import { domId } from './ids.js';
 import { renderBody } from './body.js';
 
@@ -29,11 +30,11 @@ export interface ReportsHandlers {
 export function renderReports(p: ReportsProps, on: ReportsHandlers): TemplateResult {
   let body: TemplateResult;
   if (p.status === 'pending' || p.status === 'initial') {
-    body = html`<p role="status">${messages.reportsLoading()}</p>`;
+    body = html`<p role="status">${more.reportsLoading()}</p>`;
   } else if (p.status === 'error' && p.loadError) {
     body = p.error(p.loadError);
   } else if (p.items.length === 0) {
-    body = html`<p class="notice">${messages.reportsEmpty()}</p>`;
+    body = html`<p class="notice">${more.reportsEmpty()}</p>`;
   } else {
     body = html`<ul class="reports">
       ${repeat(
@@ -44,7 +45,7 @@ export function renderReports(p: ReportsProps, on: ReportsHandlers): TemplateRes
     </ul>`;
   }
   return html`<section aria-labelledby="reports-heading">
-    <h3 id="reports-heading" tabindex="-1">${messages.reportsHeading()}</h3>
+    <h3 id="reports-heading" tabindex="-1">${more.reportsHeading()}</h3>
     ${body}
   </section>`;
 }
@@ -65,18 +66,18 @@ function renderReport(r: ReportItem, p: ReportsProps, on: ReportsHandlers): Temp
     </button>`;
   return html`<li class="report" data-report=${r.id} aria-labelledby=${hid}>
     <p id=${hid}>
-      <strong>${messages.reason(r.reason)}</strong>
-      ${fill(messages.reportedBy(slot(0)), [bdi(r.reporter.name)])}
+      <strong>${more.reason(r.reason)}</strong>
+      ${fill(more.reportedBy(slot(0)), [bdi(r.reporter.name)])}
       <time datetime=${r.createdAt}>${formatRelativeTime(r.createdAt, p.locale)}</time>
     </p>
-    ${p.changed.has(r.id) ? html`<p class="notice">${messages.reportChanged()}</p>` : nothing}
-    ${r.note ? html`<p>${fill(messages.reportNoteShown(slot(0)), [bdi(r.note)])}</p>` : nothing}
-    <p>${fill(messages.reportedPost(slot(0)), [bdi(r.post.author?.name ?? '—')])}</p>
+    ${p.changed.has(r.id) ? html`<p class="notice">${more.reportChanged()}</p>` : nothing}
+    ${r.note ? html`<p>${fill(more.reportNoteShown(slot(0)), [bdi(r.note)])}</p>` : nothing}
+    <p>${fill(more.reportedPost(slot(0)), [bdi(r.post.author?.name ?? '—')])}</p>
     <blockquote dir="auto">
       ${r.post.deleted ? html`<p class="placeholder">${messages.deleted()}</p>` : renderBody(r.post)}
     </blockquote>
     <div class="toolbar">
-      ${decision('keep', messages.keep())} ${decision('hide', messages.hide())}
+      ${decision('keep', more.keep())} ${decision('hide', more.hide())}
       ${decision('delete', messages.delete())}
     </div>
   </li>`;

@@ -17,7 +17,8 @@
  *   with the `current` reflection (`mergeOnConflict`) and sent again.
  */
 import type { ReactiveController } from 'lit';
-import { currentOnConflict, hostHooks, type Reflection, type Visibility } from '@peerkit/core';
+import { hostHooks, type Reflection, type Visibility } from '@peerkit/core';
+import { currentOnConflict } from '@peerkit/core/conflict';
 import { messages as t } from '../messages.js';
 import {
   mergeOnConflict,
