@@ -19,14 +19,12 @@ import { errorMessage } from '@peerkit/core/wording';
 import { Announcer, AttributeChecks, ErrorClaim, FocusRequest } from '@peerkit/core/controllers';
 import { AutosaveController } from './controllers/autosave.js';
 import type { CardContext } from './controllers/context.js';
-import { EarlierController } from './controllers/earlier.js';
 import { PeerReflectionSavedEvent } from './events.js';
 import { messages as t } from './messages.js';
 import { CONFIG_RULES, type CardMode } from './model/config.js';
 import { draftKey, type Draft } from './model/drafts.js';
 import { defaultPrompts, parsePrompts, type Prompt } from './model/prompts.js';
 import { reflectionStyles } from './reflection.styles.js';
-import { renderEarlier, renderExport } from './views/earlier.js';
 import { renderForm } from './views/form.js';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
@@ -149,17 +147,13 @@ export class PeerReflectionCard extends PeerElement {
   readonly #autosave = new AutosaveController(this.#ctx, {
     saved: (r, sent) => this.#saved(r, sent),
   });
-  readonly #earlier = new EarlierController(
-    this.#ctx,
-    () => {
-      const client = this.peer?.client;
-      const me = this.me;
-      return client && me && !this.peer?.error && this.mode !== 'team'
-        ? ([client, this.activityIri, me.id] as readonly [PeerClient, string, string])
-        : undefined;
-    },
-    (r) => this.#autosave.forget(r.id),
-  );
+  /**
+   * My earlier reflections and the export (`earlier-part.ts`, a chunk of its own), loaded as
+   * the personal card first renders: the form does not wait for them.
+   */
+  #below?: typeof import('./earlier-part.js');
+  #earlier?: import('./controllers/earlier.js').EarlierController;
+  #belowLoading?: Promise<void>;
 
   /** The shared view, loaded with the first `show-shared` (`shared.ts`, a chunk of its own). */
   #shared?: import('./shared.js').SharedView;
@@ -171,6 +165,7 @@ export class PeerReflectionCard extends PeerElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (this.mode !== 'team' && !this.#below && !this.#belowLoading) this.#loadBelow();
     if (this.mode === 'team' && !this.#team && !this.#teamLoading) {
       this.#teamLoading = import('./team.js').then(
         ({ TeamCard }) => {
@@ -201,10 +196,40 @@ export class PeerReflectionCard extends PeerElement {
     }
   }
 
-  /** `updateComplete` includes the shared view's module arriving and being drawn. */
+  /** Loads `earlier-part.ts` and makes the list's controller; a failed load says so. */
+  #loadBelow(): void {
+    this.#belowLoading = import('./earlier-part.js').then(
+      (below) => {
+        this.#below = below;
+        this.#earlier = new below.EarlierController(
+          this.#ctx,
+          () => {
+            const client = this.peer?.client;
+            const me = this.me;
+            return client && me && !this.peer?.error && this.mode !== 'team'
+              ? ([client, this.activityIri, me.id] as readonly [PeerClient, string, string])
+              : undefined;
+          },
+          (r) => this.#autosave.forget(r.id),
+        );
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#belowLoading = undefined;
+        this.fail(error);
+      },
+    );
+  }
+
+  /** `updateComplete` includes the lazy parts' modules arriving and being drawn. */
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
-    await Promise.all([this.#sharedLoading, this.#teamLoading, this.#actionsLoading]);
+    await Promise.all([
+      this.#belowLoading,
+      this.#sharedLoading,
+      this.#teamLoading,
+      this.#actionsLoading,
+    ]);
     return super.getUpdateComplete();
   }
 
@@ -269,13 +294,13 @@ export class PeerReflectionCard extends PeerElement {
       return;
     }
     this.#pacer?.begin(r.id);
-    this.#earlier.reload();
+    this.#earlier?.reload();
     this.#focus.request(() => this.renderRoot.querySelector('textarea'));
   }
 
   #startNew(): void {
     this.#autosave.startNew();
-    this.#earlier.reload();
+    this.#earlier?.reload();
     this.#focus.request(() => this.renderRoot.querySelector('textarea'));
   }
 
@@ -301,7 +326,7 @@ export class PeerReflectionCard extends PeerElement {
 
   #dialog(): TemplateResult | typeof nothing {
     const e = this.#earlier;
-    if (!e.deleting || !this.#actions) return nothing;
+    if (!e?.deleting || !this.#actions) return nothing;
     return this.#actions.renderDeleteDialog(
       { pending: e.deletePending, error: e.deleteError },
       { confirm: () => void e.confirmDelete(), dismiss: () => e.closeDelete() },
@@ -326,7 +351,7 @@ export class PeerReflectionCard extends PeerElement {
   #form(): TemplateResult {
     const a = this.#autosave;
     const d = a.draft;
-    const earlierOne = d?.saved && this.#earlier.items(null).some((r) => r.id === d.id);
+    const earlierOne = d?.saved && this.#earlier?.items(null).some((r) => r.id === d.id);
     return renderForm(
       {
         uid: this.#uid,
@@ -354,6 +379,7 @@ export class PeerReflectionCard extends PeerElement {
 
   #earlierList(): TemplateResult | typeof nothing {
     const e = this.#earlier;
+    if (!e) return this.#skeleton();
     return (
       e.first.render<TemplateResult | typeof nothing>({
         initial: () => this.#skeleton(),
@@ -366,8 +392,8 @@ export class PeerReflectionCard extends PeerElement {
   }
 
   #drawEarlier(): TemplateResult {
-    const e = this.#earlier;
-    return renderEarlier(
+    const e = this.#earlier!;
+    return this.#below!.renderEarlier(
       {
         uid: this.#uid,
         items: e.items(this.#autosave.draft?.id ?? null),
@@ -390,8 +416,9 @@ export class PeerReflectionCard extends PeerElement {
     );
   }
 
-  #export(): TemplateResult {
-    return renderExport(
+  #export(): TemplateResult | typeof nothing {
+    if (!this.#below) return nothing;
+    return this.#below.renderExport(
       { uid: this.#uid, all: this.#exportAll, pending: this.#exporting },
       {
         all: (all) => {
@@ -406,22 +433,23 @@ export class PeerReflectionCard extends PeerElement {
   /** Downloads my reflections (`actions.ts` → `export.ts`), then says so. */
   async #download(format: 'markdown' | 'json'): Promise<void> {
     const client = this.peer?.client;
-    if (!client || this.#exporting) return;
+    const more = this.#below?.moreMessages;
+    if (!client || !more || this.#exporting) return;
     this.#exporting = true;
     this.requestUpdate();
     try {
       const { exportReflections } = await this.#loadActions();
       const label = { private: t.private, team: t.team, public: t.public };
       const words = {
-        title: t.exportTitle(),
-        visibility: (r: Reflection) => t.exportVisibility(label[r.visibility]()),
+        title: more.exportTitle(),
+        visibility: (r: Reflection) => more.exportVisibility(label[r.visibility]()),
       };
       const activity = this.#exportAll ? null : this.activityIri;
       await exportReflections(client, activity, format, words, this.locale);
-      this.#announcer.announce(t.exported());
+      this.#announcer.announce(more.exported());
     } catch (error) {
       this.fail(error);
-      this.#announcer.announce(t.exportFailed());
+      this.#announcer.announce(more.exportFailed());
     } finally {
       this.#exporting = false;
       this.requestUpdate();

@@ -9,7 +9,7 @@
 import type { ReactiveController } from 'lit';
 import type { Page, PeerClient, PeerError, Reflection } from '@peerkit/core';
 import { LoadController } from '@peerkit/core/controllers';
-import { messages as t } from '../messages.js';
+import { moreMessages as more } from '../more-messages.js';
 import type { CardContext } from './context.js';
 
 /** Reflections per page of the list. */
@@ -132,7 +132,7 @@ export class EarlierController implements ReactiveController {
       this.#dialog()?.close();
       this.deleting = null;
       this.ctx.focus(() => this.#query('[part~="earlier"] h3, [part~="heading"]'));
-      this.ctx.announce(t.deleted());
+      this.ctx.announce(more.deleted());
       this.onDeleted(r);
     } catch (error) {
       const e = this.ctx.fail(error);
@@ -144,7 +144,7 @@ export class EarlierController implements ReactiveController {
         this.onDeleted(r);
         return;
       }
-      this.deleteError = t.deleteFailed();
+      this.deleteError = more.deleteFailed();
     } finally {
       this.deletePending = false;
       this.ctx.host.requestUpdate();

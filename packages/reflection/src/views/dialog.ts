@@ -1,6 +1,6 @@
 /** The confirm dialog for deleting one of my reflections (loaded with the first "Delete"). */
 import { html, nothing, type TemplateResult } from 'lit';
-import { messages as t } from '../messages.js';
+import { moreMessages as more } from '../more-messages.js';
 
 export interface DeleteProps {
   pending: boolean;
@@ -22,8 +22,8 @@ export function renderDeleteDialog(p: DeleteProps, on: DeleteHandlers): Template
       on.dismiss();
     }}
   >
-    <h3 id="delete-heading">${t.deleteHeading()}</h3>
-    <p id="delete-text">${t.deleteText()}</p>
+    <h3 id="delete-heading">${more.deleteHeading()}</h3>
+    <p id="delete-text">${more.deleteText()}</p>
     ${p.error ? html`<p class="error-text" role="alert">${p.error}</p>` : nothing}
     <div class="toolbar">
       <button
@@ -32,9 +32,11 @@ export function renderDeleteDialog(p: DeleteProps, on: DeleteHandlers): Template
         aria-disabled=${p.pending ? 'true' : 'false'}
         @click=${on.confirm}
       >
-        ${t.delete()}
+        ${more.delete()}
       </button>
-      <button type="button" class="button" data-cancel @click=${on.dismiss}>${t.cancel()}</button>
+      <button type="button" class="button" data-cancel @click=${on.dismiss}>
+        ${more.cancel()}
+      </button>
     </div>
   </dialog>`;
 }

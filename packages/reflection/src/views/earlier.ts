@@ -6,6 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime, type Reflection } from '@peerkit/core';
 import { messages as t } from '../messages.js';
+import { moreMessages as more } from '../more-messages.js';
 
 export interface EarlierProps {
   uid: string;
@@ -27,10 +28,10 @@ export interface EarlierHandlers {
 
 export function renderEarlier(p: EarlierProps, on: EarlierHandlers): TemplateResult {
   return html`<section part="earlier" aria-labelledby="${p.uid}-earlier">
-    <h3 id="${p.uid}-earlier" tabindex="-1">${t.earlier()}</h3>
+    <h3 id="${p.uid}-earlier" tabindex="-1">${more.earlier()}</h3>
     ${
       p.items.length === 0
-        ? html`<p class="hint">${t.earlierNone()}</p>`
+        ? html`<p class="hint">${more.earlierNone()}</p>`
         : html`<ul class="list">
             ${p.items.map((r) => renderItem(r, p, on))}
           </ul>`
@@ -44,7 +45,7 @@ export function renderEarlier(p: EarlierProps, on: EarlierHandlers): TemplateRes
             aria-disabled=${p.moreLoading ? 'true' : 'false'}
             @click=${on.more}
           >
-            ${t.more()}
+            ${more.more()}
           </button>`
         : nothing
     }
@@ -76,7 +77,7 @@ function renderItem(r: Reflection, p: EarlierProps, on: EarlierHandlers): Templa
         title=${p.busy ? t.busy() : nothing}
         @click=${() => on.edit(r)}
       >
-        ${t.edit()}
+        ${more.edit()}
       </button>
       <button
         type="button"
@@ -86,7 +87,7 @@ function renderItem(r: Reflection, p: EarlierProps, on: EarlierHandlers): Templa
         data-delete=${r.id}
         @click=${() => on.askDelete(r)}
       >
-        ${t.delete()}
+        ${more.delete()}
       </button>
     </span>
   </li>`;
@@ -121,14 +122,14 @@ export interface ExportHandlers {
 export function renderExport(p: ExportProps, on: ExportHandlers): TemplateResult {
   const id = `${p.uid}-export`;
   return html`<fieldset part="export">
-    <legend>${t.export()}</legend>
-    <label for=${id}>${t.exportWhich()}</label>
+    <legend>${more.export()}</legend>
+    <label for=${id}>${more.exportWhich()}</label>
     <select
       id=${id}
       @change=${(e: Event) => on.all((e.target as HTMLSelectElement).value === 'all')}
     >
-      <option value="here" ?selected=${!p.all}>${t.exportHere()}</option>
-      <option value="all" ?selected=${p.all}>${t.exportAll()}</option>
+      <option value="here" ?selected=${!p.all}>${more.exportHere()}</option>
+      <option value="all" ?selected=${p.all}>${more.exportAll()}</option>
     </select>
     ${(['markdown', 'json'] as const).map(
       (f) =>
@@ -139,7 +140,7 @@ export function renderExport(p: ExportProps, on: ExportHandlers): TemplateResult
           aria-disabled=${p.pending ? 'true' : 'false'}
           @click=${() => on.download(f)}
         >
-          ${f === 'json' ? t.exportJson() : t.exportMarkdown()}
+          ${f === 'json' ? more.exportJson() : more.exportMarkdown()}
         </button>`,
     )}
   </fieldset>`;
