@@ -164,7 +164,11 @@ export function widgetContract<E extends HTMLElement>(c: WidgetContract<E>): voi
       const { el, container, provider } = await mountIn(w, { endpoint: 'not a url' });
       await until(() => !c.loading(el as E), 'the element to stop loading');
       // The provider's notice is drawn once the errors' wording has loaded (a chunk fetched
-      // with the first error); its updateComplete includes that.
+      // with the first error); its updateComplete includes that. A widget that draws the error
+      // itself may load that wording too, and claims the error once it has drawn it: its
+      // updateComplete includes that, and the provider's next update gives the notice up.
+      await provider.updateComplete;
+      await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
       await provider.updateComplete;
       const page = [container, ...container.querySelectorAll('*')]
         .map((n) => n.shadowRoot?.textContent ?? '')

@@ -15,7 +15,6 @@ import {
   type Reflection,
   type Visibility,
 } from '@peerkit/core';
-import { errorMessage } from '@peerkit/core/wording';
 import { Announcer, AttributeChecks, ErrorClaim, FocusRequest } from '@peerkit/core/controllers';
 import { AutosaveController } from './controllers/autosave.js';
 import type { CardContext } from './controllers/context.js';
@@ -115,8 +114,7 @@ export class PeerReflectionCard extends PeerElement {
   showShared = false;
 
   readonly #uid = uniqueId('r');
-  /** The statements and the delete dialog (`actions.ts`), loaded with the first save or "Delete". */
-  #actions?: typeof import('./actions.js');
+  /** The statements and the export (`actions.ts`), loaded with the first save or export. */
   #actionsLoading?: Promise<typeof import('./actions.js')>;
   /** The export's choice (all my reflections, or this activity's) and whether it runs. */
   #exportAll = false;
@@ -143,7 +141,14 @@ export class PeerReflectionCard extends PeerElement {
   readonly #focus = new FocusRequest(this);
   readonly #announcer = new Announcer(this);
   /** The provider's configuration error is drawn here, so the provider does not draw it too. */
-  protected readonly errorClaim = new ErrorClaim(this, () => !!this.peer?.error);
+  protected readonly errorClaim = new ErrorClaim(this, () => !!this.peer?.error && !!this.#wording);
+  /**
+   * The errors' wording (`@peerkit/core/wording`, the core's `messages` chunk), loaded with a
+   * configuration error to show, as the provider loads it: until it arrives the card does not
+   * claim the error, so the provider says it meanwhile (once on the page either way).
+   */
+  #wording?: typeof import('@peerkit/core/wording');
+  #wordingLoading?: Promise<void>;
   readonly #autosave = new AutosaveController(this.#ctx, {
     saved: (r, sent) => this.#saved(r, sent),
   });
@@ -166,6 +171,18 @@ export class PeerReflectionCard extends PeerElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.mode !== 'team' && !this.#below && !this.#belowLoading) this.#loadBelow();
+    if (this.peer?.error && !this.#wording && !this.#wordingLoading) {
+      this.#wordingLoading = import('@peerkit/core/wording').then(
+        (wording) => {
+          this.#wording = wording;
+          this.requestUpdate();
+        },
+        (error: unknown) => {
+          this.#wordingLoading = undefined;
+          this.fail(error);
+        },
+      );
+    }
     if (this.mode === 'team' && !this.#team && !this.#teamLoading) {
       this.#teamLoading = import('./team.js').then(
         ({ TeamCard }) => {
@@ -226,6 +243,7 @@ export class PeerReflectionCard extends PeerElement {
     await super.getUpdateComplete();
     await Promise.all([
       this.#belowLoading,
+      this.#wordingLoading,
       this.#sharedLoading,
       this.#teamLoading,
       this.#actionsLoading,
@@ -280,7 +298,7 @@ export class PeerReflectionCard extends PeerElement {
   /** `actions.ts`; a failed load is tried again next time. */
   #loadActions(): Promise<typeof import('./actions.js')> {
     return (this.#actionsLoading ??= import('./actions.js').then(
-      (m) => (this.#actions = m),
+      (m) => m,
       (e: unknown) => {
         this.#actionsLoading = undefined;
         throw e;
@@ -311,7 +329,11 @@ export class PeerReflectionCard extends PeerElement {
     const config = this.peer?.error;
     return html`<section part="base" aria-labelledby="${this.#uid}-heading">
       <h2 part="heading" id="${this.#uid}-heading" tabindex="-1">${this.#headingText}</h2>
-      ${config ? this.#notice([t.misconfigured(), errorMessage(config)]) : nothing}
+      ${
+        config && this.#wording
+          ? this.#notice([t.misconfigured(), this.#wording.errorMessage(config)])
+          : nothing
+      }
       ${this.#checks.render('config')} ${config ? nothing : this.#body()}
       ${this.showShared && !config && this.#shared ? this.#shared.render(this.#uid) : nothing}
       ${this.#announcer.render()} ${this.#dialog()}
@@ -326,8 +348,8 @@ export class PeerReflectionCard extends PeerElement {
 
   #dialog(): TemplateResult | typeof nothing {
     const e = this.#earlier;
-    if (!e?.deleting || !this.#actions) return nothing;
-    return this.#actions.renderDeleteDialog(
+    if (!e?.deleting || !this.#below) return nothing;
+    return this.#below.renderDeleteDialog(
       { pending: e.deletePending, error: e.deleteError },
       { confirm: () => void e.confirmDelete(), dismiss: () => e.closeDelete() },
     );
@@ -406,11 +428,7 @@ export class PeerReflectionCard extends PeerElement {
       {
         toggle: (id) => e.toggle(id),
         edit: (r) => this.#edit(r),
-        askDelete: (r) =>
-          void this.#loadActions().then(
-            () => e.askDelete(r),
-            (error: unknown) => this.fail(error),
-          ),
+        askDelete: (r) => e.askDelete(r),
         more: () => void e.loadMore(),
       },
     );
