@@ -71,11 +71,5 @@ export const messages = {
       id: 'reflection.bad-attribute',
     }),
 
-  loadFailed: () =>
-    msg('Your earlier reflections could not be loaded.', { id: 'reflection.load-failed' }),
-  loadOffline: () =>
-    msg('You are offline: your earlier reflections could not be loaded.', {
-      id: 'reflection.load-offline',
-    }),
   busy: () => msg('Wait until your reflection is saved.', { id: 'reflection.busy' }),
 };

@@ -6,6 +6,12 @@
 import { msg, str } from '@peerkit/core';
 
 export const moreMessages = {
+  loadFailed: () =>
+    msg('Your earlier reflections could not be loaded.', { id: 'reflection.load-failed' }),
+  loadOffline: () =>
+    msg('You are offline: your earlier reflections could not be loaded.', {
+      id: 'reflection.load-offline',
+    }),
   earlier: () => msg('My earlier reflections', { id: 'reflection.earlier' }),
   earlierNone: () => msg('No earlier reflections on this yet.', { id: 'reflection.earlier.none' }),
   more: () => msg('Show more', { id: 'reflection.more' }),

@@ -116,9 +116,6 @@ export class PeerReflectionCard extends PeerElement {
   readonly #uid = uniqueId('r');
   /** The statements and the export (`actions.ts`), loaded with the first save or export. */
   #actionsLoading?: Promise<typeof import('./actions.js')>;
-  /** The export's choice (all my reflections, or this activity's) and whether it runs. */
-  #exportAll = false;
-  #exporting = false;
   /** Which saves record `reflected` (docs/decisions.md §13), made with `actions.ts`. */
   #pacer?: import('./actions.js').StatementPacer;
   readonly #ctx: CardContext = {
@@ -156,8 +153,7 @@ export class PeerReflectionCard extends PeerElement {
    * My earlier reflections and the export (`earlier-part.ts`, a chunk of its own), loaded as
    * the personal card first renders: the form does not wait for them.
    */
-  #below?: typeof import('./earlier-part.js');
-  #earlier?: import('./controllers/earlier.js').EarlierController;
+  #below?: import('./earlier-part.js').Below;
   #belowLoading?: Promise<void>;
 
   /** The shared view, loaded with the first `show-shared` (`shared.ts`, a chunk of its own). */
@@ -216,19 +212,23 @@ export class PeerReflectionCard extends PeerElement {
   /** Loads `earlier-part.ts` and makes the list's controller; a failed load says so. */
   #loadBelow(): void {
     this.#belowLoading = import('./earlier-part.js').then(
-      (below) => {
-        this.#below = below;
-        this.#earlier = new below.EarlierController(
-          this.#ctx,
-          () => {
+      ({ Below }) => {
+        this.#below = new Below(this.#ctx, {
+          args: () => {
             const client = this.peer?.client;
             const me = this.me;
             return client && me && !this.peer?.error && this.mode !== 'team'
               ? ([client, this.activityIri, me.id] as readonly [PeerClient, string, string])
               : undefined;
           },
-          (r) => this.#autosave.forget(r.id),
-        );
+          writing: () => this.#autosave.draft?.id ?? null,
+          busy: () => this.#autosave.unsaved,
+          edit: (r) => this.#edit(r),
+          deleted: (r) => this.#autosave.forget(r.id),
+          skeleton: () => this.#skeleton(),
+          notice: (message, retry) => this.#notice(message, retry),
+          actions: () => this.#loadActions(),
+        });
         this.requestUpdate();
       },
       (error: unknown) => {
@@ -312,13 +312,13 @@ export class PeerReflectionCard extends PeerElement {
       return;
     }
     this.#pacer?.begin(r.id);
-    this.#earlier?.reload();
+    this.#below?.earlier.reload();
     this.#focus.request(() => this.renderRoot.querySelector('textarea'));
   }
 
   #startNew(): void {
     this.#autosave.startNew();
-    this.#earlier?.reload();
+    this.#below?.earlier.reload();
     this.#focus.request(() => this.renderRoot.querySelector('textarea'));
   }
 
@@ -336,7 +336,7 @@ export class PeerReflectionCard extends PeerElement {
       }
       ${this.#checks.render('config')} ${config ? nothing : this.#body()}
       ${this.showShared && !config && this.#shared ? this.#shared.render(this.#uid) : nothing}
-      ${this.#announcer.render()} ${this.#dialog()}
+      ${this.#announcer.render()} ${this.#below?.dialog() ?? nothing}
     </section>`;
   }
 
@@ -346,22 +346,13 @@ export class PeerReflectionCard extends PeerElement {
     return team ? t.teamHeading(team) : t.heading();
   }
 
-  #dialog(): TemplateResult | typeof nothing {
-    const e = this.#earlier;
-    if (!e?.deleting || !this.#below) return nothing;
-    return this.#below.renderDeleteDialog(
-      { pending: e.deletePending, error: e.deleteError },
-      { confirm: () => void e.confirmDelete(), dismiss: () => e.closeDelete() },
-    );
-  }
-
   #body(): TemplateResult {
     const me = this.me;
     if (!this.peer || me === undefined) return this.#skeleton();
     if (me === null) return html`<p class="note">${t.signedOut()}</p>`;
     if (this.mode === 'team')
       return this.#team ? this.#team.render(this.#uid, this.#prompts) : this.#skeleton();
-    return html`${this.#form()} ${this.#earlierList()} ${this.#export()}`;
+    return html`${this.#form()} ${this.#below?.render(this.#uid) ?? this.#skeleton()}`;
   }
 
   #skeleton(): TemplateResult {
@@ -373,7 +364,7 @@ export class PeerReflectionCard extends PeerElement {
   #form(): TemplateResult {
     const a = this.#autosave;
     const d = a.draft;
-    const earlierOne = d?.saved && this.#earlier?.items(null).some((r) => r.id === d.id);
+    const earlierOne = d?.saved && this.#below?.earlier.items(null).some((r) => r.id === d.id);
     return renderForm(
       {
         uid: this.#uid,
@@ -397,81 +388,6 @@ export class PeerReflectionCard extends PeerElement {
         startNew: () => this.#startNew(),
       },
     );
-  }
-
-  #earlierList(): TemplateResult | typeof nothing {
-    const e = this.#earlier;
-    if (!e) return this.#skeleton();
-    return (
-      e.first.render<TemplateResult | typeof nothing>({
-        initial: () => this.#skeleton(),
-        pending: () => (e.first.value ? this.#drawEarlier() : this.#skeleton()),
-        complete: () => this.#drawEarlier(),
-        error: () =>
-          this.#notice(this.online ? t.loadFailed() : t.loadOffline(), () => e.first.retry()),
-      }) ?? nothing
-    );
-  }
-
-  #drawEarlier(): TemplateResult {
-    const e = this.#earlier!;
-    return this.#below!.renderEarlier(
-      {
-        uid: this.#uid,
-        items: e.items(this.#autosave.draft?.id ?? null),
-        locale: this.locale,
-        open: e.open,
-        hasMore: !!e.next,
-        moreLoading: e.moreLoading,
-        busy: this.#autosave.unsaved,
-      },
-      {
-        toggle: (id) => e.toggle(id),
-        edit: (r) => this.#edit(r),
-        askDelete: (r) => e.askDelete(r),
-        more: () => void e.loadMore(),
-      },
-    );
-  }
-
-  #export(): TemplateResult | typeof nothing {
-    if (!this.#below) return nothing;
-    return this.#below.renderExport(
-      { uid: this.#uid, all: this.#exportAll, pending: this.#exporting },
-      {
-        all: (all) => {
-          this.#exportAll = all;
-          this.requestUpdate();
-        },
-        download: (format) => void this.#download(format),
-      },
-    );
-  }
-
-  /** Downloads my reflections (`actions.ts` → `export.ts`), then says so. */
-  async #download(format: 'markdown' | 'json'): Promise<void> {
-    const client = this.peer?.client;
-    const more = this.#below?.moreMessages;
-    if (!client || !more || this.#exporting) return;
-    this.#exporting = true;
-    this.requestUpdate();
-    try {
-      const { exportReflections } = await this.#loadActions();
-      const label = { private: t.private, team: t.team, public: t.public };
-      const words = {
-        title: more.exportTitle(),
-        visibility: (r: Reflection) => more.exportVisibility(label[r.visibility]()),
-      };
-      const activity = this.#exportAll ? null : this.activityIri;
-      await exportReflections(client, activity, format, words, this.locale);
-      this.#announcer.announce(more.exported());
-    } catch (error) {
-      this.fail(error);
-      this.#announcer.announce(more.exportFailed());
-    } finally {
-      this.#exporting = false;
-      this.requestUpdate();
-    }
   }
 
   #notice(message: string | string[], retry?: () => void): TemplateResult {
