@@ -113,11 +113,6 @@ export const reflectionStyles = css`
     cursor: pointer;
   }
 
-  .button.danger {
-    border-color: var(--_r-danger);
-    color: var(--_r-danger);
-  }
-
   .link {
     padding: 0.25rem;
     border: 0;
@@ -180,22 +175,5 @@ export const reflectionStyles = css`
     block-size: 6rem;
     border-radius: var(--_r-radius);
     background: var(--_r-raised);
-  }
-
-  dialog {
-    max-inline-size: min(32rem, calc(100vw - 2rem));
-    padding: 1rem 1.25rem;
-    border: 1px solid var(--_r-border);
-    border-radius: var(--_r-radius);
-    background: var(--_r-bg);
-    color: var(--_r-fg);
-  }
-
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
-
-  dialog h3 {
-    margin-block-end: 0.75rem;
   }
 `;
