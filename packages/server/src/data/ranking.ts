@@ -80,10 +80,27 @@ const READABLE = 'NOT po.deleted AND NOT po.removed AND NOT po.hidden';
  */
 export const PERSON_TEXT = 'p.search_text';
 
+/** Days since `c.last_post_at` (a float), null for someone who never posted. */
+const IDLE_DAYS = '(extract(epoch FROM now() - c.last_post_at) / 86400)::float8';
+
 /**
- * The score of a `figures` row (docs/decisions.md §12). Recommendations add 2,000 to people
- * who helped on the activity and 1,000 to people listing one of its skills, so the three
- * groups come in order and the score still reads "higher first".
+ * The terms of the score (docs/decisions.md §12) read from a candidate row alone (its
+ * counters, asked skills, `q` match, mentoring, recency): the whole score of anyone with no
+ * figure in `thanked`, `accepted`, `here` or `activity_skills` (`FIGURE_SOURCES`).
+ */
+const BASE_SCORE = `(
+    10 * (asked_level + q_level)
+  + 3 * endorsements
+  + 2 * kudos_received
+  + CASE WHEN text_match THEN 5 ELSE 0 END
+  + CASE WHEN mentor THEN 1 ELSE 0 END
+  + CASE WHEN idle_days IS NULL THEN 0 ELSE 3 * 30 / (30 + idle_days) END)`;
+
+/**
+ * The score of a `figures` row (docs/decisions.md §12): `BASE_SCORE` and the terms of
+ * posts, kudos and the activity. Recommendations add 2,000 to people who helped on the
+ * activity and 1,000 to people listing one of its skills, so the three groups come in order
+ * and the score still reads "higher first".
  */
 const SCORE = `(
     10 * (asked_level + q_level)
@@ -100,38 +117,47 @@ const SCORE = `(
 
 const NOT_ASKED = '0 AS a_level, 0 AS a_endorsements';
 
+/** A candidate's columns the base score reads (`rankPeople`'s `base`). */
+const COLUMNS = 'p.id, p.name, p.kudos_received, p.mentor, p.endorsements, p.last_post_at';
+
+/** Whether `q` ($1) matches the candidate's free text. */
+const TEXT_MATCH = `($1::text IS NOT NULL AND ${PERSON_TEXT} ILIKE $1) AS text_match`;
+
 /**
- * The candidates of each mode, as a query of people rows (`p`) ($1 … $8 as in `rankPeople`):
+ * The candidates of each mode, as rows of `COLUMNS`, the asked skills' level and
+ * endorsements (`a_level`, `a_endorsements`) and `text_match` ($1 … $8 as in `rankPeople`):
  * a search starts from the smaller side (the people listing the asked skills, else the
- * trigram index of the free text and of skill names), recommendations from the activity's
- * helpers, its skills and the top helpers.
+ * trigram index of the free text and of skill names, each person's text matched once),
+ * recommendations from the activity's helpers, its skills and the top helpers.
  */
 function candidatesSql(args: RankArgs): string {
-  // The level and endorsements of the asked skills, carried from where they were found.
   const listed = '($5::text IS NULL OR p.id <> $5) AND $6::text IS NULL AND p.listed';
   const textMatch = `(${PERSON_TEXT} ILIKE $1 OR p.id IN (SELECT id FROM q_skills))`;
   switch (args.mode) {
     case 'one':
-      return `SELECT p.*, ${NOT_ASKED} FROM people p WHERE p.id = $6::text AND (p.listed OR p.id = $5::text)`;
+      return `SELECT ${COLUMNS}, ${NOT_ASKED}, ${TEXT_MATCH} FROM people p
+        WHERE p.id = $6::text AND (p.listed OR p.id = $5::text)`;
     case 'recommend':
-      return `SELECT p.*, ${NOT_ASKED} FROM (
+      return `SELECT ${COLUMNS}, ${NOT_ASKED}, ${TEXT_MATCH} FROM (
           SELECT id FROM here WHERE answered > 0 OR thanked > 0
           UNION SELECT s.person_id FROM tags t JOIN person_skills s ON s.skill_key = t.key
           UNION SELECT id FROM top_helpers) m
         JOIN people p ON p.id = m.id WHERE ${listed}`;
     case 'all':
-      return `SELECT p.*, ${NOT_ASKED} FROM people p WHERE ${listed} AND (cardinality(p.ask_me_about) > 0
+      return `SELECT ${COLUMNS}, ${NOT_ASKED}, ${TEXT_MATCH} FROM people p
+        WHERE ${listed} AND (cardinality(p.ask_me_about) > 0
           OR EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = p.id))`;
     case 'search':
       if (args.skills.length)
-        return `SELECT p.*, a.level AS a_level, a.endorsements AS a_endorsements
+        return `SELECT ${COLUMNS}, a.level AS a_level, a.endorsements AS a_endorsements,
+            ${TEXT_MATCH}
           FROM asked_skills a JOIN people p ON p.id = a.id
           WHERE a.n = (SELECT count(*) FROM asked) AND ${listed}
             AND ($1::text IS NULL OR ${textMatch})`;
-      return `SELECT p.*, ${NOT_ASKED} FROM (
-          SELECT p.id FROM people p WHERE p.listed AND ${PERSON_TEXT} ILIKE $1
-          UNION SELECT id FROM q_skills) m
-        JOIN people p ON p.id = m.id WHERE ${listed}`;
+      return `SELECT ${COLUMNS}, ${NOT_ASKED}, TRUE AS text_match FROM people p
+          WHERE ${listed} AND ${PERSON_TEXT} ILIKE $1
+        UNION ALL SELECT ${COLUMNS}, ${NOT_ASKED}, FALSE FROM q_skills qs
+          JOIN people p ON p.id = qs.id WHERE ${listed} AND NOT ${PERSON_TEXT} ILIKE $1`;
   }
 }
 
@@ -192,36 +218,54 @@ const FIGURE_SOURCES = `WITH asked AS (SELECT DISTINCT unnest($2::text[]) AS key
 /**
  * Ranks the people `args` asks for: a page of them, best first (score, then name and id),
  * each with the figures its reasons are built from and the `total` of candidates.
+ *
+ * Only a short list gets its figures read (a three-letter `q` has thousands of candidates):
+ * everyone with a figure in the post-based sources (`involved`, a few people per thread),
+ * and of the others the first `offset + limit` by `BASE_SCORE`, which is their whole score,
+ * so the page is the one ranking every candidate in full would give (same ties: name, id).
  */
 export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRow[]> {
   return q.query<RankedRow>(
     `${FIGURE_SOURCES}
      candidates AS (${candidatesSql(args)}),
-     figures AS (
-       SELECT c.id, c.name, c.title, c.team, c.email, c.ask_me_about, c.mentor, c.availability,
-         c.kudos_received, c.a_level AS asked_level,
-         COALESCE(qs.level, 0) AS q_level, qs.skill AS q_skill,
+     involved AS (
+       SELECT id FROM thanked UNION SELECT id FROM accepted UNION SELECT id FROM here
+       UNION SELECT id FROM activity_skills
+     ),
+     base AS (
+       SELECT c.id, c.name, c.text_match, c.a_level AS asked_level,
+         COALESCE(qs.level, 0) AS q_level, c.kudos_received, c.mentor,
          CASE WHEN cardinality($2::text[]) = 0 THEN c.endorsements
            ELSE c.a_endorsements END AS endorsements,
+         ${IDLE_DAYS} AS idle_days
+       FROM candidates c LEFT JOIN q_skills qs ON qs.id = c.id
+     ),
+     short AS (
+       (SELECT b.id FROM base b WHERE b.id NOT IN (SELECT id FROM involved)
+        ORDER BY ${BASE_SCORE} DESC, b.name ASC, b.id ASC LIMIT $8::bigint + $4::bigint)
+       UNION ALL SELECT b.id FROM base b WHERE b.id IN (SELECT id FROM involved)
+     ),
+     figures AS (
+       SELECT c.id, c.name, c.title, c.team, c.email, c.ask_me_about, c.mentor, c.availability,
+         c.kudos_received, b.asked_level, b.q_level, qs.skill AS q_skill, b.endorsements,
          COALESCE(th.n, 0) AS thanked_focus,
          COALESCE(ac.n, 0) AS accepted, COALESCE(ac.focus, 0) AS accepted_focus,
          COALESCE(h.posts, 0) AS posts_here, COALESCE(h.answered, 0) AS answered_here,
          COALESCE(h.thanked, 0) AS thanked_here,
          COALESCE(acs.skills, '{}') AS activity_skills,
-         ($1::text IS NOT NULL AND c.search_text ILIKE $1) AS text_match,
-         (extract(epoch FROM now() - c.last_post_at) / 86400)::float8 AS idle_days,
+         b.text_match, b.idle_days,
          CASE WHEN NOT $7::boolean THEN 0
            WHEN COALESCE(h.answered, 0) > 0 OR COALESCE(h.thanked, 0) > 0 THEN 2
            WHEN acs.id IS NOT NULL THEN 1
            ELSE 0 END AS tier
-       FROM candidates c
+       FROM short s JOIN base b ON b.id = s.id JOIN people c ON c.id = s.id
        LEFT JOIN q_skills qs ON qs.id = c.id
        LEFT JOIN thanked th ON th.id = c.id
        LEFT JOIN activity_skills acs ON acs.id = c.id
        LEFT JOIN here h ON h.id = c.id
        LEFT JOIN accepted ac ON ac.id = c.id
      )
-     SELECT f.*, ${SCORE}::float8 AS score, count(*) OVER ()::int AS total
+     SELECT f.*, ${SCORE}::float8 AS score, (SELECT count(*) FROM candidates)::int AS total
      FROM figures f
      ORDER BY score DESC, name ASC, id ASC
      LIMIT $8 OFFSET $4`,
