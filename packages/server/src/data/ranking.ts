@@ -86,7 +86,7 @@ const IDLE_DAYS = '(extract(epoch FROM now() - c.last_post_at) / 86400)::float8'
 /**
  * The terms of the score (docs/decisions.md §12) read from a candidate row alone (its
  * counters, asked skills, `q` match, mentoring, recency): the whole score of anyone with no
- * figure in `thanked`, `accepted`, `here` or `activity_skills` (`FIGURE_SOURCES`).
+ * figure in `thanked`, `accepted`, `here` or `activity_skills` (`SOURCES`).
  */
 const BASE_SCORE = `(
     10 * (asked_level + q_level)
@@ -166,54 +166,66 @@ function candidatesSql(args: RankArgs): string {
  * asked skills, skills matching `q`, the activity's tags (focus: the asked skills, else
  * those), kudos in threads tagged with a focus skill, the activity's helpers, top helpers.
  */
-const FIGURE_SOURCES = `WITH asked AS (SELECT DISTINCT unnest($2::text[]) AS key),
-     asked_skills AS (
-       SELECT s.person_id AS id, count(*) AS n, sum(s.level)::int AS level,
-         sum(s.endorsements)::int AS endorsements
-       FROM person_skills s WHERE s.skill_key IN (SELECT key FROM asked) GROUP BY s.person_id
-     ),
-     q_skills AS (
-       SELECT DISTINCT ON (s.person_id) s.person_id AS id, s.level, s.skill FROM person_skills s
-       WHERE $1::text IS NOT NULL AND s.skill ILIKE $1
-       ORDER BY s.person_id, s.level DESC, s.skill
-     ),
-     tags AS (
-       SELECT DISTINCT t.skill_key AS key FROM posts po JOIN post_tags t ON t.post_id = po.id
-       WHERE po.activity = $3 AND ${READABLE}
-     ),
-     focus AS (
-       SELECT key FROM asked UNION SELECT key FROM tags WHERE NOT EXISTS (SELECT 1 FROM asked)
-     ),
-     thanked AS (
-       SELECT x.author_id AS id, sum(x.kudos)::int AS n FROM (
-         SELECT po.id, po.author_id, po.kudos FROM post_tags t JOIN posts po ON po.root_id = t.post_id
-         WHERE t.skill_key IN (SELECT key FROM focus) AND po.kudos > 0 AND ${READABLE}
-         UNION
-         SELECT po.id, po.author_id, po.kudos FROM post_tags t JOIN posts po ON po.id = t.post_id
-         WHERE t.skill_key IN (SELECT key FROM focus) AND po.kudos > 0 AND ${READABLE}
-       ) x GROUP BY x.author_id
-     ),
-     activity_skills AS (
-       SELECT s.person_id AS id, array_agg(s.skill ORDER BY s.level DESC, s.skill) AS skills
-       FROM tags t JOIN person_skills s ON s.skill_key = t.key GROUP BY s.person_id
-     ),
-     here AS (
-       SELECT po.author_id AS id, count(*)::int AS posts,
-         count(*) FILTER (WHERE po.parent_id IS NOT NULL)::int AS answered,
-         COALESCE(sum(po.kudos), 0)::int AS thanked
-       FROM posts po WHERE po.activity = $3 AND ${READABLE} GROUP BY po.author_id
-     ),
-     accepted AS (
-       SELECT po.author_id AS id, count(*)::int AS n,
-         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM post_tags t
-           WHERE t.post_id IN (po.id, po.root_id) AND t.skill_key IN (SELECT key FROM focus)))::int
-           AS focus
-       FROM posts po WHERE po.accepted_at IS NOT NULL AND ${READABLE} GROUP BY po.author_id
-     ),
-     top_helpers AS (
-       SELECT p.id FROM people p WHERE $7::boolean AND p.listed AND p.kudos_received > 0
-       ORDER BY p.kudos_received DESC LIMIT 100
-     ),`;
+const SOURCES = {
+  asked: `SELECT DISTINCT unnest($2::text[]) AS key`,
+  asked_skills: `SELECT s.person_id AS id, count(*) AS n, sum(s.level)::int AS level,
+     sum(s.endorsements)::int AS endorsements
+   FROM person_skills s WHERE s.skill_key IN (SELECT key FROM asked) GROUP BY s.person_id`,
+  q_skills: `SELECT DISTINCT ON (s.person_id) s.person_id AS id, s.level, s.skill FROM person_skills s
+   WHERE $1::text IS NOT NULL AND s.skill ILIKE $1
+   ORDER BY s.person_id, s.level DESC, s.skill`,
+  tags: `SELECT DISTINCT t.skill_key AS key FROM posts po JOIN post_tags t ON t.post_id = po.id
+   WHERE po.activity = $3 AND ${READABLE}`,
+  focus: `SELECT key FROM asked UNION SELECT key FROM tags WHERE NOT EXISTS (SELECT 1 FROM asked)`,
+  thanked: `SELECT x.author_id AS id, sum(x.kudos)::int AS n FROM (
+     SELECT po.id, po.author_id, po.kudos FROM post_tags t JOIN posts po ON po.root_id = t.post_id
+     WHERE t.skill_key IN (SELECT key FROM focus) AND po.kudos > 0 AND ${READABLE}
+     UNION
+     SELECT po.id, po.author_id, po.kudos FROM post_tags t JOIN posts po ON po.id = t.post_id
+     WHERE t.skill_key IN (SELECT key FROM focus) AND po.kudos > 0 AND ${READABLE}
+   ) x GROUP BY x.author_id`,
+  activity_skills: `SELECT s.person_id AS id, array_agg(s.skill ORDER BY s.level DESC, s.skill) AS skills
+   FROM tags t JOIN person_skills s ON s.skill_key = t.key GROUP BY s.person_id`,
+  here: `SELECT po.author_id AS id, count(*)::int AS posts,
+     count(*) FILTER (WHERE po.parent_id IS NOT NULL)::int AS answered,
+     COALESCE(sum(po.kudos), 0)::int AS thanked
+   FROM posts po WHERE po.activity = $3 AND ${READABLE} GROUP BY po.author_id`,
+  accepted: `SELECT po.author_id AS id, count(*)::int AS n,
+     count(*) FILTER (WHERE EXISTS (SELECT 1 FROM post_tags t
+       WHERE t.post_id IN (po.id, po.root_id) AND t.skill_key IN (SELECT key FROM focus)))::int
+       AS focus
+   FROM posts po WHERE po.accepted_at IS NOT NULL AND ${READABLE} GROUP BY po.author_id`,
+  top_helpers: `SELECT p.id FROM people p WHERE $7::boolean AND p.listed AND p.kudos_received > 0
+   ORDER BY p.kudos_received DESC LIMIT 100`,
+};
+
+/**
+ * The sources a query cannot read anything from, as empty relations of the same columns, so
+ * the planner does not plan them (planning the whole query costs as much as running a
+ * skill search on PGlite): `q_skills` without `q`, the activity's without an activity,
+ * the top helpers outside recommendations, focus kudos without a focus.
+ */
+const EMPTY: Record<string, string> = {
+  q_skills: 'SELECT NULL::text AS id, 0 AS level, NULL::text AS skill WHERE FALSE',
+  tags: 'SELECT NULL::text AS key WHERE $3::text IS NOT NULL',
+  thanked: 'SELECT NULL::text AS id, 0 AS n WHERE FALSE',
+  activity_skills: "SELECT NULL::text AS id, '{}'::text[] AS skills WHERE FALSE",
+  here: 'SELECT NULL::text AS id, 0 AS posts, 0 AS answered, 0 AS thanked WHERE FALSE',
+  top_helpers: 'SELECT NULL::text AS id WHERE FALSE',
+};
+
+/** The `WITH` list of `SOURCES` for `args`, `EMPTY` standing for what it cannot read. */
+function figureSources(args: RankArgs): string {
+  const empty = new Set<string>();
+  if (args.pattern === null) empty.add('q_skills');
+  if (args.activity === null) for (const n of ['tags', 'here', 'activity_skills']) empty.add(n);
+  if (args.mode !== 'recommend') empty.add('top_helpers');
+  if (!args.skills.length && args.activity === null) empty.add('thanked');
+  const ctes = Object.entries(SOURCES).map(
+    ([name, sql]) => `${name} AS (${empty.has(name) ? EMPTY[name] : sql})`,
+  );
+  return `WITH ${ctes.join(',\n')},`;
+}
 
 /**
  * Ranks the people `args` asks for: a page of them, best first (score, then name and id),
@@ -226,7 +238,7 @@ const FIGURE_SOURCES = `WITH asked AS (SELECT DISTINCT unnest($2::text[]) AS key
  */
 export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRow[]> {
   return q.query<RankedRow>(
-    `${FIGURE_SOURCES}
+    `${figureSources(args)}
      candidates AS (${candidatesSql(args)}),
      involved AS (
        SELECT id FROM thanked UNION SELECT id FROM accepted UNION SELECT id FROM here
