@@ -211,20 +211,60 @@ const EMPTY: Record<string, string> = {
   thanked: 'SELECT NULL::text AS id, 0 AS n WHERE FALSE',
   activity_skills: "SELECT NULL::text AS id, '{}'::text[] AS skills WHERE FALSE",
   here: 'SELECT NULL::text AS id, 0 AS posts, 0 AS answered, 0 AS thanked WHERE FALSE',
-  top_helpers: 'SELECT NULL::text AS id WHERE FALSE',
+  top_helpers: 'SELECT NULL::text AS id WHERE $7::boolean AND FALSE',
 };
 
-/** The `WITH` list of `SOURCES` for `args`, `EMPTY` standing for what it cannot read. */
-function figureSources(args: RankArgs): string {
+/** The sources `args` cannot read anything from (`EMPTY`). */
+function emptySources(args: RankArgs): Set<string> {
   const empty = new Set<string>();
   if (args.pattern === null) empty.add('q_skills');
   if (args.activity === null) for (const n of ['tags', 'here', 'activity_skills']) empty.add(n);
   if (args.mode !== 'recommend') empty.add('top_helpers');
   if (!args.skills.length && args.activity === null) empty.add('thanked');
+  return empty;
+}
+
+/** The `WITH` list of `SOURCES`, `EMPTY` standing for those in `empty`. */
+function figureSources(empty: Set<string>): string {
   const ctes = Object.entries(SOURCES).map(
     ([name, sql]) => `${name} AS (${empty.has(name) ? EMPTY[name] : sql})`,
   );
   return `WITH ${ctes.join(',\n')},`;
+}
+
+/**
+ * The per-source figures of a short-listed person (`c`), and the joins they are read
+ * through: an empty source is a constant rather than a join, which keeps the planner's
+ * join search small. `tier` is 0 without the activity's sources, whatever the mode.
+ */
+function figureColumns(empty: Set<string>): { columns: string; joins: string } {
+  const has = (name: string) => !empty.has(name);
+  const here = has('here');
+  const columns = [
+    has('q_skills') ? 'qs.skill AS q_skill' : 'NULL::text AS q_skill',
+    has('thanked') ? 'COALESCE(th.n, 0) AS thanked_focus' : '0 AS thanked_focus',
+    'COALESCE(ac.n, 0) AS accepted, COALESCE(ac.focus, 0) AS accepted_focus',
+    here
+      ? `COALESCE(h.posts, 0) AS posts_here, COALESCE(h.answered, 0) AS answered_here,
+         COALESCE(h.thanked, 0) AS thanked_here`
+      : '0 AS posts_here, 0 AS answered_here, 0 AS thanked_here',
+    has('activity_skills')
+      ? "COALESCE(acs.skills, '{}') AS activity_skills"
+      : "'{}'::text[] AS activity_skills",
+    here
+      ? `CASE WHEN NOT $7::boolean THEN 0
+           WHEN COALESCE(h.answered, 0) > 0 OR COALESCE(h.thanked, 0) > 0 THEN 2
+           WHEN acs.id IS NOT NULL THEN 1
+           ELSE 0 END AS tier`
+      : '0 AS tier',
+  ];
+  const joins = [
+    has('q_skills') ? 'LEFT JOIN q_skills qs ON qs.id = c.id' : '',
+    has('thanked') ? 'LEFT JOIN thanked th ON th.id = c.id' : '',
+    here ? 'LEFT JOIN activity_skills acs ON acs.id = c.id LEFT JOIN here h ON h.id = c.id' : '',
+    'LEFT JOIN accepted ac ON ac.id = c.id',
+  ];
+  return { columns: columns.join(',\n'), joins: joins.join('\n') };
 }
 
 /**
@@ -237,20 +277,21 @@ function figureSources(args: RankArgs): string {
  * so the page is the one ranking every candidate in full would give (same ties: name, id).
  */
 export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRow[]> {
+  const empty = emptySources(args);
+  const { columns, joins } = figureColumns(empty);
+  const involved = ['thanked', 'accepted', 'here', 'activity_skills'].filter((n) => !empty.has(n));
   return q.query<RankedRow>(
-    `${figureSources(args)}
+    `${figureSources(empty)}
      candidates AS (${candidatesSql(args)}),
-     involved AS (
-       SELECT id FROM thanked UNION SELECT id FROM accepted UNION SELECT id FROM here
-       UNION SELECT id FROM activity_skills
-     ),
+     involved AS (${involved.map((n) => `SELECT id FROM ${n}`).join(' UNION ')}),
      base AS (
        SELECT c.id, c.name, c.text_match, c.a_level AS asked_level,
-         COALESCE(qs.level, 0) AS q_level, c.kudos_received, c.mentor,
+         ${empty.has('q_skills') ? '0' : 'COALESCE(qs.level, 0)'} AS q_level,
+         c.kudos_received, c.mentor,
          CASE WHEN cardinality($2::text[]) = 0 THEN c.endorsements
            ELSE c.a_endorsements END AS endorsements,
          ${IDLE_DAYS} AS idle_days
-       FROM candidates c LEFT JOIN q_skills qs ON qs.id = c.id
+       FROM candidates c ${empty.has('q_skills') ? '' : 'LEFT JOIN q_skills qs ON qs.id = c.id'}
      ),
      short AS (
        (SELECT b.id FROM base b WHERE b.id NOT IN (SELECT id FROM involved)
@@ -259,23 +300,10 @@ export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRo
      ),
      figures AS (
        SELECT c.id, c.name, c.title, c.team, c.email, c.ask_me_about, c.mentor, c.availability,
-         c.kudos_received, b.asked_level, b.q_level, qs.skill AS q_skill, b.endorsements,
-         COALESCE(th.n, 0) AS thanked_focus,
-         COALESCE(ac.n, 0) AS accepted, COALESCE(ac.focus, 0) AS accepted_focus,
-         COALESCE(h.posts, 0) AS posts_here, COALESCE(h.answered, 0) AS answered_here,
-         COALESCE(h.thanked, 0) AS thanked_here,
-         COALESCE(acs.skills, '{}') AS activity_skills,
-         b.text_match, b.idle_days,
-         CASE WHEN NOT $7::boolean THEN 0
-           WHEN COALESCE(h.answered, 0) > 0 OR COALESCE(h.thanked, 0) > 0 THEN 2
-           WHEN acs.id IS NOT NULL THEN 1
-           ELSE 0 END AS tier
+         c.kudos_received, b.asked_level, b.q_level, b.endorsements, b.text_match, b.idle_days,
+         ${columns}
        FROM short s JOIN base b ON b.id = s.id JOIN people c ON c.id = s.id
-       LEFT JOIN q_skills qs ON qs.id = c.id
-       LEFT JOIN thanked th ON th.id = c.id
-       LEFT JOIN activity_skills acs ON acs.id = c.id
-       LEFT JOIN here h ON h.id = c.id
-       LEFT JOIN accepted ac ON ac.id = c.id
+       ${joins}
      )
      SELECT f.*, ${SCORE}::float8 AS score, (SELECT count(*) FROM candidates)::int AS total
      FROM figures f
