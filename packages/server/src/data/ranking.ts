@@ -294,15 +294,15 @@ export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRo
        FROM candidates c ${empty.has('q_skills') ? '' : 'LEFT JOIN q_skills qs ON qs.id = c.id'}
      ),
      short AS (
-       (SELECT b.id FROM base b WHERE b.id NOT IN (SELECT id FROM involved)
+       (SELECT b.* FROM base b WHERE b.id NOT IN (SELECT id FROM involved)
         ORDER BY ${BASE_SCORE} DESC, b.name ASC, b.id ASC LIMIT $8::bigint + $4::bigint)
-       UNION ALL SELECT b.id FROM base b WHERE b.id IN (SELECT id FROM involved)
+       UNION ALL SELECT b.* FROM base b WHERE b.id IN (SELECT id FROM involved)
      ),
      figures AS (
        SELECT c.id, c.name, c.title, c.team, c.email, c.ask_me_about, c.mentor, c.availability,
          c.kudos_received, b.asked_level, b.q_level, b.endorsements, b.text_match, b.idle_days,
          ${columns}
-       FROM short s JOIN base b ON b.id = s.id JOIN people c ON c.id = s.id
+       FROM short b JOIN people c ON c.id = b.id
        ${joins}
      )
      SELECT f.*, ${SCORE}::float8 AS score, (SELECT count(*) FROM candidates)::int AS total
