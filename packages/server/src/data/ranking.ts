@@ -80,10 +80,27 @@ const READABLE = 'NOT po.deleted AND NOT po.removed AND NOT po.hidden';
  */
 export const PERSON_TEXT = 'p.search_text';
 
+/** Days since `c.last_post_at` (a float), null for someone who never posted. */
+const IDLE_DAYS = '(extract(epoch FROM now() - c.last_post_at) / 86400)::float8';
+
 /**
- * The score of a `figures` row (docs/decisions.md §12). Recommendations add 2,000 to people
- * who helped on the activity and 1,000 to people listing one of its skills, so the three
- * groups come in order and the score still reads "higher first".
+ * The terms of the score (docs/decisions.md §12) read from a candidate row alone (its
+ * counters, asked skills, `q` match, mentoring, recency): the whole score of anyone with no
+ * figure in `thanked`, `accepted`, `here` or `activity_skills` (`SOURCES`).
+ */
+const BASE_SCORE = `(
+    10 * (asked_level + q_level)
+  + 3 * endorsements
+  + 2 * kudos_received
+  + CASE WHEN text_match THEN 5 ELSE 0 END
+  + CASE WHEN mentor THEN 1 ELSE 0 END
+  + CASE WHEN idle_days IS NULL THEN 0 ELSE 3 * 30 / (30 + idle_days) END)`;
+
+/**
+ * The score of a `figures` row (docs/decisions.md §12): `BASE_SCORE` and the terms of
+ * posts, kudos and the activity. Recommendations add 2,000 to people who helped on the
+ * activity and 1,000 to people listing one of its skills, so the three groups come in order
+ * and the score still reads "higher first".
  */
 const SCORE = `(
     10 * (asked_level + q_level)
@@ -100,38 +117,47 @@ const SCORE = `(
 
 const NOT_ASKED = '0 AS a_level, 0 AS a_endorsements';
 
+/** A candidate's columns the base score reads (`rankPeople`'s `base`). */
+const COLUMNS = 'p.id, p.name, p.kudos_received, p.mentor, p.endorsements, p.last_post_at';
+
+/** Whether `q` ($1) matches the candidate's free text. */
+const TEXT_MATCH = `($1::text IS NOT NULL AND ${PERSON_TEXT} ILIKE $1) AS text_match`;
+
 /**
- * The candidates of each mode, as a query of people rows (`p`) ($1 … $8 as in `rankPeople`):
+ * The candidates of each mode, as rows of `COLUMNS`, the asked skills' level and
+ * endorsements (`a_level`, `a_endorsements`) and `text_match` ($1 … $8 as in `rankPeople`):
  * a search starts from the smaller side (the people listing the asked skills, else the
- * trigram index of the free text and of skill names), recommendations from the activity's
- * helpers, its skills and the top helpers.
+ * trigram index of the free text and of skill names, each person's text matched once),
+ * recommendations from the activity's helpers, its skills and the top helpers.
  */
 function candidatesSql(args: RankArgs): string {
-  // The level and endorsements of the asked skills, carried from where they were found.
   const listed = '($5::text IS NULL OR p.id <> $5) AND $6::text IS NULL AND p.listed';
   const textMatch = `(${PERSON_TEXT} ILIKE $1 OR p.id IN (SELECT id FROM q_skills))`;
   switch (args.mode) {
     case 'one':
-      return `SELECT p.*, ${NOT_ASKED} FROM people p WHERE p.id = $6::text AND (p.listed OR p.id = $5::text)`;
+      return `SELECT ${COLUMNS}, ${NOT_ASKED}, ${TEXT_MATCH} FROM people p
+        WHERE p.id = $6::text AND (p.listed OR p.id = $5::text)`;
     case 'recommend':
-      return `SELECT p.*, ${NOT_ASKED} FROM (
+      return `SELECT ${COLUMNS}, ${NOT_ASKED}, ${TEXT_MATCH} FROM (
           SELECT id FROM here WHERE answered > 0 OR thanked > 0
           UNION SELECT s.person_id FROM tags t JOIN person_skills s ON s.skill_key = t.key
           UNION SELECT id FROM top_helpers) m
         JOIN people p ON p.id = m.id WHERE ${listed}`;
     case 'all':
-      return `SELECT p.*, ${NOT_ASKED} FROM people p WHERE ${listed} AND (cardinality(p.ask_me_about) > 0
+      return `SELECT ${COLUMNS}, ${NOT_ASKED}, ${TEXT_MATCH} FROM people p
+        WHERE ${listed} AND (cardinality(p.ask_me_about) > 0
           OR EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = p.id))`;
     case 'search':
       if (args.skills.length)
-        return `SELECT p.*, a.level AS a_level, a.endorsements AS a_endorsements
+        return `SELECT ${COLUMNS}, a.level AS a_level, a.endorsements AS a_endorsements,
+            ${TEXT_MATCH}
           FROM asked_skills a JOIN people p ON p.id = a.id
           WHERE a.n = (SELECT count(*) FROM asked) AND ${listed}
             AND ($1::text IS NULL OR ${textMatch})`;
-      return `SELECT p.*, ${NOT_ASKED} FROM (
-          SELECT p.id FROM people p WHERE p.listed AND ${PERSON_TEXT} ILIKE $1
-          UNION SELECT id FROM q_skills) m
-        JOIN people p ON p.id = m.id WHERE ${listed}`;
+      return `SELECT ${COLUMNS}, ${NOT_ASKED}, TRUE AS text_match FROM people p
+          WHERE ${listed} AND ${PERSON_TEXT} ILIKE $1
+        UNION ALL SELECT ${COLUMNS}, ${NOT_ASKED}, FALSE FROM q_skills qs
+          JOIN people p ON p.id = qs.id WHERE ${listed} AND NOT ${PERSON_TEXT} ILIKE $1`;
   }
 }
 
@@ -140,88 +166,146 @@ function candidatesSql(args: RankArgs): string {
  * asked skills, skills matching `q`, the activity's tags (focus: the asked skills, else
  * those), kudos in threads tagged with a focus skill, the activity's helpers, top helpers.
  */
-const FIGURE_SOURCES = `WITH asked AS (SELECT DISTINCT unnest($2::text[]) AS key),
-     asked_skills AS (
-       SELECT s.person_id AS id, count(*) AS n, sum(s.level)::int AS level,
-         sum(s.endorsements)::int AS endorsements
-       FROM person_skills s WHERE s.skill_key IN (SELECT key FROM asked) GROUP BY s.person_id
-     ),
-     q_skills AS (
-       SELECT DISTINCT ON (s.person_id) s.person_id AS id, s.level, s.skill FROM person_skills s
-       WHERE $1::text IS NOT NULL AND s.skill ILIKE $1
-       ORDER BY s.person_id, s.level DESC, s.skill
-     ),
-     tags AS (
-       SELECT DISTINCT t.skill_key AS key FROM posts po JOIN post_tags t ON t.post_id = po.id
-       WHERE po.activity = $3 AND ${READABLE}
-     ),
-     focus AS (
-       SELECT key FROM asked UNION SELECT key FROM tags WHERE NOT EXISTS (SELECT 1 FROM asked)
-     ),
-     thanked AS (
-       SELECT x.author_id AS id, sum(x.kudos)::int AS n FROM (
-         SELECT po.id, po.author_id, po.kudos FROM post_tags t JOIN posts po ON po.root_id = t.post_id
-         WHERE t.skill_key IN (SELECT key FROM focus) AND po.kudos > 0 AND ${READABLE}
-         UNION
-         SELECT po.id, po.author_id, po.kudos FROM post_tags t JOIN posts po ON po.id = t.post_id
-         WHERE t.skill_key IN (SELECT key FROM focus) AND po.kudos > 0 AND ${READABLE}
-       ) x GROUP BY x.author_id
-     ),
-     activity_skills AS (
-       SELECT s.person_id AS id, array_agg(s.skill ORDER BY s.level DESC, s.skill) AS skills
-       FROM tags t JOIN person_skills s ON s.skill_key = t.key GROUP BY s.person_id
-     ),
-     here AS (
-       SELECT po.author_id AS id, count(*)::int AS posts,
-         count(*) FILTER (WHERE po.parent_id IS NOT NULL)::int AS answered,
-         COALESCE(sum(po.kudos), 0)::int AS thanked
-       FROM posts po WHERE po.activity = $3 AND ${READABLE} GROUP BY po.author_id
-     ),
-     accepted AS (
-       SELECT po.author_id AS id, count(*)::int AS n,
-         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM post_tags t
-           WHERE t.post_id IN (po.id, po.root_id) AND t.skill_key IN (SELECT key FROM focus)))::int
-           AS focus
-       FROM posts po WHERE po.accepted_at IS NOT NULL AND ${READABLE} GROUP BY po.author_id
-     ),
-     top_helpers AS (
-       SELECT p.id FROM people p WHERE $7::boolean AND p.listed AND p.kudos_received > 0
-       ORDER BY p.kudos_received DESC LIMIT 100
-     ),`;
+const SOURCES = {
+  asked: `SELECT DISTINCT unnest($2::text[]) AS key`,
+  asked_skills: `SELECT s.person_id AS id, count(*) AS n, sum(s.level)::int AS level,
+     sum(s.endorsements)::int AS endorsements
+   FROM person_skills s WHERE s.skill_key IN (SELECT key FROM asked) GROUP BY s.person_id`,
+  q_skills: `SELECT DISTINCT ON (s.person_id) s.person_id AS id, s.level, s.skill FROM person_skills s
+   WHERE $1::text IS NOT NULL AND s.skill ILIKE $1
+   ORDER BY s.person_id, s.level DESC, s.skill`,
+  tags: `SELECT DISTINCT t.skill_key AS key FROM posts po JOIN post_tags t ON t.post_id = po.id
+   WHERE po.activity = $3 AND ${READABLE}`,
+  focus: `SELECT key FROM asked UNION SELECT key FROM tags WHERE NOT EXISTS (SELECT 1 FROM asked)`,
+  thanked: `SELECT x.author_id AS id, sum(x.kudos)::int AS n FROM (
+     SELECT po.id, po.author_id, po.kudos FROM post_tags t JOIN posts po ON po.root_id = t.post_id
+     WHERE t.skill_key IN (SELECT key FROM focus) AND po.kudos > 0 AND ${READABLE}
+     UNION
+     SELECT po.id, po.author_id, po.kudos FROM post_tags t JOIN posts po ON po.id = t.post_id
+     WHERE t.skill_key IN (SELECT key FROM focus) AND po.kudos > 0 AND ${READABLE}
+   ) x GROUP BY x.author_id`,
+  activity_skills: `SELECT s.person_id AS id, array_agg(s.skill ORDER BY s.level DESC, s.skill) AS skills
+   FROM tags t JOIN person_skills s ON s.skill_key = t.key GROUP BY s.person_id`,
+  here: `SELECT po.author_id AS id, count(*)::int AS posts,
+     count(*) FILTER (WHERE po.parent_id IS NOT NULL)::int AS answered,
+     COALESCE(sum(po.kudos), 0)::int AS thanked
+   FROM posts po WHERE po.activity = $3 AND ${READABLE} GROUP BY po.author_id`,
+  accepted: `SELECT po.author_id AS id, count(*)::int AS n,
+     count(*) FILTER (WHERE EXISTS (SELECT 1 FROM post_tags t
+       WHERE t.post_id IN (po.id, po.root_id) AND t.skill_key IN (SELECT key FROM focus)))::int
+       AS focus
+   FROM posts po WHERE po.accepted_at IS NOT NULL AND ${READABLE} GROUP BY po.author_id`,
+  top_helpers: `SELECT p.id FROM people p WHERE $7::boolean AND p.listed AND p.kudos_received > 0
+   ORDER BY p.kudos_received DESC LIMIT 100`,
+};
+
+/**
+ * The sources a query cannot read anything from, as empty relations of the same columns, so
+ * the planner does not plan them (planning the whole query costs as much as running a
+ * skill search on PGlite): `q_skills` without `q`, the activity's without an activity,
+ * the top helpers outside recommendations, focus kudos without a focus.
+ */
+const EMPTY: Record<string, string> = {
+  q_skills: 'SELECT NULL::text AS id, 0 AS level, NULL::text AS skill WHERE FALSE',
+  tags: 'SELECT NULL::text AS key WHERE $3::text IS NOT NULL',
+  thanked: 'SELECT NULL::text AS id, 0 AS n WHERE FALSE',
+  activity_skills: "SELECT NULL::text AS id, '{}'::text[] AS skills WHERE FALSE",
+  here: 'SELECT NULL::text AS id, 0 AS posts, 0 AS answered, 0 AS thanked WHERE FALSE',
+  top_helpers: 'SELECT NULL::text AS id WHERE $7::boolean AND FALSE',
+};
+
+/** The sources `args` cannot read anything from (`EMPTY`). */
+function emptySources(args: RankArgs): Set<string> {
+  const empty = new Set<string>();
+  if (args.pattern === null) empty.add('q_skills');
+  if (args.activity === null) for (const n of ['tags', 'here', 'activity_skills']) empty.add(n);
+  if (args.mode !== 'recommend') empty.add('top_helpers');
+  if (!args.skills.length && args.activity === null) empty.add('thanked');
+  return empty;
+}
+
+/** The `WITH` list of `SOURCES`, `EMPTY` standing for those in `empty`. */
+function figureSources(empty: Set<string>): string {
+  const ctes = Object.entries(SOURCES).map(
+    ([name, sql]) => `${name} AS (${empty.has(name) ? EMPTY[name] : sql})`,
+  );
+  return `WITH ${ctes.join(',\n')},`;
+}
+
+/**
+ * The per-source figures of a short-listed person (`c`), and the joins they are read
+ * through: an empty source is a constant rather than a join, which keeps the planner's
+ * join search small. `tier` is 0 without the activity's sources, whatever the mode.
+ */
+function figureColumns(empty: Set<string>): { columns: string; joins: string } {
+  const has = (name: string) => !empty.has(name);
+  const here = has('here');
+  const columns = [
+    has('q_skills') ? 'qs.skill AS q_skill' : 'NULL::text AS q_skill',
+    has('thanked') ? 'COALESCE(th.n, 0) AS thanked_focus' : '0 AS thanked_focus',
+    'COALESCE(ac.n, 0) AS accepted, COALESCE(ac.focus, 0) AS accepted_focus',
+    here
+      ? `COALESCE(h.posts, 0) AS posts_here, COALESCE(h.answered, 0) AS answered_here,
+         COALESCE(h.thanked, 0) AS thanked_here`
+      : '0 AS posts_here, 0 AS answered_here, 0 AS thanked_here',
+    has('activity_skills')
+      ? "COALESCE(acs.skills, '{}') AS activity_skills"
+      : "'{}'::text[] AS activity_skills",
+    here
+      ? `CASE WHEN NOT $7::boolean THEN 0
+           WHEN COALESCE(h.answered, 0) > 0 OR COALESCE(h.thanked, 0) > 0 THEN 2
+           WHEN acs.id IS NOT NULL THEN 1
+           ELSE 0 END AS tier`
+      : '0 AS tier',
+  ];
+  const joins = [
+    has('q_skills') ? 'LEFT JOIN q_skills qs ON qs.id = c.id' : '',
+    has('thanked') ? 'LEFT JOIN thanked th ON th.id = c.id' : '',
+    here ? 'LEFT JOIN activity_skills acs ON acs.id = c.id LEFT JOIN here h ON h.id = c.id' : '',
+    'LEFT JOIN accepted ac ON ac.id = c.id',
+  ];
+  return { columns: columns.join(',\n'), joins: joins.join('\n') };
+}
 
 /**
  * Ranks the people `args` asks for: a page of them, best first (score, then name and id),
  * each with the figures its reasons are built from and the `total` of candidates.
+ *
+ * Only a short list gets its figures read (a three-letter `q` has thousands of candidates):
+ * everyone with a figure in the post-based sources (`involved`, a few people per thread),
+ * and of the others the first `offset + limit` by `BASE_SCORE`, which is their whole score,
+ * so the page is the one ranking every candidate in full would give (same ties: name, id).
  */
 export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRow[]> {
+  const empty = emptySources(args);
+  const { columns, joins } = figureColumns(empty);
+  const involved = ['thanked', 'accepted', 'here', 'activity_skills'].filter((n) => !empty.has(n));
   return q.query<RankedRow>(
-    `${FIGURE_SOURCES}
+    `${figureSources(empty)}
      candidates AS (${candidatesSql(args)}),
-     figures AS (
-       SELECT c.id, c.name, c.title, c.team, c.email, c.ask_me_about, c.mentor, c.availability,
-         c.kudos_received, c.a_level AS asked_level,
-         COALESCE(qs.level, 0) AS q_level, qs.skill AS q_skill,
+     involved AS (${involved.map((n) => `SELECT id FROM ${n}`).join(' UNION ')}),
+     base AS (
+       SELECT c.id, c.name, c.text_match, c.a_level AS asked_level,
+         ${empty.has('q_skills') ? '0' : 'COALESCE(qs.level, 0)'} AS q_level,
+         c.kudos_received, c.mentor,
          CASE WHEN cardinality($2::text[]) = 0 THEN c.endorsements
            ELSE c.a_endorsements END AS endorsements,
-         COALESCE(th.n, 0) AS thanked_focus,
-         COALESCE(ac.n, 0) AS accepted, COALESCE(ac.focus, 0) AS accepted_focus,
-         COALESCE(h.posts, 0) AS posts_here, COALESCE(h.answered, 0) AS answered_here,
-         COALESCE(h.thanked, 0) AS thanked_here,
-         COALESCE(acs.skills, '{}') AS activity_skills,
-         ($1::text IS NOT NULL AND c.search_text ILIKE $1) AS text_match,
-         (extract(epoch FROM now() - c.last_post_at) / 86400)::float8 AS idle_days,
-         CASE WHEN NOT $7::boolean THEN 0
-           WHEN COALESCE(h.answered, 0) > 0 OR COALESCE(h.thanked, 0) > 0 THEN 2
-           WHEN acs.id IS NOT NULL THEN 1
-           ELSE 0 END AS tier
-       FROM candidates c
-       LEFT JOIN q_skills qs ON qs.id = c.id
-       LEFT JOIN thanked th ON th.id = c.id
-       LEFT JOIN activity_skills acs ON acs.id = c.id
-       LEFT JOIN here h ON h.id = c.id
-       LEFT JOIN accepted ac ON ac.id = c.id
+         ${IDLE_DAYS} AS idle_days
+       FROM candidates c ${empty.has('q_skills') ? '' : 'LEFT JOIN q_skills qs ON qs.id = c.id'}
+     ),
+     short AS (
+       (SELECT b.* FROM base b WHERE b.id NOT IN (SELECT id FROM involved)
+        ORDER BY ${BASE_SCORE} DESC, b.name ASC, b.id ASC LIMIT $8::bigint + $4::bigint)
+       UNION ALL SELECT b.* FROM base b WHERE b.id IN (SELECT id FROM involved)
+     ),
+     figures AS (
+       SELECT c.id, c.name, c.title, c.team, c.email, c.ask_me_about, c.mentor, c.availability,
+         c.kudos_received, b.asked_level, b.q_level, b.endorsements, b.text_match, b.idle_days,
+         ${columns}
+       FROM short b JOIN people c ON c.id = b.id
+       ${joins}
      )
-     SELECT f.*, ${SCORE}::float8 AS score, count(*) OVER ()::int AS total
+     SELECT f.*, ${SCORE}::float8 AS score, (SELECT count(*) FROM candidates)::int AS total
      FROM figures f
      ORDER BY score DESC, name ASC, id ASC
      LIMIT $8 OFFSET $4`,
