@@ -41,8 +41,11 @@ const BUDGETS = {
    * (docs/decisions.md §15; issues 11 and 12).
    */
   chunk: { experts: 10 * KB, reflection: 8 * KB },
-  /** 75 + 10 + 8 + 14 (the parts that load on a person's action; docs/decisions.md §15). */
-  everything: 107 * KB,
+  /**
+   * A ceiling, not a target met: 75 + 10 + 8 + 14 (the parts that load on a person's action)
+   * = 107 KB, and the 3.7 KB measured over it (docs/decisions.md §15, "settled by the lead").
+   */
+  everything: 111 * KB,
 };
 /** The budgets passed, collected as the figures are printed. */
 const over = [];
