@@ -56,6 +56,8 @@ describe('<peer-expert-finder> asking', () => {
         },
       });
       askButton(el).click();
+      // "Ask" may first load its part of the finder: wait for the link, then check it.
+      await waitUntil(() => opened.length > 0, 'the template opened');
       expect(opened).to.deep.equal([
         'https://chat.example/to/ben.okafor?topic=Kubernetes&n=Ben%20Okafor&m=ben.okafor%40example.com',
       ]);
