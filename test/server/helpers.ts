@@ -136,12 +136,15 @@ export async function startSignedIn(options: ServerOptions = {}): Promise<{
 /**
  * Two instances of one deployment on one PostgreSQL database (`a` migrates and seeds, `b`
  * joins it), sharing the signing secret as they share the database; for the `*.pg.test.ts`
- * files that check what one instance's write does to the other. Close `b` before `a`.
+ * files that check what one instance's write does to the other; `options` go to both.
+ * Close `b` before `a`.
  */
-export async function startTwoInstances(): Promise<{ a: TestServer; b: TestServer }> {
-  const jwtSecret = 'shared-secret-of-the-deployment-0123456789';
-  const a = await startServer({ jwtSecret });
-  const b = await startServer({ jwtSecret, databaseUrl: a.databaseUrl!, seed: false });
+export async function startTwoInstances(
+  options: ServerOptions = {},
+): Promise<{ a: TestServer; b: TestServer }> {
+  const shared = { ...options, jwtSecret: 'shared-secret-of-the-deployment-0123456789' };
+  const a = await startServer(shared);
+  const b = await startServer({ ...shared, databaseUrl: a.databaseUrl!, seed: false });
   return { a, b };
 }
 
