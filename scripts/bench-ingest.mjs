@@ -14,16 +14,14 @@
  * PostgreSQL's own processes are not counted). `BENCH_PROFILE=<dir>` writes the server's
  * CPU profile there (`node --cpu-prof`).
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { withCluster } from './lib/postgres-cluster.mjs';
+import { startServer } from './lib/start-server.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 200);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const BATCH = 50;
@@ -32,45 +30,14 @@ const KEY = 'bench';
 const SECRET = 'bench-secret';
 const AUTH = `Basic ${Buffer.from(`${KEY}:${SECRET}`).toString('base64')}`;
 
-async function startServer(args, env) {
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_PROFILE
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-        : []),
-      '--conditions=source',
-      '--import',
-      'tsx',
-      'packages/server/src/cli.ts',
-      '--port',
-      '0',
-      ...args,
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ...env,
-        PEERKIT_DEMO: '1',
-        PEERKIT_XAPI_KEY: KEY,
-        PEERKIT_XAPI_SECRET: SECRET,
-        NODE_ENV: 'production',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const exited = new Promise((ok) => child.on('exit', ok));
-  const url = await new Promise((ok, fail) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /Peerkit listening on (\S+)/.exec(out);
-      if (m) ok(m[1]);
-    });
-    void exited.then((code) => fail(new Error(`server exited with ${code}`)));
+function startIngestServer(args, env) {
+  return startServer({
+    args,
+    env: { ...env, PEERKIT_XAPI_KEY: KEY, PEERKIT_XAPI_SECRET: SECRET },
+    nodeArgs: process.env.BENCH_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+      : [],
   });
-  return { child, url, exited };
 }
 
 function statement(i) {
@@ -143,7 +110,7 @@ async function ingest(url, pid) {
 }
 
 async function bench(name, args, env) {
-  const server = await startServer(args, env);
+  const server = await startIngestServer(args, env);
   try {
     const { rate, perCpu } = await ingest(server.url, server.child.pid);
     const verdict = rate >= BUDGET ? 'ok' : 'OVER BUDGET';
@@ -155,8 +122,7 @@ async function bench(name, args, env) {
     );
     return rate;
   } finally {
-    server.child.kill('SIGTERM');
-    await server.exited;
+    await server.stop();
   }
 }
 

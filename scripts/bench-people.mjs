@@ -15,15 +15,14 @@
  * request ranks in the database). `BENCH_DURATION` (seconds) and `BENCH_CONNECTIONS` change the load;
  * `--pglite` or `--postgres` runs one database only.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { withCluster } from './lib/postgres-cluster.mjs';
+import { startServer } from './lib/start-server.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const BUDGET = { rps: 1000, p99: 50 };
@@ -84,48 +83,11 @@ export const SEED_SQL = [
   ],
 ];
 
-async function startServer(dataDir, databaseUrl, env = {}) {
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=source',
-      '--import',
-      'tsx',
-      'packages/server/src/cli.ts',
-      '--port',
-      '0',
-      ...(databaseUrl ? [] : ['--data-dir', dataDir]),
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl ?? '',
-        PEERKIT_DEMO: '1',
-        PEERKIT_RATE_LIMIT: '1000000',
-        NODE_ENV: 'production',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const exited = new Promise((ok) => child.on('exit', ok));
-  const url = await new Promise((ok, fail) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /Peerkit listening on (\S+)/.exec(out);
-      if (m) ok(m[1]);
-    });
-    void exited.then((code) => fail(new Error(`server exited with ${code}`)));
+function startPeopleServer(dataDir, databaseUrl, env = {}) {
+  return startServer({
+    args: databaseUrl ? [] : ['--data-dir', dataDir],
+    env: { DATABASE_URL: databaseUrl ?? '', PEERKIT_RATE_LIMIT: '1000000', ...env },
   });
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 /** Opens the database the server used, the way it did, for the seed statements. */
@@ -188,13 +150,13 @@ async function measure(label, databaseUrl) {
   try {
     // The server migrates and seeds the demo; the bulk seed goes in while it is stopped
     // (PGlite has one process at a time).
-    await (await startServer(dataDir, databaseUrl)).stop();
+    await (await startPeopleServer(dataDir, databaseUrl)).stop();
     const counts = await seed(dataDir, databaseUrl);
     console.log(
       `[bench-people] ${label}: ${counts.people} people, ${counts.skills} skills, ${counts.endorsements} endorsements`,
     );
     for (const cache of ['1', '0']) {
-      const server = await startServer(dataDir, databaseUrl, { PEERKIT_READ_CACHE: cache });
+      const server = await startPeopleServer(dataDir, databaseUrl, { PEERKIT_READ_CACHE: cache });
       const how = cache === '1' ? 'read cache' : 'bare queries';
       try {
         const check = await (await fetch(server.url + SKILL_PATHS[0])).json();

@@ -10,54 +10,15 @@
  * `DATABASE_URL` benchmarks PostgreSQL instead; `PEERKIT_READ_CACHE=0` measures the bare
  * queries without the server's read cache.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { startServer } from './lib/start-server.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const BUDGET = { rps: 2000, p99: 50 };
-
-async function startServer(dataDir) {
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=source',
-      '--import',
-      'tsx',
-      'packages/server/src/cli.ts',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PEERKIT_DEMO: '1',
-        PEERKIT_RATE_LIMIT: '1000000',
-        NODE_ENV: 'production',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const exited = new Promise((ok) => child.on('exit', ok));
-  const url = await new Promise((ok, fail) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /Peerkit listening on (\S+)/.exec(out);
-      if (m) ok(m[1]);
-    });
-    void exited.then((code) => fail(new Error(`server exited with ${code}`)));
-  });
-  return { child, url, exited };
-}
 
 async function api(url, path, { token, body, method = body ? 'POST' : 'GET' } = {}) {
   const res = await fetch(url + path, {
@@ -130,7 +91,10 @@ function bench(title, url, headers = {}) {
 
 async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'peerkit-bench-'));
-  const server = await startServer(dataDir);
+  const server = await startServer({
+    args: ['--data-dir', dataDir],
+    env: { PEERKIT_RATE_LIMIT: '1000000' },
+  });
   const rows = [];
   try {
     console.log(
@@ -163,8 +127,7 @@ async function main() {
       });
     }
   } finally {
-    server.child.kill('SIGTERM');
-    await server.exited;
+    await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
   console.log(

@@ -150,15 +150,15 @@ function closure(graph, fileName, seen = new Set()) {
 
 const sum = (graph, files) => [...files].reduce((n, f) => n + gz(graph.get(f).code), 0);
 
+/** A widget package's tag, where it is not `peer-<package>`. */
+const TAGS = { experts: 'expert-finder', reflection: 'reflection-card' };
+const tagOf = (widget) => `<peer-${TAGS[widget] ?? widget}>`;
+
 /**
  * Which widget a lazy chunk defines, else null: the chunk that holds the widget's
  * `define.ts` (made for it, or the chunk vite.config.ts groups the widget's static imports
  * in, which the loader's `import()` resolves to directly).
  */
-/** A widget package's tag, where it is not `peer-<package>`. */
-const TAGS = { experts: 'expert-finder', reflection: 'reflection-card' };
-const tagOf = (widget) => `<peer-${TAGS[widget] ?? widget}>`;
-
 function widgetOf(chunk) {
   if (chunk.isEntry) return null;
   for (const id of [chunk.facadeModuleId ?? '', ...Object.keys(chunk.modules ?? {})]) {

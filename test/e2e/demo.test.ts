@@ -9,11 +9,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROME_FLAGS, findChrome } from '../../scripts/find-chrome.mjs';
-import { startReferenceServer, type ReferenceServer } from '../support/reference-server.mjs';
+import type { Browser, Page } from 'puppeteer-core';
+import type { ReferenceServer } from '../support/reference-server.mjs';
+import { startDemo } from './demo-browser.js';
 
-const CHROME = findChrome();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LESSON = 'https://learn.example.com/courses/data-storytelling/lessons/one-chart-one-message';
 const COLLEAGUE = 'urn:peerkit:person:ben.okafor';
@@ -104,14 +103,7 @@ describe('the demo page', () => {
   const violations: string[] = [];
 
   before(async () => {
-    assert.ok(CHROME, 'Chromium is not installed (set CHROME_PATH)');
-    // Demo mode alone, as `npm start` sets it (not the browser tests' secrets and limits).
-    server = await startReferenceServer({ env: { PEERKIT_DEMO: '1' } });
-    browser = await puppeteer.launch({
-      executablePath: CHROME,
-      headless: true,
-      args: [...CHROME_FLAGS],
-    });
+    ({ server, browser } = await startDemo());
     page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     page.on('console', (m) => {

@@ -10,11 +10,10 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROME_FLAGS, findChrome } from '../../scripts/find-chrome.mjs';
-import { startReferenceServer, type ReferenceServer } from '../support/reference-server.mjs';
+import type { Browser, Page } from 'puppeteer-core';
+import type { ReferenceServer } from '../support/reference-server.mjs';
+import { startDemo } from './demo-browser.js';
 
-const CHROME = findChrome();
 const FINDER = '#experts peer-expert-finder';
 const LEARNER = 'umar.bello';
 
@@ -54,13 +53,7 @@ describe('demo: find someone who knows (strict CSP)', () => {
   const problems: string[] = [];
 
   before(async () => {
-    assert.ok(CHROME, 'Chromium is not installed (set CHROME_PATH)');
-    server = await startReferenceServer({ env: { PEERKIT_DEMO: '1' } });
-    browser = await puppeteer.launch({
-      executablePath: CHROME,
-      headless: true,
-      args: [...CHROME_FLAGS],
-    });
+    ({ server, browser } = await startDemo());
     page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     await page.evaluateOnNewDocument(() => {

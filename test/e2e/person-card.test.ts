@@ -10,11 +10,9 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROME_FLAGS, findChrome } from '../../scripts/find-chrome.mjs';
-import { startReferenceServer, type ReferenceServer } from '../support/reference-server.mjs';
-
-const CHROME = findChrome();
+import type { Browser, Page } from 'puppeteer-core';
+import type { ReferenceServer } from '../support/reference-server.mjs';
+import { startDemo } from './demo-browser.js';
 
 describe('demo: the person card from a post author (CDN module, strict CSP)', () => {
   let server: ReferenceServer;
@@ -24,13 +22,7 @@ describe('demo: the person card from a post author (CDN module, strict CSP)', ()
   const chunks: string[] = [];
 
   before(async () => {
-    assert.ok(CHROME, 'Chromium is not installed (set CHROME_PATH)');
-    server = await startReferenceServer({ env: { PEERKIT_DEMO: '1' } });
-    browser = await puppeteer.launch({
-      executablePath: CHROME,
-      headless: true,
-      args: [...CHROME_FLAGS],
-    });
+    ({ server, browser } = await startDemo());
     page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     await page.evaluateOnNewDocument(() => {

@@ -7,11 +7,10 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROME_FLAGS, findChrome } from '../../scripts/find-chrome.mjs';
-import { startReferenceServer, type ReferenceServer } from '../support/reference-server.mjs';
+import type { Browser, Page } from 'puppeteer-core';
+import type { ReferenceServer } from '../support/reference-server.mjs';
+import { startDemo } from './demo-browser.js';
 
-const CHROME = findChrome();
 const LESSON = 'https://learn.example.com/courses/data-storytelling/lessons/one-chart-one-message';
 
 /**
@@ -50,13 +49,7 @@ describe('the demo on small screens and for a signed-out visitor', () => {
   let browser: Browser;
 
   before(async () => {
-    assert.ok(CHROME, 'Chromium is not installed (set CHROME_PATH)');
-    server = await startReferenceServer({ env: { PEERKIT_DEMO: '1' } });
-    browser = await puppeteer.launch({
-      executablePath: CHROME,
-      headless: true,
-      args: [...CHROME_FLAGS],
-    });
+    ({ server, browser } = await startDemo());
   });
 
   after(async () => {

@@ -134,6 +134,33 @@ export async function startSignedIn(options: ServerOptions = {}): Promise<{
 }
 
 /**
+ * Two instances of one deployment on one PostgreSQL database (`a` migrates and seeds, `b`
+ * joins it), sharing the signing secret as they share the database; for the `*.pg.test.ts`
+ * files that check what one instance's write does to the other; `options` go to both.
+ * Close `b` before `a`.
+ */
+export async function startTwoInstances(
+  options: ServerOptions = {},
+): Promise<{ a: TestServer; b: TestServer }> {
+  const shared = { ...options, jwtSecret: 'shared-secret-of-the-deployment-0123456789' };
+  const a = await startServer(shared);
+  const b = await startServer({ ...shared, databaseUrl: a.databaseUrl!, seed: false });
+  return { a, b };
+}
+
+/**
+ * Polls `check` every 25 ms, up to 200 times (5 s): true as soon as it holds, false if it
+ * never did, for effects that cross instances through LISTEN/NOTIFY.
+ */
+export async function eventually(check: () => Promise<boolean>): Promise<boolean> {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return true;
+    await new Promise((ok) => setTimeout(ok, 25));
+  }
+  return false;
+}
+
+/**
  * Writing and reading a thread over HTTP, each call asserted to succeed: `post()` (201) and
  * `page()` (200, checked against the contract). `server` is read at call time, as test files
  * start theirs in `before()`.

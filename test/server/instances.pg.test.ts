@@ -5,7 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ANA, activity, openStream, startServer, type TestServer } from './helpers.js';
+import {
+  ANA,
+  activity,
+  eventually,
+  openStream,
+  startTwoInstances,
+  type TestServer,
+} from './helpers.js';
 
 const q = encodeURIComponent;
 
@@ -13,23 +20,12 @@ describe('several instances on one PostgreSQL', () => {
   let a: TestServer;
   let b: TestServer;
   before(async () => {
-    // Instances of one deployment share the signing secret as they share the database.
-    const jwtSecret = 'shared-secret-of-the-deployment-0123456789';
-    a = await startServer({ jwtSecret });
-    b = await startServer({ jwtSecret, databaseUrl: a.databaseUrl!, seed: false });
+    ({ a, b } = await startTwoInstances());
   });
   after(async () => {
     await b.close();
     await a.close();
   });
-
-  const eventually = async (check: () => Promise<boolean>) => {
-    for (let i = 0; i < 200; i++) {
-      if (await check()) return true;
-      await new Promise((ok) => setTimeout(ok, 25));
-    }
-    return false;
-  };
 
   it('drops cached reads on the other instance when one writes', async () => {
     const ana = await a.token(ANA);

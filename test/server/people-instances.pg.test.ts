@@ -7,28 +7,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Expert } from '@peerkit/core/contract';
-import { BEN, startServer, type TestServer } from './helpers.js';
+import { BEN, eventually, startTwoInstances, type TestServer } from './helpers.js';
 
 describe('cached people answers across instances', () => {
   let a: TestServer;
   let b: TestServer;
   before(async () => {
-    const jwtSecret = 'shared-secret-of-the-deployment-0123456789';
-    a = await startServer({ jwtSecret });
-    b = await startServer({ jwtSecret, databaseUrl: a.databaseUrl!, seed: false });
+    ({ a, b } = await startTwoInstances());
   });
   after(async () => {
     await b.close();
     await a.close();
   });
 
-  const eventually = async (check: () => Promise<boolean>) => {
-    for (let i = 0; i < 200; i++) {
-      if (await check()) return true;
-      await new Promise((ok) => setTimeout(ok, 25));
-    }
-    return false;
-  };
   const statistics = async (server: TestServer, token: string) => {
     const r = await server.call('GET', '/api/people?skill=Statistics&limit=100', { token });
     const umar = r.body.items.find((e: Expert) => e.id === 'umar.bello') as Expert | undefined;

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { activity, openStream, startServer, type TestServer } from './helpers.js';
+import { activity, openStream, startTwoInstances, type TestServer } from './helpers.js';
 
 const q = encodeURIComponent;
 const DATA_TEAM = ['ana.ruiz', 'mei.chen', 'dev.patel', 'jonas.weber', 'umar.bello', 'wei.zhang'];
@@ -22,9 +22,7 @@ describe('team reflections on PostgreSQL', () => {
   let b: TestServer;
   let tokens: string[];
   before(async () => {
-    const jwtSecret = 'shared-secret-of-the-deployment-0123456789';
-    a = await startServer({ jwtSecret });
-    b = await startServer({ jwtSecret, databaseUrl: a.databaseUrl!, seed: false });
+    ({ a, b } = await startTwoInstances());
     tokens = await Promise.all(DATA_TEAM.map((id) => a.token(id)));
   });
   after(async () => {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { mentionMarkdown } from '@peerkit/core/markdown';
-import { ANA, BEN, activity, startServer, type TestServer } from './helpers.js';
+import { ANA, BEN, activity, startTwoInstances, type TestServer } from './helpers.js';
 import { receiver, SECRET } from './webhook-receiver.js';
 
 describe('webhooks from several instances on one PostgreSQL', () => {
@@ -15,10 +15,11 @@ describe('webhooks from several instances on one PostgreSQL', () => {
   let b: TestServer;
   before(async () => {
     hook = await receiver();
-    const shared = { jwtSecret: 'shared-secret-of-the-deployment-0123456789' };
-    const hooks = { webhookUrl: hook.url, webhookSecret: SECRET, webhookRetryMs: 50 };
-    a = await startServer({ ...shared, ...hooks });
-    b = await startServer({ ...shared, ...hooks, databaseUrl: a.databaseUrl!, seed: false });
+    ({ a, b } = await startTwoInstances({
+      webhookUrl: hook.url,
+      webhookSecret: SECRET,
+      webhookRetryMs: 50,
+    }));
   });
   after(async () => {
     await b.close();
