@@ -13,9 +13,6 @@ import { ReadCache, writer } from './cache.js';
 import { Authenticator } from './auth.js';
 import { openDb, type Db } from './db.js';
 import { PostEvents, ReflectionEvents } from './events.js';
-
-/** What housekeeping and shutdown do with an event log. */
-type LogLife = { prune(): Promise<void>; stop(): Promise<void> };
 import type { ServerConfig } from './http.js';
 import { migrate } from './migrations.js';
 import { seedIfEmpty } from './seed.js';
@@ -26,6 +23,9 @@ import { reindexStatements } from './xapi/statements-data.js';
 
 export { DEMO_ACTIVITIES, DEMO_PEOPLE, DEMO_TEAM } from './demo-activities.js';
 export { postIri, personIri } from './seed.js';
+
+/** What housekeeping and shutdown do with an event log. */
+type LogLife = { prune(): Promise<void>; stop(): Promise<void> };
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
