@@ -1,7 +1,7 @@
 /**
- * Small helpers the REST client, the live stream and the xAPI delivery share: waiting with an
- * `AbortSignal`, the `aborted` error, letting one caller stop waiting for a shared promise,
- * and reading `Retry-After`.
+ * Small helpers the REST client shares with the live stream and the kudos batch (the xAPI
+ * delivery keeps its own timer): waiting with an `AbortSignal`, the `aborted` error, letting
+ * one caller stop waiting for a shared promise, and reading `Retry-After`.
  */
 import { PeerError } from './types.js';
 import { serverNow } from '../clock.js';

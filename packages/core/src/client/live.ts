@@ -172,7 +172,7 @@ export interface SseEvent {
 }
 
 /** Parses a `text/event-stream` body (the WHATWG rules that matter here). */
-export async function readSse(
+async function readSse(
   body: ReadableStream<Uint8Array>,
   signal: AbortSignal,
   onEvent: (event: SseEvent) => void,

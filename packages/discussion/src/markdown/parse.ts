@@ -31,7 +31,7 @@ const parsed = new Map<string, MarkdownNode[]>();
 const CACHE_MAX = 500;
 
 /** Loads the parser (once; a failed load is tried again next time). */
-export function loadParser(): Promise<Parse> {
+function loadParser(): Promise<Parse> {
   loading ??= import('@peerkit/core/markdown').then(
     (m) => {
       parse = m.markdownToTree;

@@ -22,7 +22,7 @@ export const MODES: readonly DiscussionMode[] = ['discussion', 'qa'];
 export type QaView = 'all' | 'unanswered';
 /** Root posts per page: the default, and the most (the server's `limit` maximum). */
 export const PAGE_SIZE_DEFAULT = 20;
-export const PAGE_SIZE_MAX = 100;
+const PAGE_SIZE_MAX = 100;
 export const MAX_DEPTH_DEFAULT = 3;
 /** Deepest indentation drawn, whatever `max-depth` says. */
 export const MAX_INDENT = 8;

@@ -54,7 +54,7 @@ function counterText(c: Composer, locale: string): string {
 }
 
 /** The participation guidelines (the host's `guidelines` slot, else ours). */
-export function renderGuidelines(): TemplateResult {
+function renderGuidelines(): TemplateResult {
   return html`<slot name="guidelines">
     <ul>
       ${messages.guidelines().map((line) => html`<li>${line}</li>`)}

@@ -5,7 +5,7 @@ import { bdi, fill, slot } from '@peerkit/core/bidi';
 import { messages } from '../messages.js';
 import { more } from '../more-messages.js';
 
-export const REASONS: readonly ReportReason[] = ['spam', 'harassment', 'off-topic', 'other'];
+const REASONS: readonly ReportReason[] = ['spam', 'harassment', 'off-topic', 'other'];
 
 /** What every modal dialog does with Escape (`cancel`) and a close the browser makes. */
 export interface DialogHandlers {
