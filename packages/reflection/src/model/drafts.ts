@@ -48,8 +48,6 @@ export function draftKey(activity: string, person: string, card: string): string
   return PREFIX + JSON.stringify([activity, person, card]);
 }
 
-export const isDraftKey = (key: string | null): boolean => !!key?.startsWith(PREFIX);
-
 const VISIBILITIES: readonly string[] = ['private', 'team', 'public'];
 
 function answersOk(a: unknown): a is Answers {
