@@ -48,8 +48,8 @@ function bodyLimitOf(path: string, config: Deps['config']): number {
 }
 
 /**
- * Refuses NUL in the URL, names the caller (`caller`) and reads a write's body (`rawBody`)
- * within its limit.
+ * Refuses NUL in the URL, names the caller (`caller`) and reads a write's body within its
+ * limit: as text (`rawBody`), or as bytes (`rawBytes`) for the xAPI routes.
  */
 export function apiDoor(deps: Deps) {
   const { auth, config } = deps;
@@ -61,10 +61,9 @@ export function apiDoor(deps: Deps) {
     }
     c.set('caller', await auth.authenticate(c.req.header('authorization'), isXapi));
     if (WRITE.has(c.req.method) && isXapi) {
-      // Documents and attachments may be any bytes: the statements endpoint decodes itself.
-      const bytes = await readBytes(c.req.raw, bodyLimitOf(c.req.path, config));
-      c.set('rawBytes', bytes);
-      c.set('rawBody', Buffer.from(bytes).toString('utf8'));
+      // Documents and attachments may be any bytes: each xAPI route decodes what it reads
+      // (the statements once, checking UTF-8), so the body is not decoded here as well.
+      c.set('rawBytes', await readBytes(c.req.raw, bodyLimitOf(c.req.path, config)));
     } else if (WRITE.has(c.req.method)) {
       c.set('rawBody', await readBody(c.req.raw, bodyLimitOf(c.req.path, config)));
     }
@@ -90,7 +89,8 @@ export function idempotency(deps: Deps) {
     const url = new URL(c.req.url);
     const path = url.pathname + url.search;
     const hash = createHash('sha256')
-      .update(c.get('rawBody') ?? '')
+      // The bytes as sent (the xAPI routes keep only those), else the text as UTF-8: the same.
+      .update(c.get('rawBytes') ?? c.get('rawBody') ?? '')
       .digest('hex');
     const { db } = deps;
     const inserted = await db.query(

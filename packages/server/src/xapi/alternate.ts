@@ -41,7 +41,6 @@ export const adopt: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (from) {
     c.set('caller', from.caller);
     c.set('rawBytes', from.bytes);
-    c.set('rawBody', Buffer.from(from.bytes).toString('utf8'));
   }
   await next();
 };
@@ -57,7 +56,8 @@ function splitForm(c: Ctx): { headers: Headers; query: URLSearchParams; body: Ui
   headers.delete('content-length');
   const query = new URLSearchParams();
   let body: Uint8Array = new Uint8Array(0);
-  for (const [k, v] of new URLSearchParams(c.get('rawBody') ?? '')) {
+  const form = new TextDecoder().decode(c.get('rawBytes') ?? new Uint8Array(0));
+  for (const [k, v] of new URLSearchParams(form)) {
     if (HEADERS.has(k.toLowerCase())) headers.set(k, v);
     else if (k === 'content') body = new TextEncoder().encode(v);
     else query.append(k, v);
