@@ -107,12 +107,19 @@ describe('demo: the person card from a post author (CDN module, strict CSP)', ()
           .shadowRoot!.querySelector('[part~="popover"]')!
           .matches(':popover-open'),
     );
-    const back = await page.evaluate(
-      () =>
-        document
-          .querySelector('peer-discussion')!
-          .shadowRoot!.activeElement?.classList.contains('author') ?? false,
-    );
+    // Focus goes back once the popover has closed (its toggle event), not in the same task.
+    const back = await page
+      .waitForFunction(
+        () =>
+          document
+            .querySelector('peer-discussion')!
+            .shadowRoot!.activeElement?.classList.contains('author') ?? false,
+        { timeout: 5_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
     assert.equal(back, true, 'focus back on the name');
     assert.deepEqual(problems, [], 'no CSP violation, page error or failed request');
   });
