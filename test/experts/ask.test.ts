@@ -15,6 +15,33 @@ const askButton = (el: Element) =>
   card(el, BEN)!.querySelector<HTMLButtonElement>('[part~="ask"]')!;
 const focused = (el: Element) => el.shadowRoot!.activeElement;
 
+/**
+ * Presses Enter on `link` (a real key press, so a user activation) and reports the click as
+ * it reached the window: the link's href, whether anything prevented following it, and
+ * whether the activation was still there. The window's listener then stops the new tab.
+ */
+async function follow(link: HTMLAnchorElement) {
+  let seen: { href: string; prevented: boolean; active: boolean } | undefined;
+  const watch = (e: Event) => {
+    if (e.composedPath()[0] !== link) return;
+    seen = {
+      href: link.href,
+      prevented: e.defaultPrevented,
+      active: navigator.userActivation.isActive,
+    };
+    e.preventDefault();
+  };
+  window.addEventListener('click', watch);
+  try {
+    link.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => seen, 'the link activated');
+  } finally {
+    window.removeEventListener('click', watch);
+  }
+  return seen!;
+}
+
 async function postsOf(activity: string) {
   const res = await fetch(`${API}/posts?activity=${encodeURIComponent(activity)}`);
   return ((await res.json()) as { items: { body: string; author: { id: string } | null }[] }).items;
@@ -41,30 +68,42 @@ describe('<peer-expert-finder> asking', () => {
     expect(!!$(el, '[part~="ask-form"]'), 'no form').to.equal(false);
   });
 
-  it('with contact, opens the URL template filled with encoded values', async () => {
-    const opened: string[] = [];
-    const open = window.open;
-    window.open = ((url: string) => {
-      opened.push(url);
-      return null;
-    }) as typeof window.open;
-    try {
-      const { el } = await mount({
-        attrs: {
-          skills: 'Kubernetes',
-          contact: 'https://chat.example/to/{id}?topic={skill}&n={name}&m={email}',
-        },
-      });
-      askButton(el).click();
-      // "Ask" may first load its part of the finder: wait for the link, then check it.
-      await waitUntil(() => opened.length > 0, 'the template opened');
-      expect(opened).to.deep.equal([
-        'https://chat.example/to/ben.okafor?topic=Kubernetes&n=Ben%20Okafor&m=ben.okafor%40example.com',
-      ]);
-      expect(!!$(el, '[part~="ask-form"]')).to.equal(false);
-    } finally {
-      window.open = open;
-    }
+  it('with contact, opens the URL template filled with encoded values, within the click', async () => {
+    const { el } = await mount({
+      attrs: {
+        skills: 'Kubernetes',
+        contact: 'https://chat.example/to/{id}?topic={skill}&n={name}&m={email}',
+      },
+    });
+    // "Ask" is a real link, filled before the click: the browser follows it within the
+    // press's user activation, so no popup blocker stops it (window.open after a chunk load
+    // could be). A real key press; the test stops the new tab.
+    const link = askButton(el) as unknown as HTMLAnchorElement;
+    expect(link.localName).to.equal('a');
+    expect(link.target).to.equal('_blank');
+    expect(link.rel.split(' ')).to.include('noopener');
+    const followed = await follow(link);
+    expect(followed).to.deep.equal({
+      href: 'https://chat.example/to/ben.okafor?topic=Kubernetes&n=Ben%20Okafor&m=ben.okafor%40example.com',
+      prevented: false,
+      active: true,
+    });
+    await el.updateComplete;
+    expect(!!$(el, '[part~="ask-form"]')).to.equal(false);
+  });
+
+  it('with contact, a host that prevents peer-expert-contact keeps the link from opening', async () => {
+    const { el } = await mount({
+      attrs: { skills: 'Kubernetes', contact: 'mailto:{email}?subject={skill}' },
+    });
+    const events: PeerExpertContactEvent[] = [];
+    el.addEventListener('peer-expert-contact', (e) => {
+      events.push(e);
+      e.preventDefault();
+    });
+    const followed = await follow(askButton(el) as unknown as HTMLAnchorElement);
+    expect(events.map((e) => e.detail.person.id)).to.deep.equal(['ben.okafor']);
+    expect(followed.prevented, 'not followed').to.equal(true);
   });
 
   it('a contact template that would not be a safe link is not opened', async () => {

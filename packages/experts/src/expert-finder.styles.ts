@@ -150,6 +150,7 @@ export const expertFinderStyles = [
       background: var(--_peer-surface);
       color: var(--_peer-accent);
       justify-self: start;
+      text-decoration: none;
     }
     .endorse[aria-pressed='true'] {
       background: var(--_peer-accent);

@@ -36,7 +36,8 @@ import {
   PeerEndorsementWithdrawnEvent,
   PeerExpertSearchEvent,
 } from './events.js';
-import { endorsementStatement, searchedStatement } from './xapi.js';
+import { contactedStatement, endorsementStatement, searchedStatement } from './xapi.js';
+import { contactFirst, fillContact } from './model/contact.js';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
 registerTranslations('es', () => import('./l10n/locales/es.js'));
@@ -329,8 +330,25 @@ export class PeerExpertFinder extends PeerElement {
     this.#announcer.announce(text);
   }
 
-  #askFor(person: Expert | null): void {
+  /** The `contact` template filled for `e` and the first skill filter, or `null`. */
+  #contactHref(e: Expert): string | null {
+    const template = this.contact?.trim();
+    return template ? fillContact(template, { ...e, skill: this.filters[0] ?? null }) : null;
+  }
+
+  /**
+   * "Ask" (for nobody: the empty state's "ask in the discussion instead"). The event and a
+   * `contact` link are settled within the click (`contactFirst`); the thread paths load with
+   * the later parts.
+   */
+  #askFor(person: Expert | null, click?: Event): void {
     const skill = this.filters[0] ?? null;
+    if (person) {
+      const detail = { person, skill, activity: this.activityIri };
+      const how = contactFirst(this, click, detail, !!this.#contactHref(person));
+      if (how === 'link') this.#record(contactedStatement(person, skill, 'url'));
+      if (how !== 'thread') return;
+    }
     void this.#withParts(() =>
       person ? this.#ask!.ask(person, skill) : this.#ask!.askAnyone(skill),
     );
@@ -346,7 +364,6 @@ export class PeerExpertFinder extends PeerElement {
       this.#ask ??= new parts.AskController(this, {
         peer: () => this.peer,
         activity: () => this.activityIri,
-        contact: () => this.contact,
         announce: (text) => this.#announcer.announce(text),
         needSignIn: (text) => this.#needSignIn(text),
         fail: (error) => this.fail(error),
@@ -464,10 +481,11 @@ export class PeerExpertFinder extends PeerElement {
                 meId: props.meId,
                 endorse: props.endorse(e),
                 askable: e.id !== this.meId,
+                askHref: this.#contactHref(e),
                 on: {
                   toggle: (skill) => props.toggle(e, skill),
                   retry: (skill) => props.retry(e, skill),
-                  ask: () => this.#askFor(e),
+                  ask: (click) => this.#askFor(e, click),
                 },
                 extra: this.#askExtra(e),
               })}

@@ -26,7 +26,8 @@ import { AskController } from './controllers/ask.js';
 import { renderCard } from './views/card.js';
 import { renderAskForm } from './views/ask.js';
 import { PeerEndorsementCreatedEvent, PeerEndorsementWithdrawnEvent } from './events.js';
-import { endorsementStatement } from './xapi.js';
+import { contactedStatement, endorsementStatement } from './xapi.js';
+import { contactFirst, fillContact, pageContact } from './model/contact.js';
 
 registerTranslations('es', () => import('./l10n/locales/es.js'));
 
@@ -113,7 +114,6 @@ export class PeerPersonCard extends PeerElement {
   readonly #ask = new AskController(this, {
     peer: () => this.peer,
     activity: () => this.activityIri,
-    contact: () => undefined,
     announce: (text) => this.#announcer.announce(text),
     needSignIn: (text) => this.#announcer.announce(text),
     fail: (error) => this.fail(error),
@@ -213,13 +213,14 @@ export class PeerPersonCard extends PeerElement {
           level: 2,
           endorse: (skill) => this.#endorse.view(e, skill),
           askable: e.id !== this.meId,
+          askHref: this.#contactHref(e),
           on: {
             toggle: (skill) =>
               this.signedIn
                 ? this.#endorse.toggle(e, skill)
                 : this.#announcer.announce(t.signInToEndorse()),
             retry: (skill) => this.#endorse.retry(e, skill),
-            ask: () => this.#ask.ask(e, null),
+            ask: (click) => this.#askFor(e, click),
           },
           extra: this.#ask.form
             ? renderAskForm(this.#ask.form, `${this.#uid}-ask`, {
@@ -230,6 +231,21 @@ export class PeerPersonCard extends PeerElement {
             : nothing,
         }),
     });
+  }
+
+  /** The page's `contact` template (a finder's, `pageContact`) filled for `e`, or `null`. */
+  #contactHref(e: Expert): string | null {
+    const template = pageContact(this.activityIri)?.trim();
+    return template ? fillContact(template, { ...e, skill: null }) : null;
+  }
+
+  /** "Ask": the event and a `contact` link within the click (`contactFirst`), else the thread. */
+  #askFor(e: Expert, click: Event): void {
+    const detail = { person: e, skill: null, activity: this.activityIri };
+    const how = contactFirst(this, click, detail, !!this.#contactHref(e));
+    if (how === 'link')
+      this.peer?.recorder.record(contactedStatement(e, null, 'url')).catch(() => {});
+    if (how === 'thread') this.#ask.ask(e, null);
   }
 
   /** The name (and title) known from where it was clicked, with a line of status. */

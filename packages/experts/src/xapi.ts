@@ -8,7 +8,7 @@
  *   skill as a context extension. A withdrawal is its own statement rather than a voiding one:
  *   voiding erases the endorsement from an LRS's history, while the withdrawal is something the
  *   person did (as `withdrew-kudos`);
- * - `contacted` (in `controllers/ask.ts`, which loads with the first "Ask"): object the person,
+ * - `contacted`: object the person,
  *   the skill (if any) and the channel (`url`, `discussion`, `form`) as context extensions.
  */
 import { PROFILE_ID, type StatementInput } from '@peerkit/core';
@@ -44,5 +44,20 @@ export function endorsementStatement(
     verb: mine ? 'endorsed' : 'withdrew-endorsement',
     object: { id: personIri(person.id), type: 'person', name: person.name },
     extensions: { [SKILL_EXTENSION]: skill },
+  };
+}
+
+const CHANNEL_EXTENSION = `${PROFILE_ID}/extensions/contact-channel`;
+
+/** `contacted`: the kit made the contact, through a `url`, the `discussion` or its `form`. */
+export function contactedStatement(
+  person: { id: string; name: string },
+  skill: string | null,
+  channel: 'url' | 'discussion' | 'form',
+): StatementInput {
+  return {
+    verb: 'contacted',
+    object: { id: personIri(person.id), type: 'person', name: person.name },
+    extensions: { [CHANNEL_EXTENSION]: channel, ...(skill ? { [SKILL_EXTENSION]: skill } : {}) },
   };
 }

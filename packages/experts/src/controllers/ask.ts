@@ -1,9 +1,11 @@
 /**
  * `AskController`: what "Ask" on a card does (issue 11, "Ask"; docs/decisions.md §10).
  *
- * 1. It fires the cancelable `peer-expert-contact` (`detail: { person, skill, activity }`); a
- *    host that handles it calls `preventDefault()` and nothing more happens here.
- * 2. With a `contact` URL template, the filled URL opens (`model/contact.ts`): no sign-in needed.
+ * 1. The cancelable `peer-expert-contact` (`detail: { person, skill, activity }`) fires first,
+ *    within the click (`contactFirst`, `model/contact.ts`); a host that handles it calls
+ *    `preventDefault()` and nothing more happens.
+ * 2. With a `contact` URL template, "Ask" is a link to the filled URL, which the browser
+ *    follows within the click (no sign-in needed): this controller is not involved.
  * 3. Signed out, the widget asks to sign in.
  * 4. A `<peer-discussion>` in the document about the same activity with `ask()`: its composer
  *    opens with the expert mentioned (it moves focus there itself).
@@ -24,26 +26,19 @@ import { messages } from '../messages.js';
 import { more } from '../more-messages.js';
 
 const t = { ...messages, ...more };
-import { fillContact, findDiscussion, mention } from '../model/contact.js';
+import { findDiscussion, mention } from '../model/contact.js';
 import type { AskForm } from '../views/ask.js';
-import { PeerExpertContactEvent } from '../events.js';
-import { PROFILE_ID } from '@peerkit/core';
-import { SKILL_EXTENSION, personIri } from '../xapi.js';
-
-const CHANNEL_EXTENSION = `${PROFILE_ID}/extensions/contact-channel`;
+import { contactedStatement } from '../xapi.js';
 
 export interface AskOptions {
   peer: () => PeerContextValue | undefined;
   activity: () => string;
-  contact: () => string | undefined;
   announce: (text: string) => void;
   /** Shows a line asking to sign in (and announces it). */
   needSignIn: (text: string) => void;
   fail: (error: unknown) => PeerError;
   record: (statement: StatementInput) => void;
   focus: (find: () => HTMLElement | null | undefined) => void;
-  /** Opens a URL (default: a new browsing context, without opener). */
-  open?: (url: string) => void;
 }
 
 type Person = PersonSummary & { email?: string };
@@ -62,21 +57,11 @@ export class AskController implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** "Ask" on a person's card. */
+  /**
+   * "Ask" on a person's card, once `contactFirst` (`model/contact.ts`, within the click) has
+   * fired `peer-expert-contact` and no host or `contact` link took it: the thread.
+   */
   ask(person: Person, skill: string | null): void {
-    const activity = this.options.activity();
-    const event = new PeerExpertContactEvent({ person, skill, activity });
-    this.host.dispatchEvent(event);
-    if (event.defaultPrevented) return;
-    const template = this.options.contact()?.trim();
-    if (template) {
-      const url = fillContact(template, { ...person, skill });
-      if (url) {
-        (this.options.open ?? ((u) => window.open(u, '_blank', 'noopener')))(url);
-        this.options.record(contactedStatement(person, skill, 'url'));
-        return;
-      }
-    }
     this.#askInThread(person, skill);
   }
 
@@ -163,17 +148,4 @@ export class AskController implements ReactiveController {
       ? root.querySelector<HTMLElement>(`[data-person="${CSS.escape(personId)}"] [part~="ask"]`)
       : root.querySelector<HTMLElement>('[part~="combobox-input"]');
   }
-}
-
-/** The `contacted` statement (see `xapi.ts`). */
-export function contactedStatement(
-  person: { id: string; name: string },
-  skill: string | null,
-  channel: 'url' | 'discussion' | 'form',
-): StatementInput {
-  return {
-    verb: 'contacted',
-    object: { id: personIri(person.id), type: 'person', name: person.name },
-    extensions: { [CHANNEL_EXTENSION]: channel, ...(skill ? { [SKILL_EXTENSION]: skill } : {}) },
-  };
 }

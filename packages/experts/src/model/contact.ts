@@ -4,13 +4,17 @@
  * 1. a `contact` URL template (`mailto:{email}?subject={skill}`, a chat deep link): its
  *    placeholders `{email}`, `{name}`, `{skill}`, `{id}` filled with percent-encoded values
  *    (`encodeURIComponent`; an unknown value is empty), and only when the result's scheme is
- *    one a link may safely open (`mailto:`, `http(s):`, `msteams:`, `slack:`, `sip:`, `tel:`);
+ *    one a link may safely open (`mailto:`, `http(s):`, `msteams:`, `slack:`, `sip:`, `tel:`).
+ *    The card draws "Ask" as a real link (`<a href target="_blank" rel="noopener noreferrer">`)
+ *    with the filled URL, so the browser follows it within the click's user activation (a
+ *    popup blocker lets it through), never after a chunk has loaded;
  * 2. else a `<peer-discussion>` in the document about the same activity, through its `ask()`
  *    method (docs/decisions.md §10);
  * 3. else the widget's own small form, which posts to the activity's thread with the expert
  *    mentioned as `[@Name](mention:<id>)` (§10).
  */
 import type { PersonSummary } from '@peerkit/core';
+import { PeerExpertContactEvent, type ExpertContactDetail } from '../events.js';
 
 export interface ContactValues {
   id: string;
@@ -33,6 +37,43 @@ export function fillContact(template: string, v: ContactValues): string | null {
     encodeURIComponent(values[key]!),
   );
   return SAFE_SCHEMES.test(url.trim()) ? url.trim() : null;
+}
+
+/**
+ * The `contact` template of the page: the one of a `<peer-expert-finder>` about `activity`,
+ * else of the first finder that has one (the person card has no attribute of its own; the host
+ * said on the finder how its people are contacted).
+ */
+export function pageContact(activity: string, root: ParentNode = document): string | undefined {
+  let any: string | undefined;
+  for (const el of root.querySelectorAll('peer-expert-finder')) {
+    const { contact, activityIri } = el as { contact?: string; activityIri?: string };
+    if (!contact?.trim()) continue;
+    if (activityIri === activity) return contact;
+    any ??= contact;
+  }
+  return any;
+}
+
+/**
+ * "Ask" on a card, within its click (steps 1 and 2 above): fires the cancelable
+ * `peer-expert-contact` from `host`. Answers `'host'` when the host prevented it (the click's
+ * default is prevented too, so a link does not open), `'link'` when the card's "Ask" is a
+ * `contact` link (`linked`), which the browser follows itself, else `'thread'` (step 3 on).
+ */
+export function contactFirst(
+  host: HTMLElement,
+  click: Event | undefined,
+  detail: ExpertContactDetail,
+  linked: boolean,
+): 'host' | 'link' | 'thread' {
+  const event = new PeerExpertContactEvent(detail);
+  host.dispatchEvent(event);
+  if (event.defaultPrevented) {
+    click?.preventDefault();
+    return 'host';
+  }
+  return linked ? 'link' : 'thread';
 }
 
 /** What `<peer-discussion>` offers the expert finder (decisions §10). */

@@ -3,7 +3,7 @@
  * initials avatar, name, title, team, availability, a "can mentor" badge, the "why this
  * person" line (from `reasons`), skills with their level as text and as a `<meter>`, each with
  * its endorsement count and an endorse toggle (`aria-pressed`), "ask me about" topics and the
- * "Ask" button. Plain functions of props; person-written text is isolated in `<bdi>`.
+ * "Ask" button (a link with a `contact` template). Plain functions of props; person-written text is isolated in `<bdi>`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Expert, ExpertSkill } from '@peerkit/core';
@@ -20,14 +20,20 @@ export interface CardProps {
   endorse: (skill: string) => EndorseState;
   /** Who is signed in (`null`: nobody). */
   meId: string | null;
-  /** Show the "Ask" button (not on one's own card). */
+  /** Show "Ask" (not on one's own card). */
   askable: boolean;
+  /**
+   * The filled `contact` URL, when there is one: "Ask" is then a link to it (opening a new
+   * browsing context without opener), which the browser follows within the click.
+   */
+  askHref?: string | null;
   /** The heading level of the name (2 in the list, 2 in the person card). */
   level?: 2 | 3;
   on: {
     toggle: (skill: string) => void;
     retry: (skill: string) => void;
-    ask: () => void;
+    /** "Ask" was activated (the click, whose default a host may prevent). */
+    ask: (click: Event) => void;
   };
   /** Drawn at the end of the card (the own card's "Edit", the inline ask form). */
   extra?: unknown;
@@ -97,11 +103,21 @@ export function renderCard(p: CardProps): TemplateResult {
         : nothing
     }
     ${
-      p.askable
-        ? html`<button type="button" class="ask" part="ask" @click=${p.on.ask}>
-            ${t.ask(e.name)}
-          </button>`
-        : nothing
+      !p.askable
+        ? nothing
+        : p.askHref
+          ? html`<a
+              class="ask"
+              part="ask"
+              href=${p.askHref}
+              target="_blank"
+              rel="noopener noreferrer"
+              @click=${p.on.ask}
+              >${t.ask(e.name)}</a
+            >`
+          : html`<button type="button" class="ask" part="ask" @click=${p.on.ask}>
+              ${t.ask(e.name)}
+            </button>`
     }
     ${p.extra ?? nothing}
   </article>`;
