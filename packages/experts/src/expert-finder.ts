@@ -37,7 +37,7 @@ import {
   PeerExpertSearchEvent,
 } from './events.js';
 import { contactedStatement, endorsementStatement, searchedStatement } from './xapi.js';
-import { contactFirst, fillContact } from './model/contact.js';
+import { contactFirst, fillContact } from './model/contact-link.js';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
 registerTranslations('es', () => import('./l10n/locales/es.js'));

@@ -27,7 +27,8 @@ import { renderCard } from './views/card.js';
 import { renderAskForm } from './views/ask.js';
 import { PeerEndorsementCreatedEvent, PeerEndorsementWithdrawnEvent } from './events.js';
 import { contactedStatement, endorsementStatement } from './xapi.js';
-import { contactFirst, fillContact, pageContact } from './model/contact.js';
+import { contactFirst, fillContact } from './model/contact-link.js';
+import { pageContact } from './model/contact.js';
 
 registerTranslations('es', () => import('./l10n/locales/es.js'));
 

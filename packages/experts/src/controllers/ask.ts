@@ -2,7 +2,7 @@
  * `AskController`: what "Ask" on a card does (issue 11, "Ask"; docs/decisions.md §10).
  *
  * 1. The cancelable `peer-expert-contact` (`detail: { person, skill, activity }`) fires first,
- *    within the click (`contactFirst`, `model/contact.ts`); a host that handles it calls
+ *    within the click (`contactFirst`, `model/contact-link.ts`); a host that handles it calls
  *    `preventDefault()` and nothing more happens.
  * 2. With a `contact` URL template, "Ask" is a link to the filled URL, which the browser
  *    follows within the click (no sign-in needed): this controller is not involved.
@@ -58,7 +58,7 @@ export class AskController implements ReactiveController {
   hostConnected(): void {}
 
   /**
-   * "Ask" on a person's card, once `contactFirst` (`model/contact.ts`, within the click) has
+   * "Ask" on a person's card, once `contactFirst` (`model/contact-link.ts`, within the click) has
    * fired `peer-expert-contact` and no host or `contact` link took it: the thread.
    */
   ask(person: Person, skill: string | null): void {
