@@ -88,6 +88,12 @@ export const baseStyles = css`
     white-space: nowrap;
     border: 0;
   }
+  /* The loading skeletons' pulse (kudos, the expert finder), once for every widget. */
+  @keyframes pulse {
+    50% {
+      opacity: 0.4;
+    }
+  }
   @media (prefers-reduced-motion: reduce) {
     *,
     *::before,

@@ -174,24 +174,16 @@ export const expertFinderStyles = [
     .skeleton .bar {
       block-size: 0.9em;
       border-radius: 4px;
+      /* The core's shared pulse keyframes; its reduced-motion rule stills it. */
+      animation: pulse 1.2s ease-in-out infinite;
+    }
+    .skeleton .bar,
+    .skeleton .avatar {
       background: color-mix(in srgb, var(--_peer-muted) 25%, transparent);
     }
     .skeleton .bar.short {
       grid-column: 2;
       inline-size: 60%;
-    }
-    .skeleton .avatar {
-      background: color-mix(in srgb, var(--_peer-muted) 25%, transparent);
-    }
-    @media (prefers-reduced-motion: no-preference) {
-      .skeleton .bar {
-        animation: pulse 1.2s ease-in-out infinite alternate;
-      }
-      @keyframes pulse {
-        to {
-          opacity: 0.5;
-        }
-      }
     }
   `,
 ];

@@ -332,8 +332,7 @@ export class PeerExpertFinder extends PeerElement {
 
   /** The `contact` template filled for `e` and the first skill filter, or `null`. */
   #contactHref(e: Expert): string | null {
-    const template = this.contact?.trim();
-    return template ? fillContact(template, { ...e, skill: this.filters[0] ?? null }) : null;
+    return fillContact(this.contact, { ...e, skill: this.filters[0] ?? null });
   }
 
   /**

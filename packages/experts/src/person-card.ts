@@ -236,8 +236,7 @@ export class PeerPersonCard extends PeerElement {
 
   /** The page's `contact` template (a finder's, `pageContact`) filled for `e`, or `null`. */
   #contactHref(e: Expert): string | null {
-    const template = pageContact(this.activityIri)?.trim();
-    return template ? fillContact(template, { ...e, skill: null }) : null;
+    return fillContact(pageContact(this.activityIri), { ...e, skill: null });
   }
 
   /** "Ask": the event and a `contact` link within the click (`contactFirst`), else the thread. */

@@ -163,13 +163,8 @@ export const kudosStyles = css`
     block-size: 1em;
     border-radius: 0.25rem;
     background: color-mix(in srgb, var(--_k-muted) 25%, transparent);
+    /* The core's shared pulse keyframes. */
     animation: pulse 1.2s ease-in-out infinite;
-  }
-
-  @keyframes pulse {
-    50% {
-      opacity: 0.4;
-    }
   }
 
   @media (forced-colors: active) {

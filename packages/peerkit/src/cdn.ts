@@ -23,7 +23,7 @@
 import '@peerkit/core/define';
 import '@peerkit/kudos/define';
 import { PeerError, PeerErrorEvent, toPeerError } from '@peerkit/core';
-import type { PersonCardOpener } from '@peerkit/core/person-card';
+import { PERSON_CARD_SLOT, type PersonCardOpener } from '@peerkit/core/person-card';
 import { LAZY_WIDGETS } from './widgets.js';
 
 export { configure } from '@peerkit/core';
@@ -143,13 +143,14 @@ function watch(): void {
 }
 
 // The person card lives in the experts chunk: the first name activated loads it, and its define
-// entry then registers the real opener in place of this loader. The loader goes straight into
-// the page-wide slot `@peerkit/core/person-card` reads (`PERSON_CARD_SLOT`), so the first paint
-// does not carry that module; a card another copy of the kit registered is left in place.
+// entry then registers the real opener in place of this loader. The loader goes into the
+// page-wide slot `@peerkit/core/person-card` reads (`PERSON_CARD_SLOT`); a card another copy of
+// the kit registered is left in place. The hook (0.1 KB) is in `peerkit.js`, not a chunk of its
+// own that the discussion, kudos' lazy part and the expert finder each loaded (0.25 KB each).
 const expertsChunk = modules['../../experts/src/define.ts'];
 const slot = globalThis as { [k: symbol]: PersonCardOpener | null | undefined };
 if (expertsChunk)
-  slot[Symbol.for('peerkit.personCardOpener')] ??= (request) =>
+  slot[PERSON_CARD_SLOT] ??= (request) =>
     expertsChunk().then(
       (m) => (m as { openCard: PersonCardOpener }).openCard(request),
       (error: unknown) =>

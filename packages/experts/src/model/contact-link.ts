@@ -15,8 +15,12 @@ export interface ContactValues {
 
 const SAFE_SCHEMES = /^(mailto|https?|msteams|slack|sip|tel):/i;
 
-/** The template with its placeholders filled and encoded; `null` when the result is not a safe link. */
-export function fillContact(template: string, v: ContactValues): string | null {
+/**
+ * The template with its placeholders filled and encoded; `null` without a template or when the
+ * result is not a safe link.
+ */
+export function fillContact(template: string | undefined, v: ContactValues): string | null {
+  if (!template) return null;
   const values: Record<string, string> = {
     id: v.id,
     name: v.name,
