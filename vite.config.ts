@@ -90,9 +90,23 @@ function libConfig(name: string): UserConfig {
  * the `Marked` class beside the Lexer, the only part the kit uses (`core/src/markdown/tree.ts`
  * builds its own tree from the tokens). In the CDN build this plugin drops that default
  * instance and exports the Lexer alone, so the rest is tree-shaken: about 3 KB gzip off the
- * lazy Markdown chunk. It fails the build if the file no longer has the expected shape (the
- * version is pinned in `packages/core/package.json`; check the cut again on an upgrade).
+ * lazy Markdown chunk. It also cuts the rules of marked's `pedantic` mode (the original
+ * Markdown.pl's quirks: its block rules with their HTML tag list, its inline rules and their
+ * emphasis delimiters), which the kit never turns on (`new Lexer({ gfm: true, breaks: true })`):
+ * the rule tables name the normal rules in their place. Their definitions call functions, so
+ * no minifier drops them unused. It fails the build if the file no longer has the expected
+ * shape (the version is pinned in `packages/core/package.json`; check the cuts again on an
+ * upgrade).
  */
+/** The definitions of marked 18.2.1's pedantic rules, each as its start and the next one's. */
+const PEDANTIC_ONLY = [
+  [',nt={...fe,html:', ',rt=/^'],
+  [',Dt={...me,', ',pe={...me,'],
+  [',gt=g(', ',ze='],
+  [',xt=g(', ',bt=g('],
+  [',Tt=g(', ',Ot=g('],
+] as const;
+
 function markedLexerOnly() {
   const instance = 'var v=new ne;';
   return {
@@ -104,7 +118,21 @@ function markedLexerOnly() {
       if (start < 0 || end < 0 || !/export\{[^}]*\bw as Lexer\b/.test(code.slice(end))) {
         throw new Error(`${id}: not the marked build markedLexerOnly() was written for`);
       }
-      return { code: `${code.slice(0, start)}export{w as Lexer};\n`, map: null };
+      let out = `${code.slice(0, start)}export{w as Lexer};\n`;
+      // [from, to): each pedantic-only definition, up to the next definition.
+      for (const [from, to] of PEDANTIC_ONLY) {
+        const a = out.indexOf(from);
+        const b = out.indexOf(to, a + 1);
+        if (a < 0 || b < 0 || out.indexOf(from, a + 1) >= 0) {
+          throw new Error(`${id}: no single ${from} … ${to} to cut (markedLexerOnly)`);
+        }
+        out = out.slice(0, a) + out.slice(b);
+      }
+      out = out.replace('pedantic:nt}', 'pedantic:fe}').replace('pedantic:Dt}', 'pedantic:me}');
+      if (/[:(,=]\s*(nt|Dt|gt|xt|Tt)(?![\w$])/.test(out)) {
+        throw new Error(`${id}: a pedantic rule is still referred to (markedLexerOnly)`);
+      }
+      return { code: out, map: null };
     },
   };
 }
