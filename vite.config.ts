@@ -165,19 +165,28 @@ function localizeIdsGiven() {
  * dead branches). Together ~1.1 KB gzip off every chunk the kit can load, 0.2 off the first
  * paint (measured, docs/decisions.md §15); terser alone, without oxc after it, gains less
  * (0.3 KB: oxc then mangles the chunks' imports and exports). Adds ~5 s to the CDN build.
- * Legal comments stay.
+ * Legal comments stay, each distinct notice once per file (Lit's modules repeat the same
+ * BSD-3-Clause notice seven times in `peerkit.js`).
  */
 function terserChunks() {
-  const options: MinifyOptions = {
-    module: true,
-    ecma: 2022,
-    compress: { passes: 3, pure_getters: true, ecma: 2022 },
-    format: { comments: /^!|@license|@preserve/i, ecma: 2022 },
-    sourceMap: true,
-  };
   return {
     name: 'peerkit:terser-chunks',
     async renderChunk(code: string) {
+      const kept = new Set<string>();
+      const options: MinifyOptions = {
+        module: true,
+        ecma: 2022,
+        compress: { passes: 3, pure_getters: true, ecma: 2022 },
+        format: {
+          ecma: 2022,
+          comments: (_node, { value }) => {
+            if (!/^!|@license|@preserve/i.test(value) || kept.has(value)) return false;
+            kept.add(value);
+            return true;
+          },
+        },
+        sourceMap: true,
+      };
       const out = await minify(code, options);
       return { code: out.code!, map: out.map as string };
     },

@@ -14,9 +14,9 @@
 //    ≤ 22 KB (one request); before `<peer-discussion>` paints ≤ 40 KB; what a lazy widget's first
 //    use adds to the entry (its chunk and the chunks it imports that the entry does not hold):
 //    the expert finder ≤ 10 KB, the reflection card ≤ 8 KB; every chunk the kit can load
-//    ≤ 107 KB (75 for the kit of issue 10, + 10 for the expert finder, + 8 for the reflection
-//    card, + 14 for the parts that load only on a person's action, measured and itemised in
-//    docs/decisions.md §15), the translations NOT counted: issue 10's row ("every chunk the kit can
+//    ≤ 109 KB (a ceiling at the measured figure; the target is 93: 75 for the kit of issue 10,
+//    + 10 for the expert finder, + 8 for the reflection card; what stands between, chunk by
+//    chunk, is in docs/decisions.md §15), the translations NOT counted: issue 10's row ("every chunk the kit can
 //    load, all together", ~72 KB when it was written) was measured by this script's row
 //    "entry + every chunk but translations" (commit 743e674), so that is what it budgets. A
 //    page loads the translations of one locale only; their figure is printed beside it.
@@ -42,10 +42,12 @@ const BUDGETS = {
    */
   chunk: { experts: 10 * KB, reflection: 8 * KB },
   /**
-   * A ceiling, not a target met: 75 + 10 + 8 + 14 (the parts that load on a person's action)
-   * = 107 KB, and the 3.7 KB measured over it (docs/decisions.md §15, "settled by the lead").
+   * A ceiling, not a target met: the 108.98 KB measured after the size pass of issue 11
+   * (terser before oxc, marked's pedantic rules cut, the person-card hook in the entry), rounded
+   * up; it was 111. The target the lead set is 93 (75 + 10 + 8); what stands between is
+   * itemised in docs/decisions.md §15.
    */
-  everything: 111 * KB,
+  everything: 109 * KB,
 };
 /** The budgets passed, collected as the figures are printed. */
 const over = [];
