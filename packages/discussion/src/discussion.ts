@@ -22,6 +22,8 @@ import type { DiscussionContext } from './controllers/context.js';
 import type { DialogsController } from './controllers/dialogs.js';
 import { LazyPart } from './controllers/lazy.js';
 import { FeedNavigation } from './controllers/feed-keys.js';
+import { FiltersController } from './controllers/filters.js';
+import type { HighlightsController } from './controllers/highlights.js';
 import type { LiveController } from './controllers/live.js';
 import { MarkdownReady } from './controllers/markdown-ready.js';
 import { parserPending } from './markdown/parse.js';
@@ -41,7 +43,7 @@ import {
 import type { Composer } from './model/composer.js';
 import { range } from './model/window.js';
 import { renderComposer, type ComposerLabels } from './views/composer.js';
-import { renderFeed } from './views/feed.js';
+import { renderFeed, renderTagBar } from './views/feed.js';
 import { renderHeader } from './views/header.js';
 import { renderLoadError, renderOffline, renderSkeleton } from './views/notices.js';
 import { renderPost } from './views/post.js';
@@ -150,6 +152,7 @@ export class PeerDiscussion extends PeerElement {
     online: () => this.online,
     canWrite: () => !this.readonly && this.signedIn,
     moderator: () => this.moderator,
+    qa: () => this.mode === 'qa',
     fail: (error) => this.fail(error),
     announce: (text) => this.announcer.announce(text),
     focus: (find) => this.focusRequest.request(find),
@@ -163,11 +166,17 @@ export class PeerDiscussion extends PeerElement {
   private readonly announcer = new Announcer(this);
   /** The provider's configuration error is drawn here, so the provider does not draw it too. */
   protected readonly errorClaim = new ErrorClaim(this, () => !!this.peer?.error);
-  private readonly thread = new ThreadController(this.ctx, () => ({
+  private readonly thread: ThreadController = new ThreadController(this.ctx, () => ({
     sort: this.sort,
     pageSize: this.pageSize,
-    unanswered: this.mode === 'qa' && this.qaView === 'unanswered',
+    filter: this.filters.highlights
+      ? 'highlighted'
+      : this.mode === 'qa' && this.qaView === 'unanswered'
+        ? 'unanswered'
+        : undefined,
+    tag: this.filters.tag ?? undefined,
   }));
+  private readonly filters = new FiltersController(this.ctx, this.thread);
   private readonly answers = new AnswersController(this.ctx, this.thread);
   private readonly composers = new ComposersController(this.ctx, this.thread);
   /** `ask()`, loaded with its first call (controllers/actions.ts). */
@@ -188,6 +197,11 @@ export class PeerDiscussion extends PeerElement {
   private readonly dialogs = new LazyPart<DialogsController>(this, async () => {
     const { DialogsController } = await import('./controllers/actions.js');
     return new DialogsController(this.ctx, this.thread, this.composers);
+  });
+  /** A moderator's highlight toggle, loaded with the first press (controllers/actions.ts). */
+  private readonly highlighting = new LazyPart<HighlightsController>(this, async () => {
+    const { HighlightsController } = await import('./controllers/actions.js');
+    return new HighlightsController(this.ctx, this.thread);
   });
   /** The moderators' queue, loaded with the first "Reports". */
   private readonly reports = new LazyPart<ReportsController>(this, async () => {
@@ -262,6 +276,8 @@ export class PeerDiscussion extends PeerElement {
     this.requestUpdate();
   }
 
+  private readonly clearTag = () => void this.filters.clearTag();
+
   private onSortChange(e: Event): void {
     const value = (e.target as HTMLSelectElement).value as PostSort;
     if (!SORTS.includes(value)) return;
@@ -293,13 +309,16 @@ export class PeerDiscussion extends PeerElement {
                   view: this.qaView,
                 }
               : null,
+          highlights: this.filters.highlights,
         },
         {
           sortChange: (e) => this.onSortChange(e),
           viewChange: (e) => this.onViewChange(e),
           toggleReports: () => this.use(this.reports, (r) => r.toggle()),
+          toggleHighlights: () => this.filters.toggleHighlights(),
         },
       )}
+      ${this.filters.tag && !reportsOpen ? renderTagBar(this.filters.tag, this.clearTag) : nothing}
       ${config ? renderLoadError(config, this.online, null) : nothing} ${this.checks.render()}
       ${this.online ? nothing : renderOffline()}
       ${reportsOpen && this.ctx.moderator() ? queue!.render() : this.renderThread()}
@@ -325,6 +344,9 @@ export class PeerDiscussion extends PeerElement {
         start,
         setsize: thread.model.nextCursor ? -1 : list.length,
         empty: list.length === 0,
+        emptyText: this.filters.highlights
+          ? messages.highlightsEmpty()
+          : this.filters.tag && messages.tagEmpty(this.filters.tag),
         hasMore: end < list.length || !!thread.model.nextCursor,
         moreLoading: thread.moreLoading,
         moreFailed: !!thread.moreError,
@@ -366,6 +388,7 @@ export class PeerDiscussion extends PeerElement {
           this.mode === 'qa' && this.answers.canAccept(post)
             ? { pending: this.answers.pending.has(post.id) }
             : null,
+        tag: this.filters.tag,
       },
       {
         reply: (p) => this.composers.openReply(p),
@@ -373,6 +396,8 @@ export class PeerDiscussion extends PeerElement {
         askDelete: (p) => this.use(this.dialogs, (d) => d.askDelete(p)),
         askReport: (p) => this.use(this.dialogs, (d) => d.askReport(p)),
         accept: (p) => void this.answers.toggle(p),
+        tag: (p, tag) => this.filters.showTag(tag, p),
+        highlight: (p) => this.use(this.highlighting, (h) => void h.toggle(p)),
       },
     );
   }

@@ -60,6 +60,20 @@ export class PeerAnswerAcceptedEvent extends PeerEvent<PostEventDetail> {
   }
 }
 
+export interface PostHighlightedDetail {
+  /** The post as the server answered it. */
+  post: Post;
+  /** `true`: highlighted by a moderator; `false`: the highlight was withdrawn. */
+  highlighted: boolean;
+}
+
+/** A moderator highlighted a post, or withdrew its highlight (docs/decisions.md §19). */
+export class PeerPostHighlightedEvent extends PeerEvent<PostHighlightedDetail> {
+  constructor(detail: PostHighlightedDetail) {
+    super('peer-post-highlighted', detail);
+  }
+}
+
 export interface MentionCreatedDetail {
   /** The post as saved. */
   post: Post;
@@ -82,5 +96,6 @@ declare global {
     'peer-post-reported': PeerPostReportedEvent;
     'peer-answer-accepted': PeerAnswerAcceptedEvent;
     'peer-mention-created': PeerMentionCreatedEvent;
+    'peer-post-highlighted': PeerPostHighlightedEvent;
   }
 }

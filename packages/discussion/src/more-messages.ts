@@ -13,6 +13,8 @@ export const more = {
     msg(str`Notes can be up to ${n(REPORT_NOTE_MAX, locale)} characters.`, {
       id: 'discussion.report.note.long',
     }),
+  highlightedSaid: () => msg('Post highlighted.', { id: 'discussion.highlighted.said' }),
+  unhighlightedSaid: () => msg('Highlight withdrawn.', { id: 'discussion.unhighlighted.said' }),
   savedDelete: () => msg('Your post was deleted.', { id: 'discussion.saved.delete' }),
   savedReport: () =>
     msg('Thank you. The moderators will look at this post.', { id: 'discussion.saved.report' }),

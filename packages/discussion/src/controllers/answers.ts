@@ -2,13 +2,15 @@
  * Q&A mode (docs/decisions.md §18): accepting and unaccepting answers. The question's author
  * or a moderator presses "Accept answer" (a toggle button) under a direct reply; the server
  * answers the reply with its `accepted` state, which replaces it in the thread, is announced,
- * and, when accepted, is told to the host as `peer-answer-accepted`.
+ * and, when accepted, is told to the host as `peer-answer-accepted`; both ways are recorded
+ * (`accepted`, `withdrew-acceptance`: the answer as object, the question as parent).
  */
 import type { Post } from '@peerkit/core';
 import { PeerAnswerAcceptedEvent } from '../events.js';
 import { messages, writeErrorText } from '../messages.js';
 import type { DiscussionContext } from './context.js';
 import type { ThreadController } from './thread.js';
+import { recordPost } from '../xapi.js';
 
 export class AnswersController {
   /** Ids of the answers whose acceptance is being saved (their button is disabled). */
@@ -40,6 +42,8 @@ export class AnswersController {
       this.ctx.announce(answer.accepted ? messages.acceptedSaid() : messages.unacceptedSaid());
       if (answer.accepted)
         this.ctx.host.dispatchEvent(new PeerAnswerAcceptedEvent({ post: answer }));
+      const verb = answer.accepted ? 'accepted' : 'withdrew-acceptance';
+      recordPost(this.ctx.recorder(), this.ctx.thread(), verb, answer);
     } catch (error) {
       this.ctx.announce(writeErrorText(this.ctx.fail(error), this.ctx.online()));
     } finally {

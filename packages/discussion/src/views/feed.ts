@@ -5,6 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { loadingLabel, retryLabel, type Post } from '@peerkit/core';
+import { bdi, fill, slot } from '@peerkit/core/bidi';
 import { messages } from '../messages.js';
 
 export interface FeedProps {
@@ -15,6 +16,8 @@ export interface FeedProps {
   /** `aria-setsize`: the number of loaded posts, `-1` while more pages exist. */
   setsize: number;
   empty: boolean;
+  /** What an empty filtered thread says (a tag, the highlights), else `null`: the `empty` slot. */
+  emptyText: string | null;
   hasMore: boolean;
   moreLoading: boolean;
   moreFailed: boolean;
@@ -41,10 +44,21 @@ export function renderFeed(p: FeedProps, on: FeedHandlers): TemplateResult {
         </button>`
       : nothing
   }
-  ${p.empty ? renderEmpty(p.canWrite) : renderPosts(p, on)}`;
+  ${p.empty ? renderEmpty(p.canWrite, p.emptyText) : renderPosts(p, on)}`;
 }
 
-function renderEmpty(canWrite: boolean): TemplateResult {
+/** "Showing posts tagged SQL" with its **Clear** (drawn while the thread loads or fails too). */
+export function renderTagBar(tag: string, clear: () => void): TemplateResult {
+  return html`<div class="notice tag-filter">
+    <p>${fill(messages.tagShowing(slot(0)), [bdi(tag)])}</p>
+    <button type="button" class="button" data-action="clear-tag" @click=${clear}>
+      ${messages.tagClear()}
+    </button>
+  </div>`;
+}
+
+function renderEmpty(canWrite: boolean, text: string | null): TemplateResult {
+  if (text) return html`<div class="notice empty"><p>${text}</p></div>`;
   return html`<div class="notice empty">
     <slot name="empty">
       <p><strong>${messages.empty()}</strong> ${canWrite ? messages.emptyHint() : nothing}</p>

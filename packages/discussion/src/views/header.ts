@@ -1,4 +1,7 @@
-/** The discussion's header: the heading with the count of readable posts, sort, reports. */
+/**
+ * The discussion's header: the heading with the count of readable posts, sort, the Q&A view,
+ * the highlights toggle, reports.
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PostSort } from '@peerkit/core';
 import { messages } from '../messages.js';
@@ -17,12 +20,15 @@ export interface HeaderProps {
   reportsOpen: boolean;
   /** Q&A mode: the thread's open questions (`null`: not counted) and the view shown. */
   qa: { open: number | null; view: QaView } | null;
+  /** The "Highlights" view is on (its toggle is pressed; the Q&A "Show" menu steps aside). */
+  highlights: boolean;
 }
 
 export interface HeaderHandlers {
   sortChange(e: Event): void;
   toggleReports(): void;
   viewChange(e: Event): void;
+  toggleHighlights(): void;
 }
 
 export function renderHeader(p: HeaderProps, on: HeaderHandlers): TemplateResult {
@@ -48,7 +54,20 @@ export function renderHeader(p: HeaderProps, on: HeaderHandlers): TemplateResult
               </select>`
           : nothing
       }
-      ${p.qa && p.showSort ? renderView(p.qa.view, on) : nothing}
+      ${p.qa && p.showSort && !p.highlights ? renderView(p.qa.view, on) : nothing}
+      ${
+        p.showSort
+          ? html`<button
+              type="button"
+              class="button"
+              data-action="highlights"
+              aria-pressed=${p.highlights ? 'true' : 'false'}
+              @click=${on.toggleHighlights}
+            >
+              ${messages.highlights()}
+            </button>`
+          : nothing
+      }
       ${
         p.showReports
           ? html`<button

@@ -52,6 +52,8 @@ export interface PostProps {
   /** Q&A mode: whether the accepted mark is drawn, and the accept toggle (`null`: none). */
   qa: boolean;
   accept: { pending: boolean } | null;
+  /** The skill tag the thread is narrowed to (its button is pressed), else `null`. */
+  tag: string | null;
 }
 
 export interface PostHandlers {
@@ -60,6 +62,10 @@ export interface PostHandlers {
   askDelete(post: Post): void;
   askReport(post: Post): void;
   accept(post: Post): void;
+  /** A click on one of the post's skill tags. */
+  tag(post: Post, tag: string): void;
+  /** A moderator's "Highlight" toggle. */
+  highlight(post: Post): void;
 }
 
 export function renderPost(post: Post, p: PostProps, on: PostHandlers): TemplateResult {
@@ -72,7 +78,7 @@ export function renderPost(post: Post, p: PostProps, on: PostHandlers): Template
   return html`<article
     part="post"
     id=${domId('p', post.id)}
-    class=${p.fresh ? 'fresh' : ''}
+    class="${p.fresh ? 'fresh' : ''} ${post.highlighted && !gone ? 'highlighted' : ''}"
     data-id=${post.id}
     data-depth=${depth}
     tabindex="0"
@@ -95,9 +101,30 @@ export function renderPost(post: Post, p: PostProps, on: PostHandlers): Template
     <div part="body" dir=${gone || p.editor ? nothing : 'auto'}>
       ${gone ? renderGone(post) : (p.editor ?? renderBody(post))}
     </div>
+    ${post.tags?.length && !gone && !p.editor ? renderTags(post, p, on) : nothing}
     ${p.editor && !gone ? nothing : renderActions(post, p, on, authorId, gone)}
     ${p.replyBox ? html`<div class="reply-slot">${p.replyBox}</div>` : nothing}
   </article>`;
+}
+
+/** The post's skill tags, each a button that narrows the thread to it. */
+function renderTags(post: Post, p: PostProps, on: PostHandlers): TemplateResult {
+  return html`<ul class="tags" part="tags" aria-label=${messages.tags()}>
+    ${post.tags!.map(
+      (tag) =>
+        html`<li>
+          <button
+            type="button"
+            class="tag"
+            data-tag=${tag}
+            aria-pressed=${p.tag === tag ? 'true' : 'false'}
+            @click=${() => on.tag(post, tag)}
+          >
+            <bdi>${tag}</bdi>
+          </button>
+        </li>`,
+    )}
+  </ul>`;
 }
 
 function renderGone(post: Post): TemplateResult {
@@ -143,6 +170,14 @@ function renderMeta(post: Post, p: PostProps, authorId: string, timeId: string):
         ? html`<span class="accepted-mark">${messages.acceptedMark()}</span>`
         : nothing
     }
+    ${
+      // A star drawn by CSS, with the words for screen readers and on hover.
+      post.highlighted && !post.deleted
+        ? html`<span class="highlight-mark" title=${messages.highlightedMark()}
+            ><span class="visually-hidden">${messages.highlightedMark()}</span></span
+          >`
+        : nothing
+    }
   </div>`;
 }
 
@@ -157,6 +192,20 @@ function actionsFor(post: Post, p: PostProps, on: PostHandlers, gone: boolean) {
   if (mine || p.moderator) actions.push(['delete', messages.delete(), () => on.askDelete(post)]);
   if (!mine && post.author) actions.push(['report', messages.report(), () => on.askReport(post)]);
   return actions;
+}
+
+/** A moderator's "Highlight" toggle (`aria-pressed`: highlighted now). */
+function renderHighlight(post: Post, on: PostHandlers, authorId: string): TemplateResult {
+  return html`<button
+    type="button"
+    class="button link"
+    data-action="highlight"
+    aria-pressed=${post.highlighted ? 'true' : 'false'}
+    aria-describedby=${authorId}
+    @click=${() => on.highlight(post)}
+  >
+    ${messages.highlight()}
+  </button>`;
 }
 
 function renderActions(
@@ -207,5 +256,6 @@ function renderActions(
           ${label}
         </button>`,
     )}
+    ${p.moderator && p.canWrite && !gone ? renderHighlight(post, on, authorId) : nothing}
   </div>`;
 }
