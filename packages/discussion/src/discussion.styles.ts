@@ -91,10 +91,6 @@ export const discussionStyles = [
       color: var(--_d-accent);
     }
 
-    [part~='post'].highlighted {
-      border-inline-start: 3px solid var(--_d-accent);
-    }
-
     .tags {
       grid-column: 2;
       display: flex;
@@ -103,28 +99,6 @@ export const discussionStyles = [
       margin: 0;
       padding: 0;
       list-style: none;
-    }
-
-    .tag {
-      padding: 0.125rem 0.5rem;
-      border: 1px solid var(--_d-border);
-      border-radius: 1em;
-      background: var(--_d-bg);
-      font-size: 0.8125em;
-    }
-
-    .tag[aria-pressed='true'],
-    [data-action='highlights'][aria-pressed='true'] {
-      border-color: var(--_d-accent);
-      font-weight: 600;
-    }
-
-    .tag-filter {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: 0.5rem;
     }
 
     .toolbar {

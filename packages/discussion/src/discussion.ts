@@ -16,14 +16,14 @@ import {
   Ticker,
 } from '@peerkit/core/controllers';
 import type { AskController, AskRequest } from './controllers/ask.js';
-import { AnswersController } from './controllers/answers.js';
+import { canAccept } from './controllers/answers.js';
 import { ComposersController } from './controllers/composers.js';
 import type { DiscussionContext } from './controllers/context.js';
 import type { DialogsController } from './controllers/dialogs.js';
 import { LazyPart } from './controllers/lazy.js';
 import { FeedNavigation } from './controllers/feed-keys.js';
-import { FiltersController } from './controllers/filters.js';
-import type { HighlightsController } from './controllers/highlights.js';
+import type { FiltersController } from './controllers/filters.js';
+import type { PostToggles } from './controllers/toggles.js';
 import type { LiveController } from './controllers/live.js';
 import { MarkdownReady } from './controllers/markdown-ready.js';
 import { parserPending } from './markdown/parse.js';
@@ -43,7 +43,7 @@ import {
 import type { Composer } from './model/composer.js';
 import { range } from './model/window.js';
 import { renderComposer, type ComposerLabels } from './views/composer.js';
-import { renderFeed, renderTagBar } from './views/feed.js';
+import { renderFeed } from './views/feed.js';
 import { renderHeader } from './views/header.js';
 import { renderLoadError, renderOffline, renderSkeleton } from './views/notices.js';
 import { renderPost } from './views/post.js';
@@ -169,15 +169,18 @@ export class PeerDiscussion extends PeerElement {
   private readonly thread: ThreadController = new ThreadController(this.ctx, () => ({
     sort: this.sort,
     pageSize: this.pageSize,
-    filter: this.filters.highlights
+    filter: this.filters.value?.highlights
       ? 'highlighted'
       : this.mode === 'qa' && this.qaView === 'unanswered'
         ? 'unanswered'
         : undefined,
-    tag: this.filters.tag ?? undefined,
+    tag: this.filters.value?.tag ?? undefined,
   }));
-  private readonly filters = new FiltersController(this.ctx, this.thread);
-  private readonly answers = new AnswersController(this.ctx, this.thread);
+  /** The tag and highlights filters, loaded with the first tag or "Highlights" pressed. */
+  private readonly filters: LazyPart<FiltersController> = new LazyPart(this, async () => {
+    const { FiltersController } = await import('./controllers/actions.js');
+    return new FiltersController(this.ctx, this.thread);
+  });
   private readonly composers = new ComposersController(this.ctx, this.thread);
   /** `ask()`, loaded with its first call (controllers/actions.ts). */
   private readonly asking = new LazyPart<AskController>(this, async () => {
@@ -198,10 +201,10 @@ export class PeerDiscussion extends PeerElement {
     const { DialogsController } = await import('./controllers/actions.js');
     return new DialogsController(this.ctx, this.thread, this.composers);
   });
-  /** A moderator's highlight toggle, loaded with the first press (controllers/actions.ts). */
-  private readonly highlighting = new LazyPart<HighlightsController>(this, async () => {
-    const { HighlightsController } = await import('./controllers/actions.js');
-    return new HighlightsController(this.ctx, this.thread);
+  /** Accepting answers and highlighting posts, loaded with the first press (controllers/actions.ts). */
+  private readonly toggles = new LazyPart<PostToggles>(this, async () => {
+    const { PostToggles } = await import('./controllers/actions.js');
+    return new PostToggles(this.ctx, this.thread);
   });
   /** The moderators' queue, loaded with the first "Reports". */
   private readonly reports = new LazyPart<ReportsController>(this, async () => {
@@ -235,12 +238,18 @@ export class PeerDiscussion extends PeerElement {
 
   /**
    * Also waits for a lazy part under way (the Markdown parser for a preview or a post without
-   * a tree; the dialogs; the moderators' queue) and for the render that follows its arrival,
+   * a tree; the dialogs; the moderators' queue; the filters; the highlight toggle) and for the render that follows its arrival,
    * so `updateComplete` means drawn.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    const pending = [parserPending(), this.dialogs.pending, this.reports.pending].filter(Boolean);
+    const pending = [
+      parserPending(),
+      this.dialogs.pending,
+      this.reports.pending,
+      this.filters.pending,
+      this.toggles.pending,
+    ].filter(Boolean);
     if (!pending.length) return done;
     await Promise.allSettled(pending);
     return super.getUpdateComplete();
@@ -276,8 +285,6 @@ export class PeerDiscussion extends PeerElement {
     this.requestUpdate();
   }
 
-  private readonly clearTag = () => void this.filters.clearTag();
-
   private onSortChange(e: Event): void {
     const value = (e.target as HTMLSelectElement).value as PostSort;
     if (!SORTS.includes(value)) return;
@@ -309,16 +316,16 @@ export class PeerDiscussion extends PeerElement {
                   view: this.qaView,
                 }
               : null,
-          highlights: this.filters.highlights,
+          highlights: !!this.filters.value?.highlights,
         },
         {
           sortChange: (e) => this.onSortChange(e),
           viewChange: (e) => this.onViewChange(e),
           toggleReports: () => this.use(this.reports, (r) => r.toggle()),
-          toggleHighlights: () => this.filters.toggleHighlights(),
+          toggleHighlights: () => this.use(this.filters, (f) => f.toggleHighlights()),
         },
       )}
-      ${this.filters.tag && !reportsOpen ? renderTagBar(this.filters.tag, this.clearTag) : nothing}
+      ${reportsOpen ? nothing : (this.filters.value?.renderBar() ?? nothing)}
       ${config ? renderLoadError(config, this.online, null) : nothing} ${this.checks.render()}
       ${this.online ? nothing : renderOffline()}
       ${reportsOpen && this.ctx.moderator() ? queue!.render() : this.renderThread()}
@@ -344,9 +351,7 @@ export class PeerDiscussion extends PeerElement {
         start,
         setsize: thread.model.nextCursor ? -1 : list.length,
         empty: list.length === 0,
-        emptyText: this.filters.highlights
-          ? messages.highlightsEmpty()
-          : this.filters.tag && messages.tagEmpty(this.filters.tag),
+        emptyText: this.filters.value?.emptyText() ?? null,
         hasMore: end < list.length || !!thread.model.nextCursor,
         moreLoading: thread.moreLoading,
         moreFailed: !!thread.moreError,
@@ -385,19 +390,19 @@ export class PeerDiscussion extends PeerElement {
         replyBox: reply?.target === post.id ? this.renderComposer(reply, post) : null,
         qa: this.mode === 'qa',
         accept:
-          this.mode === 'qa' && this.answers.canAccept(post)
-            ? { pending: this.answers.pending.has(post.id) }
+          this.mode === 'qa' && canAccept(this.ctx, this.thread, post)
+            ? { pending: !!this.toggles.value?.pending.has(post.id) }
             : null,
-        tag: this.filters.tag,
+        tag: this.filters.value?.tag ?? null,
       },
       {
         reply: (p) => this.composers.openReply(p),
         edit: (p) => this.composers.openEditor(p),
         askDelete: (p) => this.use(this.dialogs, (d) => d.askDelete(p)),
         askReport: (p) => this.use(this.dialogs, (d) => d.askReport(p)),
-        accept: (p) => void this.answers.toggle(p),
-        tag: (p, tag) => this.filters.showTag(tag, p),
-        highlight: (p) => this.use(this.highlighting, (h) => void h.toggle(p)),
+        accept: (p) => this.use(this.toggles, (t) => void t.accept(p)),
+        tag: (p, tag) => this.use(this.filters, (f) => f.showTag(tag, p)),
+        highlight: (p) => this.use(this.toggles, (t) => void t.highlight(p)),
       },
     );
   }

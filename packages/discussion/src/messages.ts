@@ -30,18 +30,11 @@ export const messages = {
   viewAll: () => msg('All questions', { id: 'discussion.qa.view.all' }),
   viewUnanswered: () => msg('Unanswered', { id: 'discussion.qa.view.unanswered' }),
   highlights: () => msg('Highlights', { id: 'discussion.highlights' }),
-  highlightsEmpty: () => msg('No highlighted posts yet.', { id: 'discussion.highlights.empty' }),
   highlight: () => msg('Highlight', { id: 'discussion.highlight' }),
   highlightedMark: () => msg('Recognised by the community team', { id: 'discussion.highlighted' }),
   tags: () => msg('Tags', { id: 'discussion.tags' }),
-  tagShowing: (tag: string) =>
-    msg(str`Showing posts tagged ${tag}`, { id: 'discussion.tag.showing' }),
-  tagEmpty: (tag: string) => msg(str`No posts tagged ${tag} yet.`, { id: 'discussion.tag.empty' }),
-  tagClear: () => msg('Clear', { id: 'discussion.tag.clear' }),
   accept: () => msg('Accept answer', { id: 'discussion.qa.accept' }),
   acceptedMark: () => msg('Accepted answer', { id: 'discussion.qa.accepted' }),
-  acceptedSaid: () => msg('Answer accepted.', { id: 'discussion.qa.accepted.said' }),
-  unacceptedSaid: () => msg('Answer no longer accepted.', { id: 'discussion.qa.unaccepted.said' }),
   offline: () =>
     msg('You are offline. You can keep writing; posting works again once you are back online.', {
       id: 'discussion.offline',

@@ -5,10 +5,14 @@
  * The highlights view takes the place of the Q&A "Show" choice while it is on (the server
  * takes one `filter`). Choosing a tag says "Showing posts tagged …" in the live region and
  * moves focus to the bar's **Clear**; clearing it moves focus back to the tag that was
- * clicked once the full thread is drawn (its heading when that post is not on screen).
+ * clicked once the full thread is drawn (the heading when that post is not in it).
+ * Loaded with the first tag or "Highlights" pressed (the actions chunk, controllers/actions.ts),
+ * so a reader's first paint does not carry it.
  */
+import { html, type TemplateResult } from 'lit';
 import type { Post } from '@peerkit/core';
-import { messages } from '../messages.js';
+import { bdi, fill, slot } from '@peerkit/core/bidi';
+import { more } from '../more-messages.js';
 import type { DiscussionContext } from './context.js';
 import type { ThreadController } from './thread.js';
 
@@ -35,7 +39,7 @@ export class FiltersController {
   showTag(tag: string, post: Post): void {
     this.tag = tag;
     this.from = post.id;
-    this.ctx.announce(messages.tagShowing(tag));
+    this.ctx.announce(more.tagShowing(tag));
     this.ctx.focus(() => this.ctx.query('[data-action="clear-tag"]'));
   }
 
@@ -50,6 +54,28 @@ export class FiltersController {
     const button = () =>
       from ? this.thread.postElement(from)?.querySelector<HTMLElement>(tagSelector(tag!)) : null;
     this.ctx.focus(() => button() ?? this.ctx.query('#heading'));
+  }
+
+  /** What an empty narrowed thread says, else `null` (the element's `empty` slot). */
+  emptyText(): string | null {
+    if (this.highlights) return more.highlightsEmpty();
+    return this.tag ? more.tagEmpty(this.tag) : null;
+  }
+
+  /** "Showing posts tagged SQL" with its **Clear** (drawn while the thread loads or fails too). */
+  renderBar(): TemplateResult | null {
+    if (!this.tag) return null;
+    return html`<div class="notice toolbar">
+      <p>${fill(more.tagShowing(slot(0)), [bdi(this.tag)])}</p>
+      <button
+        type="button"
+        class="button"
+        data-action="clear-tag"
+        @click=${() => void this.clearTag()}
+      >
+        ${more.tagClear()}
+      </button>
+    </div>`;
   }
 }
 

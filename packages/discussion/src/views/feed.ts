@@ -5,7 +5,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { loadingLabel, retryLabel, type Post } from '@peerkit/core';
-import { bdi, fill, slot } from '@peerkit/core/bidi';
 import { messages } from '../messages.js';
 
 export interface FeedProps {
@@ -45,16 +44,6 @@ export function renderFeed(p: FeedProps, on: FeedHandlers): TemplateResult {
       : nothing
   }
   ${p.empty ? renderEmpty(p.canWrite, p.emptyText) : renderPosts(p, on)}`;
-}
-
-/** "Showing posts tagged SQL" with its **Clear** (drawn while the thread loads or fails too). */
-export function renderTagBar(tag: string, clear: () => void): TemplateResult {
-  return html`<div class="notice tag-filter">
-    <p>${fill(messages.tagShowing(slot(0)), [bdi(tag)])}</p>
-    <button type="button" class="button" data-action="clear-tag" @click=${clear}>
-      ${messages.tagClear()}
-    </button>
-  </div>`;
 }
 
 function renderEmpty(canWrite: boolean, text: string | null): TemplateResult {

@@ -57,31 +57,29 @@ export function renderHeader(p: HeaderProps, on: HeaderHandlers): TemplateResult
       ${p.qa && p.showSort && !p.highlights ? renderView(p.qa.view, on) : nothing}
       ${
         p.showSort
-          ? html`<button
-              type="button"
-              class="button"
-              data-action="highlights"
-              aria-pressed=${p.highlights ? 'true' : 'false'}
-              @click=${on.toggleHighlights}
-            >
-              ${messages.highlights()}
-            </button>`
+          ? toggle('highlights', messages.highlights(), p.highlights, on.toggleHighlights)
           : nothing
       }
       ${
         p.showReports
-          ? html`<button
-              type="button"
-              class="button"
-              aria-pressed=${p.reportsOpen ? 'true' : 'false'}
-              @click=${on.toggleReports}
-            >
-              ${messages.reports()}
-            </button>`
+          ? toggle('reports', messages.reports(), p.reportsOpen, on.toggleReports)
           : nothing
       }
     </div>
   </header>`;
+}
+
+/** A toggle button of the toolbar (`aria-pressed`). */
+function toggle(action: string, label: string, pressed: boolean, run: () => void): TemplateResult {
+  return html`<button
+    type="button"
+    class="button"
+    data-action=${action}
+    aria-pressed=${pressed ? 'true' : 'false'}
+    @click=${run}
+  >
+    ${label}
+  </button>`;
 }
 
 /** Q&A mode: every question, or only the open ones. */

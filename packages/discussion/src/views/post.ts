@@ -78,7 +78,7 @@ export function renderPost(post: Post, p: PostProps, on: PostHandlers): Template
   return html`<article
     part="post"
     id=${domId('p', post.id)}
-    class="${p.fresh ? 'fresh' : ''} ${post.highlighted && !gone ? 'highlighted' : ''}"
+    class=${p.fresh ? 'fresh' : ''}
     data-id=${post.id}
     data-depth=${depth}
     tabindex="0"
@@ -115,7 +115,7 @@ function renderTags(post: Post, p: PostProps, on: PostHandlers): TemplateResult 
         html`<li>
           <button
             type="button"
-            class="tag"
+            class="button"
             data-tag=${tag}
             aria-pressed=${p.tag === tag ? 'true' : 'false'}
             @click=${() => on.tag(post, tag)}
@@ -185,27 +185,24 @@ function renderMeta(post: Post, p: PostProps, authorId: string, timeId: string):
 function actionsFor(post: Post, p: PostProps, on: PostHandlers, gone: boolean) {
   if (!p.canWrite || gone) return [];
   const mine = !!post.author && post.author.id === p.meId;
-  const actions: [name: string, label: string, run: () => void][] = [
-    ['reply', messages.reply(), () => on.reply(post)],
-  ];
+  // A fourth element makes a toggle button (whether it is pressed); a fifth disables it.
+  type Action = [name: string, label: string, run: () => void, pressed?: boolean, off?: boolean];
+  const actions: Action[] = [];
+  if (p.accept)
+    actions.push([
+      'accept',
+      messages.accept(),
+      () => on.accept(post),
+      !!post.accepted,
+      p.accept.pending,
+    ]);
+  actions.push(['reply', messages.reply(), () => on.reply(post)]);
   if (mine) actions.push(['edit', messages.edit(), () => on.edit(post)]);
   if (mine || p.moderator) actions.push(['delete', messages.delete(), () => on.askDelete(post)]);
   if (!mine && post.author) actions.push(['report', messages.report(), () => on.askReport(post)]);
+  if (p.moderator)
+    actions.push(['highlight', messages.highlight(), () => on.highlight(post), !!post.highlighted]);
   return actions;
-}
-
-/** A moderator's "Highlight" toggle (`aria-pressed`: highlighted now). */
-function renderHighlight(post: Post, on: PostHandlers, authorId: string): TemplateResult {
-  return html`<button
-    type="button"
-    class="button link"
-    data-action="highlight"
-    aria-pressed=${post.highlighted ? 'true' : 'false'}
-    aria-describedby=${authorId}
-    @click=${() => on.highlight(post)}
-  >
-    ${messages.highlight()}
-  </button>`;
 }
 
 function renderActions(
@@ -228,34 +225,20 @@ function renderActions(
           ></peer-kudos>`
         : nothing
     }
-    ${
-      p.accept && !gone
-        ? html`<button
-            type="button"
-            class="button link"
-            data-action="accept"
-            aria-pressed=${post.accepted ? 'true' : 'false'}
-            aria-describedby=${authorId}
-            ?disabled=${p.accept.pending}
-            @click=${() => on.accept(post)}
-          >
-            ${messages.accept()}
-          </button>`
-        : nothing
-    }
     ${actionsFor(post, p, on, gone).map(
       // Each action is described by its author's name for screen readers.
-      ([name, label, run]) =>
+      ([name, label, run, pressed, disabled]) =>
         html`<button
           type="button"
           class="button link"
           data-action=${name}
+          aria-pressed=${pressed ?? nothing}
           aria-describedby=${authorId}
+          ?disabled=${disabled}
           @click=${run}
         >
           ${label}
         </button>`,
     )}
-    ${p.moderator && p.canWrite && !gone ? renderHighlight(post, on, authorId) : nothing}
   </div>`;
 }
