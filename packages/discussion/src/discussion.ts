@@ -46,7 +46,7 @@ import { renderComposer, type ComposerLabels } from './views/composer.js';
 import { renderFeed } from './views/feed.js';
 import { renderHeader } from './views/header.js';
 import { renderLoadError, renderOffline, renderSkeleton } from './views/notices.js';
-import { renderPost } from './views/post.js';
+import { renderPost, type PostHandlers, type PostProps } from './views/post.js';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
 registerTranslations('es', () => import('./l10n/locales/es.js'));
@@ -300,37 +300,41 @@ export class PeerDiscussion extends PeerElement {
     const queue = this.reports.value;
     const reportsOpen = !!queue?.open;
     return html`<section part="base" aria-labelledby="heading">
-      ${renderHeader(
-        {
-          heading: this.headingText,
-          total: this.thread.status === 'complete' ? this.thread.model.total : null,
-          locale: this.locale,
-          sort: this.sort,
-          showSort: !reportsOpen,
-          showReports: this.ctx.moderator() && !this.readonly,
-          reportsOpen,
-          qa:
-            this.mode === 'qa'
-              ? {
-                  open: this.thread.status === 'complete' ? this.thread.model.open : null,
-                  view: this.qaView,
-                }
-              : null,
-          highlights: !!this.filters.value?.highlights,
-        },
-        {
-          sortChange: (e) => this.onSortChange(e),
-          viewChange: (e) => this.onViewChange(e),
-          toggleReports: () => this.use(this.reports, (r) => r.toggle()),
-          toggleHighlights: () => this.use(this.filters, (f) => f.toggleHighlights()),
-        },
-      )}
+      ${this.renderHeader(reportsOpen)}
       ${reportsOpen ? nothing : (this.filters.value?.renderBar() ?? nothing)}
       ${config ? renderLoadError(config, this.online, null) : nothing} ${this.checks.render()}
       ${this.online ? nothing : renderOffline()}
       ${reportsOpen && this.ctx.moderator() ? queue!.render() : this.renderThread()}
       ${this.announcer.render()} ${this.dialogs.value?.render() ?? nothing}
     </section>`;
+  }
+
+  private renderHeader(reportsOpen: boolean): TemplateResult {
+    return renderHeader(
+      {
+        heading: this.headingText,
+        total: this.thread.status === 'complete' ? this.thread.model.total : null,
+        locale: this.locale,
+        sort: this.sort,
+        showSort: !reportsOpen,
+        showReports: this.ctx.moderator() && !this.readonly,
+        reportsOpen,
+        qa:
+          this.mode === 'qa'
+            ? {
+                open: this.thread.status === 'complete' ? this.thread.model.open : null,
+                view: this.qaView,
+              }
+            : null,
+        highlights: !!this.filters.value?.highlights,
+      },
+      {
+        sortChange: (e) => this.onSortChange(e),
+        viewChange: (e) => this.onViewChange(e),
+        toggleReports: () => this.use(this.reports, (r) => r.toggle()),
+        toggleHighlights: () => this.use(this.filters, (f) => f.toggleHighlights()),
+      },
+    );
   }
 
   private renderThread(): TemplateResult {
@@ -389,23 +393,28 @@ export class PeerDiscussion extends PeerElement {
         editor: editor?.target === post.id ? this.renderComposer(editor) : null,
         replyBox: reply?.target === post.id ? this.renderComposer(reply, post) : null,
         qa: this.mode === 'qa',
-        accept:
-          this.mode === 'qa' && canAccept(this.ctx, this.thread, post)
-            ? { pending: !!this.toggles.value?.pending.has(post.id) }
-            : null,
+        accept: this.acceptOf(post),
         tag: this.filters.value?.tag ?? null,
       },
-      {
-        reply: (p) => this.composers.openReply(p),
-        edit: (p) => this.composers.openEditor(p),
-        askDelete: (p) => this.use(this.dialogs, (d) => d.askDelete(p)),
-        askReport: (p) => this.use(this.dialogs, (d) => d.askReport(p)),
-        accept: (p) => this.use(this.toggles, (t) => void t.accept(p)),
-        tag: (p, tag) => this.use(this.filters, (f) => f.showTag(tag, p)),
-        highlight: (p) => this.use(this.toggles, (t) => void t.highlight(p)),
-      },
+      this.postHandlers,
     );
   }
+
+  /** Q&A: the accept toggle of `post` when the person may accept it, else `null`. */
+  private acceptOf(post: Post): PostProps['accept'] {
+    if (this.mode !== 'qa' || !canAccept(this.ctx, this.thread, post)) return null;
+    return { pending: !!this.toggles.value?.pending.has(post.id) };
+  }
+
+  private readonly postHandlers: PostHandlers = {
+    reply: (p) => this.composers.openReply(p),
+    edit: (p) => this.composers.openEditor(p),
+    askDelete: (p) => this.use(this.dialogs, (d) => d.askDelete(p)),
+    askReport: (p) => this.use(this.dialogs, (d) => d.askReport(p)),
+    accept: (p) => this.use(this.toggles, (t) => void t.accept(p)),
+    tag: (p, tag) => this.use(this.filters, (f) => f.showTag(tag, p)),
+    highlight: (p) => this.use(this.toggles, (t) => void t.highlight(p)),
+  };
 
   private renderRootComposer(empty: boolean): TemplateResult | typeof nothing {
     if (this.readonly) return nothing;

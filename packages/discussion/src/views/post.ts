@@ -101,16 +101,22 @@ export function renderPost(post: Post, p: PostProps, on: PostHandlers): Template
     <div part="body" dir=${gone || p.editor ? nothing : 'auto'}>
       ${gone ? renderGone(post) : (p.editor ?? renderBody(post))}
     </div>
-    ${post.tags?.length && !gone && !p.editor ? renderTags(post, p, on) : nothing}
+    ${renderTags(post, p, on, gone)}
     ${p.editor && !gone ? nothing : renderActions(post, p, on, authorId, gone)}
     ${p.replyBox ? html`<div class="reply-slot">${p.replyBox}</div>` : nothing}
   </article>`;
 }
 
-/** The post's skill tags, each a button that narrows the thread to it. */
-function renderTags(post: Post, p: PostProps, on: PostHandlers): TemplateResult {
+/** The post's skill tags, each a button that narrows the thread to it (none while editing). */
+function renderTags(
+  post: Post,
+  p: PostProps,
+  on: PostHandlers,
+  gone: boolean,
+): TemplateResult | typeof nothing {
+  if (gone || p.editor || !post.tags?.length) return nothing;
   return html`<ul class="tags" part="tags" aria-label=${messages.tags()}>
-    ${post.tags!.map(
+    ${post.tags.map(
       (tag) =>
         html`<li>
           <button
