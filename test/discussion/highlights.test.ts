@@ -36,7 +36,7 @@ async function statements(verb: string, id: string): Promise<unknown[]> {
 const toggleOf = (post: HTMLElement) =>
   post.querySelector<HTMLButtonElement>('[data-action="highlight"]');
 const highlightsView = (el: PeerDiscussion) =>
-  $<HTMLButtonElement>(el, 'header [data-action="highlights"]')!;
+  $<HTMLButtonElement>(el, 'header [data-view="highlights"]')!;
 const said = (el: PeerDiscussion) =>
   el.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')?.textContent ?? '';
 

@@ -74,7 +74,7 @@ function toggle(action: string, label: string, pressed: boolean, run: () => void
   return html`<button
     type="button"
     class="button"
-    data-action=${action}
+    data-view=${action}
     aria-pressed=${pressed ? 'true' : 'false'}
     @click=${run}
   >
