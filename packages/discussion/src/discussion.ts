@@ -53,7 +53,8 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
 
 /**
  * A threaded discussion about one activity: read, post, reply, edit, delete, report, thank,
- * and (for moderators) work through the reports, all from inside the page.
+ * filter by skill tag or to the highlights, and (for moderators) highlight posts and work
+ * through the reports, all from inside the page.
  *
  * @summary A threaded discussion with drafts, live updates, moderation and xAPI recording.
  *
@@ -71,6 +72,7 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  * @fires {PeerPostDeletedEvent} peer-post-deleted - A post was deleted; `detail.id`, `detail.placeholder`.
  * @fires {PeerMentionCreatedEvent} peer-mention-created - A post or an edit mentions people; `detail.post`, `detail.people` (those newly mentioned).
  * @fires {PeerAnswerAcceptedEvent} peer-answer-accepted - Q&A: an answer was accepted; `detail.post`.
+ * @fires {PeerPostHighlightedEvent} peer-post-highlighted - A moderator highlighted a post or withdrew it; `detail.post`, `detail.highlighted`.
  * @fires {PeerPostReportedEvent} peer-post-reported - A post was reported; `detail.post`, `detail.reason`, `detail.note`.
  * @fires {PeerErrorEvent} peer-error - Something failed that the person should know about; `detail.error`.
  *
@@ -84,6 +86,7 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  * @csspart avatar - The initials avatar of a post.
  * @csspart body - The text of a post.
  * @csspart actions - The row of kudos and buttons under a post.
+ * @csspart tags - The list of a post's skill tags (buttons that filter the thread).
  * @csspart composer - Each editor (new post, reply, edit).
  * @csspart textarea - The text field of an editor.
  * @csspart counter - The character counter.

@@ -6,11 +6,13 @@ export {
   PeerMentionCreatedEvent,
   PeerPostCreatedEvent,
   PeerPostDeletedEvent,
+  PeerPostHighlightedEvent,
   PeerPostReportedEvent,
   PeerPostUpdatedEvent,
   type MentionCreatedDetail,
   type PostDeletedDetail,
   type PostEventDetail,
+  type PostHighlightedDetail,
   type PostReportedDetail,
 } from './events.js';
 export { postIri } from './xapi.js';
