@@ -76,7 +76,8 @@ export const discussionStyles = [
       font-size: 0.875em;
     }
 
-    .accepted-mark {
+    .accepted-mark,
+    .highlight-mark {
       color: var(--_d-accent);
       font-size: 0.875em;
       font-weight: 600;
@@ -87,21 +88,18 @@ export const discussionStyles = [
     }
 
     .highlight-mark::before {
-      content: '★' / '';
-      color: var(--_d-accent);
+      content: '★ ' / '';
     }
 
     .tags {
       grid-column: 2;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem;
       margin: 0;
       padding: 0;
       list-style: none;
     }
 
-    .toolbar {
+    .toolbar,
+    .tags {
       display: flex;
       flex-wrap: wrap;
       align-items: center;

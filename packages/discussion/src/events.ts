@@ -1,5 +1,6 @@
 /**
- * The events `<peer-discussion>` dispatches: one typed class per event, each declared in
+ * The events `<peer-discussion>` dispatches (`peer-post-highlighted` is in
+ * `highlight-event.ts`, with the lazy part that fires it): one typed class per event, each declared in
  * `GlobalEventHandlersEventMap`, so a host's `addEventListener('peer-post-created', e =>
  * e.detail.post)` is typed. All bubble and cross shadow roots.
  */
@@ -60,20 +61,6 @@ export class PeerAnswerAcceptedEvent extends PeerEvent<PostEventDetail> {
   }
 }
 
-export interface PostHighlightedDetail {
-  /** The post as the server answered it. */
-  post: Post;
-  /** `true`: highlighted by a moderator; `false`: the highlight was withdrawn. */
-  highlighted: boolean;
-}
-
-/** A moderator highlighted a post, or withdrew its highlight (docs/decisions.md §19). */
-export class PeerPostHighlightedEvent extends PeerEvent<PostHighlightedDetail> {
-  constructor(detail: PostHighlightedDetail) {
-    super('peer-post-highlighted', detail);
-  }
-}
-
 export interface MentionCreatedDetail {
   /** The post as saved. */
   post: Post;
@@ -96,6 +83,5 @@ declare global {
     'peer-post-reported': PeerPostReportedEvent;
     'peer-answer-accepted': PeerAnswerAcceptedEvent;
     'peer-mention-created': PeerMentionCreatedEvent;
-    'peer-post-highlighted': PeerPostHighlightedEvent;
   }
 }

@@ -6,13 +6,12 @@ export {
   PeerMentionCreatedEvent,
   PeerPostCreatedEvent,
   PeerPostDeletedEvent,
-  PeerPostHighlightedEvent,
   PeerPostReportedEvent,
   PeerPostUpdatedEvent,
   type MentionCreatedDetail,
   type PostDeletedDetail,
   type PostEventDetail,
-  type PostHighlightedDetail,
   type PostReportedDetail,
 } from './events.js';
+export { PeerPostHighlightedEvent, type PostHighlightedDetail } from './highlight-event.js';
 export { postIri } from './xapi.js';

@@ -13,7 +13,8 @@
  * announced and dispatched as `peer-error`.
  */
 import type { Post } from '@peerkit/core';
-import { PeerAnswerAcceptedEvent, PeerPostHighlightedEvent } from '../events.js';
+import { PeerAnswerAcceptedEvent } from '../events.js';
+import { PeerPostHighlightedEvent } from '../highlight-event.js';
 import { writeErrorText } from '../messages.js';
 import { more } from '../more-messages.js';
 import { recordPost } from '../xapi.js';

@@ -177,11 +177,9 @@ function renderMeta(post: Post, p: PostProps, authorId: string, timeId: string):
         : nothing
     }
     ${
-      // A star drawn by CSS, with the words for screen readers and on hover.
+      // A star drawn by CSS before the words, as the accepted mark's tick.
       post.highlighted && !post.deleted
-        ? html`<span class="highlight-mark" title=${messages.highlightedMark()}
-            ><span class="visually-hidden">${messages.highlightedMark()}</span></span
-          >`
+        ? html`<span class="highlight-mark">${messages.highlightedMark()}</span>`
         : nothing
     }
   </div>`;
