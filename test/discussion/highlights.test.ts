@@ -1,8 +1,9 @@
 /**
  * Highlights (docs/decisions.md §19): a moderator highlights a post from its actions (a
  * toggle), the post says "★ Recognised by the community team" (the star silent), the host
- * hears `peer-post-highlighted`, the LRS gets `highlighted` and `withdrew-highlight`; the "Highlights" toggle of the header lists the highlighted posts
- * (`filter=highlighted`), in both modes, with its empty state. Real Chromium, real server.
+ * hears `peer-post-highlighted`, the LRS gets `highlighted` and `withdrew-highlight`; the
+ * "Highlights" toggle of the header lists the highlighted posts (`filter=highlighted`), in
+ * both modes, with its empty state. Real Chromium, real server.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
