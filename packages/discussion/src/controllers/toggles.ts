@@ -13,8 +13,7 @@
  * announced and dispatched as `peer-error`.
  */
 import type { Post } from '@peerkit/core';
-import { PeerAnswerAcceptedEvent } from '../events.js';
-import { PeerPostHighlightedEvent } from '../highlight-event.js';
+import { PeerAnswerAcceptedEvent, PeerPostHighlightedEvent } from '../toggle-events.js';
 import { writeErrorText } from '../messages.js';
 import { more } from '../more-messages.js';
 import { recordPost } from '../xapi.js';
