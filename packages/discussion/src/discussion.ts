@@ -204,7 +204,7 @@ export class PeerDiscussion extends PeerElement {
     const { DialogsController } = await import('./controllers/actions.js');
     return new DialogsController(this.ctx, this.thread, this.composers);
   });
-  /** Accepting answers and highlighting posts, loaded with the first press (controllers/actions.ts). */
+  /** Accepting answers and highlighting posts, loaded with the first press (actions chunk). */
   private readonly toggles = new LazyPart<PostToggles>(this, async () => {
     const { PostToggles } = await import('./controllers/actions.js');
     return new PostToggles(this.ctx, this.thread);
@@ -241,8 +241,8 @@ export class PeerDiscussion extends PeerElement {
 
   /**
    * Also waits for a lazy part under way (the Markdown parser for a preview or a post without
-   * a tree; the dialogs; the moderators' queue; the filters; the highlight toggle) and for the render that follows its arrival,
-   * so `updateComplete` means drawn.
+   * a tree; the dialogs; the moderators' queue; the filters; the accept and highlight toggles)
+   * and for the render that follows its arrival, so `updateComplete` means drawn.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();

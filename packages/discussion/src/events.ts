@@ -1,8 +1,8 @@
 /**
- * The events `<peer-discussion>` dispatches (`peer-answer-accepted` and
- * `peer-post-highlighted` are in `toggle-events.ts`, with the lazy part that fires them): one typed class per event, each declared in
+ * The events `<peer-discussion>` dispatches: one typed class per event, each declared in
  * `GlobalEventHandlersEventMap`, so a host's `addEventListener('peer-post-created', e =>
- * e.detail.post)` is typed. All bubble and cross shadow roots.
+ * e.detail.post)` is typed. All bubble and cross shadow roots. `peer-answer-accepted` and
+ * `peer-post-highlighted` are in `toggle-events.ts`, with the lazy part that fires them.
  */
 import { PeerEvent, type PersonSummary, type Post, type ReportReason } from '@peerkit/core';
 
