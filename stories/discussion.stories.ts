@@ -12,6 +12,7 @@ import {
   type PersonSummary,
   type Post,
   type PostEvent,
+  type PostsQuery,
   type ReportItem,
   type StreamHandlers,
 } from '@peerkit/core';
@@ -113,6 +114,42 @@ function thread(): Post[] {
   return [q, a, b, c, d, gone, e];
 }
 
+/** A thread whose posts carry skill tags, one of them highlighted by the community team. */
+function taggedThread(): Post[] {
+  const [q, a, b, ...rest] = thread();
+  const sql = post(MEI, 'Which SQL gives weekly totals for the chart?', 60 * 5, {
+    tags: ['SQL', 'Data visualisation'],
+    replyCount: 1,
+  });
+  const answer = post(BEN, "GROUP BY date_trunc('week', created_at).", 60 * 4, {
+    parentId: sql.id,
+    depth: 1,
+    tags: ['SQL'],
+    highlighted: true,
+  });
+  return [
+    { ...q!, tags: ['Data visualisation'] },
+    { ...a!, tags: ['Data visualisation', 'Charts'] },
+    b!,
+    ...rest,
+    sql,
+    answer,
+  ];
+}
+
+/** The root post of `p`'s tree. */
+function rootOf(posts: Post[], p: Post): Post {
+  let at = p;
+  while (at.parentId) at = posts.find((x) => x.id === at.parentId) ?? at;
+  return at;
+}
+
+/** The trees holding a post that `keep` accepts (what `GET /posts?tag=` and `filter=highlighted` answer). */
+function trees(posts: Post[], keep: (p: Post) => boolean): Post[] {
+  const roots = new Set(posts.filter(keep).map((p) => rootOf(posts, p).id));
+  return posts.filter((p) => roots.has(rootOf(posts, p).id));
+}
+
 function storyClient(initial: StoryState): PeerClient {
   const s = {
     posts: [] as Post[],
@@ -127,20 +164,28 @@ function storyClient(initial: StoryState): PeerClient {
     const n = s.posts.find((p) => p.id === id)?.kudos ?? 0;
     return kudos.get(activity) ?? { activity, count: n, mine: false, myValue: null, values: {} };
   };
-  const page = (): Page<Post> => ({
-    items: s.posts,
-    nextCursor: null,
-    total: s.posts.filter((p) => !p.deleted).length,
-  });
+  const page = (query: PostsQuery = { activity: ACTIVITY }): Page<Post> => {
+    let items = s.posts;
+    const key = query.tag?.toLowerCase();
+    if (key) items = trees(items, (p) => !!p.tags?.some((t) => t.toLowerCase() === key));
+    if (query.filter === 'highlighted') items = trees(items, (p) => !!p.highlighted);
+    return { items, nextCursor: null, total: items.filter((p) => !p.deleted).length };
+  };
   return {
     ...unsupportedClient('discussion'),
     me: async () => s.me,
-    async listPosts() {
+    async listPosts(query) {
       if (s.mode === 'load') return new Promise<Page<Post>>(() => {});
       await wait(200);
       if (s.mode === 'load-error')
         throw new PeerError('http', 'Internal Server Error', { status: 500 });
-      return page();
+      return page(query);
+    },
+    async highlightPost(id, highlighted) {
+      await wait(200);
+      const p = s.posts.find((x) => x.id === id)!;
+      p.highlighted = highlighted;
+      return { ...p };
     },
     async createPost(input: CreatePost) {
       await wait(300);
@@ -465,4 +510,37 @@ export const LongThread: Story = {
       ),
     },
   },
+};
+
+/** Presses a button of the discussion once it is drawn (what a person does first). */
+async function press(canvas: HTMLElement, selector: string): Promise<void> {
+  const el = canvas.querySelector('peer-discussion')!;
+  for (let i = 0; i < 50 && !el.shadowRoot?.querySelector(selector); i++) await wait(100);
+  el.shadowRoot?.querySelector<HTMLButtonElement>(selector)?.click();
+}
+
+/** Posts with skill tags; a tag is a button that narrows the thread to it. */
+export const Tagged: Story = { args: { state: { me: ANA, posts: taggedThread() } } };
+
+/** After a click on "SQL": "Showing posts tagged SQL" with **Clear**, only the SQL trees. */
+export const TagFiltered: Story = {
+  args: { state: { me: ANA, posts: taggedThread() } },
+  play: ({ canvasElement }) => press(canvasElement, '[data-tag="SQL"]'),
+};
+
+/** A moderator's view of a highlighted post: the star, and **Highlight** pressed. */
+export const HighlightedPost: Story = {
+  args: { state: { me: CHLOE, posts: taggedThread() } },
+};
+
+/** The **Highlights** view: the trees holding a highlighted post. */
+export const Highlights: Story = {
+  args: { state: { me: ANA, posts: taggedThread() } },
+  play: ({ canvasElement }) => press(canvasElement, '[data-view="highlights"]'),
+};
+
+/** The **Highlights** view with nothing highlighted yet. */
+export const HighlightsEmpty: Story = {
+  args: { state: { me: ANA, posts: thread() } },
+  play: ({ canvasElement }) => press(canvasElement, '[data-view="highlights"]'),
 };

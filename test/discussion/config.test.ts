@@ -68,6 +68,30 @@ describe('<peer-discussion> attributes it cannot use', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('mode="forum": a notice, one peer-error of kind config, a discussion; mode="qa" then clears it', async () => {
+    const activity = await threeposts();
+    const { el } = await mount({ activity, attrs: { mode: 'forum' } });
+    expect(el.mode).to.equal('discussion');
+    expect(notice(el)!.textContent).to.contain(
+      'mode="forum" is not one of discussion, qa; using discussion.',
+    );
+    expect(errors.length).to.equal(1);
+    expect(errors[0]!.detail.error.details.problem).to.include({
+      type: 'peerkit:config/mode',
+      attribute: 'mode',
+      value: 'forum',
+      fallback: 'discussion',
+    });
+    expect($(el, '#view'), 'no Q&A menu').to.equal(null);
+    await expect(el).to.be.accessible();
+    // A valid value written later: the line goes, the Q&A menu comes, nothing more is fired.
+    el.setAttribute('mode', 'qa');
+    await waitUntil(() => $(el, '#view'), 'the Q&A menu');
+    expect(notice(el)).to.equal(null);
+    expect(errors.length).to.equal(1);
+    expect(bodies(el)).to.deep.equal(['Alpha', 'Beta', 'Gamma']);
+  });
+
   it('page-size="ten": a notice, one peer-error, and pages of 20 oldest first', async () => {
     const activity = await threeposts();
     const { el } = await mount({ activity, attrs: { 'page-size': 'ten' } });

@@ -76,7 +76,8 @@ export const discussionStyles = [
       font-size: 0.875em;
     }
 
-    .accepted-mark {
+    .accepted-mark,
+    .highlight-mark {
       color: var(--_d-accent);
       font-size: 0.875em;
       font-weight: 600;
@@ -86,7 +87,19 @@ export const discussionStyles = [
       content: '✓ ' / '';
     }
 
-    .toolbar {
+    .highlight-mark::before {
+      content: '★ ' / '';
+    }
+
+    .tags {
+      grid-column: 2;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+
+    .toolbar,
+    .tags {
       display: flex;
       flex-wrap: wrap;
       align-items: center;

@@ -16,12 +16,14 @@ import {
   Ticker,
 } from '@peerkit/core/controllers';
 import type { AskController, AskRequest } from './controllers/ask.js';
-import { AnswersController } from './controllers/answers.js';
+import { canAccept } from './controllers/answers.js';
 import { ComposersController } from './controllers/composers.js';
 import type { DiscussionContext } from './controllers/context.js';
 import type { DialogsController } from './controllers/dialogs.js';
 import { LazyPart } from './controllers/lazy.js';
 import { FeedNavigation } from './controllers/feed-keys.js';
+import type { FiltersController } from './controllers/filters.js';
+import type { PostToggles } from './controllers/toggles.js';
 import type { LiveController } from './controllers/live.js';
 import { MarkdownReady } from './controllers/markdown-ready.js';
 import { parserPending } from './markdown/parse.js';
@@ -44,14 +46,15 @@ import { renderComposer, type ComposerLabels } from './views/composer.js';
 import { renderFeed } from './views/feed.js';
 import { renderHeader } from './views/header.js';
 import { renderLoadError, renderOffline, renderSkeleton } from './views/notices.js';
-import { renderPost } from './views/post.js';
+import { renderPost, type PostHandlers, type PostProps } from './views/post.js';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
 registerTranslations('es', () => import('./l10n/locales/es.js'));
 
 /**
  * A threaded discussion about one activity: read, post, reply, edit, delete, report, thank,
- * and (for moderators) work through the reports, all from inside the page.
+ * filter by skill tag or to the highlights, and (for moderators) highlight posts and work
+ * through the reports, all from inside the page.
  *
  * @summary A threaded discussion with drafts, live updates, moderation and xAPI recording.
  *
@@ -69,6 +72,7 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  * @fires {PeerPostDeletedEvent} peer-post-deleted - A post was deleted; `detail.id`, `detail.placeholder`.
  * @fires {PeerMentionCreatedEvent} peer-mention-created - A post or an edit mentions people; `detail.post`, `detail.people` (those newly mentioned).
  * @fires {PeerAnswerAcceptedEvent} peer-answer-accepted - Q&A: an answer was accepted; `detail.post`.
+ * @fires {PeerPostHighlightedEvent} peer-post-highlighted - A moderator highlighted a post or withdrew it; `detail.post`, `detail.highlighted`.
  * @fires {PeerPostReportedEvent} peer-post-reported - A post was reported; `detail.post`, `detail.reason`, `detail.note`.
  * @fires {PeerErrorEvent} peer-error - Something failed that the person should know about; `detail.error`.
  *
@@ -82,6 +86,7 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  * @csspart avatar - The initials avatar of a post.
  * @csspart body - The text of a post.
  * @csspart actions - The row of kudos and buttons under a post.
+ * @csspart tags - The list of a post's skill tags (buttons that filter the thread).
  * @csspart composer - Each editor (new post, reply, edit).
  * @csspart textarea - The text field of an editor.
  * @csspart counter - The character counter.
@@ -150,6 +155,7 @@ export class PeerDiscussion extends PeerElement {
     online: () => this.online,
     canWrite: () => !this.readonly && this.signedIn,
     moderator: () => this.moderator,
+    qa: () => this.mode === 'qa',
     fail: (error) => this.fail(error),
     announce: (text) => this.announcer.announce(text),
     focus: (find) => this.focusRequest.request(find),
@@ -163,12 +169,21 @@ export class PeerDiscussion extends PeerElement {
   private readonly announcer = new Announcer(this);
   /** The provider's configuration error is drawn here, so the provider does not draw it too. */
   protected readonly errorClaim = new ErrorClaim(this, () => !!this.peer?.error);
-  private readonly thread = new ThreadController(this.ctx, () => ({
+  private readonly thread: ThreadController = new ThreadController(this.ctx, () => ({
     sort: this.sort,
     pageSize: this.pageSize,
-    unanswered: this.mode === 'qa' && this.qaView === 'unanswered',
+    filter: this.filters.value?.highlights
+      ? 'highlighted'
+      : this.mode === 'qa' && this.qaView === 'unanswered'
+        ? 'unanswered'
+        : undefined,
+    tag: this.filters.value?.tag ?? undefined,
   }));
-  private readonly answers = new AnswersController(this.ctx, this.thread);
+  /** The tag and highlights filters, loaded with the first tag or "Highlights" pressed. */
+  private readonly filters: LazyPart<FiltersController> = new LazyPart(this, async () => {
+    const { FiltersController } = await import('./controllers/actions.js');
+    return new FiltersController(this.ctx, this.thread);
+  });
   private readonly composers = new ComposersController(this.ctx, this.thread);
   /** `ask()`, loaded with its first call (controllers/actions.ts). */
   private readonly asking = new LazyPart<AskController>(this, async () => {
@@ -188,6 +203,11 @@ export class PeerDiscussion extends PeerElement {
   private readonly dialogs = new LazyPart<DialogsController>(this, async () => {
     const { DialogsController } = await import('./controllers/actions.js');
     return new DialogsController(this.ctx, this.thread, this.composers);
+  });
+  /** Accepting answers and highlighting posts, loaded with the first press (actions chunk). */
+  private readonly toggles = new LazyPart<PostToggles>(this, async () => {
+    const { PostToggles } = await import('./controllers/actions.js');
+    return new PostToggles(this.ctx, this.thread);
   });
   /** The moderators' queue, loaded with the first "Reports". */
   private readonly reports = new LazyPart<ReportsController>(this, async () => {
@@ -221,12 +241,18 @@ export class PeerDiscussion extends PeerElement {
 
   /**
    * Also waits for a lazy part under way (the Markdown parser for a preview or a post without
-   * a tree; the dialogs; the moderators' queue) and for the render that follows its arrival,
-   * so `updateComplete` means drawn.
+   * a tree; the dialogs; the moderators' queue; the filters; the accept and highlight toggles)
+   * and for the render that follows its arrival, so `updateComplete` means drawn.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    const pending = [parserPending(), this.dialogs.pending, this.reports.pending].filter(Boolean);
+    const pending = [
+      parserPending(),
+      this.dialogs.pending,
+      this.reports.pending,
+      this.filters.pending,
+      this.toggles.pending,
+    ].filter(Boolean);
     if (!pending.length) return done;
     await Promise.allSettled(pending);
     return super.getUpdateComplete();
@@ -277,34 +303,41 @@ export class PeerDiscussion extends PeerElement {
     const queue = this.reports.value;
     const reportsOpen = !!queue?.open;
     return html`<section part="base" aria-labelledby="heading">
-      ${renderHeader(
-        {
-          heading: this.headingText,
-          total: this.thread.status === 'complete' ? this.thread.model.total : null,
-          locale: this.locale,
-          sort: this.sort,
-          showSort: !reportsOpen,
-          showReports: this.ctx.moderator() && !this.readonly,
-          reportsOpen,
-          qa:
-            this.mode === 'qa'
-              ? {
-                  open: this.thread.status === 'complete' ? this.thread.model.open : null,
-                  view: this.qaView,
-                }
-              : null,
-        },
-        {
-          sortChange: (e) => this.onSortChange(e),
-          viewChange: (e) => this.onViewChange(e),
-          toggleReports: () => this.use(this.reports, (r) => r.toggle()),
-        },
-      )}
+      ${this.renderHeader(reportsOpen)}
+      ${reportsOpen ? nothing : (this.filters.value?.renderBar() ?? nothing)}
       ${config ? renderLoadError(config, this.online, null) : nothing} ${this.checks.render()}
       ${this.online ? nothing : renderOffline()}
       ${reportsOpen && this.ctx.moderator() ? queue!.render() : this.renderThread()}
       ${this.announcer.render()} ${this.dialogs.value?.render() ?? nothing}
     </section>`;
+  }
+
+  private renderHeader(reportsOpen: boolean): TemplateResult {
+    return renderHeader(
+      {
+        heading: this.headingText,
+        total: this.thread.status === 'complete' ? this.thread.model.total : null,
+        locale: this.locale,
+        sort: this.sort,
+        showSort: !reportsOpen,
+        showReports: this.ctx.moderator() && !this.readonly,
+        reportsOpen,
+        qa:
+          this.mode === 'qa'
+            ? {
+                open: this.thread.status === 'complete' ? this.thread.model.open : null,
+                view: this.qaView,
+              }
+            : null,
+        highlights: !!this.filters.value?.highlights,
+      },
+      {
+        sortChange: (e) => this.onSortChange(e),
+        viewChange: (e) => this.onViewChange(e),
+        toggleReports: () => this.use(this.reports, (r) => r.toggle()),
+        toggleHighlights: () => this.use(this.filters, (f) => f.toggleHighlights()),
+      },
+    );
   }
 
   private renderThread(): TemplateResult {
@@ -325,6 +358,7 @@ export class PeerDiscussion extends PeerElement {
         start,
         setsize: thread.model.nextCursor ? -1 : list.length,
         empty: list.length === 0,
+        emptyText: this.filters.value?.emptyText() ?? null,
         hasMore: end < list.length || !!thread.model.nextCursor,
         moreLoading: thread.moreLoading,
         moreFailed: !!thread.moreError,
@@ -362,20 +396,28 @@ export class PeerDiscussion extends PeerElement {
         editor: editor?.target === post.id ? this.renderComposer(editor) : null,
         replyBox: reply?.target === post.id ? this.renderComposer(reply, post) : null,
         qa: this.mode === 'qa',
-        accept:
-          this.mode === 'qa' && this.answers.canAccept(post)
-            ? { pending: this.answers.pending.has(post.id) }
-            : null,
+        accept: this.acceptOf(post),
+        tag: this.filters.value?.tag ?? null,
       },
-      {
-        reply: (p) => this.composers.openReply(p),
-        edit: (p) => this.composers.openEditor(p),
-        askDelete: (p) => this.use(this.dialogs, (d) => d.askDelete(p)),
-        askReport: (p) => this.use(this.dialogs, (d) => d.askReport(p)),
-        accept: (p) => void this.answers.toggle(p),
-      },
+      this.postHandlers,
     );
   }
+
+  /** Q&A: the accept toggle of `post` when the person may accept it, else `null`. */
+  private acceptOf(post: Post): PostProps['accept'] {
+    if (this.mode !== 'qa' || !canAccept(this.ctx, this.thread, post)) return null;
+    return { pending: !!this.toggles.value?.pending.has(post.id) };
+  }
+
+  private readonly postHandlers: PostHandlers = {
+    reply: (p) => this.composers.openReply(p),
+    edit: (p) => this.composers.openEditor(p),
+    askDelete: (p) => this.use(this.dialogs, (d) => d.askDelete(p)),
+    askReport: (p) => this.use(this.dialogs, (d) => d.askReport(p)),
+    accept: (p) => this.use(this.toggles, (t) => void t.accept(p)),
+    tag: (p, tag) => this.use(this.filters, (f) => f.showTag(tag, p)),
+    highlight: (p) => this.use(this.toggles, (t) => void t.highlight(p)),
+  };
 
   private renderRootComposer(empty: boolean): TemplateResult | typeof nothing {
     if (this.readonly) return nothing;

@@ -1,7 +1,8 @@
 /**
  * The events `<peer-discussion>` dispatches: one typed class per event, each declared in
  * `GlobalEventHandlersEventMap`, so a host's `addEventListener('peer-post-created', e =>
- * e.detail.post)` is typed. All bubble and cross shadow roots.
+ * e.detail.post)` is typed. All bubble and cross shadow roots. `peer-answer-accepted` and
+ * `peer-post-highlighted` are in `toggle-events.ts`, with the lazy part that fires them.
  */
 import { PeerEvent, type PersonSummary, type Post, type ReportReason } from '@peerkit/core';
 
@@ -50,16 +51,6 @@ export class PeerPostReportedEvent extends PeerEvent<PostReportedDetail> {
   }
 }
 
-/**
- * An answer was accepted in Q&A mode (docs/decisions.md §18); `detail.post` is the answer as
- * the server answered it (`accepted: true`).
- */
-export class PeerAnswerAcceptedEvent extends PeerEvent<PostEventDetail> {
-  constructor(detail: PostEventDetail) {
-    super('peer-answer-accepted', detail);
-  }
-}
-
 export interface MentionCreatedDetail {
   /** The post as saved. */
   post: Post;
@@ -80,7 +71,6 @@ declare global {
     'peer-post-updated': PeerPostUpdatedEvent;
     'peer-post-deleted': PeerPostDeletedEvent;
     'peer-post-reported': PeerPostReportedEvent;
-    'peer-answer-accepted': PeerAnswerAcceptedEvent;
     'peer-mention-created': PeerMentionCreatedEvent;
   }
 }

@@ -2,7 +2,6 @@
 export { PeerDiscussion } from './discussion.js';
 export type { AskRequest } from './controllers/ask.js';
 export {
-  PeerAnswerAcceptedEvent,
   PeerMentionCreatedEvent,
   PeerPostCreatedEvent,
   PeerPostDeletedEvent,
@@ -13,4 +12,9 @@ export {
   type PostEventDetail,
   type PostReportedDetail,
 } from './events.js';
+export {
+  PeerAnswerAcceptedEvent,
+  PeerPostHighlightedEvent,
+  type PostHighlightedDetail,
+} from './toggle-events.js';
 export { postIri } from './xapi.js';

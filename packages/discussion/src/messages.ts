@@ -29,10 +29,12 @@ export const messages = {
   viewLabel: () => msg('Show', { id: 'discussion.qa.view' }),
   viewAll: () => msg('All questions', { id: 'discussion.qa.view.all' }),
   viewUnanswered: () => msg('Unanswered', { id: 'discussion.qa.view.unanswered' }),
+  highlights: () => msg('Highlights', { id: 'discussion.highlights' }),
+  highlight: () => msg('Highlight', { id: 'discussion.highlight' }),
+  highlightedMark: () => msg('Recognised by the community team', { id: 'discussion.highlighted' }),
+  tags: () => msg('Tags', { id: 'discussion.tags' }),
   accept: () => msg('Accept answer', { id: 'discussion.qa.accept' }),
   acceptedMark: () => msg('Accepted answer', { id: 'discussion.qa.accepted' }),
-  acceptedSaid: () => msg('Answer accepted.', { id: 'discussion.qa.accepted.said' }),
-  unacceptedSaid: () => msg('Answer no longer accepted.', { id: 'discussion.qa.unaccepted.said' }),
   offline: () =>
     msg('You are offline. You can keep writing; posting works again once you are back online.', {
       id: 'discussion.offline',

@@ -1,6 +1,7 @@
 /**
  * The strings of `<peer-discussion>`'s parts that load on a person's action (the report and
- * delete dialogs, the moderators' queue: `controllers/actions.ts`), with stable ids
+ * delete dialogs, the moderators' queue, accepting and highlighting, the tag and highlights
+ * filters: `controllers/actions.ts`), with stable ids
  * (`discussion.*`); the first paint's are in `messages.ts`. Apart so the discussion's chunk
  * does not carry them (docs/decisions.md §15).
  */
@@ -13,6 +14,15 @@ export const more = {
     msg(str`Notes can be up to ${n(REPORT_NOTE_MAX, locale)} characters.`, {
       id: 'discussion.report.note.long',
     }),
+  highlightsEmpty: () => msg('No highlighted posts yet.', { id: 'discussion.highlights.empty' }),
+  tagShowing: (tag: string) =>
+    msg(str`Showing posts tagged ${tag}`, { id: 'discussion.tag.showing' }),
+  tagEmpty: (tag: string) => msg(str`No posts tagged ${tag} yet.`, { id: 'discussion.tag.empty' }),
+  tagClear: () => msg('Clear', { id: 'discussion.tag.clear' }),
+  acceptedSaid: () => msg('Answer accepted.', { id: 'discussion.qa.accepted.said' }),
+  unacceptedSaid: () => msg('Answer no longer accepted.', { id: 'discussion.qa.unaccepted.said' }),
+  highlightedSaid: () => msg('Post highlighted.', { id: 'discussion.highlighted.said' }),
+  unhighlightedSaid: () => msg('Highlight withdrawn.', { id: 'discussion.unhighlighted.said' }),
   savedDelete: () => msg('Your post was deleted.', { id: 'discussion.saved.delete' }),
   savedReport: () =>
     msg('Thank you. The moderators will look at this post.', { id: 'discussion.saved.report' }),

@@ -15,7 +15,36 @@ export interface ThreadRef {
   heading: string;
 }
 
-export type PostVerb = 'commented' | 'replied' | 'edited' | 'deleted' | 'reported' | 'moderated';
+export type PostVerb =
+  | 'commented'
+  | 'replied'
+  | 'asked'
+  | 'answered'
+  | 'edited'
+  | 'deleted'
+  | 'reported'
+  | 'moderated'
+  | 'accepted'
+  | 'withdrew-acceptance'
+  | 'highlighted'
+  | 'withdrew-highlight';
+
+/**
+ * The verb of a new post (the discussion README's statements table): in Q&A mode (`qa`) a
+ * root post is `asked`, a direct reply to a question by someone other than its asker is
+ * `answered` (docs/decisions.md §18: what counts as a first answer); otherwise a root post is
+ * `commented` and a reply `replied`. `posts` holds the loaded thread, where the parent is.
+ */
+export function writeVerb(qa: boolean, post: Post, posts: ReadonlyMap<string, Post>): PostVerb {
+  if (!post.parentId) return qa ? 'asked' : 'commented';
+  const question = posts.get(post.parentId);
+  return qa && post.depth === 1 && question?.author?.id !== post.author?.id
+    ? 'answered'
+    : 'replied';
+}
+
+/** The verbs whose result is the post's body. */
+const WRITES: readonly PostVerb[] = ['commented', 'replied', 'asked', 'answered', 'edited'];
 
 /** Threads already recorded as viewed during this page view (one statement each). */
 const viewedThisPage = new Set<string>();
@@ -34,8 +63,10 @@ export function recordViewed(recorder: Recorder | undefined, thread: ThreadRef):
 
 /**
  * A statement about a post: its body as the result of a write (`commented`, `replied`,
- * `edited`), else `extra` (the report's reason, the moderator's action). A reply's context
- * parent is the post it answers, grouped under the thread.
+ * `asked`, `answered`, `edited`), else `extra` (the report's reason, the moderator's action).
+ * A reply's context parent is the post it answers (for `answered`, `accepted` and
+ * `withdrew-acceptance`: the question), grouped under the thread; a root post's parent is
+ * the thread (xAPI 1.0.3 §4.1.6.2: `parent` is the direct parent, `grouping` further up).
  */
 export function recordPost(
   recorder: Recorder | undefined,
@@ -47,7 +78,7 @@ export function recordPost(
   if (!recorder) return;
   const threadObject = { id: thread.activity, type: 'discussion' as const, name: thread.heading };
   const parentPost = post.parentId ? { id: postIri(post.parentId), type: 'post' as const } : null;
-  const writes = verb === 'commented' || verb === 'replied' || verb === 'edited';
+  const writes = WRITES.includes(verb);
   void recorder
     .record({
       verb,

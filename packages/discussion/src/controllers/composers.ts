@@ -14,7 +14,7 @@ import { messages, writeErrorText } from '../messages.js';
 import { Composer } from '../model/composer.js';
 import { acknowledgeGuidelines, draftKey, guidelinesAcknowledged } from '../model/drafts.js';
 import type { ComposerHandlers } from '../views/composer.js';
-import { recordPost } from '../xapi.js';
+import { recordPost, writeVerb } from '../xapi.js';
 import type { DiscussionContext } from './context.js';
 import type { ThreadController } from './thread.js';
 
@@ -246,7 +246,7 @@ export class ComposersController implements ReactiveController, ComposerHandlers
     recordPost(
       this.ctx.recorder(),
       this.ctx.thread(),
-      c.mode === 'reply' ? 'replied' : 'commented',
+      writeVerb(this.ctx.qa(), post, this.thread.model.posts),
       post,
     );
   }

@@ -24,6 +24,8 @@ export interface DiscussionContext {
   /** Signed in and not `readonly`. */
   canWrite(): boolean;
   moderator(): boolean;
+  /** `mode="qa"`: root posts are questions (their statements say `asked`, `answered`). */
+  qa(): boolean;
   /** Dispatches `peer-error` (except for an abort) and returns the error for drawing. */
   fail(error: unknown): PeerError;
   /** Says `text` in the polite live region. */

@@ -9,7 +9,7 @@
  * DOM; every change that adds a post says where focus goes.
  */
 import type { ReactiveController } from 'lit';
-import type { PeerClient, PeerError, PostPage, PostSort } from '@peerkit/core';
+import type { PeerClient, PeerError, PostFilter, PostPage, PostSort } from '@peerkit/core';
 import { LoadController } from '@peerkit/core/controllers';
 import { ThreadModel } from '../model/thread.js';
 import { FULL_WINDOW, earlier, grow, range, reveal, type DrawnWindow } from '../model/window.js';
@@ -21,11 +21,20 @@ import type { DiscussionContext } from './context.js';
 export interface ThreadQuery {
   sort: PostSort;
   pageSize: number;
-  /** Q&A: only the open questions (`filter=unanswered`). */
-  unanswered: boolean;
+  /** The view's `filter` (`unanswered` in Q&A, `highlighted`), `undefined` for all posts. */
+  filter: PostFilter | undefined;
+  /** Only the trees holding a post with this skill tag (`tag=`), with `filter` if both. */
+  tag: string | undefined;
 }
 
-type FirstArgs = readonly [PeerClient, string, PostSort, number, boolean];
+type FirstArgs = readonly [
+  PeerClient,
+  string,
+  PostSort,
+  number,
+  PostFilter | undefined,
+  string | undefined,
+];
 type MoreArgs = readonly [PeerClient, ThreadModel, string];
 
 export class ThreadController implements ReactiveController {
@@ -41,13 +50,12 @@ export class ThreadController implements ReactiveController {
   readonly first = new LoadController<ThreadModel, FirstArgs>(this.ctx.host, {
     args: () => {
       const client = this.ctx.client();
-      const { sort, pageSize, unanswered } = this.query();
-      return client ? [client, this.ctx.thread().activity, sort, pageSize, unanswered] : undefined;
+      const { sort, pageSize, filter, tag } = this.query();
+      return client ? [client, this.ctx.thread().activity, sort, pageSize, filter, tag] : undefined;
     },
-    task: async ([client, activity, sort, limit, unanswered], { signal }) => {
+    task: async ([client, activity, sort, limit, filter, tag], { signal }) => {
       this.more.reset();
-      const filter = unanswered ? ({ filter: 'unanswered' } as const) : {};
-      const page = await client.listPosts({ activity, sort, limit, ...filter }, { signal });
+      const page = await client.listPosts({ activity, sort, limit, filter, tag }, { signal });
       const model = new ThreadModel(sort);
       model.addPage(page);
       return model;
@@ -67,10 +75,9 @@ export class ThreadController implements ReactiveController {
       return client && cursor ? [client, this.model, cursor] : undefined;
     },
     task: ([client, , cursor], { signal }) => {
-      const { sort, pageSize, unanswered } = this.query();
+      const { sort, pageSize, filter, tag } = this.query();
       const activity = this.ctx.thread().activity;
-      const filter = unanswered ? ({ filter: 'unanswered' } as const) : {};
-      return client.listPosts({ activity, sort, limit: pageSize, cursor, ...filter }, { signal });
+      return client.listPosts({ activity, sort, limit: pageSize, cursor, filter, tag }, { signal });
     },
     onComplete: (page) => this.addPage(page),
   });

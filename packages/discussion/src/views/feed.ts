@@ -15,6 +15,8 @@ export interface FeedProps {
   /** `aria-setsize`: the number of loaded posts, `-1` while more pages exist. */
   setsize: number;
   empty: boolean;
+  /** What an empty filtered thread says (a tag, the highlights), else `null`: the `empty` slot. */
+  emptyText: string | null;
   hasMore: boolean;
   moreLoading: boolean;
   moreFailed: boolean;
@@ -41,10 +43,11 @@ export function renderFeed(p: FeedProps, on: FeedHandlers): TemplateResult {
         </button>`
       : nothing
   }
-  ${p.empty ? renderEmpty(p.canWrite) : renderPosts(p, on)}`;
+  ${p.empty ? renderEmpty(p.canWrite, p.emptyText) : renderPosts(p, on)}`;
 }
 
-function renderEmpty(canWrite: boolean): TemplateResult {
+function renderEmpty(canWrite: boolean, text: string | null): TemplateResult {
+  if (text) return html`<div class="notice empty"><p>${text}</p></div>`;
   return html`<div class="notice empty">
     <slot name="empty">
       <p><strong>${messages.empty()}</strong> ${canWrite ? messages.emptyHint() : nothing}</p>

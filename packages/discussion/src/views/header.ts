@@ -1,4 +1,7 @@
-/** The discussion's header: the heading with the count of readable posts, sort, reports. */
+/**
+ * The discussion's header: the heading with the count of readable posts, sort, the Q&A view,
+ * the highlights toggle, reports.
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PostSort } from '@peerkit/core';
 import { messages } from '../messages.js';
@@ -17,12 +20,15 @@ export interface HeaderProps {
   reportsOpen: boolean;
   /** Q&A mode: the thread's open questions (`null`: not counted) and the view shown. */
   qa: { open: number | null; view: QaView } | null;
+  /** The "Highlights" view is on (its toggle is pressed; the Q&A "Show" menu steps aside). */
+  highlights: boolean;
 }
 
 export interface HeaderHandlers {
   sortChange(e: Event): void;
   toggleReports(): void;
   viewChange(e: Event): void;
+  toggleHighlights(): void;
 }
 
 export function renderHeader(p: HeaderProps, on: HeaderHandlers): TemplateResult {
@@ -48,21 +54,32 @@ export function renderHeader(p: HeaderProps, on: HeaderHandlers): TemplateResult
               </select>`
           : nothing
       }
-      ${p.qa && p.showSort ? renderView(p.qa.view, on) : nothing}
+      ${p.qa && p.showSort && !p.highlights ? renderView(p.qa.view, on) : nothing}
+      ${
+        p.showSort
+          ? toggle('highlights', messages.highlights(), p.highlights, on.toggleHighlights)
+          : nothing
+      }
       ${
         p.showReports
-          ? html`<button
-              type="button"
-              class="button"
-              aria-pressed=${p.reportsOpen ? 'true' : 'false'}
-              @click=${on.toggleReports}
-            >
-              ${messages.reports()}
-            </button>`
+          ? toggle('reports', messages.reports(), p.reportsOpen, on.toggleReports)
           : nothing
       }
     </div>
   </header>`;
+}
+
+/** A toggle button of the toolbar (`aria-pressed`). */
+function toggle(action: string, label: string, pressed: boolean, run: () => void): TemplateResult {
+  return html`<button
+    type="button"
+    class="button"
+    data-view=${action}
+    aria-pressed=${pressed ? 'true' : 'false'}
+    @click=${run}
+  >
+    ${label}
+  </button>`;
 }
 
 /** Q&A mode: every question, or only the open ones. */

@@ -52,6 +52,8 @@ export interface PostProps {
   /** Q&A mode: whether the accepted mark is drawn, and the accept toggle (`null`: none). */
   qa: boolean;
   accept: { pending: boolean } | null;
+  /** The skill tag the thread is narrowed to (its button is pressed), else `null`. */
+  tag: string | null;
 }
 
 export interface PostHandlers {
@@ -60,6 +62,10 @@ export interface PostHandlers {
   askDelete(post: Post): void;
   askReport(post: Post): void;
   accept(post: Post): void;
+  /** A click on one of the post's skill tags. */
+  tag(post: Post, tag: string): void;
+  /** A moderator's "Highlight" toggle. */
+  highlight(post: Post): void;
 }
 
 export function renderPost(post: Post, p: PostProps, on: PostHandlers): TemplateResult {
@@ -95,9 +101,36 @@ export function renderPost(post: Post, p: PostProps, on: PostHandlers): Template
     <div part="body" dir=${gone || p.editor ? nothing : 'auto'}>
       ${gone ? renderGone(post) : (p.editor ?? renderBody(post))}
     </div>
+    ${renderTags(post, p, on, gone)}
     ${p.editor && !gone ? nothing : renderActions(post, p, on, authorId, gone)}
     ${p.replyBox ? html`<div class="reply-slot">${p.replyBox}</div>` : nothing}
   </article>`;
+}
+
+/** The post's skill tags, each a button that narrows the thread to it (none while editing). */
+function renderTags(
+  post: Post,
+  p: PostProps,
+  on: PostHandlers,
+  gone: boolean,
+): TemplateResult | typeof nothing {
+  if (gone || p.editor || !post.tags?.length) return nothing;
+  return html`<ul class="tags" part="tags" aria-label=${messages.tags()}>
+    ${post.tags.map(
+      (tag) =>
+        html`<li>
+          <button
+            type="button"
+            class="button"
+            data-tag=${tag}
+            aria-pressed=${p.tag === tag ? 'true' : 'false'}
+            @click=${() => on.tag(post, tag)}
+          >
+            <bdi>${tag}</bdi>
+          </button>
+        </li>`,
+    )}
+  </ul>`;
 }
 
 function renderGone(post: Post): TemplateResult {
@@ -143,6 +176,12 @@ function renderMeta(post: Post, p: PostProps, authorId: string, timeId: string):
         ? html`<span class="accepted-mark">${messages.acceptedMark()}</span>`
         : nothing
     }
+    ${
+      // A star drawn by CSS before the words, as the accepted mark's tick.
+      post.highlighted && !post.deleted
+        ? html`<span class="highlight-mark">${messages.highlightedMark()}</span>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -150,12 +189,23 @@ function renderMeta(post: Post, p: PostProps, authorId: string, timeId: string):
 function actionsFor(post: Post, p: PostProps, on: PostHandlers, gone: boolean) {
   if (!p.canWrite || gone) return [];
   const mine = !!post.author && post.author.id === p.meId;
-  const actions: [name: string, label: string, run: () => void][] = [
-    ['reply', messages.reply(), () => on.reply(post)],
-  ];
+  // A fourth element makes a toggle button (whether it is pressed); a fifth disables it.
+  type Action = [name: string, label: string, run: () => void, pressed?: boolean, off?: boolean];
+  const actions: Action[] = [];
+  if (p.accept)
+    actions.push([
+      'accept',
+      messages.accept(),
+      () => on.accept(post),
+      !!post.accepted,
+      p.accept.pending,
+    ]);
+  actions.push(['reply', messages.reply(), () => on.reply(post)]);
   if (mine) actions.push(['edit', messages.edit(), () => on.edit(post)]);
   if (mine || p.moderator) actions.push(['delete', messages.delete(), () => on.askDelete(post)]);
   if (!mine && post.author) actions.push(['report', messages.report(), () => on.askReport(post)]);
+  if (p.moderator)
+    actions.push(['highlight', messages.highlight(), () => on.highlight(post), !!post.highlighted]);
   return actions;
 }
 
@@ -179,29 +229,16 @@ function renderActions(
           ></peer-kudos>`
         : nothing
     }
-    ${
-      p.accept && !gone
-        ? html`<button
-            type="button"
-            class="button link"
-            data-action="accept"
-            aria-pressed=${post.accepted ? 'true' : 'false'}
-            aria-describedby=${authorId}
-            ?disabled=${p.accept.pending}
-            @click=${() => on.accept(post)}
-          >
-            ${messages.accept()}
-          </button>`
-        : nothing
-    }
     ${actionsFor(post, p, on, gone).map(
       // Each action is described by its author's name for screen readers.
-      ([name, label, run]) =>
+      ([name, label, run, pressed, disabled]) =>
         html`<button
           type="button"
           class="button link"
           data-action=${name}
+          aria-pressed=${pressed ?? nothing}
           aria-describedby=${authorId}
+          ?disabled=${disabled}
           @click=${run}
         >
           ${label}
