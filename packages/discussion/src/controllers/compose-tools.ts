@@ -36,6 +36,17 @@ export function withTag(tags: readonly string[], name: string): string[] {
   return [...tags, tag];
 }
 
+/**
+ * Replaces `c`'s tags and saves the draft. A failed write's error goes, and so does its
+ * idempotency key: changed tags are a new write, as changed text is (`Composer.attemptKey`).
+ */
+export function setTags(c: Composer, tags: string[]): void {
+  c.tags = tags;
+  c.error = null;
+  c.key = undefined;
+  c.persist();
+}
+
 export class ComposeTools implements ReactiveController, TagsHandlers {
   readonly #pickers = new Map<Composer, ComboboxController<SkillSuggestion>>();
 
@@ -65,7 +76,7 @@ export class ComposeTools implements ReactiveController, TagsHandlers {
     const tags = withTag(c.tags, name);
     if (c.tags.length >= POST_TAGS_MAX) this.ctx.announce(t.tagsFull(this.ctx.locale()));
     else if (tags.length > c.tags.length) {
-      c.setTags(tags);
+      setTags(c, tags);
       this.ctx.announce(t.tagAdded(tags.at(-1)!));
     }
     this.#picker(c).setQuery('', { suggest: false });
@@ -75,7 +86,10 @@ export class ComposeTools implements ReactiveController, TagsHandlers {
   remove(c: Composer, index: number): void {
     const tag = c.tags[index];
     if (tag === undefined) return;
-    c.setTags(c.tags.filter((_, i) => i !== index));
+    setTags(
+      c,
+      c.tags.filter((_, i) => i !== index),
+    );
     this.ctx.announce(t.tagRemoved(tag));
     // Focus goes to the chip that took its place, else the field: never to the page's body.
     const at = Math.min(index, c.tags.length - 1);
@@ -120,7 +134,13 @@ export class ComposeTools implements ReactiveController, TagsHandlers {
         },
         key: (s) => s.name,
         onPick: (s) => this.add(c, s.name),
-        onCommit: (q) => q && this.add(c, q),
+        // Typed as a suggestion spells it (any case): the vocabulary's spelling.
+        onCommit: (q) =>
+          q &&
+          this.add(
+            c,
+            picker!.items.find((s) => s.name.toLowerCase() === q.toLowerCase())?.name ?? q,
+          ),
         countMessage: (count) => t.skillCount(count, this.ctx.locale()),
       });
       this.#pickers.set(c, picker);
