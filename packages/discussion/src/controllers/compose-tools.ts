@@ -9,8 +9,11 @@
  *   removes the last tag; a removed chip hands focus to the chip that took its place, else
  *   the field;
  * - `@` mentions in the composer's text (`mentions.ts`).
+ *
+ * Its strings are `compose-messages.ts`, its styles `views/tools.styles.ts` (adopted by the
+ * shadow root when it loads).
  */
-import type { ReactiveController } from 'lit';
+import { html, type ReactiveController } from 'lit';
 import { POST_TAGS_MAX, type PeerError, type SkillSuggestion } from '@peerkit/core';
 import { ComboboxController, comboboxStyles } from '@peerkit/core/controllers';
 import { compose as t } from '../compose-messages.js';
@@ -20,6 +23,7 @@ import { toolStyles } from '../views/tools.styles.js';
 import { renderTags, type TagsHandlers } from '../views/tags.js';
 import type { ComposersController } from './composers.js';
 import type { DiscussionContext } from './context.js';
+import { Mentions } from './mentions.js';
 
 /** Whether a failed write's error is about its tags (a field error under `tags`). */
 export function refusesTags(error: PeerError | null): boolean {
@@ -49,12 +53,14 @@ export function setTags(c: Composer, tags: string[]): void {
 
 export class ComposeTools implements ReactiveController, TagsHandlers {
   readonly #pickers = new Map<Composer, ComboboxController<SkillSuggestion>>();
+  readonly mentions: Mentions;
 
   constructor(
     private readonly ctx: DiscussionContext,
     private readonly composers: ComposersController,
   ) {
     ctx.host.addController(this);
+    this.mentions = new Mentions(ctx, composers);
     const root = ctx.host.renderRoot as ShadowRoot;
     const sheets = [comboboxStyles, toolStyles].flatMap((s) => s.styleSheet ?? []);
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
@@ -115,12 +121,13 @@ export class ComposeTools implements ReactiveController, TagsHandlers {
     return refusesTags(c.error);
   }
 
-  /** What the composer draws with its tools: the "Skills" field. */
+  /** What the composer draws with its tools, under its text: `@` suggestions, "Skills". */
   render(c: Composer) {
     const refused = refusesTags(c.error)
       ? t.tagsRefused(writeErrorText(c.error!, this.ctx.online()))
       : null;
-    return renderTags(c, { combobox: this.#picker(c), locale: this.ctx.locale(), refused }, this);
+    const props = { combobox: this.#picker(c), locale: this.ctx.locale(), refused };
+    return html`${this.mentions.render(c)}${renderTags(c, props, this)}`;
   }
 
   #picker(c: Composer): ComboboxController<SkillSuggestion> {
