@@ -7,7 +7,16 @@
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { PeerDiscussion } from '@peerkit/discussion';
-import { $, $$, acknowledged, activeElement, mount, rootTextarea, unmountAll } from './helpers.js';
+import {
+  $,
+  $$,
+  acknowledged,
+  activeElement,
+  mount,
+  rootTextarea,
+  unmountAll,
+  focusIn,
+} from './helpers.js';
 import { chaos, SEED } from '../support/server.js';
 
 const BEN_LINK = '[@Ben Okafor](mention:ben.okafor)';
@@ -42,7 +51,7 @@ function key(target: HTMLElement, name: string): KeyboardEvent {
 /** The root composer with its tools loaded. */
 async function ready(el: PeerDiscussion): Promise<HTMLTextAreaElement> {
   const area = rootTextarea(el);
-  area.focus();
+  focusIn(area);
   await waitUntil(() => popup(el), 'the composer tools load', { timeout: 10_000 });
   return area;
 }

@@ -19,6 +19,7 @@ import {
   rootTextarea,
   serverPosts,
   unmountAll,
+  focusIn,
 } from './helpers.js';
 import { SEED, signIn, uniqueActivity } from '../support/server.js';
 
@@ -33,7 +34,7 @@ const options = (el: PeerDiscussion, mode = 'new') =>
 /** Focuses the composer's text (the tools load), then waits for its "Skills" field. */
 async function openPicker(el: PeerDiscussion, mode = 'new'): Promise<HTMLInputElement> {
   await waitUntil(() => $(el, `${scope(mode)} textarea`), `the ${mode} composer opens`);
-  $<HTMLTextAreaElement>(el, `${scope(mode)} textarea`)!.focus();
+  focusIn($<HTMLTextAreaElement>(el, `${scope(mode)} textarea`)!);
   await waitUntil(() => field(el, mode), 'the Skills field is drawn', { timeout: 10_000 });
   return field(el, mode)!;
 }

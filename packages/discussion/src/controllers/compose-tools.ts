@@ -1,7 +1,9 @@
 /**
  * The composer's tools, a lazy part of `<peer-discussion>` (loaded when a composer is
- * focused or has tags, or by `ask()` with a skill; its own chunk, docs/decisions.md §15):
+ * focused or has tags, by `ask()` with a skill, or before the guidelines step; its own
+ * chunk, docs/decisions.md §15):
  *
+ * - the participation guidelines step before a person's first post (`views/guidelines.ts`);
  * - the "Skills" picker of each open composer (docs/decisions.md §11): one core
  *   `ComboboxController` per composer, suggesting from `GET /skills` the skills not chosen
  *   yet; a pick or Enter adds a tag (a new name as typed: the server keeps names it does not
@@ -20,6 +22,7 @@ import { compose as t } from '../compose-messages.js';
 import { writeErrorText } from '../messages.js';
 import type { Composer } from '../model/composer.js';
 import { toolStyles } from '../views/tools.styles.js';
+import { renderGuidelinesStep } from '../views/guidelines.js';
 import { renderTags, type TagsHandlers } from '../views/tags.js';
 import type { ComposersController } from './composers.js';
 import type { DiscussionContext } from './context.js';
@@ -66,8 +69,20 @@ export class ComposeTools implements ReactiveController, TagsHandlers {
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
   }
 
-  /** The pickers of composers that closed go, with their controllers. */
+  /** What each combobox last announced, said again in the discussion's one live region. */
+  readonly #said = new WeakMap<object, string>();
+
+  /**
+   * The pickers of composers that closed go, with their controllers. The comboboxes' counts
+   * are said through the discussion's live region (one polite region per element), not
+   * regions of their own.
+   */
   hostUpdate(): void {
+    for (const box of [this.mentions.combobox, ...this.#pickers.values()]) {
+      const text = box.announcer.text;
+      if (text && this.#said.get(box) !== text) this.ctx.announce(text);
+      this.#said.set(box, text);
+    }
     const open = new Set([this.composers.root, this.composers.reply, this.composers.editor]);
     for (const [c, picker] of this.#pickers) {
       if (open.has(c)) continue;
@@ -114,6 +129,11 @@ export class ComposeTools implements ReactiveController, TagsHandlers {
       return;
     e.preventDefault();
     this.remove(c, c.tags.length - 1);
+  }
+
+  /** The guidelines step of `c` (before the person's first post in the thread). */
+  guidelines(c: Composer) {
+    return renderGuidelinesStep(c, this.composers);
   }
 
   /** Whether `c`'s failed write is about its tags (then said at the "Skills" field only). */

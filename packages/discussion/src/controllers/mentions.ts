@@ -12,7 +12,7 @@
  * space, with the caret after them. Without suggestions every key does what it always does.
  * One search at a time: the composer whose text holds the `@` being typed.
  */
-import { html, nothing, type ReactiveController } from 'lit';
+import type { ReactiveController } from 'lit';
 import { mentionMarkdown, type PersonSummary } from '@peerkit/core';
 import { ComboboxController } from '@peerkit/core/controllers';
 import { compose as t } from '../compose-messages.js';
@@ -97,13 +97,13 @@ export class Mentions implements ReactiveController {
     }
   }
 
-  /** The suggestions of `c` (and, with the new-post box, the count's live region). */
+  /** The suggestions of `c` (their count is said by the composer tools). */
   render(c: Composer) {
-    return html`${renderMentions({
+    return renderMentions({
       combobox: this.combobox,
       id: `${c.uid}-mentions`,
       shown: this.#shown(c),
-    })}${c === this.composers.root ? this.combobox.announcer.render() : nothing}`;
+    });
   }
 
   #shown(c: Composer): boolean {
