@@ -113,8 +113,8 @@ describe('<peer-discussion> skill tags in the composer', () => {
     expect(chips(el)).to.deep.equal([], 'the next post starts without tags');
   });
 
-  it('takes at most five tags and says so', async () => {
-    const { el } = await mount();
+  it('takes at most five tags and says so (Q&A mode too)', async () => {
+    const { el } = await mount({ attrs: { mode: 'qa' } });
     const input = await openPicker(el);
     for (const name of ['One', 'Two', 'Three', 'Four', 'Five', 'Six']) {
       await typeIn(input, name);
