@@ -189,7 +189,10 @@ export class ComposersController implements ReactiveController, ComposerHandlers
           c.preview = false;
           this.ctx.focus(() => this.ctx.query(`[data-composer="${c.uid}"] h3`));
         },
-        (error: unknown) => (c.error = this.ctx.fail(error)),
+        (error: unknown) => {
+          c.error = this.ctx.fail(error);
+          this.ctx.host.requestUpdate();
+        },
       );
       return false;
     }
