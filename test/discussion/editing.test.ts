@@ -41,6 +41,13 @@ async function editorOvertaken(label: string, mine: string, elsewhere: string, l
   });
   await openEditor(el, post.id);
   type(editor(el), mine);
+  // A change made before the stream is open is not sent on it (the thread was read before).
+  if (live)
+    await waitUntil(
+      () => (el as unknown as { liveStatus: string }).liveStatus === 'open',
+      'the stream is open',
+      { timeout: 10_000 },
+    );
   await api(ana, 'PATCH', `/posts/${post.id}`, { body: elsewhere });
   return { el, ana, post, activity };
 }

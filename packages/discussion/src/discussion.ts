@@ -17,6 +17,7 @@ import {
 } from '@peerkit/core/controllers';
 import type { AskController, AskRequest } from './controllers/ask.js';
 import { canAccept } from './controllers/answers.js';
+import type { ComposeTools } from './controllers/compose-tools.js';
 import { ComposersController } from './controllers/composers.js';
 import type { DiscussionContext } from './controllers/context.js';
 import type { DialogsController } from './controllers/dialogs.js';
@@ -38,6 +39,7 @@ import {
   MAX_INDENT,
   PAGE_SIZE_DEFAULT,
   SORTS,
+  tagsAttribute,
   type QaView,
 } from './model/config.js';
 import type { Composer } from './model/composer.js';
@@ -64,6 +66,7 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  * @attr sort - `oldest` (default), `newest` or `top` (by kudos); switchable in the widget. Anything else: `oldest`, with a notice and a `peer-error` of kind `config`.
  * @attr page-size - Root posts loaded per page (default 20, at most 100). Not an integer from 1: 20, with a notice and a `peer-error`.
  * @attr max-depth - Deepest reply level drawn indented (default 3, at most 8); deeper replies attach there. Not an integer from 0: 3, with a notice and a `peer-error`.
+ * @attr tags - Skills preset as tags on new posts, comma-separated (`SQL, Data modelling`); the property is a `string[]`. More than 5, or one over 100 characters: none, with a notice and a `peer-error`.
  * @attr live - Receive new, edited and deleted posts as they happen.
  * @attr readonly - Show the thread without writing or reporting.
  *
@@ -92,6 +95,11 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  * @csspart counter - The character counter.
  * @csspart submit - The button that posts.
  * @csspart guidelines - The guidelines step.
+ * @csspart tags - An editor's "Skills" field (label, chips, field, hint).
+ * @csspart tag-chip - A chosen skill (a button that removes it).
+ * @csspart combobox - The Skills field's combobox (also `combobox-label`, `combobox-input`, `listbox`, `option`).
+ * @csspart mentions - The `@` suggestions under an editor's text.
+ * @csspart mention-option - A person in the `@` suggestions.
  *
  * @cssproperty --peer-discussion-accent - Buttons and links (defaults to `--peer-color-accent`).
  * @cssproperty --peer-discussion-color - Text colour.
@@ -114,6 +122,7 @@ export class PeerDiscussion extends PeerElement {
     sort: { reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
     maxDepth: { type: Number, attribute: 'max-depth' },
+    tags: { converter: tagsAttribute },
     live: { type: Boolean, reflect: true },
     readonly: { type: Boolean, reflect: true },
   };
@@ -135,6 +144,9 @@ export class PeerDiscussion extends PeerElement {
 
   /** Deepest reply level drawn indented; deeper replies attach at this level. */
   maxDepth = MAX_DEPTH_DEFAULT;
+
+  /** Skills preset as tags on new posts (attribute: comma-separated). */
+  tags: string[] = [];
 
   /** Receive new, edited and deleted posts as they happen. */
   live = false;
@@ -184,11 +196,27 @@ export class PeerDiscussion extends PeerElement {
     const { FiltersController } = await import('./controllers/actions.js');
     return new FiltersController(this.ctx, this.thread);
   });
-  private readonly composers = new ComposersController(this.ctx, this.thread);
+  private readonly composers: ComposersController = new ComposersController(
+    this.ctx,
+    this.thread,
+    () => this.tags,
+    () => this.tools.get(),
+  );
+  /** The skills picker and `@` mentions, loaded when a composer is focused or has tags. */
+  private readonly tools: LazyPart<ComposeTools> = new LazyPart<ComposeTools>(this, async () => {
+    const { ComposeTools } = await import('./controllers/compose-tools.js');
+    return new ComposeTools(this.ctx, this.composers);
+  });
   /** `ask()`, loaded with its first call (controllers/actions.ts). */
   private readonly asking = new LazyPart<AskController>(this, async () => {
     const { AskController } = await import('./controllers/actions.js');
-    return new AskController(this.ctx, this.thread, this.composers, () => this.readonly);
+    return new AskController(
+      this.ctx,
+      this.thread,
+      this.composers,
+      () => this.readonly,
+      () => this.tools.get(),
+    );
   });
   /** The live stream, loaded when `live` is first set. */
   private readonly stream = new LazyPart<LiveController>(this, async () => {
@@ -252,6 +280,7 @@ export class PeerDiscussion extends PeerElement {
       this.reports.pending,
       this.filters.pending,
       this.toggles.pending,
+      this.tools.pending,
     ].filter(Boolean);
     if (!pending.length) return done;
     await Promise.allSettled(pending);
@@ -302,7 +331,12 @@ export class PeerDiscussion extends PeerElement {
     const config = this.peer?.error;
     const queue = this.reports.value;
     const reportsOpen = !!queue?.open;
-    return html`<section part="base" aria-labelledby="heading">
+    return html`<section
+      part="base"
+      aria-labelledby="heading"
+      @focusin=${(e: Event) =>
+        (e.target as Element).closest('[data-composer]') && this.use(this.tools, String)}
+    >
       ${this.renderHeader(reportsOpen)}
       ${reportsOpen ? nothing : (this.filters.value?.renderBar() ?? nothing)}
       ${config ? renderLoadError(config, this.online, null) : nothing} ${this.checks.render()}
@@ -425,27 +459,41 @@ export class PeerDiscussion extends PeerElement {
     return this.composers.root ? this.renderComposer(this.composers.root, null, empty) : nothing;
   }
 
-  /** A composer with its labels: an editor, a reply to `parent`, or the new-post box. */
+  /**
+   * A composer with its labels: an editor, a reply to `parent`, or the new-post box; with the
+   * composer tools once loaded (they load for a composer with tags, and draw the guidelines
+   * step, which the composers show only once they have loaded).
+   */
   private renderComposer(c: Composer, parent: Post | null = null, empty = false): TemplateResult {
-    const name = parent?.author?.name ?? '';
-    const labels: ComposerLabels =
-      c.mode === 'edit'
-        ? { label: messages.composerEdit(), submit: messages.save() }
-        : c.mode === 'reply'
-          ? {
-              label: name ? fill(messages.composerReply(slot(0)), [bdi(name)]) : messages.reply(),
-              submit: messages.postReply(),
-            }
-          : {
-              label: empty ? messages.composerFirst() : messages.composerLabel(),
-              submit: messages.post(),
-            };
+    const tools = this.tools.value;
+    if (!tools && c.tags.length) this.use(this.tools, String);
+    if (c.guidelines) return tools!.guidelines(c);
     return renderComposer(
       c,
-      { locale: this.locale, labels, errorText: this.composers.errorText(c) },
+      {
+        locale: this.locale,
+        labels: labelsOf(c, parent?.author?.name ?? '', empty),
+        errorText: tools?.claims(c) ? null : this.composers.errorText(c),
+        tools: tools?.render(c),
+      },
       this.composers,
     );
   }
+}
+
+/** A composer's labels: an editor, a reply to `name`, or the new-post box (of an `empty` thread). */
+function labelsOf(c: Composer, name: string, empty: boolean): ComposerLabels {
+  return c.mode === 'edit'
+    ? { label: messages.composerEdit(), submit: messages.save() }
+    : c.mode === 'reply'
+      ? {
+          label: name ? fill(messages.composerReply(slot(0)), [bdi(name)]) : messages.reply(),
+          submit: messages.postReply(),
+        }
+      : {
+          label: empty ? messages.composerFirst() : messages.composerLabel(),
+          submit: messages.post(),
+        };
 }
 
 /** `aria-setsize`: the loaded posts, or -1 while more pages exist (the size is unknown). */

@@ -115,21 +115,6 @@ export const messages = {
     }),
   conflictLoad: () => msg('Load the newer text', { id: 'discussion.conflict.load' }),
   conflictKeep: () => msg('Keep mine', { id: 'discussion.conflict.keep' }),
-  guidelinesHeading: () => msg('Before you post', { id: 'discussion.guidelines.heading' }),
-  guidelinesAgree: () => msg('I agree, post it', { id: 'discussion.guidelines.agree' }),
-  guidelinesBack: () => msg('Back to editing', { id: 'discussion.guidelines.back' }),
-  guidelines: () => [
-    msg('Be kind and assume good intent.', { id: 'discussion.guidelines.kind' }),
-    msg('Stay on topic: questions, answers and tips about this page.', {
-      id: 'discussion.guidelines.topic',
-    }),
-    msg('Share no passwords, personal data or confidential figures.', {
-      id: 'discussion.guidelines.private',
-    }),
-    msg('Your name is shown with everything you post. Report anything that breaks these rules.', {
-      id: 'discussion.guidelines.name',
-    }),
-  ],
 
   // What was done.
   savedEdit: () => msg('Your post was updated.', { id: 'discussion.saved.edit' }),
@@ -174,6 +159,13 @@ export const messages = {
         return msg(str`max-depth="${value}" is not a whole number of 0 or more; using 3.`, {
           id: 'discussion.config.max-depth',
         });
+      case 'tags':
+        return msg(
+          str`tags="${value}" holds more than 5 skills or one over 100 characters; none preset.`,
+          {
+            id: 'discussion.config.tags',
+          },
+        );
     }
   },
 };

@@ -30,18 +30,29 @@ export class ComposersController implements ReactiveController, ComposerHandlers
   constructor(
     private readonly ctx: DiscussionContext,
     private readonly thread: ThreadController,
+    /** The host's `tags` preset for new posts. */
+    private readonly preset: () => string[],
+    /** Loads the composer tools (they draw the guidelines step). */
+    private readonly tools: () => Promise<unknown>,
   ) {
     ctx.host.addController(this);
   }
 
-  /** Makes the new-post box for the signed-in writer of this thread, or drops every composer. */
+  /**
+   * Makes the new-post box for the signed-in writer of this thread (again when the host's
+   * `tags` preset changes; the draft's own tags win), or drops every composer.
+   */
   hostUpdate(): void {
     const me = this.ctx.me();
     const activity = this.ctx.thread().activity;
-    const key = me && this.ctx.canWrite() ? `${activity}\n${me.id}` : '';
+    const tags = this.preset();
+    const key = me && this.ctx.canWrite() ? `${activity}\n${me.id}\n${tags}` : '';
     if (key === this.madeFor) return;
     this.madeFor = key;
-    this.root = me && key ? new Composer('new', '', draftKey(activity, '', me.id)) : null;
+    this.root =
+      me && key
+        ? new Composer('new', '', draftKey(activity, '', me.id), '', undefined, tags)
+        : null;
     this.reply = null;
     this.editor = null;
   }
@@ -64,7 +75,7 @@ export class ComposersController implements ReactiveController, ComposerHandlers
     if (this.editor?.target !== post.id) {
       if (this.editor?.pending) return;
       const key = draftKey(this.activity, `edit:${post.id}`, me.id);
-      this.editor = new Composer('edit', post.id, key, post.body, post.version);
+      this.editor = new Composer('edit', post.id, key, post.body, post.version, post.tags);
     }
     this.focusText(this.editor);
   }
@@ -171,9 +182,18 @@ export class ComposersController implements ReactiveController, ComposerHandlers
       return false;
     }
     if (c.mode !== 'edit' && this.needsGuidelines()) {
-      c.guidelines = true;
-      c.preview = false;
-      this.ctx.focus(() => this.ctx.query(`[data-composer="${c.uid}"] h3`));
+      // The step is drawn by the composer tools (their chunk, usually loaded by now).
+      this.tools().then(
+        () => {
+          c.guidelines = true;
+          c.preview = false;
+          this.ctx.focus(() => this.ctx.query(`[data-composer="${c.uid}"] h3`));
+        },
+        (error: unknown) => {
+          c.error = this.ctx.fail(error);
+          this.ctx.host.requestUpdate();
+        },
+      );
       return false;
     }
     return true;
@@ -210,7 +230,9 @@ export class ComposersController implements ReactiveController, ComposerHandlers
   private async saveEdit(c: Composer): Promise<void> {
     const options = c.version !== undefined ? { ifMatch: c.version } : {};
     const before = this.thread.model.posts.get(c.target)?.mentions ?? [];
-    const post = await this.ctx.client()!.updatePost(c.target, { body: c.body }, options);
+    const post = await this.ctx
+      .client()!
+      .updatePost(c.target, { body: c.body, tags: c.tags }, options);
     c.saved();
     this.mentioned(post, before);
     this.thread.model.update(post);
@@ -226,7 +248,7 @@ export class ComposersController implements ReactiveController, ComposerHandlers
     const post = await this.ctx
       .client()!
       .createPost(
-        { activity: this.activity, body: c.body, ...(parentId ? { parentId } : {}) },
+        { activity: this.activity, body: c.body, tags: c.tags, ...(parentId ? { parentId } : {}) },
         { idempotencyKey: c.attemptKey() },
       );
     c.saved();

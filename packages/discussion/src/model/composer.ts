@@ -29,6 +29,8 @@ export class Composer {
   version: number | undefined;
   /** For an edit: the post as changed elsewhere since `version`, until the person chooses. */
   conflict: Post | null = null;
+  /** The skill tags chosen (docs/decisions.md §11): sent as `tags` on create and edit. */
+  tags: string[];
 
   constructor(
     readonly mode: ComposerMode,
@@ -39,9 +41,12 @@ export class Composer {
     initial = '',
     /** For an edit: the version of the post as opened. */
     version?: number,
+    /** The tags it starts with (and goes back to once saved): the post's, or the host's preset. */
+    readonly preset: readonly string[] = [],
   ) {
     const draft = storeKey ? loadDraft(storeKey) : null;
     this.body = draft?.body ?? initial;
+    this.tags = [...(draft?.tags ?? preset)];
     // A draft kept from an earlier visit started from the version it records.
     this.version = draft?.body !== undefined ? (draft.version ?? version) : version;
     this.key = draft?.key;
@@ -89,6 +94,7 @@ export class Composer {
 
   saved(): void {
     this.body = '';
+    this.tags = [...this.preset];
     this.key = undefined;
     this.keyBody = undefined;
     this.error = null;
@@ -131,12 +137,14 @@ export class Composer {
     if (this.storeKey) clearDraft(this.storeKey);
   }
 
-  private persist(): void {
+  /** Saves the draft (what the person typed, the key, the version, the tags). */
+  persist(): void {
     if (this.storeKey)
       saveDraft(this.storeKey, {
         body: this.body,
         key: this.key,
         keyBody: this.keyBody,
+        tags: this.tags,
         ...(this.version !== undefined ? { version: this.version } : {}),
       });
   }
