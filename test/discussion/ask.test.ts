@@ -9,12 +9,14 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { setPersonCardOpener, type PersonCardRequest } from '@peerkit/core/person-card';
 import {
   $,
+  $$,
   acknowledged,
   activeElement,
   mount,
   postThroughUi,
   rootTextarea,
   seedPost,
+  serverPosts,
   unmountAll,
   waitForPost,
 } from './helpers.js';
@@ -50,6 +52,31 @@ describe('<peer-discussion> ask() and mentions', () => {
     const { detail } = await mentioned;
     expect(detail.people.map((p: { id: string }) => p.id)).to.deep.equal(['ben.okafor']);
     expect(detail.post.body).to.contain(BEN_LINK);
+  });
+
+  it('ask() with a skill presets it as a tag chip, and the post is created with the tag', async () => {
+    const { el, activity, token } = await mount();
+    acknowledged(activity, 'ana.ruiz');
+    const chips = () =>
+      $$(el, '[part~="composer"][data-mode="new"] [part~="tag-chip"]').map((b) =>
+        b.getAttribute('aria-label'),
+      );
+    expect(await el.ask({ person: BEN, skill: 'Kubernetes' })).to.equal(true);
+    await el.updateComplete;
+    expect(chips()).to.deep.equal(['Remove tag Kubernetes']);
+    expect(activeElement()).to.equal(rootTextarea(el), 'focus stays in the text');
+    // the same skill again (any case) is one tag
+    expect(await el.ask({ person: BEN, skill: 'kubernetes' })).to.equal(true);
+    await el.updateComplete;
+    expect(chips()).to.deep.equal(['Remove tag Kubernetes']);
+    const created = oneEvent(el, 'peer-post-created');
+    await postThroughUi(el, `${rootTextarea(el).value}how do I drain a node?`, 'drain a node');
+    const { detail } = await created;
+    expect(detail.post.tags).to.deep.equal(['Kubernetes']);
+    const [stored] = await serverPosts(token!, activity);
+    expect(stored!.tags).to.deep.equal(['Kubernetes']);
+    await el.updateComplete;
+    expect(chips()).to.deep.equal([], 'the next post starts without it');
   });
 
   it('ask() keeps what the person had typed, after the mention', async () => {

@@ -17,6 +17,7 @@ import {
 } from '@peerkit/core/controllers';
 import type { AskController, AskRequest } from './controllers/ask.js';
 import { AnswersController } from './controllers/answers.js';
+import type { ComposeTools } from './controllers/compose-tools.js';
 import { ComposersController } from './controllers/composers.js';
 import type { DiscussionContext } from './controllers/context.js';
 import type { DialogsController } from './controllers/dialogs.js';
@@ -36,6 +37,7 @@ import {
   MAX_INDENT,
   PAGE_SIZE_DEFAULT,
   SORTS,
+  tagsAttribute,
   type QaView,
 } from './model/config.js';
 import type { Composer } from './model/composer.js';
@@ -61,6 +63,7 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  * @attr sort - `oldest` (default), `newest` or `top` (by kudos); switchable in the widget. Anything else: `oldest`, with a notice and a `peer-error` of kind `config`.
  * @attr page-size - Root posts loaded per page (default 20, at most 100). Not an integer from 1: 20, with a notice and a `peer-error`.
  * @attr max-depth - Deepest reply level drawn indented (default 3, at most 8); deeper replies attach there. Not an integer from 0: 3, with a notice and a `peer-error`.
+ * @attr tags - Skills preset as tags on new posts, comma-separated (`SQL, Data modelling`); the property is a `string[]`. More than 5, or one over 100 characters: none, with a notice and a `peer-error`.
  * @attr live - Receive new, edited and deleted posts as they happen.
  * @attr readonly - Show the thread without writing or reporting.
  *
@@ -109,6 +112,7 @@ export class PeerDiscussion extends PeerElement {
     sort: { reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
     maxDepth: { type: Number, attribute: 'max-depth' },
+    tags: { converter: tagsAttribute },
     live: { type: Boolean, reflect: true },
     readonly: { type: Boolean, reflect: true },
   };
@@ -130,6 +134,9 @@ export class PeerDiscussion extends PeerElement {
 
   /** Deepest reply level drawn indented; deeper replies attach at this level. */
   maxDepth = MAX_DEPTH_DEFAULT;
+
+  /** Skills preset as tags on new posts (attribute: comma-separated). */
+  tags: string[] = [];
 
   /** Receive new, edited and deleted posts as they happen. */
   live = false;
@@ -169,11 +176,22 @@ export class PeerDiscussion extends PeerElement {
     unanswered: this.mode === 'qa' && this.qaView === 'unanswered',
   }));
   private readonly answers = new AnswersController(this.ctx, this.thread);
-  private readonly composers = new ComposersController(this.ctx, this.thread);
+  private readonly composers = new ComposersController(this.ctx, this.thread, () => this.tags);
+  /** The skills picker and `@` mentions, loaded when a composer is focused or has tags. */
+  private readonly tools = new LazyPart<ComposeTools>(this, async () => {
+    const { ComposeTools } = await import('./controllers/compose-tools.js');
+    return new ComposeTools(this.ctx, this.composers);
+  });
   /** `ask()`, loaded with its first call (controllers/actions.ts). */
   private readonly asking = new LazyPart<AskController>(this, async () => {
     const { AskController } = await import('./controllers/actions.js');
-    return new AskController(this.ctx, this.thread, this.composers, () => this.readonly);
+    return new AskController(
+      this.ctx,
+      this.thread,
+      this.composers,
+      () => this.readonly,
+      () => this.tools.get(),
+    );
   });
   /** The live stream, loaded when `live` is first set. */
   private readonly stream = new LazyPart<LiveController>(this, async () => {
@@ -226,7 +244,12 @@ export class PeerDiscussion extends PeerElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    const pending = [parserPending(), this.dialogs.pending, this.reports.pending].filter(Boolean);
+    const pending = [
+      parserPending(),
+      this.dialogs.pending,
+      this.reports.pending,
+      this.tools.pending,
+    ].filter(Boolean);
     if (!pending.length) return done;
     await Promise.allSettled(pending);
     return super.getUpdateComplete();
@@ -276,7 +299,12 @@ export class PeerDiscussion extends PeerElement {
     const config = this.peer?.error;
     const queue = this.reports.value;
     const reportsOpen = !!queue?.open;
-    return html`<section part="base" aria-labelledby="heading">
+    return html`<section
+      part="base"
+      aria-labelledby="heading"
+      @focusin=${(e: Event) =>
+        (e.target as Element).closest('[data-composer]') && this.use(this.tools, String)}
+    >
       ${renderHeader(
         {
           heading: this.headingText,
@@ -398,9 +426,16 @@ export class PeerDiscussion extends PeerElement {
               label: empty ? messages.composerFirst() : messages.composerLabel(),
               submit: messages.post(),
             };
+    const tools = this.tools.value;
+    if (!tools && c.tags.length) this.use(this.tools, String);
     return renderComposer(
       c,
-      { locale: this.locale, labels, errorText: this.composers.errorText(c) },
+      {
+        locale: this.locale,
+        labels,
+        errorText: tools?.claims(c) ? null : this.composers.errorText(c),
+        tools: tools?.render(c),
+      },
       this.composers,
     );
   }

@@ -172,6 +172,13 @@ export const messages = {
         return msg(str`max-depth="${value}" is not a whole number of 0 or more; using 3.`, {
           id: 'discussion.config.max-depth',
         });
+      case 'tags':
+        return msg(
+          str`tags="${value}" holds more than 5 skills or one over 100 characters; none preset.`,
+          {
+            id: 'discussion.config.tags',
+          },
+        );
     }
   },
 };

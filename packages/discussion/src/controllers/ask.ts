@@ -2,17 +2,18 @@
  * `ask()` (docs/decisions.md §10): another part of the page (the expert finder's "Ask")
  * addresses a question to a person through this thread. The root composer gets a mention of
  * them (`[@Name](mention:<id>)`, written with `mentionMarkdown`), focus moves into it with the
- * caret after the mention, and the person writes the rest. A skill becomes a tag once the
- * composer has tags; until then only the mention is written.
+ * caret after the mention, and the person writes the rest. A skill becomes a tag chip of the
+ * new-post box (docs/decisions.md §11), so the post is tagged with it.
  */
 import type { ReactiveController } from 'lit';
 import { mentionMarkdown, type PersonSummary } from '@peerkit/core';
 import { messages } from '../messages.js';
+import type { ComposeTools } from './compose-tools.js';
 import type { ComposersController } from './composers.js';
 import type { DiscussionContext } from './context.js';
 import type { ThreadController } from './thread.js';
 
-/** What `ask()` is given: whom to ask, and about which skill (a tag, once tags exist). */
+/** What `ask()` is given: whom to ask, and about which skill (a tag of the post). */
 export interface AskRequest {
   person: PersonSummary;
   skill?: string;
@@ -29,6 +30,8 @@ export class AskController implements ReactiveController {
     private readonly thread: ThreadController,
     private readonly composers: ComposersController,
     private readonly readonly: () => boolean,
+    /** The composer tools (loaded on demand), which add the skill as a tag. */
+    private readonly tools: () => Promise<ComposeTools>,
   ) {
     ctx.host.addController(this);
   }
@@ -42,7 +45,8 @@ export class AskController implements ReactiveController {
   }
 
   /**
-   * Opens the root composer with a mention of `request.person` and focuses it. Resolves
+   * Opens the root composer with a mention of `request.person` (and `request.skill` as a tag,
+   * unless already there or the post has five) and focuses it. Resolves
    * `false`, writing nothing, when the thread cannot take a post: `readonly`, signed out (the
    * element then says to sign in), the thread failed to load, or nothing settled in 10 s.
    */
@@ -61,6 +65,7 @@ export class AskController implements ReactiveController {
       c.input(c.blank ? `${mention} ` : `${mention} ${c.body}`);
       c.preview = false;
     }
+    if (request.skill) (await this.tools()).add(c, request.skill);
     this.ctx.host.requestUpdate();
     await this.ctx.host.updateComplete;
     const textarea = this.ctx.query<HTMLTextAreaElement>(`[data-composer="${c.uid}"] textarea`);

@@ -30,18 +30,27 @@ export class ComposersController implements ReactiveController, ComposerHandlers
   constructor(
     private readonly ctx: DiscussionContext,
     private readonly thread: ThreadController,
+    /** The host's `tags` preset for new posts. */
+    private readonly preset: () => string[],
   ) {
     ctx.host.addController(this);
   }
 
-  /** Makes the new-post box for the signed-in writer of this thread, or drops every composer. */
+  /**
+   * Makes the new-post box for the signed-in writer of this thread (again when the host's
+   * `tags` preset changes; the draft's own tags win), or drops every composer.
+   */
   hostUpdate(): void {
     const me = this.ctx.me();
     const activity = this.ctx.thread().activity;
-    const key = me && this.ctx.canWrite() ? `${activity}\n${me.id}` : '';
+    const tags = this.preset();
+    const key = me && this.ctx.canWrite() ? `${activity}\n${me.id}\n${tags}` : '';
     if (key === this.madeFor) return;
     this.madeFor = key;
-    this.root = me && key ? new Composer('new', '', draftKey(activity, '', me.id)) : null;
+    this.root =
+      me && key
+        ? new Composer('new', '', draftKey(activity, '', me.id), '', undefined, tags)
+        : null;
     this.reply = null;
     this.editor = null;
   }
@@ -64,7 +73,7 @@ export class ComposersController implements ReactiveController, ComposerHandlers
     if (this.editor?.target !== post.id) {
       if (this.editor?.pending) return;
       const key = draftKey(this.activity, `edit:${post.id}`, me.id);
-      this.editor = new Composer('edit', post.id, key, post.body, post.version);
+      this.editor = new Composer('edit', post.id, key, post.body, post.version, post.tags);
     }
     this.focusText(this.editor);
   }
@@ -210,7 +219,9 @@ export class ComposersController implements ReactiveController, ComposerHandlers
   private async saveEdit(c: Composer): Promise<void> {
     const options = c.version !== undefined ? { ifMatch: c.version } : {};
     const before = this.thread.model.posts.get(c.target)?.mentions ?? [];
-    const post = await this.ctx.client()!.updatePost(c.target, { body: c.body }, options);
+    const post = await this.ctx
+      .client()!
+      .updatePost(c.target, { body: c.body, tags: c.tags }, options);
     c.saved();
     this.mentioned(post, before);
     this.thread.model.update(post);
@@ -226,7 +237,7 @@ export class ComposersController implements ReactiveController, ComposerHandlers
     const post = await this.ctx
       .client()!
       .createPost(
-        { activity: this.activity, body: c.body, ...(parentId ? { parentId } : {}) },
+        { activity: this.activity, body: c.body, tags: c.tags, ...(parentId ? { parentId } : {}) },
         { idempotencyKey: c.attemptKey() },
       );
     c.saved();

@@ -29,6 +29,8 @@ export class Composer {
   version: number | undefined;
   /** For an edit: the post as changed elsewhere since `version`, until the person chooses. */
   conflict: Post | null = null;
+  /** The skill tags chosen (docs/decisions.md §11): sent as `tags` on create and edit. */
+  tags: string[];
 
   constructor(
     readonly mode: ComposerMode,
@@ -39,9 +41,12 @@ export class Composer {
     initial = '',
     /** For an edit: the version of the post as opened. */
     version?: number,
+    /** The tags it starts with (and goes back to once saved): the post's, or the host's preset. */
+    readonly preset: readonly string[] = [],
   ) {
     const draft = storeKey ? loadDraft(storeKey) : null;
     this.body = draft?.body ?? initial;
+    this.tags = [...(draft?.tags ?? preset)];
     // A draft kept from an earlier visit started from the version it records.
     this.version = draft?.body !== undefined ? (draft.version ?? version) : version;
     this.key = draft?.key;
@@ -73,6 +78,17 @@ export class Composer {
   }
 
   /**
+   * Replaces the tags. A failed write's error goes, and so does its idempotency key: changed
+   * tags are a new write, as changed text is (`attemptKey`).
+   */
+  setTags(tags: string[]): void {
+    this.tags = tags;
+    this.error = null;
+    this.key = undefined;
+    this.persist();
+  }
+
+  /**
    * The idempotency key for this attempt. A retry of the same text reuses the key of the
    * failed attempt, so it can never create a second post even if the first one reached the
    * server; text changed since then is a new write (the server would refuse the old key for
@@ -89,6 +105,7 @@ export class Composer {
 
   saved(): void {
     this.body = '';
+    this.tags = [...this.preset];
     this.key = undefined;
     this.keyBody = undefined;
     this.error = null;
@@ -137,6 +154,7 @@ export class Composer {
         body: this.body,
         key: this.key,
         keyBody: this.keyBody,
+        tags: this.tags,
         ...(this.version !== undefined ? { version: this.version } : {}),
       });
   }

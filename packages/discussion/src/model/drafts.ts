@@ -18,6 +18,8 @@ export interface Draft {
   keyBody?: string;
   /** For an edit: the post's `version` the text started from (sent as `If-Match`). */
   version?: number;
+  /** The skill tags chosen (docs/decisions.md §11). */
+  tags?: string[];
 }
 
 const PREFIX = 'peerkit.discussion.v1.';
@@ -33,9 +35,10 @@ export function loadDraft(key: string): Draft | null {
   try {
     const value = JSON.parse(raw) as unknown;
     if (!value || typeof value !== 'object') return null;
-    const { body, key: idem, keyBody, version } = value as Record<string, unknown>;
+    const { body, key: idem, keyBody, version, tags } = value as Record<string, unknown>;
     if (typeof body !== 'string') return null;
-    const base = Number.isInteger(version) ? { body, version: version as number } : { body };
+    const base: Draft = Number.isInteger(version) ? { body, version: version as number } : { body };
+    if (Array.isArray(tags)) base.tags = tags.filter((t) => typeof t == 'string');
     if (typeof idem !== 'string' || typeof keyBody !== 'string') return base;
     return { ...base, key: idem, keyBody };
   } catch {
@@ -44,7 +47,7 @@ export function loadDraft(key: string): Draft | null {
 }
 
 export function saveDraft(key: string, draft: Draft): void {
-  if (!draft.body && !draft.key) pageStorage.removeItem(key);
+  if (!draft.body && !draft.key && !draft.tags?.length) pageStorage.removeItem(key);
   else pageStorage.setItem(key, JSON.stringify(draft));
 }
 

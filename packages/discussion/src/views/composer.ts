@@ -20,6 +20,8 @@ export interface ComposerProps {
   labels: ComposerLabels;
   /** The wording of the composer's failed write, when it failed. */
   errorText: string | null;
+  /** The composer tools' part (`@` suggestions, the "Skills" field), once they have loaded. */
+  tools?: unknown;
 }
 
 export interface ComposerHandlers {
@@ -141,6 +143,7 @@ export function renderComposer(
       @input=${(e: Event) => on.input(c, (e.target as HTMLTextAreaElement).value)}
       @keydown=${onKeydown}
     ></textarea>
+    ${p.tools}
     <p class="hint" id="${id}-hint">${messages.hint(isMac() ? '⌘ + Enter' : 'Ctrl + Enter')}</p>
     ${errorText ? html`<p class="error-text" id="${id}-error">${errorText}</p>` : nothing}
     ${renderConflict(c, on)} ${renderFoot(c, p, on)}

@@ -144,4 +144,25 @@ export const templates = {
   'discussion.config.sort': str`sort="${0}" no es oldest, newest ni top; se usa oldest.`,
   'discussion.config.page-size': str`page-size="${0}" no es un número entero igual o mayor que 1; se usa 20.`,
   'discussion.config.max-depth': str`max-depth="${0}" no es un número entero igual o mayor que 0; se usa 3.`,
+  'discussion.config.tags': str`tags="${0}" tiene más de 5 habilidades o una de más de 100 caracteres; no se preselecciona ninguna.`,
+  // The composer's tools: skill tags and @ mentions.
+  'discussion.tags.label': 'Habilidades',
+  'discussion.tags.list': 'Habilidades elegidas',
+  'discussion.tags.hint': str`Hasta ${0}. Elige una sugerencia o pulsa Intro para añadir lo que escribiste.`,
+  'discussion.tags.full': str`Una publicación lleva como mucho ${0} habilidades: quita una para añadir otra.`,
+  'discussion.tags.remove': str`Quitar la etiqueta ${0}`,
+  'discussion.tags.added': str`Etiqueta ${0} añadida.`,
+  'discussion.tags.removed': str`Etiqueta ${0} quitada.`,
+  'discussion.tags.failed':
+    'No se pudieron cargar las sugerencias; Intro sigue añadiendo lo que escribiste.',
+  'discussion.tags.refused': str`No se pudieron guardar estas habilidades: ${0}`,
+  'discussion.tags.count.one': '1 habilidad sugerida',
+  'discussion.tags.count': str`${0} habilidades sugeridas`,
+  'discussion.mentions.label': 'Personas para mencionar',
+  'discussion.mentions.count.one': '1 persona encontrada',
+  'discussion.mentions.count': str`${0} personas encontradas`,
+  'discussion.mentions.loading': 'Buscando personas…',
+  'discussion.mentions.empty': 'Nadie con ese nombre.',
+  'discussion.mentions.failed':
+    'No se pudieron cargar las personas. Sigue escribiendo para volver a intentarlo.',
 };

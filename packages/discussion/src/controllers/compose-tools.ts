@@ -1,0 +1,130 @@
+/**
+ * The composer's tools, a lazy part of `<peer-discussion>` (loaded when a composer is
+ * focused or has tags, or by `ask()` with a skill; its own chunk, docs/decisions.md §15):
+ *
+ * - the "Skills" picker of each open composer (docs/decisions.md §11): one core
+ *   `ComboboxController` per composer, suggesting from `GET /skills` the skills not chosen
+ *   yet; a pick or Enter adds a tag (a new name as typed: the server keeps names it does not
+ *   know), at most `POST_TAGS_MAX`, duplicates (any case) once; Backspace in the empty field
+ *   removes the last tag; a removed chip hands focus to the chip that took its place, else
+ *   the field;
+ * - `@` mentions in the composer's text (`mentions.ts`).
+ */
+import type { ReactiveController } from 'lit';
+import { POST_TAGS_MAX, type PeerError, type SkillSuggestion } from '@peerkit/core';
+import { ComboboxController, comboboxStyles } from '@peerkit/core/controllers';
+import { compose as t } from '../compose-messages.js';
+import { writeErrorText } from '../messages.js';
+import type { Composer } from '../model/composer.js';
+import { toolStyles } from '../views/tools.styles.js';
+import { renderTags, type TagsHandlers } from '../views/tags.js';
+import type { ComposersController } from './composers.js';
+import type { DiscussionContext } from './context.js';
+
+/** Whether a failed write's error is about its tags (a field error under `tags`). */
+export function refusesTags(error: PeerError | null): boolean {
+  const fields = error?.details.issues ?? error?.details.problem?.errors ?? [];
+  return fields.some((f) => /^tags\b/.test(f.path));
+}
+
+/** `tags` with `name` added (trimmed), unless blank, already there (any case) or full. */
+export function withTag(tags: readonly string[], name: string): string[] {
+  const tag = name.trim();
+  const key = tag.toLowerCase();
+  if (!tag || tags.length >= POST_TAGS_MAX || tags.some((x) => x.toLowerCase() === key))
+    return [...tags];
+  return [...tags, tag];
+}
+
+export class ComposeTools implements ReactiveController, TagsHandlers {
+  readonly #pickers = new Map<Composer, ComboboxController<SkillSuggestion>>();
+
+  constructor(
+    private readonly ctx: DiscussionContext,
+    private readonly composers: ComposersController,
+  ) {
+    ctx.host.addController(this);
+    const root = ctx.host.renderRoot as ShadowRoot;
+    const sheets = [comboboxStyles, toolStyles].flatMap((s) => s.styleSheet ?? []);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+  }
+
+  /** The pickers of composers that closed go, with their controllers. */
+  hostUpdate(): void {
+    const open = new Set([this.composers.root, this.composers.reply, this.composers.editor]);
+    for (const [c, picker] of this.#pickers) {
+      if (open.has(c)) continue;
+      picker.hostDisconnected();
+      this.ctx.host.removeController(picker);
+      this.#pickers.delete(c);
+    }
+  }
+
+  /** Adds `name` to `c`'s tags (a pick, Enter, or `ask()`'s skill); says so, or that it is full. */
+  add(c: Composer, name: string): void {
+    const tags = withTag(c.tags, name);
+    if (c.tags.length >= POST_TAGS_MAX) this.ctx.announce(t.tagsFull(this.ctx.locale()));
+    else if (tags.length > c.tags.length) {
+      c.setTags(tags);
+      this.ctx.announce(t.tagAdded(tags.at(-1)!));
+    }
+    this.#picker(c).setQuery('', { suggest: false });
+    this.ctx.host.requestUpdate();
+  }
+
+  remove(c: Composer, index: number): void {
+    const tag = c.tags[index];
+    if (tag === undefined) return;
+    c.setTags(c.tags.filter((_, i) => i !== index));
+    this.ctx.announce(t.tagRemoved(tag));
+    // Focus goes to the chip that took its place, else the field: never to the page's body.
+    const at = Math.min(index, c.tags.length - 1);
+    const scope = `[data-composer="${c.uid}"] [part~="tags"]`;
+    this.ctx.focus(() =>
+      at >= 0
+        ? this.ctx.query(`${scope} li:nth-child(${at + 1}) button`)
+        : this.ctx.query(`${scope} input`),
+    );
+    this.ctx.host.requestUpdate();
+  }
+
+  keydown(c: Composer, e: KeyboardEvent): void {
+    const field = e.target as HTMLInputElement;
+    if (e.key !== 'Backspace' || field.localName !== 'input' || field.value || !c.tags.length)
+      return;
+    e.preventDefault();
+    this.remove(c, c.tags.length - 1);
+  }
+
+  /** Whether `c`'s failed write is about its tags (then said at the "Skills" field only). */
+  claims(c: Composer): boolean {
+    return refusesTags(c.error);
+  }
+
+  /** What the composer draws with its tools: the "Skills" field. */
+  render(c: Composer) {
+    const refused = refusesTags(c.error)
+      ? t.tagsRefused(writeErrorText(c.error!, this.ctx.online()))
+      : null;
+    return renderTags(c, { combobox: this.#picker(c), locale: this.ctx.locale(), refused }, this);
+  }
+
+  #picker(c: Composer): ComboboxController<SkillSuggestion> {
+    let picker = this.#pickers.get(c);
+    if (!picker) {
+      picker = new ComboboxController<SkillSuggestion>(this.ctx.host, {
+        suggest: async (q, { signal }) => {
+          const taken = new Set(c.tags.map((x) => x.toLowerCase()));
+          const list = (await this.ctx.client()?.listSkills(q, { signal })) ?? [];
+          return list.filter((s) => !taken.has(s.name.toLowerCase())).slice(0, 8);
+        },
+        key: (s) => s.name,
+        onPick: (s) => this.add(c, s.name),
+        onCommit: (q) => q && this.add(c, q),
+        countMessage: (count) => t.skillCount(count, this.ctx.locale()),
+      });
+      this.#pickers.set(c, picker);
+    }
+    return picker;
+  }
+}
