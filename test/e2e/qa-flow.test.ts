@@ -23,7 +23,7 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import type { ReferenceServer } from '../support/reference-server.mjs';
 import { startDemo } from './demo-browser.js';
-import { startInbox, WEBHOOK_SECRET, type Delivery } from './webhook-inbox.js';
+import { startInbox, verify, WEBHOOK_SECRET, type Delivery } from './webhook-inbox.js';
 
 const COURSE = 'https://learn.example.com/courses/data-storytelling';
 const FINDER = '#experts peer-expert-finder';
@@ -140,6 +140,20 @@ async function tokenOf(origin: string, personId: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
+/** Post `id` of the course thread as `GET /api/posts` answers it. */
+async function postOf(origin: string, token: string, id: string) {
+  const res = await fetch(`${origin}/api/posts?activity=${encodeURIComponent(COURSE)}&limit=100`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  assert.equal(res.status, 200);
+  const page = (await res.json()) as {
+    items: { id: string; tags?: string[]; mentions?: { id: string }[] }[];
+  };
+  const post = page.items.find((p) => p.id === id);
+  assert.ok(post, `post ${id} is in the thread`);
+  return post;
+}
+
 /** The expert's reasons in `GET /api/people?skill=SQL&activity=<course>`, as the finder asks. */
 async function reasonsOf(origin: string, token: string, personId: string) {
   const url = `${origin}/api/people?skill=${SKILL}&activity=${encodeURIComponent(COURSE)}`;
@@ -176,19 +190,25 @@ describe('demo: a question to an expert, answered and accepted, with webhooks', 
     await inbox?.close();
   });
 
-  it('asks the expert from the finder, gets an answer, accepts it; ranking and webhooks follow', async () => {
-    const token = await tokenOf(server.origin, LEARNER.id);
+  // What the steps share: Umar's page and token, and what he saw and wrote.
+  let a: Page;
+  let token: string;
+  let openBefore: string;
+  let whyBefore: string;
+  let question: PostView;
+  let answer: PostView;
+
+  it('Umar finds Jonas for SQL in the finder and asks him: mention, tag, focus', async () => {
+    token = await tokenOf(server.origin, LEARNER.id);
     const before = await reasonsOf(server.origin, token, EXPERT.id);
     assert.ok(
       !before.some((r) => r.kind === 'accepted'),
       `no accepted answer yet: ${JSON.stringify(before)}`,
     );
-
-    // 1. Umar searches the finder for SQL and asks Jonas.
     const learner = await openAs(browser, server.origin, LEARNER.id, problems);
     contexts.push(learner.context);
-    const a = learner.page;
-    const openBefore = await openCount(a);
+    a = learner.page;
+    openBefore = await openCount(a);
     assert.match(openBefore, /^\d+ open questions?$/);
     await pickSkill(a);
     await a.waitForFunction(
@@ -205,7 +225,7 @@ describe('demo: a question to an expert, answered and accepted, with webhooks', 
       FINDER,
       EXPERT.name,
     );
-    const whyBefore = await cardWhy(a, EXPERT.name);
+    whyBefore = await cardWhy(a, EXPERT.name);
     await a.$eval(
       FINDER,
       (el, name) => {
@@ -233,6 +253,18 @@ describe('demo: a question to an expert, answered and accepted, with webhooks', 
       EXPERT.id,
     );
     assert.equal(await composer.jsonValue(), `[@${EXPERT.name}](mention:${EXPERT.id}) `);
+    // …and the skill searched for as the question's tag, a chip that says what it does.
+    const chips = await a.$eval(THREAD, (el) =>
+      [
+        ...el.shadowRoot!.querySelectorAll(
+          '[part~="composer"][data-mode="new"] [part~="tag-chip"]',
+        ),
+      ].map((b) => ({ text: b.textContent!.replace(/\s+/g, ' ').trim(), name: b.ariaLabel })),
+    );
+    assert.deepEqual(chips, [{ text: `${SKILL} ×`, name: `Remove tag ${SKILL}` }]);
+  });
+
+  it('Umar posts the question: drawn with the mention, tagged, open, listed as unanswered', async () => {
     await a.keyboard.type(QUESTION);
     await a.click(`${THREAD} >>> [part~="composer"][data-mode="new"] [part~="submit"]`);
     const asked = await waitForPosts(
@@ -240,17 +272,23 @@ describe('demo: a question to an expert, answered and accepted, with webhooks', 
       (posts) => posts.some((p) => p.text.includes(QUESTION)),
       'the question',
     );
-    const question = asked.find((p) => p.text.includes(QUESTION))!;
+    question = asked.find((p) => p.text.includes(QUESTION))!;
     assert.equal(question.text, `@${EXPERT.name} ${QUESTION}`, 'the mention drawn as his name');
     assert.equal(question.accept, null, 'a question has no accept button');
+    const stored = await postOf(server.origin, token, question.id);
+    assert.deepEqual(
+      { tags: stored.tags, mentions: stored.mentions?.map((m) => m.id) },
+      { tags: [SKILL], mentions: [EXPERT.id] },
+    );
     await openCount(a, openQuestions(count(openBefore) + 1));
 
     // The "Unanswered" view lists it.
     await showView(a, 'unanswered');
     await waitForPosts(a, (p) => p.some((x) => x.id === question.id), 'the open question');
     await showView(a, 'all');
+  });
 
-    // 2. Jonas answers it in his own browser.
+  it('Jonas answers it in his own browser', async () => {
     const expert = await openAs(browser, server.origin, EXPERT.id, problems);
     contexts.push(expert.context);
     const e = expert.page;
@@ -275,9 +313,10 @@ describe('demo: a question to an expert, answered and accepted, with webhooks', 
       .catch(() => null);
     await agree?.click();
     await waitForPosts(e, (p) => p.some((x) => x.text === ANSWER), 'the answer (Jonas)');
+  });
 
-    // 3. Umar is told of the answer (the thread is live: "Show 1 new post"), shows it and
-    // accepts it.
+  it('Umar is shown the answer live and it is still open until he accepts it', async () => {
+    // The thread is live: "Show 1 new post" (a reader's place does not move under them).
     const news = await a.waitForSelector(`${THREAD} >>> .new-posts`, { timeout: 20_000 });
     assert.match(await news!.evaluate((b) => b.textContent!.trim()), /1 new/);
     await news!.click();
@@ -286,7 +325,7 @@ describe('demo: a question to an expert, answered and accepted, with webhooks', 
       (p) => p.some((x) => x.text === ANSWER),
       'the answer (Umar, live)',
     );
-    const answer = answered.find((p) => p.text === ANSWER)!;
+    answer = answered.find((p) => p.text === ANSWER)!;
     assert.deepEqual(answer.accept, { label: 'Accept answer', pressed: 'false' });
     assert.equal(answer.mark, null);
     // Answered, not accepted: still open.
@@ -294,6 +333,9 @@ describe('demo: a question to an expert, answered and accepted, with webhooks', 
     await waitForPosts(a, (p) => p.some((x) => x.id === question.id), 'the still-open question');
     await showView(a, 'all');
     await waitForPosts(a, (p) => p.some((x) => x.id === answer.id), 'the answer again');
+  });
+
+  it('Umar accepts it: marked for eyes and screen readers, one fewer open, not unanswered', async () => {
     await a.$eval(
       THREAD,
       (el, id) =>
@@ -332,8 +374,9 @@ describe('demo: a question to an expert, answered and accepted, with webhooks', 
       (p) => !p.some((x) => x.id === question.id) && !p.some((x) => x.text === ANSWER),
       'the unanswered view without the question',
     );
+  });
 
-    // 4. Jonas's ranking for SQL gains the accepted answer.
+  it("Jonas's SQL ranking gains the accepted answer, in the API and on his card", async () => {
     const after = await reasonsOf(server.origin, token, EXPERT.id);
     assert.deepEqual(
       after.filter((r) => r.kind === 'accepted' && r.skill === SKILL),
@@ -361,10 +404,12 @@ describe('demo: a question to an expert, answered and accepted, with webhooks', 
     const whyAfter = await cardWhy(a, EXPERT.name);
     assert.match(whyAfter, /1 accepted answer/, whyAfter);
     assert.doesNotMatch(whyBefore, /accepted/, whyBefore);
+  });
 
-    // 5. The receiver: one event each, signed, no id twice even after several polls.
+  it('the receiver got one validly signed event each for mention, answer and acceptance', async () => {
     const mine = (d: readonly Delivery[]) => d.filter((x) => x.data?.activity === COURSE);
     await inbox.until((d) => mine(d).length >= 3, 'three events');
+    // Ten of the sender's polls more: a duplicate or a retry would have come by then.
     await new Promise((r) => setTimeout(r, 10 * POLL_MS + 1_000));
     const events = mine(inbox.deliveries);
     assert.deepEqual(
@@ -382,17 +427,31 @@ describe('demo: a question to an expert, answered and accepted, with webhooks', 
     );
     assert.equal(events[1]!.data.question?.id, question.id);
     assert.equal(events[2]!.data.question?.id, question.id);
+    // The check is a check: another secret, a changed body or a stale timestamp fails it.
+    const first = inbox.deliveries[0]!;
+    assert.equal(verify(WEBHOOK_SECRET, first.headers, first.raw), null);
+    assert.match(verify(`whsec_${btoa('another key')}`, first.headers, first.raw)!, /no v1/);
+    assert.match(verify(WEBHOOK_SECRET, first.headers, `${first.raw} `)!, /no v1/);
+    assert.match(
+      verify(WEBHOOK_SECRET, first.headers, first.raw, Date.now() + 6 * 60_000)!,
+      /five minutes/,
+    );
     const ids = inbox.deliveries.map((d) => d.id);
     assert.equal(new Set(ids).size, ids.length, `no event id twice: ${ids.join(', ')}`);
     assert.equal(inbox.deliveries.length, 3, 'nothing else was sent');
+  });
 
-    assert.deepEqual(problems, [], 'no page error, console error or failed request');
+  it('no page error, console error or failed request on either page', () => {
+    assert.deepEqual(problems, []);
   });
 });
 
 /** Types the skill in the course finder and picks it from the suggestions (a chip). */
 async function pickSkill(page: Page) {
-  await page.click(`${FINDER} >>> [part~="combobox-input"]`);
+  const input = await page.waitForSelector(`${FINDER} >>> [part~="combobox-input"]`, {
+    timeout: 15_000,
+  });
+  await input!.click();
   await page.keyboard.type(SKILL);
   await page.waitForFunction(
     (sel, skill) => {

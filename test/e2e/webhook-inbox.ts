@@ -24,6 +24,9 @@ export interface Delivery {
   valid: boolean;
   /** Why not, when not. */
   problem: string | null;
+  /** The request as received (to check the check: a changed byte must fail it). */
+  headers: Record<string, string | string[] | undefined>;
+  raw: string;
   data: {
     activity: string;
     post: { id: string; body: string };
@@ -84,6 +87,8 @@ export async function startInbox(secret = WEBHOOK_SECRET) {
         type: String(event.type ?? ''),
         valid: problem === null,
         problem,
+        headers: req.headers,
+        raw: body,
         data: event.data as Delivery['data'],
       });
       res.writeHead(204).end();
