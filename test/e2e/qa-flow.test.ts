@@ -104,6 +104,26 @@ async function showView(page: Page, view: string) {
   );
 }
 
+/**
+ * Waits until the page is drawn for a signed-in person: the thread's new-post box, and the
+ * finder's recommendations (it draws its search field again once it knows who is signed in).
+ */
+async function signedIn(page: Page) {
+  await page.waitForFunction(
+    (thread, finder) => {
+      const root = document.querySelector(finder)?.shadowRoot;
+      return (
+        !!document.querySelector(thread)?.shadowRoot?.querySelector('[part~="composer"]') &&
+        !!root?.querySelector('.list [part~="card"]') &&
+        !root.querySelector('.results[aria-busy="true"]')
+      );
+    },
+    { timeout: 30_000 },
+    THREAD,
+    FINDER,
+  );
+}
+
 /** A fresh browser context signed in on the demo as `personId`, on the course page. */
 async function openAs(browser: Browser, origin: string, personId: string, problems: string[]) {
   const context = await browser.createBrowserContext();
@@ -122,11 +142,7 @@ async function openAs(browser: Browser, origin: string, personId: string, proble
   await page.goto(`${origin}/`, { waitUntil: 'load' });
   await page.waitForFunction(() => !(document.querySelector('#who') as HTMLSelectElement).disabled);
   await page.select('#who', personId);
-  await page.waitForFunction(
-    (sel) => !!document.querySelector(sel)?.shadowRoot?.querySelector('[part~="composer"]'),
-    { timeout: 20_000 },
-    THREAD,
-  );
+  await signedIn(page);
   return { context, page };
 }
 
@@ -384,6 +400,7 @@ describe('demo: a question to an expert, answered and accepted, with webhooks', 
       JSON.stringify(after),
     );
     await a.reload({ waitUntil: 'load' });
+    await signedIn(a);
     await pickSkill(a);
     await a.waitForFunction(
       (sel, name, was) => {
@@ -449,7 +466,7 @@ describe('demo: a question to an expert, answered and accepted, with webhooks', 
 /** Types the skill in the course finder and picks it from the suggestions (a chip). */
 async function pickSkill(page: Page) {
   const input = await page.waitForSelector(`${FINDER} >>> [part~="combobox-input"]`, {
-    timeout: 15_000,
+    timeout: 30_000,
   });
   await input!.click();
   await page.keyboard.type(SKILL);
@@ -463,7 +480,7 @@ async function pickSkill(page: Page) {
       option?.click();
       return !!option;
     },
-    { timeout: 15_000 },
+    { timeout: 30_000 },
     FINDER,
     SKILL,
   );
