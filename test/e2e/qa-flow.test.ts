@@ -468,7 +468,9 @@ async function pickSkill(page: Page) {
   const input = await page.waitForSelector(`${FINDER} >>> [part~="combobox-input"]`, {
     timeout: 30_000,
   });
-  await input!.click();
+  // Focus, not a click at coordinates: the cards above the finder may still be growing as
+  // they load, and a click computed before they grow lands on them.
+  await input!.focus();
   await page.keyboard.type(SKILL);
   await page.waitForFunction(
     (sel, skill) => {
