@@ -159,6 +159,13 @@ const PROFILE_ID = /[\\/]core[\\/]src[\\/]xapi[\\/]profile-id\.ts$/;
 const LESSONS = /[\\/]core[\\/]src[\\/]contract[\\/]lessons\.ts$/;
 /** The reflection card's module: its chunk holds what it imports statically (its messages too). */
 const REFLECTION_DEFINE = /[\\/]reflection[\\/]src[\\/]define\.ts$/;
+/**
+ * The core's editable combobox (controller and view): the expert finder's search and the
+ * discussion's composer tools (skills picker, `@` mentions) both use it. A chunk of its own,
+ * else the experts' group takes it and the discussion's tools import the experts' chunk
+ * (defining `<peer-expert-finder>`).
+ */
+const COMBOBOX = /[\\/]core[\\/]src[\\/]controllers[\\/]combobox(-view)?\.ts$/;
 /** The person-card hook, shared by the discussion, `<peer-kudos>`' lazy part and the expert finder. */
 const PERSON_CARD = /[\\/]core[\\/]src[\\/]person-card\.ts$/;
 
@@ -212,6 +219,7 @@ function cdnConfig(): UserConfig {
               { name: 'editing', test: (id: string) => EDITING.test(id) },
               { name: 'profile-id', test: (id: string) => PROFILE_ID.test(id) },
               { name: 'lessons', test: (id: string) => LESSONS.test(id) },
+              { name: 'combobox', test: (id: string) => COMBOBOX.test(id) },
               // `<peer-discussion>` and everything it imports statically (the group takes a
               // module's static imports with it; what it imports with `import()`, its lazy
               // parts and translations, stays out) in one chunk: its messages were a chunk

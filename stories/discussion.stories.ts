@@ -1,10 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import '@peerkit/core/define';
 import '@peerkit/discussion/define';
 import {
   PeerError,
   type CreatePost,
+  type Expert,
   type KudosCount,
   type Me,
   type Page,
@@ -154,6 +155,7 @@ function storyClient(initial: StoryState): PeerClient {
         {
           parentId: parent?.id ?? null,
           depth: parent ? parent.depth + 1 : 0,
+          tags: input.tags ?? [],
         },
       );
       s.posts = [...s.posts, created];
@@ -177,6 +179,7 @@ function storyClient(initial: StoryState): PeerClient {
       }
       Object.assign(p, {
         body: input.body,
+        tags: input.tags ?? p.tags,
         editedAt: new Date().toISOString(),
         version: p.version + 1,
       });
@@ -247,7 +250,38 @@ function storyClient(initial: StoryState): PeerClient {
     async kudosGivers() {
       return { items: [], nextCursor: null, total: 0 };
     },
+    // The composer's Skills picker and @ suggestions.
+    async listSkills(q) {
+      await wait(150);
+      const key = q.toLowerCase();
+      return SKILLS.filter((n) => n.toLowerCase().includes(key)).map((name) => ({
+        name,
+        people: 3,
+      }));
+    },
+    async listPeople(query) {
+      await wait(150);
+      const key = (query.q ?? '').toLowerCase();
+      // The suggestions read a person's id, name and title only.
+      const items = PEOPLE.filter((p) => p.name.toLowerCase().includes(key)) as unknown as Expert[];
+      return { items, nextCursor: null, total: items.length };
+    },
   };
+}
+
+const SKILLS = ['Data visualisation', 'Data modelling', 'SQL', 'PostgreSQL', 'Storytelling'];
+const PEOPLE: PersonSummary[] = [BEN, MEI, ANA_P, CHLOE];
+
+/** Waits for the discussion's composer and focuses its text (the composer tools load). */
+async function focusComposer(el: HTMLElement): Promise<HTMLTextAreaElement> {
+  for (let i = 0; i < 50 && !el.shadowRoot?.querySelector('[part~="composer"] textarea'); i++)
+    await wait(50);
+  const textarea = el.shadowRoot!.querySelector<HTMLTextAreaElement>(
+    '[part~="composer"] textarea',
+  )!;
+  textarea.focus();
+  for (let i = 0; i < 50 && !el.shadowRoot!.querySelector('[part~="tags"]'); i++) await wait(50);
+  return textarea;
 }
 
 interface Args {
@@ -256,6 +290,8 @@ interface Args {
   /** `oldest`, `newest` or `top`; anything else is drawn as a notice (see BadAttributes). */
   sort: string;
   'page-size': number | string;
+  /** Skills preset as tags on new posts (comma-separated). */
+  tags?: string;
   'max-depth': number | string;
   live: boolean;
   readonly: boolean;
@@ -303,6 +339,7 @@ const meta: Meta<Args> = {
             sort=${args.sort}
             page-size=${args['page-size']}
             max-depth=${args['max-depth']}
+            tags=${args.tags ?? nothing}
             ?live=${args.live}
             ?readonly=${args.readonly}
           ></peer-discussion>
@@ -398,6 +435,41 @@ export const Guidelines: Story = {
     await el.updateComplete;
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
   },
+};
+
+/** The Skills picker of the new-post box: two skills chosen, suggestions for "data" open. */
+export const ComposerWithTags: Story = {
+  args: { state: { me: ANA, posts: thread() } },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('peer-discussion')!;
+    await focusComposer(el);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part~="tags"] input')!;
+    for (const text of ['SQL', 'Storytelling', 'data']) {
+      input.value = text;
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      if (text === 'data') break;
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      await el.updateComplete;
+    }
+  },
+};
+
+/** Typing `@me` suggests people; ArrowUp / ArrowDown move, Enter or Tab writes the mention. */
+export const MentionSuggestions: Story = {
+  args: { state: { me: ANA, posts: thread() } },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('peer-discussion')!;
+    const textarea = await focusComposer(el);
+    textarea.value = 'Could @me';
+    textarea.setSelectionRange(9, 9);
+    textarea.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  },
+};
+
+/** `tags="SQL, Data modelling"`: the host presets skills on new posts (removable chips). */
+export const PresetTags: Story = {
+  args: { tags: 'SQL, Data modelling', state: { me: ANA, posts: thread() } },
 };
 
 /** `live`: two posts by others arrive and wait behind the "new posts" button. */

@@ -7,7 +7,8 @@
 import { widgetContract } from '../support/widget-contract.js';
 import '@peerkit/discussion/define';
 import type { PeerDiscussion } from '@peerkit/discussion';
-import { $, $$, rootTextarea, type } from './helpers.js';
+import { waitUntil } from '@open-wc/testing';
+import { $, $$, focusIn, rootTextarea, type } from './helpers.js';
 
 const text = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -28,11 +29,15 @@ widgetContract<PeerDiscussion>({
     offline: 'You are offline, so the discussion cannot load.',
   },
   spanish: (el) => text($(el, '[part~="heading"]')) === 'Conversación',
-  // The root composer focused with a draft in it (drafts, counters and key handling live).
+  // The root composer focused with a draft in it (drafts, counters and key handling live),
+  // its tools loaded (the Skills field) and `@` suggestions open.
   busy: async (el) => {
     const textarea = rootTextarea(el);
     if (!textarea) throw new Error('no composer');
-    type(textarea, 'A draft');
+    focusIn(textarea);
+    await waitUntil(() => $(el, '[part~="tags"]'), 'the composer tools', { timeout: 10_000 });
+    type(textarea, 'A draft for @ben');
+    await waitUntil(() => $(el, '[part~="mention-option"]'), 'suggestions', { timeout: 10_000 });
     await el.updateComplete;
   },
 });

@@ -116,6 +116,15 @@ export function type(textarea: HTMLTextAreaElement, text: string): void {
   textarea.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
+/**
+ * Focuses `target` and sends the `focusin` a focused window sends with it: the runner's pages
+ * share one browser window, and a page without window focus gets no focus events.
+ */
+export function focusIn(target: HTMLElement): void {
+  target.focus();
+  target.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+}
+
 /** The shadow-aware active element. */
 export function activeElement(): Element | null {
   let a: Element | null = document.activeElement;

@@ -1,5 +1,6 @@
 /**
- * The strings of the composer's tools (skill tags and `@` mentions, `controllers/compose-tools.ts`),
+ * The strings of the composer's tools (the guidelines step before a first post, skill tags
+ * and `@` mentions, `controllers/compose-tools.ts`),
  * with stable ids (`discussion.*`). Apart from `messages.ts` so the discussion's first paint
  * does not carry them (docs/decisions.md §15): they load with the tools, when a composer is
  * focused or has tags.
@@ -9,6 +10,21 @@ import { formatNumber, msg, plural, POST_TAGS_MAX, str } from '@peerkit/core';
 const n = (value: number, locale: string) => formatNumber(value, locale);
 
 export const compose = {
+  guidelinesHeading: () => msg('Before you post', { id: 'discussion.guidelines.heading' }),
+  guidelinesAgree: () => msg('I agree, post it', { id: 'discussion.guidelines.agree' }),
+  guidelinesBack: () => msg('Back to editing', { id: 'discussion.guidelines.back' }),
+  guidelines: () => [
+    msg('Be kind and assume good intent.', { id: 'discussion.guidelines.kind' }),
+    msg('Stay on topic: questions, answers and tips about this page.', {
+      id: 'discussion.guidelines.topic',
+    }),
+    msg('Share no passwords, personal data or confidential figures.', {
+      id: 'discussion.guidelines.private',
+    }),
+    msg('Your name is shown with everything you post. Report anything that breaks these rules.', {
+      id: 'discussion.guidelines.name',
+    }),
+  ],
   tags: () => msg('Skills', { id: 'discussion.tags.label' }),
   tagsList: () => msg('Chosen skills', { id: 'discussion.tags.list' }),
   tagsHint: (locale: string) =>

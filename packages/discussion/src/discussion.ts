@@ -90,6 +90,11 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  * @csspart counter - The character counter.
  * @csspart submit - The button that posts.
  * @csspart guidelines - The guidelines step.
+ * @csspart tags - An editor's "Skills" field (label, chips, field, hint).
+ * @csspart tag-chip - A chosen skill (a button that removes it).
+ * @csspart combobox - The Skills field's combobox (also `combobox-label`, `combobox-input`, `listbox`, `option`).
+ * @csspart mentions - The `@` suggestions under an editor's text.
+ * @csspart mention-option - A person in the `@` suggestions.
  *
  * @cssproperty --peer-discussion-accent - Buttons and links (defaults to `--peer-color-accent`).
  * @cssproperty --peer-discussion-color - Text colour.
@@ -176,9 +181,14 @@ export class PeerDiscussion extends PeerElement {
     unanswered: this.mode === 'qa' && this.qaView === 'unanswered',
   }));
   private readonly answers = new AnswersController(this.ctx, this.thread);
-  private readonly composers = new ComposersController(this.ctx, this.thread, () => this.tags);
+  private readonly composers: ComposersController = new ComposersController(
+    this.ctx,
+    this.thread,
+    () => this.tags,
+    () => this.tools.get(),
+  );
   /** The skills picker and `@` mentions, loaded when a composer is focused or has tags. */
-  private readonly tools = new LazyPart<ComposeTools>(this, async () => {
+  private readonly tools: LazyPart<ComposeTools> = new LazyPart<ComposeTools>(this, async () => {
     const { ComposeTools } = await import('./controllers/compose-tools.js');
     return new ComposeTools(this.ctx, this.composers);
   });
@@ -411,34 +421,41 @@ export class PeerDiscussion extends PeerElement {
     return this.composers.root ? this.renderComposer(this.composers.root, null, empty) : nothing;
   }
 
-  /** A composer with its labels: an editor, a reply to `parent`, or the new-post box. */
+  /**
+   * A composer with its labels: an editor, a reply to `parent`, or the new-post box; with the
+   * composer tools once loaded (they load for a composer with tags, and draw the guidelines
+   * step, which the composers show only once they have loaded).
+   */
   private renderComposer(c: Composer, parent: Post | null = null, empty = false): TemplateResult {
-    const name = parent?.author?.name ?? '';
-    const labels: ComposerLabels =
-      c.mode === 'edit'
-        ? { label: messages.composerEdit(), submit: messages.save() }
-        : c.mode === 'reply'
-          ? {
-              label: name ? fill(messages.composerReply(slot(0)), [bdi(name)]) : messages.reply(),
-              submit: messages.postReply(),
-            }
-          : {
-              label: empty ? messages.composerFirst() : messages.composerLabel(),
-              submit: messages.post(),
-            };
     const tools = this.tools.value;
     if (!tools && c.tags.length) this.use(this.tools, String);
+    if (c.guidelines) return tools!.guidelines(c);
     return renderComposer(
       c,
       {
         locale: this.locale,
-        labels,
+        labels: labelsOf(c, parent?.author?.name ?? '', empty),
         errorText: tools?.claims(c) ? null : this.composers.errorText(c),
         tools: tools?.render(c),
       },
       this.composers,
     );
   }
+}
+
+/** A composer's labels: an editor, a reply to `name`, or the new-post box (of an `empty` thread). */
+function labelsOf(c: Composer, name: string, empty: boolean): ComposerLabels {
+  return c.mode === 'edit'
+    ? { label: messages.composerEdit(), submit: messages.save() }
+    : c.mode === 'reply'
+      ? {
+          label: name ? fill(messages.composerReply(slot(0)), [bdi(name)]) : messages.reply(),
+          submit: messages.postReply(),
+        }
+      : {
+          label: empty ? messages.composerFirst() : messages.composerLabel(),
+          submit: messages.post(),
+        };
 }
 
 /** `aria-setsize`: the loaded posts, or -1 while more pages exist (the size is unknown). */

@@ -113,21 +113,6 @@ export const messages = {
     }),
   conflictLoad: () => msg('Load the newer text', { id: 'discussion.conflict.load' }),
   conflictKeep: () => msg('Keep mine', { id: 'discussion.conflict.keep' }),
-  guidelinesHeading: () => msg('Before you post', { id: 'discussion.guidelines.heading' }),
-  guidelinesAgree: () => msg('I agree, post it', { id: 'discussion.guidelines.agree' }),
-  guidelinesBack: () => msg('Back to editing', { id: 'discussion.guidelines.back' }),
-  guidelines: () => [
-    msg('Be kind and assume good intent.', { id: 'discussion.guidelines.kind' }),
-    msg('Stay on topic: questions, answers and tips about this page.', {
-      id: 'discussion.guidelines.topic',
-    }),
-    msg('Share no passwords, personal data or confidential figures.', {
-      id: 'discussion.guidelines.private',
-    }),
-    msg('Your name is shown with everything you post. Report anything that breaks these rules.', {
-      id: 'discussion.guidelines.name',
-    }),
-  ],
 
   // What was done.
   savedEdit: () => msg('Your post was updated.', { id: 'discussion.saved.edit' }),

@@ -7,7 +7,7 @@
  * `aria-expanded`, `aria-controls`, `aria-autocomplete="list"` and `aria-activedescendant`,
  * then `<div role="listbox" [listbox]>` whose options are `<div role="option" [option]>`
  * (`aria-selected` on the active one), in `role="group"` blocks when `group` is given, and the
- * controller's polite count region. A pointer press on an option does not take focus from the
+ * controller's polite count region (unless `quiet`). A pointer press on an option does not take focus from the
  * field (`pointerdown` is prevented), so a click picks without focus jumping.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
@@ -28,6 +28,11 @@ export interface ComboboxViewProps<T> {
   before?: unknown;
   /** `aria-describedby` of the field. */
   describedBy?: string;
+  /**
+   * Leave out the controller's live region: the widget says the count through its own one
+   * region (read `controller.announcer.text`), e.g. where several comboboxes share a page part.
+   */
+  quiet?: boolean;
 }
 
 export function renderCombobox<T>(p: ComboboxViewProps<T>): TemplateResult {
@@ -62,7 +67,7 @@ export function renderCombobox<T>(p: ComboboxViewProps<T>): TemplateResult {
     <div id=${listId} role="listbox" part="listbox" aria-label=${p.label} ?hidden=${!expanded}>
       ${expanded ? renderOptions(p) : nothing}
     </div>
-    ${c.announcer.render()}
+    ${p.quiet ? nothing : c.announcer.render()}
   </div>`;
 }
 

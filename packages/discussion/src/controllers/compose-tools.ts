@@ -1,7 +1,9 @@
 /**
  * The composer's tools, a lazy part of `<peer-discussion>` (loaded when a composer is
- * focused or has tags, or by `ask()` with a skill; its own chunk, docs/decisions.md §15):
+ * focused or has tags, by `ask()` with a skill, or before the guidelines step; its own
+ * chunk, docs/decisions.md §15):
  *
+ * - the participation guidelines step before a person's first post (`views/guidelines.ts`);
  * - the "Skills" picker of each open composer (docs/decisions.md §11): one core
  *   `ComboboxController` per composer, suggesting from `GET /skills` the skills not chosen
  *   yet; a pick or Enter adds a tag (a new name as typed: the server keeps names it does not
@@ -9,17 +11,22 @@
  *   removes the last tag; a removed chip hands focus to the chip that took its place, else
  *   the field;
  * - `@` mentions in the composer's text (`mentions.ts`).
+ *
+ * Its strings are `compose-messages.ts`, its styles `views/tools.styles.ts` (adopted by the
+ * shadow root when it loads).
  */
-import type { ReactiveController } from 'lit';
+import { html, type ReactiveController } from 'lit';
 import { POST_TAGS_MAX, type PeerError, type SkillSuggestion } from '@peerkit/core';
 import { ComboboxController, comboboxStyles } from '@peerkit/core/controllers';
 import { compose as t } from '../compose-messages.js';
 import { writeErrorText } from '../messages.js';
 import type { Composer } from '../model/composer.js';
 import { toolStyles } from '../views/tools.styles.js';
+import { renderGuidelinesStep } from '../views/guidelines.js';
 import { renderTags, type TagsHandlers } from '../views/tags.js';
 import type { ComposersController } from './composers.js';
 import type { DiscussionContext } from './context.js';
+import { Mentions } from './mentions.js';
 
 /** Whether a failed write's error is about its tags (a field error under `tags`). */
 export function refusesTags(error: PeerError | null): boolean {
@@ -36,21 +43,46 @@ export function withTag(tags: readonly string[], name: string): string[] {
   return [...tags, tag];
 }
 
+/**
+ * Replaces `c`'s tags and saves the draft. A failed write's error goes, and so does its
+ * idempotency key: changed tags are a new write, as changed text is (`Composer.attemptKey`).
+ */
+export function setTags(c: Composer, tags: string[]): void {
+  c.tags = tags;
+  c.error = null;
+  c.key = undefined;
+  c.persist();
+}
+
 export class ComposeTools implements ReactiveController, TagsHandlers {
   readonly #pickers = new Map<Composer, ComboboxController<SkillSuggestion>>();
+  readonly mentions: Mentions;
 
   constructor(
     private readonly ctx: DiscussionContext,
     private readonly composers: ComposersController,
   ) {
     ctx.host.addController(this);
+    this.mentions = new Mentions(ctx, composers);
     const root = ctx.host.renderRoot as ShadowRoot;
     const sheets = [comboboxStyles, toolStyles].flatMap((s) => s.styleSheet ?? []);
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
   }
 
-  /** The pickers of composers that closed go, with their controllers. */
+  /** What each combobox last announced, said again in the discussion's one live region. */
+  readonly #said = new WeakMap<object, string>();
+
+  /**
+   * The pickers of composers that closed go, with their controllers. The comboboxes' counts
+   * are said through the discussion's live region (one polite region per element), not
+   * regions of their own.
+   */
   hostUpdate(): void {
+    for (const box of [this.mentions.combobox, ...this.#pickers.values()]) {
+      const text = box.announcer.text;
+      if (text && this.#said.get(box) !== text) this.ctx.announce(text);
+      this.#said.set(box, text);
+    }
     const open = new Set([this.composers.root, this.composers.reply, this.composers.editor]);
     for (const [c, picker] of this.#pickers) {
       if (open.has(c)) continue;
@@ -65,7 +97,7 @@ export class ComposeTools implements ReactiveController, TagsHandlers {
     const tags = withTag(c.tags, name);
     if (c.tags.length >= POST_TAGS_MAX) this.ctx.announce(t.tagsFull(this.ctx.locale()));
     else if (tags.length > c.tags.length) {
-      c.setTags(tags);
+      setTags(c, tags);
       this.ctx.announce(t.tagAdded(tags.at(-1)!));
     }
     this.#picker(c).setQuery('', { suggest: false });
@@ -75,7 +107,10 @@ export class ComposeTools implements ReactiveController, TagsHandlers {
   remove(c: Composer, index: number): void {
     const tag = c.tags[index];
     if (tag === undefined) return;
-    c.setTags(c.tags.filter((_, i) => i !== index));
+    setTags(
+      c,
+      c.tags.filter((_, i) => i !== index),
+    );
     this.ctx.announce(t.tagRemoved(tag));
     // Focus goes to the chip that took its place, else the field: never to the page's body.
     const at = Math.min(index, c.tags.length - 1);
@@ -96,17 +131,23 @@ export class ComposeTools implements ReactiveController, TagsHandlers {
     this.remove(c, c.tags.length - 1);
   }
 
+  /** The guidelines step of `c` (before the person's first post in the thread). */
+  guidelines(c: Composer) {
+    return renderGuidelinesStep(c, this.composers);
+  }
+
   /** Whether `c`'s failed write is about its tags (then said at the "Skills" field only). */
   claims(c: Composer): boolean {
     return refusesTags(c.error);
   }
 
-  /** What the composer draws with its tools: the "Skills" field. */
+  /** What the composer draws with its tools, under its text: `@` suggestions, "Skills". */
   render(c: Composer) {
     const refused = refusesTags(c.error)
       ? t.tagsRefused(writeErrorText(c.error!, this.ctx.online()))
       : null;
-    return renderTags(c, { combobox: this.#picker(c), locale: this.ctx.locale(), refused }, this);
+    const props = { combobox: this.#picker(c), locale: this.ctx.locale(), refused };
+    return html`${this.mentions.render(c)}${renderTags(c, props, this)}`;
   }
 
   #picker(c: Composer): ComboboxController<SkillSuggestion> {
@@ -120,7 +161,13 @@ export class ComposeTools implements ReactiveController, TagsHandlers {
         },
         key: (s) => s.name,
         onPick: (s) => this.add(c, s.name),
-        onCommit: (q) => q && this.add(c, q),
+        // Typed as a suggestion spells it (any case): the vocabulary's spelling.
+        onCommit: (q) =>
+          q &&
+          this.add(
+            c,
+            picker!.items.find((s) => s.name.toLowerCase() === q.toLowerCase())?.name ?? q,
+          ),
         countMessage: (count) => t.skillCount(count, this.ctx.locale()),
       });
       this.#pickers.set(c, picker);

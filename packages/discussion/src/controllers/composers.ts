@@ -32,6 +32,8 @@ export class ComposersController implements ReactiveController, ComposerHandlers
     private readonly thread: ThreadController,
     /** The host's `tags` preset for new posts. */
     private readonly preset: () => string[],
+    /** Loads the composer tools (they draw the guidelines step). */
+    private readonly tools: () => Promise<unknown>,
   ) {
     ctx.host.addController(this);
   }
@@ -180,9 +182,15 @@ export class ComposersController implements ReactiveController, ComposerHandlers
       return false;
     }
     if (c.mode !== 'edit' && this.needsGuidelines()) {
-      c.guidelines = true;
-      c.preview = false;
-      this.ctx.focus(() => this.ctx.query(`[data-composer="${c.uid}"] h3`));
+      // The step is drawn by the composer tools (their chunk, usually loaded by now).
+      this.tools().then(
+        () => {
+          c.guidelines = true;
+          c.preview = false;
+          this.ctx.focus(() => this.ctx.query(`[data-composer="${c.uid}"] h3`));
+        },
+        (error: unknown) => (c.error = this.ctx.fail(error)),
+      );
       return false;
     }
     return true;

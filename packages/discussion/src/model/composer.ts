@@ -78,17 +78,6 @@ export class Composer {
   }
 
   /**
-   * Replaces the tags. A failed write's error goes, and so does its idempotency key: changed
-   * tags are a new write, as changed text is (`attemptKey`).
-   */
-  setTags(tags: string[]): void {
-    this.tags = tags;
-    this.error = null;
-    this.key = undefined;
-    this.persist();
-  }
-
-  /**
    * The idempotency key for this attempt. A retry of the same text reuses the key of the
    * failed attempt, so it can never create a second post even if the first one reached the
    * server; text changed since then is a new write (the server would refuse the old key for
@@ -148,7 +137,8 @@ export class Composer {
     if (this.storeKey) clearDraft(this.storeKey);
   }
 
-  private persist(): void {
+  /** Saves the draft (what the person typed, the key, the version, the tags). */
+  persist(): void {
     if (this.storeKey)
       saveDraft(this.storeKey, {
         body: this.body,

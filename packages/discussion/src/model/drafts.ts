@@ -38,7 +38,8 @@ export function loadDraft(key: string): Draft | null {
     const { body, key: idem, keyBody, version, tags } = value as Record<string, unknown>;
     if (typeof body !== 'string') return null;
     const base: Draft = Number.isInteger(version) ? { body, version: version as number } : { body };
-    if (Array.isArray(tags)) base.tags = tags.filter((t) => typeof t == 'string');
+    // Checked as any write is, by the contract's `PostTags`, when it is sent.
+    if (Array.isArray(tags)) base.tags = tags as string[];
     if (typeof idem !== 'string' || typeof keyBody !== 'string') return base;
     return { ...base, key: idem, keyBody };
   } catch {

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * Styles of the composers, the guidelines step, the skeleton, the dialogs and the
+ * Styles of the composers, the skeleton, the dialogs and the
  * moderators' queue (the second half of `discussion.styles.ts`, same private `--_d-*` layer).
  */
 export const composerStyles = css`
@@ -68,25 +68,6 @@ export const composerStyles = css`
   .error-text {
     color: var(--_d-danger);
     margin: 0;
-  }
-
-  [part~='guidelines'] {
-    display: grid;
-    gap: 0.5rem;
-    padding: 0.75rem;
-    border: 1px solid var(--_d-accent);
-    border-radius: var(--_d-radius);
-    background: var(--_d-raised);
-  }
-
-  [part~='guidelines'] h3 {
-    margin: 0;
-    font-size: 1em;
-  }
-
-  [part~='guidelines'] ul {
-    margin: 0;
-    padding-inline-start: 1.25rem;
   }
 
   .skeleton {

@@ -1,5 +1,5 @@
 /**
- * An editor (the new-post box, a reply, an edit) and its guidelines step, drawn inside the
+ * An editor (the new-post box, a reply, an edit), drawn inside the
  * discussion's own shadow root so labels, focus and tests see one tree. A function of the
  * composer's state, its labels and its handlers.
  */
@@ -55,36 +55,6 @@ function counterText(c: Composer, locale: string): string {
   return c.over ? messages.counterOver(c.overBy, locale) : messages.counter(c.length, locale);
 }
 
-/** The participation guidelines (the host's `guidelines` slot, else ours). */
-function renderGuidelines(): TemplateResult {
-  return html`<slot name="guidelines">
-    <ul>
-      ${messages.guidelines().map((line) => html`<li>${line}</li>`)}
-    </ul>
-  </slot>`;
-}
-
-function renderGuidelinesStep(c: Composer, on: ComposerHandlers): TemplateResult {
-  const id = c.uid;
-  return html`<section
-    part="guidelines"
-    class="guidelines"
-    aria-labelledby="${id}-g-heading"
-    data-composer=${c.uid}
-  >
-    <h3 id="${id}-g-heading" tabindex="-1">${messages.guidelinesHeading()}</h3>
-    ${renderGuidelines()}
-    <div class="buttons toolbar">
-      <button type="button" class="button primary" @click=${() => on.agree(c)}>
-        ${messages.guidelinesAgree()}
-      </button>
-      <button type="button" class="button" @click=${() => on.back(c)}>
-        ${messages.guidelinesBack()}
-      </button>
-    </div>
-  </section>`;
-}
-
 function renderPreview(c: Composer): TemplateResult {
   return html`<div
     class="preview"
@@ -102,7 +72,6 @@ export function renderComposer(
   p: ComposerProps,
   on: ComposerHandlers,
 ): TemplateResult {
-  if (c.guidelines) return renderGuidelinesStep(c, on);
   const id = c.uid;
   const errorText = c.invalid ?? p.errorText;
   const describedBy = [`${id}-hint`, `${id}-counter`, errorText ? `${id}-error` : '']

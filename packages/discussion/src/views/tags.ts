@@ -61,6 +61,7 @@ export function renderTags(c: Composer, p: TagsProps, on: TagsHandlers): Templat
       option: (s: SkillSuggestion) => html`<bdi>${s.name}</bdi>`,
       before: renderChips(c, on),
       describedBy,
+      quiet: true,
     })}
     <p class="hint" id="${id}-hint">${hint}</p>
     ${p.refused ? html`<p class="error-text" id="${id}-error">${p.refused}</p>` : nothing}

@@ -1,12 +1,31 @@
 import { css } from 'lit';
 
 /**
- * Styles of the composer's tools (the "Skills" field and its chips, the `@` mention
- * suggestions), adopted by the shadow root when the tools load (`controllers/compose-tools.ts`);
+ * Styles of the composer's tools (the guidelines step, the "Skills" field and its chips, the
+ * `@` mention suggestions), adopted by the shadow root when the tools load (`controllers/compose-tools.ts`);
  * the combobox's own rules come from the core (`comboboxStyles`). They read the discussion's
  * private `--_d-*` layer; logical properties throughout, so right-to-left pages mirror.
  */
 export const toolStyles = css`
+  [part~='guidelines'] {
+    display: grid;
+    gap: 0.5rem;
+    padding: 0.75rem;
+    border: 1px solid var(--_d-accent);
+    border-radius: var(--_d-radius);
+    background: var(--_d-raised);
+  }
+
+  [part~='guidelines'] h3 {
+    margin: 0;
+    font-size: 1em;
+  }
+
+  [part~='guidelines'] ul {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+
   .tags .chips {
     display: contents;
     list-style: none;
