@@ -8,10 +8,13 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { CHROME_FLAGS, findChrome } from '../../scripts/find-chrome.mjs';
 import { startReferenceServer, type ReferenceServer } from '../support/reference-server.mjs';
 
-export async function startDemo(): Promise<{ server: ReferenceServer; browser: Browser }> {
+/** Starts the demo; `env` adds to demo mode what a host would set (e.g. a webhook receiver). */
+export async function startDemo(
+  env: Record<string, string> = {},
+): Promise<{ server: ReferenceServer; browser: Browser }> {
   const chrome = findChrome();
   assert.ok(chrome, 'Chromium is not installed (set CHROME_PATH)');
-  const server = await startReferenceServer({ env: { PEERKIT_DEMO: '1' } });
+  const server = await startReferenceServer({ env: { ...env, PEERKIT_DEMO: '1' } });
   const browser = await puppeteer.launch({
     executablePath: chrome,
     headless: true,

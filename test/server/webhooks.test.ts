@@ -2,7 +2,8 @@
  * Webhooks (issue 13): a receiver started here on 127.0.0.1 gets each event once (mention,
  * reply, answer, accepted answer, report, highlight), signed as Standard Webhooks says (checked
  * with the `standardwebhooks` reference library); an event is retried after the receiver
- * answers 500, and one queued before a restart is sent by the next server.
+ * answers 500, and one queued before a restart is sent by the next server; an event that
+ * nothing wakes the sender for is found by its poll, every `PEERKIT_WEBHOOK_POLL_MS`.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -11,6 +12,7 @@ import { createServer } from 'node:http';
 import { rm } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { mentionMarkdown } from '@peerkit/core/markdown';
+import { optionsFromEnv } from '@peerkit/server';
 import {
   ANA,
   BEN,
@@ -174,6 +176,59 @@ describe('webhooks across a restart', () => {
 
   it('refuses to start with a webhook URL and no secret', async () => {
     await assert.rejects(startServer({ webhookUrl: 'http://127.0.0.1:9/hooks' }), /SECRET/);
+  });
+});
+
+describe('PEERKIT_WEBHOOK_POLL_MS', () => {
+  it('polls that often for due events nothing woke the sender for (a lease run out)', async () => {
+    const hook = await receiver();
+    const options = optionsFromEnv({
+      PEERKIT_WEBHOOK_URL: hook.url,
+      PEERKIT_WEBHOOK_SECRET: SECRET,
+      PEERKIT_WEBHOOK_POLL_MS: '100',
+    });
+    const s = await startServer(options);
+    try {
+      // An event another instance claimed and crashed with: due again once its lease runs
+      // out, with no NOTIFY to wake anyone. Only the poll finds it (the default is 5 s).
+      const id = `evt_${randomUUID()}`;
+      const body = JSON.stringify({
+        id,
+        type: 'mention.created',
+        timestamp: new Date().toISOString(),
+        data: {
+          activity: activity(),
+          post: { id: randomUUID(), body: 'Hi' },
+          actor: { id: ANA },
+          recipient: { id: BEN },
+        },
+      });
+      await s.db.query(
+        `INSERT INTO webhook_outbox (event_id, type, body, attempts, lease_until)
+         VALUES ($1, 'mention.created', $2, 1, now() + interval '200 milliseconds')`,
+        [id, body],
+      );
+      await hook.until(1, 2_000); // well before the 5 s default poll
+      assert.deepEqual(
+        hook.accepted.map((e) => e.id),
+        [id],
+      );
+      assert.equal(hook.attempts.get(id), 1);
+    } finally {
+      await s.close();
+      await hook.close();
+    }
+  });
+
+  it('refuses a value that is not a whole number of ms from 10 to an hour, naming it', () => {
+    for (const bad of ['0', '9', '2.5', '5s', '-100', '3600001'])
+      assert.throws(
+        () => optionsFromEnv({ PEERKIT_WEBHOOK_POLL_MS: bad }),
+        /PEERKIT_WEBHOOK_POLL_MS must be a whole number of milliseconds from 10 to 3600000/,
+        bad,
+      );
+    assert.equal(optionsFromEnv({ PEERKIT_WEBHOOK_POLL_MS: '' }).webhookPollMs, undefined);
+    assert.equal(optionsFromEnv({ PEERKIT_WEBHOOK_POLL_MS: '10' }).webhookPollMs, 10);
   });
 });
 

@@ -132,6 +132,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
   set('lrsRetryMs', num(env['PEERKIT_LRS_RETRY_MS']));
   set('webhookUrl', env['PEERKIT_WEBHOOK_URL'] || undefined);
   set('webhookSecret', env['PEERKIT_WEBHOOK_SECRET'] || undefined);
+  set('webhookPollMs', pollMs(env['PEERKIT_WEBHOOK_POLL_MS'], 'PEERKIT_WEBHOOK_POLL_MS'));
   set('webhookRetryMs', num(env['PEERKIT_WEBHOOK_RETRY_MS']));
   set('rateLimit', num(env['PEERKIT_RATE_LIMIT']));
   set('xapiRateLimit', num(env['PEERKIT_XAPI_RATE_LIMIT']));
@@ -141,6 +142,20 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
   if (env['PEERKIT_READ_CACHE'] === '0') o.readCache = false;
   set('dataDir', env['PEERKIT_DATA_DIR'] || undefined);
   return o;
+}
+
+/**
+ * An outbox poll interval from the environment, in ms: unset or empty is `undefined` (the
+ * default), else a whole number from 10 to 3,600,000 (an hour), or a thrown error naming
+ * `name` (a typo must not leave events waiting for a poll that never comes, or hammer the
+ * database every millisecond).
+ */
+function pollMs(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 10 || n > 3_600_000)
+    throw new Error(`${name} must be a whole number of milliseconds from 10 to 3600000`);
+  return n;
 }
 
 export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
