@@ -61,6 +61,10 @@ describe('<peer-discussion mode="qa">', () => {
     const after = article(el, 'kubectl drain');
     expect(acceptOf(after)!.getAttribute('aria-pressed')).to.equal('true');
     expect(after.querySelector('.accepted-mark')?.textContent).to.equal('Accepted answer');
+    expect(article(el, 'How do I drain').querySelector('.answered-mark')?.textContent).to.equal(
+      'Answered',
+      'the question says it is answered',
+    );
     expect($(el, '.open-count')?.textContent?.trim()).to.equal('1 open question');
     await waitUntil(() => el.shadowRoot!.textContent!.includes('Answer accepted.'), 'announced');
     const token = await signIn(SEED.member);
@@ -71,6 +75,10 @@ describe('<peer-discussion mode="qa">', () => {
       () => acceptOf(article(el, 'kubectl drain'))!.getAttribute('aria-pressed') === 'false',
     );
     expect($(el, '.open-count')?.textContent?.trim()).to.equal('2 open questions');
+    expect(article(el, 'How do I drain').querySelector('.answered-mark')).to.equal(
+      null,
+      'open again once its only accepted answer is withdrawn',
+    );
   });
 
   it('shows no accept button to someone else, nor outside Q&A mode', async () => {

@@ -370,6 +370,8 @@ describe('demo: a question to an expert, answered and accepted, with webhooks', 
     const shown = accepted.find((p) => p.id === answer.id)!;
     assert.equal(shown.mark, 'Accepted answer');
     assert.ok(shown.markVisible, 'the mark is visible');
+    // The thread shows the question answered, on the question itself.
+    assert.equal(accepted.find((p) => p.id === question.id)?.mark, 'Answered');
     // What a screen reader meets: the pressed toggle, and the mark's text in the answer.
     const article = await a.$(`${THREAD} >>> article[data-id="${answer.id}"]`);
     const tree = await a.accessibility.snapshot({ root: article!, interestingOnly: false });

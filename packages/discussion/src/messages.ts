@@ -35,6 +35,8 @@ export const messages = {
   tags: () => msg('Tags', { id: 'discussion.tags' }),
   accept: () => msg('Accept answer', { id: 'discussion.qa.accept' }),
   acceptedMark: () => msg('Accepted answer', { id: 'discussion.qa.accepted' }),
+  /** On a question with an accepted answer standing (Q&A mode). */
+  answeredMark: () => msg('Answered', { id: 'discussion.qa.answered' }),
   offline: () =>
     msg('You are offline. You can keep writing; posting works again once you are back online.', {
       id: 'discussion.offline',

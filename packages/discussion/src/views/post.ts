@@ -174,7 +174,9 @@ function renderMeta(post: Post, p: PostProps, authorId: string, timeId: string):
     ${
       p.qa && post.accepted
         ? html`<span class="accepted-mark">${messages.acceptedMark()}</span>`
-        : nothing
+        : p.qa && post.question?.accepted && !post.deleted
+          ? html`<span class="accepted-mark answered-mark">${messages.answeredMark()}</span>`
+          : nothing
     }
     ${
       // A star drawn by CSS before the words, as the accepted mark's tick.

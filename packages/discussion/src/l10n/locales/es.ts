@@ -28,6 +28,7 @@ export const templates = {
   'discussion.tag.clear': 'Quitar filtro',
   'discussion.qa.accept': 'Aceptar respuesta',
   'discussion.qa.accepted': 'Respuesta aceptada',
+  'discussion.qa.answered': 'Respondida',
   'discussion.qa.accepted.said': 'Respuesta aceptada.',
   'discussion.qa.unaccepted.said': 'La respuesta ya no está aceptada.',
   'discussion.offline':
