@@ -83,6 +83,26 @@ describe('CLI', () => {
     assert.equal(code, 2);
   });
 
+  it('refuses to start on an environment variable set to a value it cannot take, naming it', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts', '--memory'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, PEERKIT_RATE_LIMIT: '120/min' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (err += d));
+    const code = await new Promise<number | null>((ok) => child.on('exit', ok));
+    assert.equal(code, 2);
+    assert.match(err, /PEERKIT_RATE_LIMIT must be a whole number from 1 to 1000000000/);
+    assert.equal(out, '', 'never said it was listening');
+  });
+
   it('keeps data in --data-dir across a SIGINT and a restart (embedded database)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'peerkit-cli-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));

@@ -224,7 +224,7 @@ describe('PEERKIT_WEBHOOK_POLL_MS', () => {
     for (const bad of ['0', '9', '2.5', '5s', '-100', '3600001'])
       assert.throws(
         () => optionsFromEnv({ PEERKIT_WEBHOOK_POLL_MS: bad }),
-        /PEERKIT_WEBHOOK_POLL_MS must be a whole number of milliseconds from 10 to 3600000/,
+        /PEERKIT_WEBHOOK_POLL_MS must be a whole number from 10 to 3600000/,
         bad,
       );
     assert.equal(optionsFromEnv({ PEERKIT_WEBHOOK_POLL_MS: '' }).webhookPollMs, undefined);

@@ -14,6 +14,7 @@ import { Authenticator } from './auth.js';
 import { openDb, type Db } from './db.js';
 import { PostEvents, ReflectionEvents } from './events.js';
 import type { ServerConfig } from './http.js';
+import { httpUrl, onOff, wholeNumber } from './env.js';
 import { migrate } from './migrations.js';
 import { seedIfEmpty } from './seed.js';
 import { Forwarder } from './xapi/forwarder.js';
@@ -101,9 +102,14 @@ export interface RunningServer {
   db: Db;
 }
 
-/** Server options from the environment (what the CLI reads). */
+/**
+ * Server options from the environment (what the CLI reads; the variables and their ranges are
+ * in the README's configuration table). Unset or empty: the default.
+ * @throws Error naming the first variable set to a value it cannot take (`env.ts`): a typo
+ *   stops the start instead of silently meaning the default.
+ */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
-  const num = (v: string | undefined) => (v !== undefined && v !== '' ? Number(v) : undefined);
+  const text = (name: string) => env[name]?.trim() || undefined;
   const list = (v: string | undefined) =>
     v
       ? v
@@ -111,51 +117,38 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
           .map((s) => s.trim())
           .filter(Boolean)
       : undefined;
+  const MS_HOUR = 3_600_000;
   const o: ServerOptions = {
-    demo: env['PEERKIT_DEMO'] !== '0',
-    anonymousRead: env['PEERKIT_ANONYMOUS_READ'] === '1',
+    demo: onOff(env, 'PEERKIT_DEMO') ?? true,
+    anonymousRead: onOff(env, 'PEERKIT_ANONYMOUS_READ') ?? false,
   };
   const set = <K extends keyof ServerOptions>(k: K, v: ServerOptions[K] | undefined) => {
-    if (v !== undefined && !(typeof v === 'number' && Number.isNaN(v))) o[k] = v;
+    if (v !== undefined) o[k] = v;
   };
-  set('port', num(env['PORT']));
-  set('databaseUrl', env['DATABASE_URL'] || undefined);
-  set('jwtSecret', env['PEERKIT_JWT_SECRET'] || undefined);
-  set('jwksUrl', env['PEERKIT_JWKS_URL'] || undefined);
+  set('port', wholeNumber(env, 'PORT', 0, 65_535));
+  set('databaseUrl', text('DATABASE_URL'));
+  set('jwtSecret', text('PEERKIT_JWT_SECRET'));
+  set('jwksUrl', httpUrl(env, 'PEERKIT_JWKS_URL'));
   set('allowedOrigins', list(env['PEERKIT_ALLOWED_ORIGINS']));
-  set('xapiKey', env['PEERKIT_XAPI_KEY'] || undefined);
-  set('xapiSecret', env['PEERKIT_XAPI_SECRET'] || undefined);
-  set('lrsUrl', env['PEERKIT_LRS_URL'] || undefined);
-  set('lrsKey', env['PEERKIT_LRS_KEY'] || undefined);
-  set('lrsSecret', env['PEERKIT_LRS_SECRET'] || undefined);
-  set('lrsPollMs', num(env['PEERKIT_LRS_POLL_MS']));
-  set('lrsRetryMs', num(env['PEERKIT_LRS_RETRY_MS']));
-  set('webhookUrl', env['PEERKIT_WEBHOOK_URL'] || undefined);
-  set('webhookSecret', env['PEERKIT_WEBHOOK_SECRET'] || undefined);
-  set('webhookPollMs', pollMs(env['PEERKIT_WEBHOOK_POLL_MS'], 'PEERKIT_WEBHOOK_POLL_MS'));
-  set('webhookRetryMs', num(env['PEERKIT_WEBHOOK_RETRY_MS']));
-  set('rateLimit', num(env['PEERKIT_RATE_LIMIT']));
-  set('xapiRateLimit', num(env['PEERKIT_XAPI_RATE_LIMIT']));
-  set('xapiBodyLimit', num(env['PEERKIT_XAPI_BODY_LIMIT']));
-  set('heartbeatMs', num(env['PEERKIT_HEARTBEAT_MS']));
-  set('snapshot', env['PEERKIT_PGLITE_SNAPSHOT'] || undefined);
-  if (env['PEERKIT_READ_CACHE'] === '0') o.readCache = false;
-  set('dataDir', env['PEERKIT_DATA_DIR'] || undefined);
+  set('xapiKey', text('PEERKIT_XAPI_KEY'));
+  set('xapiSecret', text('PEERKIT_XAPI_SECRET'));
+  set('lrsUrl', httpUrl(env, 'PEERKIT_LRS_URL'));
+  set('lrsKey', text('PEERKIT_LRS_KEY'));
+  set('lrsSecret', text('PEERKIT_LRS_SECRET'));
+  set('lrsPollMs', wholeNumber(env, 'PEERKIT_LRS_POLL_MS', 10, MS_HOUR));
+  set('lrsRetryMs', wholeNumber(env, 'PEERKIT_LRS_RETRY_MS', 10, MS_HOUR));
+  set('webhookUrl', httpUrl(env, 'PEERKIT_WEBHOOK_URL'));
+  set('webhookSecret', text('PEERKIT_WEBHOOK_SECRET'));
+  set('webhookPollMs', wholeNumber(env, 'PEERKIT_WEBHOOK_POLL_MS', 10, MS_HOUR));
+  set('webhookRetryMs', wholeNumber(env, 'PEERKIT_WEBHOOK_RETRY_MS', 10, MS_HOUR));
+  set('rateLimit', wholeNumber(env, 'PEERKIT_RATE_LIMIT', 1, 1_000_000_000));
+  set('xapiRateLimit', wholeNumber(env, 'PEERKIT_XAPI_RATE_LIMIT', 1, 1_000_000_000));
+  set('xapiBodyLimit', wholeNumber(env, 'PEERKIT_XAPI_BODY_LIMIT', 1024, 1024 ** 3));
+  set('heartbeatMs', wholeNumber(env, 'PEERKIT_HEARTBEAT_MS', 100, MS_HOUR));
+  set('snapshot', text('PEERKIT_PGLITE_SNAPSHOT'));
+  if (onOff(env, 'PEERKIT_READ_CACHE') === false) o.readCache = false;
+  set('dataDir', text('PEERKIT_DATA_DIR'));
   return o;
-}
-
-/**
- * An outbox poll interval from the environment, in ms: unset or empty is `undefined` (the
- * default), else a whole number from 10 to 3,600,000 (an hour), or a thrown error naming
- * `name` (a typo must not leave events waiting for a poll that never comes, or hammer the
- * database every millisecond).
- */
-function pollMs(value: string | undefined, name: string): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 10 || n > 3_600_000)
-    throw new Error(`${name} must be a whole number of milliseconds from 10 to 3600000`);
-  return n;
 }
 
 export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
