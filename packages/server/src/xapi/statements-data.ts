@@ -16,10 +16,13 @@
  * `until`, the page cursor and "not voided" apply to the statement returned. Context's
  * `statement` does not count.
  *
- * Writes: a batch is one SQL statement (`insertSql`) inside the store's transaction,
- * whatever its size; only ids it did not insert are read back (`checkKept`). A concurrent
- * request storing the same id makes `ON CONFLICT` wait for its commit, so the comparison
- * sees it: two requests racing with one id under different content end in one 409.
+ * Writes: a batch is one SQL statement (`insertSql`) whatever its size. A batch of new
+ * statements is stored by that statement alone, autocommitted (`insertAllNew`); a batch
+ * with an id stored already, or with attachment parts, is stored in a transaction that
+ * reads back only the ids the insert left alone and compares them (`checkKept`). A
+ * concurrent request storing the same id makes the insert wait for its commit, so the
+ * comparison sees it: two requests racing with one id under different content end in one
+ * 409.
  *
  * Query plan: the direct matches come from the filter's index in stored order with the
  * page's limit; the referring statements come from a recursive CTE that starts from the
@@ -122,10 +125,14 @@ export function sqlStatementStore(
   return {
     async store(batch, forward, attachments = []) {
       const ids = batch.map((s) => s.statement['id'] as string);
+      const rows = batchJson(batch);
+      if (!attachments.length && (await insertAllNew(db, rows, batch.length, forward))) {
+        return { ids, queued: forward && batch.length > 0 };
+      }
       try {
         return await tx(async (q) => {
           await storeAttachments(q, attachments);
-          const queued = (await insertBatch(q, batch, forward)).size > 0 && forward;
+          const queued = (await insertBatch(q, batch, rows, forward)).size > 0 && forward;
           return { ids, queued };
         });
       } catch (error) {
@@ -204,32 +211,48 @@ const INSERT_COLUMNS = `id, statement, stored, voided, verb_id, object_id, objec
   related_agents, related_activities, registration, voids, index_version`;
 
 /**
+ * How `insertSql` treats ids stored already: `new` stores the batch only when none of its
+ * ids is stored (else it does nothing at all, and a row a concurrent request stored
+ * meanwhile makes it fail with a unique violation); `keep` leaves the stored ones alone
+ * (`ON CONFLICT (id) DO NOTHING`) and stores the others.
+ */
+type InsertMode = 'new' | 'keep';
+
+/**
  * One statement of SQL for a whole batch, its rows given as one JSONB array (`$1`, the
  * keys of `batchJson`; one parameter whatever the batch size, parsed once by the
- * database). It inserts the rows not stored yet (`ON CONFLICT (id) DO NOTHING`: the ids
- * it answers are the new ones), stores voided a statement whose voiding statement came
- * earlier or comes in the batch (a voiding statement is never voided), voids the stored
- * targets of the batch's voiding statements, and with `forward` queues each new row for
- * the upstream LRS. The sub-statements share one snapshot: a row inserted here is not
- * seen by the `UPDATE`, hence the batch's own voids checked in `input`.
+ * database). It inserts the rows (see `InsertMode`; the ids it answers are the new ones),
+ * stores voided a statement whose voiding statement came earlier or comes in the batch (a
+ * voiding statement is never voided), voids the stored targets of the batch's voiding
+ * statements, and with `forward` queues each new row for the upstream LRS. The
+ * sub-statements share one snapshot: a row inserted here is not seen by the `UPDATE`,
+ * hence the batch's own voids in `voided`. Every lookup is `= ANY (ARRAY(…))`, an index
+ * scan whatever the planner estimates (an `IN (SELECT …)` may become a scan of the table).
  */
-const insertSql = (forward: boolean) => `
+const insertSql = (forward: boolean, mode: InsertMode) => {
+  const go = mode === 'new' ? '(SELECT ok FROM fresh)' : 'TRUE';
+  return `
   WITH input AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, statement jsonb, stored timestamptz,
       verb_id text, object_id text, object_ref text, agents text[], related_agents text[],
       related_activities text[], registration text, voids text)
+  ), fresh AS (
+    SELECT NOT EXISTS (SELECT 1 FROM statements WHERE id = ANY (ARRAY(SELECT id FROM input))) AS ok
+  ), voided AS (
+    SELECT voids AS id FROM input WHERE voids IS NOT NULL
+    UNION ALL
+    SELECT voids FROM statements WHERE voids = ANY (ARRAY(SELECT id FROM input))
   ), void_targets AS (
     UPDATE statements SET voided = TRUE
-     WHERE id IN (SELECT voids FROM input WHERE voids IS NOT NULL) AND voids IS NULL
+     WHERE id = ANY (ARRAY(SELECT voids FROM input WHERE voids IS NOT NULL)) AND voids IS NULL
+       AND ${go}
   ), added AS (
     INSERT INTO statements (${INSERT_COLUMNS})
-    SELECT i.id, i.statement, i.stored,
-           i.voids IS NULL AND (i.id IN (SELECT voids FROM input WHERE voids IS NOT NULL)
-             OR EXISTS (SELECT 1 FROM statements v WHERE v.voids = i.id)),
+    SELECT i.id, i.statement, i.stored, i.voids IS NULL AND i.id = ANY (ARRAY(SELECT id FROM voided)),
            i.verb_id, i.object_id, i.object_ref, i.agents, i.related_agents,
            i.related_activities, i.registration, i.voids, ${INDEX_VERSION}
-      FROM input i
-    ON CONFLICT (id) DO NOTHING RETURNING id
+      FROM input i WHERE ${go}
+    ${mode === 'keep' ? 'ON CONFLICT (id) DO NOTHING' : ''} RETURNING id
   )${
     forward
       ? `, queued AS (
@@ -240,6 +263,31 @@ const insertSql = (forward: boolean) => `
       : ''
   }
   SELECT id FROM added`;
+};
+
+/** PostgreSQL's SQLSTATE for a unique violation (both drivers set `code`). */
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The common case in one autocommitted statement, without a transaction around it: a
+ * batch none of whose ids is stored (`insertSql` in `new` mode, atomic as any single
+ * statement). Answers whether it stored the batch; false when some id is stored (nothing
+ * happened), also when a concurrent request stored one meanwhile (the statement failed
+ * whole), and the caller stores it in a transaction that compares (`insertBatch`).
+ */
+async function insertAllNew(
+  db: Queryable,
+  rows: string,
+  count: number,
+  forward: boolean,
+): Promise<boolean> {
+  try {
+    return (await db.query(insertSql(forward, 'new'), [rows])).length === count;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return false;
+    throw error;
+  }
+}
 
 /** The batch as the JSON array `insertSql` reads (`jsonb_to_recordset`). */
 function batchJson(batch: IndexedStatement[]): string {
@@ -261,17 +309,19 @@ function batchJson(batch: IndexedStatement[]): string {
 }
 
 /**
- * Stores a batch (see `insertSql`), then checks the statements it did not insert
+ * Stores a batch (`rows`: its `batchJson`) in an open transaction, leaving stored ids alone
+ * (`insertSql` in `keep` mode), then checks the statements it did not insert
  * (`checkKept`). Answers the ids of the new rows.
  */
 async function insertBatch(
   q: Queryable,
   batch: IndexedStatement[],
+  rows: string,
   forward: boolean,
 ): Promise<Set<string>> {
   if (!batch.length) return new Set();
-  const rows = await q.query<{ id: string }>(insertSql(forward), [batchJson(batch)]);
-  const added = new Set(rows.map((r) => r.id));
+  const inserted = await q.query<{ id: string }>(insertSql(forward, 'keep'), [rows]);
+  const added = new Set(inserted.map((r) => r.id));
   await checkKept(q, batch, added);
   return added;
 }
