@@ -16,6 +16,14 @@
  * `until`, the page cursor and "not voided" apply to the statement returned. Context's
  * `statement` does not count.
  *
+ * Writes: a batch is one SQL statement (`insertSql`) whatever its size. A batch of new
+ * statements is stored by that statement alone, autocommitted (`insertAllNew`); a batch
+ * with an id stored already, or with attachment parts, is stored in a transaction that
+ * reads back only the ids the insert left alone and compares them (`checkKept`). A
+ * concurrent request storing the same id makes the insert wait for its commit, so the
+ * comparison sees it: two requests racing with one id under different content end in one
+ * 409.
+ *
  * Query plan: the direct matches come from the filter's index in stored order with the
  * page's limit; the referring statements come from a recursive CTE that starts from the
  * statements with a StatementRef object inside the time window (partial index
@@ -78,9 +86,10 @@ export interface IndexedStatement {
 
 export interface StatementStore {
   /**
-   * Stores complete statements (id, stored, authority set) in one transaction. A statement
-   * already stored under its id is kept as is when equal (`sameStatement`), else nothing of
-   * the batch is stored and the answer names the conflicting id. Voiding statements void
+   * Stores complete statements (id, stored, authority set; ids distinct) in one
+   * transaction. A statement already stored under its id is kept as is when equal
+   * (`sameStatement`), else nothing of the batch is stored and the answer names the
+   * conflicting id. Voiding statements void
    * their target, also when the target arrives later. `forward` queues each new statement
    * for the upstream LRS; `queued` says whether any was. `attachments` are the raw parts
    * of the batch's attachments (kept by `sha2`, once).
@@ -116,13 +125,20 @@ export function sqlStatementStore(
   return {
     async store(batch, forward, attachments = []) {
       const ids = batch.map((s) => s.statement['id'] as string);
-      return tx(async (q) => {
-        const fresh = await newStatements(q, batch);
-        if ('conflict' in fresh) return fresh;
-        await storeAttachments(q, attachments);
-        const queued = (await insertBatch(q, fresh.statements, forward)) > 0 && forward;
-        return { ids, queued };
-      });
+      const rows = batchJson(batch);
+      if (!attachments.length && (await insertAllNew(db, rows, batch.length, forward))) {
+        return { ids, queued: forward && batch.length > 0 };
+      }
+      try {
+        return await tx(async (q) => {
+          await storeAttachments(q, attachments);
+          const queued = (await insertBatch(q, batch, rows, forward)).size > 0 && forward;
+          return { ids, queued };
+        });
+      } catch (error) {
+        if (error instanceof Conflict) return { conflict: error.id };
+        throw error;
+      }
     },
     async get(id, voided) {
       const [row] = await db.query<{ statement: unknown; stored: unknown; seq: number }>(
@@ -161,26 +177,33 @@ export async function readAttachments(q: Queryable, sha2: string[]): Promise<Att
 }
 
 /**
- * The statements of a batch not stored yet (one query for the whole batch), or the id of
- * one stored already with different content.
+ * Thrown inside the store's transaction when a statement of the batch is stored with
+ * other content: rolls the whole batch back.
  */
-async function newStatements(
-  q: Queryable,
-  batch: IndexedStatement[],
-): Promise<{ statements: IndexedStatement[] } | { conflict: string }> {
-  const ids = batch.map((s) => s.statement['id'] as string);
+class Conflict extends Error {
+  constructor(readonly id: string) {
+    super(`statement ${id} is already stored with different content`);
+  }
+}
+
+/**
+ * The ids of the batch the insert left alone (stored before, by an earlier request or a
+ * concurrent one that committed first) checked against what is stored: throws `Conflict`
+ * for the first one stored with other content (one query, only when there are any).
+ */
+async function checkKept(q: Queryable, batch: IndexedStatement[], added: Set<string>) {
+  const kept = batch.filter((s) => !added.has(s.statement['id'] as string));
+  if (!kept.length) return;
   const rows = await q.query<{ id: string; statement: unknown }>(
     'SELECT id, statement FROM statements WHERE id = ANY($1::text[])',
-    [ids],
+    [kept.map((s) => s.statement['id'])],
   );
   const stored = new Map(rows.map((r) => [r.id, parse(r.statement)]));
-  const statements: IndexedStatement[] = [];
-  for (const s of batch) {
-    const old = stored.get(s.statement['id'] as string);
-    if (!old) statements.push(s);
-    else if (!sameStatement(old, s.statement)) return { conflict: s.statement['id'] as string };
+  for (const s of kept) {
+    const id = s.statement['id'] as string;
+    const old = stored.get(id);
+    if (!old || !sameStatement(old, s.statement)) throw new Conflict(id);
   }
-  return { statements };
 }
 
 /** The columns of one `statements` row, in the order of `INSERT_COLUMNS`. */
@@ -188,58 +211,119 @@ const INSERT_COLUMNS = `id, statement, stored, voided, verb_id, object_id, objec
   related_agents, related_activities, registration, voids, index_version`;
 
 /**
- * Inserts new statements with a few queries per batch, whatever its size: voiding
- * statements void their targets (stored before, or in this batch; a voiding statement is
- * never voided), a statement whose voiding statement arrived earlier is stored voided, and
- * each row is queued for the upstream LRS when `forward`. Answers how many rows were new
- * (a concurrent request may have stored the same id a moment earlier: kept as it is).
+ * How `insertSql` treats ids stored already: `new` stores the batch only when none of its
+ * ids is stored (else it does nothing at all, and a row a concurrent request stored
+ * meanwhile makes it fail with a unique violation); `keep` leaves the stored ones alone
+ * (`ON CONFLICT (id) DO NOTHING`) and stores the others.
+ */
+type InsertMode = 'new' | 'keep';
+
+/**
+ * One statement of SQL for a whole batch, its rows given as one JSONB array (`$1`, the
+ * keys of `batchJson`; one parameter whatever the batch size, parsed once by the
+ * database). It inserts the rows (see `InsertMode`; the ids it answers are the new ones),
+ * stores voided a statement whose voiding statement came earlier or comes in the batch (a
+ * voiding statement is never voided), voids the stored targets of the batch's voiding
+ * statements, and with `forward` queues each new row for the upstream LRS. The
+ * sub-statements share one snapshot: a row inserted here is not seen by the `UPDATE`,
+ * hence the batch's own voids in `voided`. Every lookup is `= ANY (ARRAY(…))`, an index
+ * scan whatever the planner estimates (an `IN (SELECT …)` may become a scan of the table).
+ */
+const insertSql = (forward: boolean, mode: InsertMode) => {
+  const go = mode === 'new' ? '(SELECT ok FROM fresh)' : 'TRUE';
+  return `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, statement jsonb, stored timestamptz,
+      verb_id text, object_id text, object_ref text, agents text[], related_agents text[],
+      related_activities text[], registration text, voids text)
+  ), fresh AS (
+    SELECT NOT EXISTS (SELECT 1 FROM statements WHERE id = ANY (ARRAY(SELECT id FROM input))) AS ok
+  ), voided AS (
+    SELECT voids AS id FROM input WHERE voids IS NOT NULL
+    UNION ALL
+    SELECT voids FROM statements WHERE voids = ANY (ARRAY(SELECT id FROM input))
+  ), void_targets AS (
+    UPDATE statements SET voided = TRUE
+     WHERE id = ANY (ARRAY(SELECT voids FROM input WHERE voids IS NOT NULL)) AND voids IS NULL
+       AND ${go}
+  ), added AS (
+    INSERT INTO statements (${INSERT_COLUMNS})
+    SELECT i.id, i.statement, i.stored, i.voids IS NULL AND i.id = ANY (ARRAY(SELECT id FROM voided)),
+           i.verb_id, i.object_id, i.object_ref, i.agents, i.related_agents,
+           i.related_activities, i.registration, i.voids, ${INDEX_VERSION}
+      FROM input i WHERE ${go}
+    ${mode === 'keep' ? 'ON CONFLICT (id) DO NOTHING' : ''} RETURNING id
+  )${
+    forward
+      ? `, queued AS (
+    INSERT INTO lrs_outbox (statement_id, statement)
+    SELECT i.id, i.statement FROM input i JOIN added a ON a.id = i.id
+    ON CONFLICT (statement_id) DO NOTHING
+  )`
+      : ''
+  }
+  SELECT id FROM added`;
+};
+
+/** PostgreSQL's SQLSTATE for a unique violation (both drivers set `code`). */
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The common case in one autocommitted statement, without a transaction around it: a
+ * batch none of whose ids is stored (`insertSql` in `new` mode, atomic as any single
+ * statement). Answers whether it stored the batch; false when some id is stored (nothing
+ * happened), also when a concurrent request stored one meanwhile (the statement failed
+ * whole), and the caller stores it in a transaction that compares (`insertBatch`).
+ */
+async function insertAllNew(
+  db: Queryable,
+  rows: string,
+  count: number,
+  forward: boolean,
+): Promise<boolean> {
+  try {
+    return (await db.query(insertSql(forward, 'new'), [rows])).length === count;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return false;
+    throw error;
+  }
+}
+
+/** The batch as the JSON array `insertSql` reads (`jsonb_to_recordset`). */
+function batchJson(batch: IndexedStatement[]): string {
+  return JSON.stringify(
+    batch.map(({ statement, index: x }) => ({
+      id: statement['id'],
+      statement,
+      stored: statement['stored'],
+      verb_id: x.verbId,
+      object_id: x.objectId,
+      object_ref: x.objectRef,
+      agents: x.agents,
+      related_agents: x.relatedAgents,
+      related_activities: x.relatedActivities,
+      registration: x.registration,
+      voids: x.voids,
+    })),
+  );
+}
+
+/**
+ * Stores a batch (`rows`: its `batchJson`) in an open transaction, leaving stored ids alone
+ * (`insertSql` in `keep` mode), then checks the statements it did not insert
+ * (`checkKept`). Answers the ids of the new rows.
  */
 async function insertBatch(
   q: Queryable,
-  statements: IndexedStatement[],
+  batch: IndexedStatement[],
+  rows: string,
   forward: boolean,
-): Promise<number> {
-  if (!statements.length) return 0;
-  const rows = statements.map(({ statement, index }) => ({ s: statement, index }));
-  const voids = rows.flatMap((r) => (r.index.voids ? [r.index.voids] : []));
-  if (voids.length) {
-    await q.query(
-      'UPDATE statements SET voided = TRUE WHERE id = ANY($1::text[]) AND voids IS NULL',
-      [voids],
-    );
-  }
-  const plain = rows.filter((r) => !r.index.voids).map((r) => r.s['id'] as string);
-  const earlier = plain.length
-    ? await q.query<{ voids: string }>(
-        'SELECT DISTINCT voids FROM statements WHERE voids = ANY($1::text[])',
-        [plain],
-      )
-    : [];
-  const voided = new Set([...voids, ...earlier.map((r) => r.voids)]);
-  const { args, arg } = placeholders();
-  const values = rows.map(({ s, index }) => {
-    const id = s['id'] as string;
-    const row = [id, JSON.stringify(s), s['stored'], !index.voids && voided.has(id)];
-    return `(${[...row, ...indexArgs(index)].map(arg).join(', ')})`;
-  });
-  const inserted = await q.query<{ id: string; statement: unknown }>(
-    `INSERT INTO statements (${INSERT_COLUMNS}) VALUES ${values.join(', ')}
-     ON CONFLICT (id) DO NOTHING RETURNING id`,
-    args,
-  );
-  if (forward && inserted.length) {
-    const added = new Set(inserted.map((r) => r.id));
-    const out = placeholders();
-    const queue = rows
-      .filter(({ s }) => added.has(s['id'] as string))
-      .map(({ s }) => `(${out.arg(s['id'])}, ${out.arg(JSON.stringify(s))})`);
-    await q.query(
-      `INSERT INTO lrs_outbox (statement_id, statement) VALUES ${queue.join(', ')}
-       ON CONFLICT (statement_id) DO NOTHING`,
-      out.args,
-    );
-  }
-  return inserted.length;
+): Promise<Set<string>> {
+  if (!batch.length) return new Set();
+  const inserted = await q.query<{ id: string }>(insertSql(forward, 'keep'), [rows]);
+  const added = new Set(inserted.map((r) => r.id));
+  await checkKept(q, batch, added);
+  return added;
 }
 
 /** The index columns in the order of `INSERT_COLUMNS` and of `UPDATE` in reindex. */
