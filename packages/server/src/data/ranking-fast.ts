@@ -1,0 +1,155 @@
+/**
+ * The two searches people type most, ranked from the stored scores of migration 20
+ * (`ranking-migration.ts`) instead of from posts: one skill (`?skill=`), and free text
+ * (`?q=`), each without an activity. Same score, same order, same figures as `rankPeople`'s
+ * general query (docs/decisions.md §12); `rankPeople` calls this first.
+ *
+ * The stored part of a score leaves out recency, which is 0 … 3 (idle days are at least 0),
+ * so a page is exact when it is ranked among the candidates whose stored score is at least
+ * the `offset + limit`-th best stored score minus the most that recency (and, for `?q=`, the
+ * text match's 5) can add: anyone below that is beaten by `offset + limit` people.
+ */
+import type { Queryable } from '../db.js';
+import type { RankArgs, RankedRow } from './ranking.js';
+
+/** Days since `p.last_post_at` (a float ≥ 0), null for someone who never posted. */
+export const IDLE_DAYS = `(CASE WHEN p.last_post_at IS NOT NULL
+  THEN GREATEST(extract(epoch FROM now() - p.last_post_at), 0) / 86400 END)::float8`;
+
+/** Recency, 0 … 3 (docs/decisions.md §12). */
+const RECENCY = `CASE WHEN p.last_post_at IS NULL THEN 0 ELSE 3 * 30 / (30 + ${IDLE_DAYS}) END`;
+
+/** The person columns of a `RankedRow`, from `people p`. */
+const PERSON = `p.id, p.name, p.title, p.team, p.email, p.ask_me_about, p.mentor,
+  p.availability, p.kudos_received, p.accepted, ${IDLE_DAYS} AS idle_days`;
+
+/** The figures no fast search has: the activity's and the recommendations'. */
+const NO_ACTIVITY = `0 AS posts_here, 0 AS answered_here, 0 AS thanked_here,
+  '{}'::text[] AS activity_skills, 0 AS tier`;
+
+/** Not the caller ($2), when signed in. */
+const NOT_CALLER = (col: string) => `($2::text IS NULL OR ${col} <> $2::text)`;
+
+/**
+ * One skill ($1, a key): the listed people with it, read from `person_skills_ranked` in
+ * order of their stored score, as far down as recency can lift someone ($3 = offset +
+ * limit, $4 limit, $5 offset).
+ */
+const SKILL_SQL = `
+  WITH top AS (
+    SELECT s.score FROM person_skills s
+    WHERE s.skill_key = $1 AND s.listed AND ${NOT_CALLER('s.person_id')}
+    ORDER BY s.score DESC LIMIT $3
+  )
+  SELECT ${PERSON}, s.level AS asked_level, 0 AS q_level, NULL::text AS q_skill,
+    s.endorsements, s.thanked AS thanked_focus, s.accepted AS accepted_focus, FALSE AS text_match,
+    ${NO_ACTIVITY}, (s.score + ${RECENCY})::float8 AS score,
+    (SELECT count(*) FROM person_skills c WHERE c.skill_key = $1 AND c.listed
+       AND ${NOT_CALLER('c.person_id')})::int AS total
+  FROM person_skills s JOIN people p ON p.id = s.person_id
+  WHERE s.skill_key = $1 AND s.listed AND ${NOT_CALLER('s.person_id')}
+    AND s.score >= (SELECT min(score) FROM top) - 3
+  ORDER BY score DESC, p.name ASC, p.id ASC
+  LIMIT $4 OFFSET $5`;
+
+/** A free-text search counts its matches exactly up to this many (`Q_SQL`'s `total`). */
+export const Q_TOTAL_EXACT = 100;
+
+/**
+ * Free text ($1, an ILIKE pattern): people whose text matches, and people with a skill
+ * whose key matches (`skill_keys`, then `person_skills_q_ranked` per key). Read are only
+ * those who can reach the page ($3 = offset + limit + 1):
+ * - text matches who never posted (recency 0): the first $3 in the order of their
+ *   `rank_base`, name and id, which is their final order unless a skill matches too (below);
+ * - text matches who posted: those whose `rank_base` is within 3 (recency) of the $3-th above;
+ * - per matching key, those whose `q_score` (`rank_base + 10 × level`) is within 8 (text
+ *   match + recency) of that key's $3-th best.
+ * `total` counts text matches and skill-only matches, each up to `Q_TOTAL_EXACT + 1`.
+ */
+const Q_SQL = `
+  WITH keys AS (SELECT k.skill_key FROM skill_keys k WHERE k.skill_key ILIKE $1),
+  never AS (
+    SELECT p.id, p.rank_base FROM people p
+    WHERE p.listed AND p.last_post_at IS NULL AND ${NOT_CALLER('p.id')} AND p.search_text ILIKE $1
+    ORDER BY p.rank_base DESC, p.name ASC, p.id ASC LIMIT $3
+  ),
+  posted AS (
+    SELECT p.id FROM people p
+    WHERE p.listed AND p.last_post_at IS NOT NULL AND ${NOT_CALLER('p.id')}
+      AND p.search_text ILIKE $1
+      AND p.rank_base >= (SELECT CASE WHEN count(*) < $3 THEN -1 ELSE min(rank_base) - 3 END
+        FROM never)
+  ),
+  skilled AS (
+    SELECT x.person_id AS id FROM keys k CROSS JOIN LATERAL (
+      SELECT s.person_id FROM person_skills s
+      WHERE s.skill_key = k.skill_key AND s.listed AND ${NOT_CALLER('s.person_id')}
+        AND s.q_score >= (SELECT min(t.q_score) - 8 FROM (
+          SELECT s2.q_score FROM person_skills s2
+          WHERE s2.skill_key = k.skill_key AND s2.listed AND ${NOT_CALLER('s2.person_id')}
+          ORDER BY s2.q_score DESC LIMIT $3) t)
+    ) x
+  ),
+  short AS (SELECT id FROM never UNION SELECT id FROM posted UNION SELECT id FROM skilled)
+  SELECT ${PERSON}, 0 AS asked_level, COALESCE(qs.level, 0) AS q_level, qs.skill AS q_skill,
+    p.endorsements, 0 AS thanked_focus, 0 AS accepted_focus,
+    p.search_text ILIKE $1 AS text_match, ${NO_ACTIVITY},
+    (p.rank_base + 10 * COALESCE(qs.level, 0)
+      + CASE WHEN p.search_text ILIKE $1 THEN 5 ELSE 0 END + ${RECENCY})::float8 AS score,
+    ((SELECT count(*) FROM (SELECT 1 FROM people t
+        WHERE t.listed AND ${NOT_CALLER('t.id')} AND t.search_text ILIKE $1
+        LIMIT ${Q_TOTAL_EXACT + 1}) u)
+     + (SELECT count(*) FROM (SELECT DISTINCT s.person_id FROM keys k
+        JOIN person_skills s ON s.skill_key = k.skill_key JOIN people t ON t.id = s.person_id
+        WHERE s.listed AND ${NOT_CALLER('s.person_id')} AND NOT t.search_text ILIKE $1
+        LIMIT ${Q_TOTAL_EXACT + 1}) u))::int AS total
+  FROM short c JOIN people p ON p.id = c.id
+  LEFT JOIN LATERAL (
+    SELECT s.level, s.skill FROM person_skills s
+    WHERE s.person_id = p.id AND s.skill_key IN (SELECT skill_key FROM keys)
+    ORDER BY s.level DESC, s.skill LIMIT 1
+  ) qs ON TRUE
+  ORDER BY score DESC, p.name ASC, p.id ASC
+  LIMIT $4 OFFSET $5`;
+
+/**
+ * A free-text page: the query reads one row past the page to know whether more follow;
+ * `total` is exact up to `Q_TOTAL_EXACT`, and past it the number shown so far plus one
+ * when more follow (a lower bound, documented in docs/decisions.md §12).
+ */
+async function rankByText(q: Queryable, args: RankArgs): Promise<RankedRow[]> {
+  const rows = await q.query<RankedRow>(Q_SQL, [
+    args.pattern,
+    args.caller,
+    args.offset + args.limit + 1,
+    args.limit + 1,
+    args.offset,
+  ]);
+  const more = rows.length > args.limit;
+  const page = rows.slice(0, args.limit);
+  const counted = rows[0]?.total ?? 0;
+  const shown = args.offset + page.length;
+  const total = counted <= Q_TOTAL_EXACT ? counted : more ? Math.max(counted, shown + 1) : shown;
+  return page.map((r) => ({ ...r, total }));
+}
+
+/**
+ * Ranks `args` from the stored scores when it is one of the two fast searches (see the
+ * file's comment); `undefined` when it is not, for the general query.
+ */
+export async function rankFromStored(
+  q: Queryable,
+  args: RankArgs,
+): Promise<RankedRow[] | undefined> {
+  if (args.mode !== 'search' || args.activity !== null) return undefined;
+  if (args.skills.length === 1 && args.pattern === null)
+    return q.query<RankedRow>(SKILL_SQL, [
+      args.skills[0],
+      args.caller,
+      args.offset + args.limit,
+      args.limit,
+      args.offset,
+    ]);
+  if (args.skills.length === 0 && args.pattern !== null) return rankByText(q, args);
+  return undefined;
+}
