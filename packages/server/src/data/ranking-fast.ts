@@ -113,12 +113,35 @@ const Q_SQL = `
   LIMIT $4 OFFSET $5`;
 
 /**
+ * Runs a page query (`$2` the caller) and reads each row as one JSON value, with the
+ * person's skills (as `skillsOf` reads them: best first, `mine` when the caller endorsed
+ * it) folded in: on PGlite reading a column of a row costs more than building it into
+ * JSON, and the card's skills need no second query.
+ */
+async function pageQuery(q: Queryable, sql: string, params: unknown[]): Promise<RankedRow[]> {
+  const rows = await q.query<{ r: RankedRow }>(
+    `SELECT row_to_json(r) AS r FROM (
+       SELECT page.*, (SELECT json_agg(json_build_object('person_id', x.person_id,
+           'skill', x.skill, 'level', x.level, 'endorsements', x.endorsements,
+           'mine', $2::text IS NOT NULL AND EXISTS (SELECT 1 FROM endorsements e
+             WHERE e.person_id = x.person_id AND e.skill_key = x.skill_key
+               AND e.endorser_id = $2::text))
+           ORDER BY x.level DESC, x.skill ASC)
+         FROM person_skills x WHERE x.person_id = page.id) AS skills
+       FROM (${sql}) page
+     ) r`,
+    params,
+  );
+  return rows.map(({ r }) => ({ ...r, skills: r.skills ?? [] }));
+}
+
+/**
  * A free-text page: the query reads one row past the page to know whether more follow;
  * `total` is exact up to `Q_TOTAL_EXACT`, and past it the number shown so far plus one
  * when more follow (a lower bound, documented in docs/decisions.md §12).
  */
 async function rankByText(q: Queryable, args: RankArgs): Promise<RankedRow[]> {
-  const rows = await q.query<RankedRow>(Q_SQL, [
+  const rows = await pageQuery(q, Q_SQL, [
     args.pattern,
     args.caller,
     args.offset + args.limit + 1,
@@ -143,7 +166,7 @@ export async function rankFromStored(
 ): Promise<RankedRow[] | undefined> {
   if (args.mode !== 'search' || args.activity !== null) return undefined;
   if (args.skills.length === 1 && args.pattern === null)
-    return q.query<RankedRow>(SKILL_SQL, [
+    return pageQuery(q, SKILL_SQL, [
       args.skills[0],
       args.caller,
       args.offset + args.limit,

@@ -10,6 +10,7 @@
  */
 import type { Availability } from '@peerkit/core/contract';
 import type { Queryable } from '../db.js';
+import type { SkillRow } from './people.js';
 import { rankFromStored } from './ranking-fast.js';
 
 /** What a ranking is asked. */
@@ -71,6 +72,8 @@ export interface RankedRow {
   tier: number;
   score: number;
   total: number;
+  /** Their skills, when the ranking read them with the page (`ranking-fast.ts`). */
+  skills?: SkillRow[];
 }
 
 const READABLE = 'NOT po.deleted AND NOT po.removed AND NOT po.hidden';

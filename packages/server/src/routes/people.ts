@@ -77,8 +77,9 @@ async function toExperts(
   // some (`thanked_focus`, `accepted_focus`): for anyone else both lists would be empty.
   const thankedIds = rows.filter((r) => r.thanked_focus > 0).map((r) => r.id);
   const acceptedIds = rows.filter((r) => r.accepted_focus > 0).map((r) => r.id);
+  const read = rows.every((r) => r.skills);
   const [skillRows, thanked, accepted] = await Promise.all([
-    skillsOf(q, ids, caller),
+    read ? rows.flatMap((r) => r.skills!) : skillsOf(q, ids, caller),
     thankedBySkill(q, thankedIds, args.skills, args.activity),
     args.skills.length && acceptedIds.length
       ? acceptedAnswers(q, { personIds: acceptedIds })
