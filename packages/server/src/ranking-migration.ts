@@ -5,6 +5,8 @@
  * base (docs/decisions.md §12, "Stored scores"). What is stored is the time-free part of the
  * score; recency (0 … 3) is added when a page is read (`data/ranking-fast.ts`).
  *
+ * - `people.search_key` (generated): `search_text` lower-cased, matched with `LIKE lower(q)`
+ *   (what `ILIKE` does, without lower-casing every row it tests; trigram index).
  * - `people.accepted`: their readable accepted answers. `people.rank_person` (generated):
  *   `2 × kudos_received + 4 × accepted + 1 if mentor`; `people.rank_base` (generated): that
  *   `+ 3 × endorsements` (the `?q=` score before the match terms).
@@ -30,6 +32,8 @@ ALTER TABLE people ADD COLUMN rank_person INT GENERATED ALWAYS AS
   (2 * kudos_received + 4 * accepted + CASE WHEN mentor THEN 1 ELSE 0 END) STORED;
 ALTER TABLE people ADD COLUMN rank_base INT GENERATED ALWAYS AS
   (3 * endorsements + 2 * kudos_received + 4 * accepted + CASE WHEN mentor THEN 1 ELSE 0 END) STORED;
+-- the free text lower-cased: ILIKE lower-cases every row it tests, LIKE on this does not
+ALTER TABLE people ADD COLUMN search_key TEXT GENERATED ALWAYS AS (lower(search_text)) STORED;
 ALTER TABLE person_skills ADD COLUMN thanked INT NOT NULL DEFAULT 0;
 ALTER TABLE person_skills ADD COLUMN accepted INT NOT NULL DEFAULT 0;
 ALTER TABLE person_skills ADD COLUMN person_score INT NOT NULL DEFAULT 0;
@@ -130,6 +134,8 @@ UPDATE person_skills s SET person_score = p.rank_person, person_endorsements = p
 CREATE INDEX person_skills_ranked ON person_skills (skill_key, score DESC) WHERE listed;
 -- GET /people?q=: the listed people with a skill matching q, best first
 CREATE INDEX person_skills_q_ranked ON person_skills (skill_key, q_score DESC) WHERE listed;
+-- GET /people?q=: people by name, title, team or topic, lower-cased (LIKE lower(q))
+CREATE INDEX people_search_key ON people USING GIN (search_key gin_trgm_ops) WHERE listed;
 -- GET /people?q=: the listed people whose text matches q, best stored base first, among
 -- those who never posted (their final order) and those who did (recency to add)
 CREATE INDEX people_rank_never ON people (rank_base DESC, name, id) WHERE listed AND last_post_at IS NULL;

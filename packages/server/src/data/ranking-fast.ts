@@ -56,7 +56,8 @@ const SKILL_SQL = `
 export const Q_TOTAL_EXACT = 100;
 
 /**
- * Free text ($1, an ILIKE pattern): people whose text matches, and people with a skill
+ * Free text ($1, an ILIKE pattern): people whose text matches (`search_key LIKE lower($1)`,
+ * which is what ILIKE on `search_text` does), and people with a skill
  * whose key matches (`skill_keys`, then `person_skills_q_ranked` per key). Read are only
  * those who can reach the page ($3 = offset + limit + 1):
  * - text matches who never posted (recency 0): the first $3 in the order of their
@@ -68,15 +69,16 @@ export const Q_TOTAL_EXACT = 100;
  */
 const Q_SQL = `
   WITH keys AS (SELECT k.skill_key FROM skill_keys k WHERE k.skill_key ILIKE $1),
+  key_list AS (SELECT COALESCE(array_agg(skill_key), '{}') AS a FROM keys),
   never AS (
     SELECT p.id, p.rank_base FROM people p
-    WHERE p.listed AND p.last_post_at IS NULL AND ${NOT_CALLER('p.id')} AND p.search_text ILIKE $1
+    WHERE p.listed AND p.last_post_at IS NULL AND ${NOT_CALLER('p.id')} AND p.search_key LIKE lower($1)
     ORDER BY p.rank_base DESC, p.name ASC, p.id ASC LIMIT $3
   ),
   posted AS (
     SELECT p.id FROM people p
     WHERE p.listed AND p.last_post_at IS NOT NULL AND ${NOT_CALLER('p.id')}
-      AND p.search_text ILIKE $1
+      AND p.search_key LIKE lower($1)
       AND p.rank_base >= (SELECT CASE WHEN count(*) < $3 THEN -1 ELSE min(rank_base) - 3 END
         FROM never)
   ),
@@ -93,20 +95,24 @@ const Q_SQL = `
   short AS (SELECT id FROM never UNION SELECT id FROM posted UNION SELECT id FROM skilled)
   SELECT ${PERSON}, 0 AS asked_level, COALESCE(qs.level, 0) AS q_level, qs.skill AS q_skill,
     p.endorsements, 0 AS thanked_focus, 0 AS accepted_focus,
-    p.search_text ILIKE $1 AS text_match, ${NO_ACTIVITY},
+    p.search_key LIKE lower($1) AS text_match, ${NO_ACTIVITY},
     (p.rank_base + 10 * COALESCE(qs.level, 0)
-      + CASE WHEN p.search_text ILIKE $1 THEN 5 ELSE 0 END + ${RECENCY})::float8 AS score,
+      + CASE WHEN p.search_key LIKE lower($1) THEN 5 ELSE 0 END + ${RECENCY})::float8 AS score,
     ((SELECT count(*) FROM (SELECT 1 FROM people t
-        WHERE t.listed AND ${NOT_CALLER('t.id')} AND t.search_text ILIKE $1
+        WHERE t.listed AND ${NOT_CALLER('t.id')} AND t.search_key LIKE lower($1)
         LIMIT ${Q_TOTAL_EXACT + 1}) u)
-     + (SELECT count(*) FROM (SELECT DISTINCT s.person_id FROM keys k
-        JOIN person_skills s ON s.skill_key = k.skill_key JOIN people t ON t.id = s.person_id
-        WHERE s.listed AND ${NOT_CALLER('s.person_id')} AND NOT t.search_text ILIKE $1
+     + (SELECT count(*) FROM (SELECT DISTINCT s.person_id FROM person_skills s
+        WHERE s.skill_key = ANY((SELECT a FROM key_list)::text[]) AND s.listed
+          AND ${NOT_CALLER('s.person_id')} AND NOT EXISTS (SELECT 1 FROM people t
+            WHERE t.id = s.person_id AND t.search_key LIKE lower($1))
         LIMIT ${Q_TOTAL_EXACT + 1}) u))::int AS total
-  FROM short c JOIN people p ON p.id = c.id
+  FROM short c
+  -- one index lookup per short-listed person (OFFSET 0 keeps the planner from hashing all
+  -- of people for a short list it cannot count in advance)
+  CROSS JOIN LATERAL (SELECT * FROM people x WHERE x.id = c.id OFFSET 0) p
   LEFT JOIN LATERAL (
     SELECT s.level, s.skill FROM person_skills s
-    WHERE s.person_id = p.id AND s.skill_key IN (SELECT skill_key FROM keys)
+    WHERE s.person_id = p.id AND s.skill_key = ANY((SELECT a FROM key_list)::text[])
     ORDER BY s.level DESC, s.skill LIMIT 1
   ) qs ON TRUE
   ORDER BY score DESC, p.name ASC, p.id ASC
