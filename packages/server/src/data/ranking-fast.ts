@@ -101,11 +101,14 @@ const Q_SQL = `
     ((SELECT count(*) FROM (SELECT 1 FROM people t
         WHERE t.listed AND ${NOT_CALLER('t.id')} AND t.search_key LIKE lower($1)
         LIMIT ${Q_TOTAL_EXACT + 1}) u)
-     + (SELECT count(*) FROM (SELECT DISTINCT s.person_id FROM person_skills s
-        WHERE s.skill_key = ANY((SELECT a FROM key_list)::text[]) AND s.listed
-          AND ${NOT_CALLER('s.person_id')} AND NOT EXISTS (SELECT 1 FROM people t
-            WHERE t.id = s.person_id AND t.search_key LIKE lower($1))
-        LIMIT ${Q_TOTAL_EXACT + 1}) u))::int AS total
+     + (SELECT count(*) FROM (SELECT m.person_id FROM keys k CROSS JOIN LATERAL (
+          -- per key through its index (OFFSET 0: not one walk over every person's skills)
+          SELECT s.person_id FROM person_skills s
+          WHERE s.skill_key = k.skill_key AND s.listed AND ${NOT_CALLER('s.person_id')}
+            AND NOT EXISTS (SELECT 1 FROM people t
+              WHERE t.id = s.person_id AND t.search_key LIKE lower($1))
+          OFFSET 0) m
+        GROUP BY m.person_id LIMIT ${Q_TOTAL_EXACT + 1}) u))::int AS total
   FROM short c
   -- one index lookup per short-listed person (OFFSET 0 keeps the planner from hashing all
   -- of people for a short list it cannot count in advance)
