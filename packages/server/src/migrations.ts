@@ -7,6 +7,7 @@
  * Every query path has its index; the comment above each names the query it serves.
  */
 import type { Db } from './db.js';
+import { RANKING_MIGRATION } from './ranking-migration.js';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   {
@@ -471,6 +472,8 @@ CREATE INDEX webhook_outbox_due ON webhook_outbox (next_attempt_at, seq) WHERE s
 CREATE INDEX webhook_outbox_sent ON webhook_outbox (sent_at) WHERE sent_at IS NOT NULL;
 `,
   },
+  // The ranking's stored scores (its own file: ranking-migration.ts).
+  RANKING_MIGRATION,
 ];
 
 export async function migrate(db: Db): Promise<void> {

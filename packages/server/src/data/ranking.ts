@@ -10,6 +10,8 @@
  */
 import type { Availability } from '@peerkit/core/contract';
 import type { Queryable } from '../db.js';
+import type { SkillRow } from './people.js';
+import { rankFromStored } from './ranking-fast.js';
 
 /** What a ranking is asked. */
 export interface RankArgs {
@@ -70,6 +72,8 @@ export interface RankedRow {
   tier: number;
   score: number;
   total: number;
+  /** Their skills, when the ranking read them with the page (`ranking-fast.ts`). */
+  skills?: SkillRow[];
 }
 
 const READABLE = 'NOT po.deleted AND NOT po.removed AND NOT po.hidden';
@@ -80,8 +84,12 @@ const READABLE = 'NOT po.deleted AND NOT po.removed AND NOT po.hidden';
  */
 export const PERSON_TEXT = 'p.search_text';
 
-/** Days since `c.last_post_at` (a float), null for someone who never posted. */
-const IDLE_DAYS = '(extract(epoch FROM now() - c.last_post_at) / 86400)::float8';
+/**
+ * Days since `c.last_post_at` (a float, 0 for a post stamped after now), null for someone
+ * who never posted.
+ */
+const IDLE_DAYS = `(CASE WHEN c.last_post_at IS NOT NULL
+  THEN GREATEST(extract(epoch FROM now() - c.last_post_at), 0) / 86400 END)::float8`;
 
 /**
  * The terms of the score (docs/decisions.md §12) read from a candidate row alone (its
@@ -277,6 +285,8 @@ function figureColumns(empty: Set<string>): { columns: string; joins: string } {
  * so the page is the one ranking every candidate in full would give (same ties: name, id).
  */
 export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRow[]> {
+  const stored = await rankFromStored(q, args);
+  if (stored) return stored;
   const empty = emptySources(args);
   const { columns, joins } = figureColumns(empty);
   const involved = ['thanked', 'accepted', 'here', 'activity_skills'].filter((n) => !empty.has(n));

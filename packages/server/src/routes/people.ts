@@ -73,10 +73,17 @@ async function toExperts(
   caller: string | null,
 ): Promise<Expert[]> {
   const ids = rows.map((r) => r.id);
+  // The per-skill kudos and accepted answers are read only for people whose score has
+  // some (`thanked_focus`, `accepted_focus`): for anyone else both lists would be empty.
+  const thankedIds = rows.filter((r) => r.thanked_focus > 0).map((r) => r.id);
+  const acceptedIds = rows.filter((r) => r.accepted_focus > 0).map((r) => r.id);
+  const read = rows.every((r) => r.skills);
   const [skillRows, thanked, accepted] = await Promise.all([
-    skillsOf(q, ids, caller),
-    thankedBySkill(q, ids, args.skills, args.activity),
-    args.skills.length ? acceptedAnswers(q, { personIds: ids }) : Promise.resolve([]),
+    read ? rows.flatMap((r) => r.skills!) : skillsOf(q, ids, caller),
+    thankedBySkill(q, thankedIds, args.skills, args.activity),
+    args.skills.length && acceptedIds.length
+      ? acceptedAnswers(q, { personIds: acceptedIds })
+      : Promise.resolve([]),
   ]);
   return rows.map((r) => {
     const skills = skillRows
