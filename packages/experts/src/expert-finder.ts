@@ -36,7 +36,6 @@ import {
   PeerEndorsementWithdrawnEvent,
   PeerExpertSearchEvent,
 } from './events.js';
-import { contactedStatement, endorsementStatement, searchedStatement } from './xapi.js';
 import { contactFirst, fillContact } from './model/contact-link.js';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
@@ -170,20 +169,27 @@ export class PeerExpertFinder extends PeerElement {
         }),
       );
       if (input.query || input.skills.length)
-        this.#record(searchedStatement(input.activity, input.query, input.skills, total));
+        this.#later((p) =>
+          this.#record(p.searchedStatement(input.activity, input.query, input.skills, total)),
+        );
     },
   });
 
   readonly #endorse = new EndorseController(this, {
     client: () => this.peer?.client,
     onConfirmed: (person, skill, mine, count) => {
-      const said = mine ? t.endorsed(person.name, skill) : t.withdrawn(person.name, skill);
-      this.#announcer.announce(`${said} ${t.endorsements(count, this.locale)}.`);
       const detail = { personId: person.id, skill, endorsements: count };
       this.emit(
         mine ? new PeerEndorsementCreatedEvent(detail) : new PeerEndorsementWithdrawnEvent(detail),
       );
-      this.#record(endorsementStatement(person, skill, mine));
+      // The click started loading the later parts (`#toggle`): they are in by now, mostly.
+      this.#later((p) => {
+        const said = mine
+          ? p.more.endorsed(person.name, skill)
+          : p.more.withdrawn(person.name, skill);
+        this.#announcer.announce(`${said} ${t.endorsements(count, this.locale)}.`);
+        this.#record(p.endorsementStatement(person, skill, mine));
+      });
     },
     onFailed: (_person, skill, mine, error) => {
       this.#announcer.announce(mine ? t.endorseFailed(skill) : t.withdrawFailed(skill));
@@ -313,8 +319,11 @@ export class PeerExpertFinder extends PeerElement {
   // Endorsing and asking
 
   #toggle(person: Expert, skill: string): void {
+    // Pressed at once (optimistic); the strings and the statement for the answer load meanwhile.
     if (this.signedIn) this.#endorse.toggle(person, skill);
-    else this.#needSignIn(t.signInToEndorse());
+    this.#later((p) => {
+      if (!this.signedIn) this.#needSignIn(p.more.signInToEndorse());
+    });
   }
 
   /** Adds the later parts' rules to the shadow root (once). */
@@ -345,7 +354,8 @@ export class PeerExpertFinder extends PeerElement {
     if (person) {
       const detail = { person, skill, activity: this.activityIri };
       const how = contactFirst(this, click, detail, !!this.#contactHref(person));
-      if (how === 'link') this.#record(contactedStatement(person, skill, 'url'));
+      if (how === 'link')
+        this.#later((p) => this.#record(p.contactedStatement(person, skill, 'url')));
       if (how !== 'thread') return;
     }
     void this.#withParts(() =>
@@ -359,7 +369,7 @@ export class PeerExpertFinder extends PeerElement {
    */
   async #withParts(then: () => void): Promise<void> {
     try {
-      const parts = (this.#parts ??= await (this.#partsLoading ??= import('./parts.js')));
+      const parts = await this.#loadParts();
       this.#ask ??= new parts.AskController(this, {
         peer: () => this.peer,
         activity: () => this.activityIri,
@@ -382,6 +392,23 @@ export class PeerExpertFinder extends PeerElement {
       this.#partsLoading = undefined;
       this.fail(error);
     }
+  }
+
+  /** The later parts, loaded once (a failed load is tried again on the next call). */
+  async #loadParts(): Promise<typeof import('./parts.js')> {
+    return (this.#parts ??= await (this.#partsLoading ??= import('./parts.js')));
+  }
+
+  /**
+   * Runs `then` with the later parts (at once when they are in): what only an action needs (its
+   * statement, what is said after it). A failed load is the widget's `peer-error`.
+   */
+  #later(then: (parts: typeof import('./parts.js')) => void): void {
+    if (this.#parts) return then(this.#parts);
+    this.#loadParts().then(then, (error: unknown) => {
+      this.#partsLoading = undefined;
+      this.fail(error);
+    });
   }
 
   #record(statement: StatementInput): void {

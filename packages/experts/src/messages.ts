@@ -124,17 +124,11 @@ export const messages = {
       id: 'experts.reason-top-helper',
     }),
   reasonMentor: () => msg('mentors', { id: 'experts.reason-mentor' }),
-  // Endorsing
-  endorsed: (name: string, skill: string) =>
-    msg(str`You endorsed ${name} for ${skill}.`, { id: 'experts.endorsed' }),
-  withdrawn: (name: string, skill: string) =>
-    msg(str`You withdrew your endorsement of ${name} for ${skill}.`, { id: 'experts.withdrawn' }),
+  // Endorsing (what is said once the server answers is in `more-messages.ts`)
   endorseFailed: (skill: string) =>
     msg(str`Your endorsement for ${skill} could not be saved.`, { id: 'experts.endorse-failed' }),
   withdrawFailed: (skill: string) =>
     msg(str`Your endorsement for ${skill} could not be withdrawn.`, {
       id: 'experts.withdraw-failed',
     }),
-  self: () => msg('You cannot endorse yourself.', { id: 'experts.self' }),
-  signInToEndorse: () => msg('Sign in to endorse colleagues.', { id: 'experts.sign-in-endorse' }),
 };
