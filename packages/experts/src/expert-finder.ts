@@ -319,11 +319,10 @@ export class PeerExpertFinder extends PeerElement {
   // Endorsing and asking
 
   #toggle(person: Expert, skill: string): void {
+    if (!this.signedIn) return this.#needSignIn(t.signInToEndorse());
     // Pressed at once (optimistic); the strings and the statement for the answer load meanwhile.
-    if (this.signedIn) this.#endorse.toggle(person, skill);
-    this.#later((p) => {
-      if (!this.signedIn) this.#needSignIn(p.more.signInToEndorse());
-    });
+    this.#endorse.toggle(person, skill);
+    this.#later(() => {});
   }
 
   /** Adds the later parts' rules to the shadow root (once). */

@@ -131,4 +131,5 @@ export const messages = {
     msg(str`Your endorsement for ${skill} could not be withdrawn.`, {
       id: 'experts.withdraw-failed',
     }),
+  signInToEndorse: () => msg('Sign in to endorse colleagues.', { id: 'experts.sign-in-endorse' }),
 };

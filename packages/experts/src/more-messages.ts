@@ -1,7 +1,7 @@
 /**
  * The strings of `<peer-expert-finder>`'s parts that load later (the question form, the own
  * profile's editing, the person card) and the ones said only after an action (an endorsement
- * confirmed, a signed-out click), with stable ids (`experts.*`); the first paint's are in
+ * confirmed), with stable ids (`experts.*`); the first paint's are in
  * `messages.ts`.
  */
 import { msg, str } from '@peerkit/core';
@@ -35,12 +35,11 @@ export const more = {
     msg('Your profile changed elsewhere. Below is how it is now; your edit is kept in the form.', {
       id: 'experts.profile-conflict',
     }),
-  // Endorsing: said once the server answers, or on a signed-out click
+  // Endorsing: said once the server answers
   endorsed: (name: string, skill: string) =>
     msg(str`You endorsed ${name} for ${skill}.`, { id: 'experts.endorsed' }),
   withdrawn: (name: string, skill: string) =>
     msg(str`You withdrew your endorsement of ${name} for ${skill}.`, { id: 'experts.withdrawn' }),
-  signInToEndorse: () => msg('Sign in to endorse colleagues.', { id: 'experts.sign-in-endorse' }),
   close: () => msg('Close', { id: 'experts.close' }),
   cardLoading: () => msg('Loading profile…', { id: 'experts.card-loading' }),
   cardMissing: () =>

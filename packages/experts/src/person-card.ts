@@ -219,7 +219,7 @@ export class PeerPersonCard extends PeerElement {
             toggle: (skill) =>
               this.signedIn
                 ? this.#endorse.toggle(e, skill)
-                : this.#announcer.announce(more.signInToEndorse()),
+                : this.#announcer.announce(t.signInToEndorse()),
             retry: (skill) => this.#endorse.retry(e, skill),
             ask: (click) => this.#askFor(e, click),
           },
