@@ -141,7 +141,8 @@ export class PeerExpertFinder extends PeerElement {
     onPick: (s) => this.#pick(s),
     onCommit: (q) => this.#commit(q),
     onExitStart: () => this.#focusLastChip(),
-    countMessage: (n) => t.suggestions(n, this.locale),
+    // Asked once suggestions came, with the later parts (`#suggest`).
+    countMessage: (n) => this.#parts!.more.suggestions(n, this.locale),
   });
 
   readonly #search = new SearchController(this, {
@@ -246,7 +247,9 @@ export class PeerExpertFinder extends PeerElement {
     const client = this.peer?.client;
     if (!client) return [];
     const taken = new Set(this.filters.map((f) => f.toLowerCase()));
-    const [skills, people] = await Promise.all([
+    // The suggestions' strings are in the later parts: they load beside the first suggestions.
+    const [, skills, people] = await Promise.all([
+      this.#loadParts(),
       client.listSkills(q, { signal }),
       client.listPeople({ q, limit: 5, activity: this.activityIri }, { signal }),
     ]);
@@ -428,12 +431,14 @@ export class PeerExpertFinder extends PeerElement {
         id: this.#uid,
         label: t.searchLabel(),
         describedBy: `${this.#uid}-hint`,
+        // Options exist only once suggestions came, and the later parts with them (`#suggest`).
         option: (s: Suggestion) =>
           s.kind === 'skill'
-            ? t.skillOption(s.skill.name, s.skill.people, this.locale)
+            ? this.#parts!.more.skillOption(s.skill.name, s.skill.people, this.locale)
             : html`<bdi>${s.person.name}</bdi
                 >${s.person.title ? html` · <bdi>${s.person.title}</bdi>` : nothing}`,
-        group: (s: Suggestion) => (s.kind === 'skill' ? t.groupSkills() : t.groupPeople()),
+        group: (s: Suggestion) =>
+          s.kind === 'skill' ? this.#parts!.more.groupSkills() : this.#parts!.more.groupPeople(),
         before: this.#renderChips(),
       })}
       <p class="hint" id="${this.#uid}-hint">${t.searchHint()}</p>

@@ -12,23 +12,6 @@ export const messages = {
   searchLabel: () => msg('Search by skill, name or topic', { id: 'experts.search-label' }),
   searchHint: () =>
     msg('Pick a skill to filter by it, or press Enter to search.', { id: 'experts.search-hint' }),
-  groupSkills: () => msg('Skills', { id: 'experts.group-skills' }),
-  groupPeople: () => msg('People', { id: 'experts.group-people' }),
-  skillOption: (skill: string, people: number, locale: string) => {
-    const f = n(people, locale);
-    return plural(people, locale, {
-      one: () => msg(str`${skill} (${f} person)`, { id: 'experts.skill-option.one' }),
-      other: () => msg(str`${skill} (${f} people)`, { id: 'experts.skill-option.other' }),
-    });
-  },
-  suggestions: (count: number, locale: string) => {
-    const f = n(count, locale);
-    return plural(count, locale, {
-      zero: () => msg('No suggestions', { id: 'experts.suggestions.zero' }),
-      one: () => msg(str`${f} suggestion`, { id: 'experts.suggestions.one' }),
-      other: () => msg(str`${f} suggestions`, { id: 'experts.suggestions.other' }),
-    });
-  },
   filters: () => msg('Skill filters', { id: 'experts.filters' }),
   removeFilter: (skill: string) =>
     msg(str`Remove filter ${skill}`, { id: 'experts.remove-filter' }),

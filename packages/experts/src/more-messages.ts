@@ -4,9 +4,27 @@
  * confirmed), with stable ids (`experts.*`); the first paint's are in
  * `messages.ts`.
  */
-import { msg, str } from '@peerkit/core';
+import { formatNumber, msg, plural, str } from '@peerkit/core';
 
 export const more = {
+  // The search field's suggestions (loaded with them: `expert-finder.ts` `#suggest`)
+  groupSkills: () => msg('Skills', { id: 'experts.group-skills' }),
+  groupPeople: () => msg('People', { id: 'experts.group-people' }),
+  skillOption: (skill: string, people: number, locale: string) => {
+    const f = formatNumber(people, locale);
+    return plural(people, locale, {
+      one: () => msg(str`${skill} (${f} person)`, { id: 'experts.skill-option.one' }),
+      other: () => msg(str`${skill} (${f} people)`, { id: 'experts.skill-option.other' }),
+    });
+  },
+  suggestions: (count: number, locale: string) => {
+    const f = formatNumber(count, locale);
+    return plural(count, locale, {
+      zero: () => msg('No suggestions', { id: 'experts.suggestions.zero' }),
+      one: () => msg(str`${f} suggestion`, { id: 'experts.suggestions.one' }),
+      other: () => msg(str`${f} suggestions`, { id: 'experts.suggestions.other' }),
+    });
+  },
   signInToAsk: () => msg('Sign in to ask a colleague.', { id: 'experts.sign-in-ask' }),
   askLabel: (name: string) => msg(str`Your question for ${name}`, { id: 'experts.ask-label' }),
   askSend: () => msg('Post question', { id: 'experts.ask-send' }),
