@@ -3,9 +3,7 @@
  * Counts go through `Intl` (the core's `formatNumber` and `plural`), never string glue; a
  * person's name or a skill goes into a sentence as a `slot()` that the view fills with `<bdi>`.
  */
-import { formatNumber, msg, plural, str } from '@peerkit/core';
-
-const n = (count: number, locale: string) => formatNumber(count, locale);
+import { formatNumber as n, msg, plural, str } from '@peerkit/core';
 
 export const messages = {
   heading: () => msg('Find someone who knows', { id: 'experts.heading' }),
