@@ -12,7 +12,6 @@ import {
   uniqueId,
   type Expert,
   type PeerError,
-  type SkillSuggestion,
   type StatementInput,
 } from '@peerkit/core';
 import {
@@ -30,6 +29,7 @@ import { EndorseController } from './controllers/endorse.js';
 import { SearchController } from './controllers/search.js';
 import type { ProfileController } from './controllers/profile.js';
 import type { AskController } from './controllers/ask.js';
+import type { Suggestion } from './model/suggest.js';
 import { renderCard, renderSkeleton } from './views/card.js';
 import {
   PeerEndorsementCreatedEvent,
@@ -40,9 +40,6 @@ import { contactFirst, fillContact } from './model/contact-link.js';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
 registerTranslations('es', () => import('./l10n/locales/es.js'));
-
-/** A suggestion in the search field: a skill to filter by, or a person by name. */
-type Suggestion = { kind: 'skill'; skill: SkillSuggestion } | { kind: 'person'; person: Expert };
 
 /**
  * @summary Find the colleague who knows: search by skill, see why each person is shown, endorse their skills, ask them.
@@ -243,23 +240,12 @@ export class PeerExpertFinder extends PeerElement {
   // ---------------------------------------------------------------------------------------
   // Searching
 
+  /** The suggestions (`model/suggest.ts`, with the later parts: it and their strings load on the first typing). */
   async #suggest(q: string, signal: AbortSignal): Promise<Suggestion[]> {
     const client = this.peer?.client;
     if (!client) return [];
-    const taken = new Set(this.filters.map((f) => f.toLowerCase()));
-    // The suggestions' strings are in the later parts: they load beside the first suggestions.
-    const [, skills, people] = await Promise.all([
-      this.#loadParts(),
-      client.listSkills(q, { signal }),
-      client.listPeople({ q, limit: 5, activity: this.activityIri }, { signal }),
-    ]);
-    return [
-      ...skills
-        .filter((s) => !taken.has(s.name.toLowerCase()))
-        .slice(0, 6)
-        .map((skill) => ({ kind: 'skill' as const, skill })),
-      ...people.items.map((person) => ({ kind: 'person' as const, person })),
-    ];
+    const parts = await this.#loadParts();
+    return parts.suggest(client, q, this.filters, this.activityIri, signal);
   }
 
   #pick(s: Suggestion): void {
