@@ -389,14 +389,20 @@ export class PeerExpertFinder extends PeerElement {
 
   /**
    * Runs `then` with the later parts (at once when they are in): what only an action needs (its
-   * statement, what is said after it). A failed load is the widget's `peer-error`.
+   * statement, what is said after it). A failed load is the widget's `peer-error`. Once the
+   * element has left the page meanwhile, nothing runs (its provider may be gone with it).
    */
   #later(then: (parts: typeof import('./parts.js')) => void): void {
     if (this.#parts) return then(this.#parts);
-    this.#loadParts().then(then, (error: unknown) => {
-      this.#partsLoading = undefined;
-      this.fail(error);
-    });
+    this.#loadParts().then(
+      (parts) => {
+        if (this.isConnected) then(parts);
+      },
+      (error: unknown) => {
+        this.#partsLoading = undefined;
+        this.fail(error);
+      },
+    );
   }
 
   #record(statement: StatementInput): void {
