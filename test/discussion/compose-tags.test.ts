@@ -185,7 +185,10 @@ describe('<peer-discussion> skill tags in the composer', () => {
     rootTextarea(el).value = 'Keep this text';
     rootTextarea(el).dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await submit(el);
-    await waitUntil(() => $(el, `${scope('new')} [part~="skills"] .error-text`), 'said at the field');
+    await waitUntil(
+      () => $(el, `${scope('new')} [part~="skills"] .error-text`),
+      'said at the field',
+    );
     expect(input.getAttribute('aria-describedby')).to.contain('-tags-error');
     expect(rootTextarea(el).value).to.equal('Keep this text');
     expect(chips(el)).to.have.length(1);

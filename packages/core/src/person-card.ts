@@ -61,3 +61,28 @@ export function openPersonCard(from: HTMLElement, person: PersonSummary): boolea
   void opener({ person, anchor: from });
   return true;
 }
+
+/**
+ * A person's initials avatar, drawn the same by every widget (the discussion's posts, the
+ * expert finder's cards), so one person looks the same everywhere.
+ *
+ * `avatarInitials("Ana Ruiz")` is `"AR"`: the first character (a whole code point, so an astral
+ * letter is not split) of the first and last words, upper-cased; `"?"` for a blank name.
+ */
+export function avatarInitials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const pick = (w = '') => [...w][0] ?? '';
+  return (pick(words[0]) + (words.length > 1 ? pick(words.at(-1)) : '')).toUpperCase() || '?';
+}
+
+/**
+ * The avatar's hue for a person id: one of twelve (0–11; the widget's CSS has a rule per
+ * value, `--_hue: 30deg × n`, as a strict `style-src` forbids inline styles), from a hash of
+ * the id's code points (not UTF-16 units, so an id with characters outside the Basic
+ * Multilingual Plane hashes the same in every widget).
+ */
+export function avatarHue(id: string): number {
+  let h = 0;
+  for (const c of id) h = (h * 31 + c.codePointAt(0)!) >>> 0;
+  return h % 12;
+}

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { composerStyles } from './views/composer.styles.js';
 
 /**
@@ -281,54 +281,6 @@ export const discussionStyles = [
       grid-row: span 3;
     }
 
-    [part~='avatar'][data-hue='0'] {
-      --_hue: 0;
-    }
-
-    [part~='avatar'][data-hue='1'] {
-      --_hue: 30;
-    }
-
-    [part~='avatar'][data-hue='2'] {
-      --_hue: 60;
-    }
-
-    [part~='avatar'][data-hue='3'] {
-      --_hue: 90;
-    }
-
-    [part~='avatar'][data-hue='4'] {
-      --_hue: 120;
-    }
-
-    [part~='avatar'][data-hue='5'] {
-      --_hue: 150;
-    }
-
-    [part~='avatar'][data-hue='6'] {
-      --_hue: 180;
-    }
-
-    [part~='avatar'][data-hue='7'] {
-      --_hue: 210;
-    }
-
-    [part~='avatar'][data-hue='8'] {
-      --_hue: 240;
-    }
-
-    [part~='avatar'][data-hue='9'] {
-      --_hue: 270;
-    }
-
-    [part~='avatar'][data-hue='10'] {
-      --_hue: 300;
-    }
-
-    [part~='avatar'][data-hue='11'] {
-      --_hue: 330;
-    }
-
     [part~='avatar'][data-hue] {
       background: light-dark(hsl(var(--_hue) 60% 88%), hsl(var(--_hue) 35% 28%));
     }
@@ -476,4 +428,12 @@ export const discussionStyles = [
     }
   `,
   composerStyles,
+  // The avatars' twelve hues (`avatarHue`, `@peerkit/core/person-card`), one rule each, built
+  // from numbers only, as the expert finder's.
+  unsafeCSS(
+    Array.from(
+      { length: 12 },
+      (_, i) => `[part~='avatar'][data-hue='${i}']{--_hue:${i * 30}}`,
+    ).join(''),
+  ),
 ];

@@ -31,8 +31,7 @@ export const expertFinderStyles = [
     .hint,
     .meta,
     .why,
-    .topics,
-    .group-label {
+    .topics {
       color: var(--_peer-muted);
     }
     .hint {

@@ -12,7 +12,6 @@ import {
   uniqueId,
   type Expert,
   type PeerError,
-  type SkillSuggestion,
   type StatementInput,
 } from '@peerkit/core';
 import {
@@ -30,20 +29,17 @@ import { EndorseController } from './controllers/endorse.js';
 import { SearchController } from './controllers/search.js';
 import type { ProfileController } from './controllers/profile.js';
 import type { AskController } from './controllers/ask.js';
+import type { Suggestion } from './model/suggest.js';
 import { renderCard, renderSkeleton } from './views/card.js';
 import {
   PeerEndorsementCreatedEvent,
   PeerEndorsementWithdrawnEvent,
   PeerExpertSearchEvent,
 } from './events.js';
-import { contactedStatement, endorsementStatement, searchedStatement } from './xapi.js';
 import { contactFirst, fillContact } from './model/contact-link.js';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
 registerTranslations('es', () => import('./l10n/locales/es.js'));
-
-/** A suggestion in the search field: a skill to filter by, or a person by name. */
-type Suggestion = { kind: 'skill'; skill: SkillSuggestion } | { kind: 'person'; person: Expert };
 
 /**
  * @summary Find the colleague who knows: search by skill, see why each person is shown, endorse their skills, ask them.
@@ -142,7 +138,8 @@ export class PeerExpertFinder extends PeerElement {
     onPick: (s) => this.#pick(s),
     onCommit: (q) => this.#commit(q),
     onExitStart: () => this.#focusLastChip(),
-    countMessage: (n) => t.suggestions(n, this.locale),
+    // Asked once suggestions came, with the later parts (`#suggest`).
+    countMessage: (n) => this.#parts!.more.suggestions(n, this.locale),
   });
 
   readonly #search = new SearchController(this, {
@@ -170,20 +167,27 @@ export class PeerExpertFinder extends PeerElement {
         }),
       );
       if (input.query || input.skills.length)
-        this.#record(searchedStatement(input.activity, input.query, input.skills, total));
+        this.#later((p) =>
+          this.#record(p.searchedStatement(input.activity, input.query, input.skills, total)),
+        );
     },
   });
 
   readonly #endorse = new EndorseController(this, {
     client: () => this.peer?.client,
     onConfirmed: (person, skill, mine, count) => {
-      const said = mine ? t.endorsed(person.name, skill) : t.withdrawn(person.name, skill);
-      this.#announcer.announce(`${said} ${t.endorsements(count, this.locale)}.`);
       const detail = { personId: person.id, skill, endorsements: count };
       this.emit(
         mine ? new PeerEndorsementCreatedEvent(detail) : new PeerEndorsementWithdrawnEvent(detail),
       );
-      this.#record(endorsementStatement(person, skill, mine));
+      // The click started loading the later parts (`#toggle`): they are in by now, mostly.
+      this.#later((p) => {
+        const said = mine
+          ? p.more.endorsed(person.name, skill)
+          : p.more.withdrawn(person.name, skill);
+        this.#announcer.announce(`${said} ${t.endorsements(count, this.locale)}.`);
+        this.#record(p.endorsementStatement(person, skill, mine));
+      });
     },
     onFailed: (_person, skill, mine, error) => {
       this.#announcer.announce(mine ? t.endorseFailed(skill) : t.withdrawFailed(skill));
@@ -236,21 +240,12 @@ export class PeerExpertFinder extends PeerElement {
   // ---------------------------------------------------------------------------------------
   // Searching
 
+  /** The suggestions (`model/suggest.ts`, with the later parts: it and their strings load on the first typing). */
   async #suggest(q: string, signal: AbortSignal): Promise<Suggestion[]> {
     const client = this.peer?.client;
     if (!client) return [];
-    const taken = new Set(this.filters.map((f) => f.toLowerCase()));
-    const [skills, people] = await Promise.all([
-      client.listSkills(q, { signal }),
-      client.listPeople({ q, limit: 5, activity: this.activityIri }, { signal }),
-    ]);
-    return [
-      ...skills
-        .filter((s) => !taken.has(s.name.toLowerCase()))
-        .slice(0, 6)
-        .map((skill) => ({ kind: 'skill' as const, skill })),
-      ...people.items.map((person) => ({ kind: 'person' as const, person })),
-    ];
+    const parts = await this.#loadParts();
+    return parts.suggest(client, q, this.filters, this.activityIri, signal);
   }
 
   #pick(s: Suggestion): void {
@@ -313,8 +308,10 @@ export class PeerExpertFinder extends PeerElement {
   // Endorsing and asking
 
   #toggle(person: Expert, skill: string): void {
-    if (this.signedIn) this.#endorse.toggle(person, skill);
-    else this.#needSignIn(t.signInToEndorse());
+    if (!this.signedIn) return this.#needSignIn(t.signInToEndorse());
+    // Pressed at once (optimistic); the strings and the statement for the answer load meanwhile.
+    this.#endorse.toggle(person, skill);
+    this.#later(() => {});
   }
 
   /** Adds the later parts' rules to the shadow root (once). */
@@ -345,7 +342,8 @@ export class PeerExpertFinder extends PeerElement {
     if (person) {
       const detail = { person, skill, activity: this.activityIri };
       const how = contactFirst(this, click, detail, !!this.#contactHref(person));
-      if (how === 'link') this.#record(contactedStatement(person, skill, 'url'));
+      if (how === 'link')
+        this.#later((p) => this.#record(p.contactedStatement(person, skill, 'url')));
       if (how !== 'thread') return;
     }
     void this.#withParts(() =>
@@ -359,7 +357,7 @@ export class PeerExpertFinder extends PeerElement {
    */
   async #withParts(then: () => void): Promise<void> {
     try {
-      const parts = (this.#parts ??= await (this.#partsLoading ??= import('./parts.js')));
+      const parts = await this.#loadParts();
       this.#ask ??= new parts.AskController(this, {
         peer: () => this.peer,
         activity: () => this.activityIri,
@@ -384,6 +382,29 @@ export class PeerExpertFinder extends PeerElement {
     }
   }
 
+  /** The later parts, loaded once (a failed load is tried again on the next call). */
+  async #loadParts(): Promise<typeof import('./parts.js')> {
+    return (this.#parts ??= await (this.#partsLoading ??= import('./parts.js')));
+  }
+
+  /**
+   * Runs `then` with the later parts (at once when they are in): what only an action needs (its
+   * statement, what is said after it). A failed load is the widget's `peer-error`. Once the
+   * element has left the page meanwhile, nothing runs (its provider may be gone with it).
+   */
+  #later(then: (parts: typeof import('./parts.js')) => void): void {
+    if (this.#parts) return then(this.#parts);
+    this.#loadParts().then(
+      (parts) => {
+        if (this.isConnected) then(parts);
+      },
+      (error: unknown) => {
+        this.#partsLoading = undefined;
+        this.fail(error);
+      },
+    );
+  }
+
   #record(statement: StatementInput): void {
     this.peer?.recorder.record(statement).catch((error: unknown) => this.fail(error));
   }
@@ -402,12 +423,14 @@ export class PeerExpertFinder extends PeerElement {
         id: this.#uid,
         label: t.searchLabel(),
         describedBy: `${this.#uid}-hint`,
+        // Options exist only once suggestions came, and the later parts with them (`#suggest`).
         option: (s: Suggestion) =>
           s.kind === 'skill'
-            ? t.skillOption(s.skill.name, s.skill.people, this.locale)
+            ? this.#parts!.more.skillOption(s.skill.name, s.skill.people, this.locale)
             : html`<bdi>${s.person.name}</bdi
                 >${s.person.title ? html` · <bdi>${s.person.title}</bdi>` : nothing}`,
-        group: (s: Suggestion) => (s.kind === 'skill' ? t.groupSkills() : t.groupPeople()),
+        group: (s: Suggestion) =>
+          s.kind === 'skill' ? this.#parts!.more.groupSkills() : this.#parts!.more.groupPeople(),
         before: this.#renderChips(),
       })}
       <p class="hint" id="${this.#uid}-hint">${t.searchHint()}</p>

@@ -3,32 +3,13 @@
  * Counts go through `Intl` (the core's `formatNumber` and `plural`), never string glue; a
  * person's name or a skill goes into a sentence as a `slot()` that the view fills with `<bdi>`.
  */
-import { formatNumber, msg, plural, str } from '@peerkit/core';
-
-const n = (count: number, locale: string) => formatNumber(count, locale);
+import { formatNumber as n, msg, plural, str } from '@peerkit/core';
 
 export const messages = {
   heading: () => msg('Find someone who knows', { id: 'experts.heading' }),
   searchLabel: () => msg('Search by skill, name or topic', { id: 'experts.search-label' }),
   searchHint: () =>
     msg('Pick a skill to filter by it, or press Enter to search.', { id: 'experts.search-hint' }),
-  groupSkills: () => msg('Skills', { id: 'experts.group-skills' }),
-  groupPeople: () => msg('People', { id: 'experts.group-people' }),
-  skillOption: (skill: string, people: number, locale: string) => {
-    const f = n(people, locale);
-    return plural(people, locale, {
-      one: () => msg(str`${skill} (${f} person)`, { id: 'experts.skill-option.one' }),
-      other: () => msg(str`${skill} (${f} people)`, { id: 'experts.skill-option.other' }),
-    });
-  },
-  suggestions: (count: number, locale: string) => {
-    const f = n(count, locale);
-    return plural(count, locale, {
-      zero: () => msg('No suggestions', { id: 'experts.suggestions.zero' }),
-      one: () => msg(str`${f} suggestion`, { id: 'experts.suggestions.one' }),
-      other: () => msg(str`${f} suggestions`, { id: 'experts.suggestions.other' }),
-    });
-  },
   filters: () => msg('Skill filters', { id: 'experts.filters' }),
   removeFilter: (skill: string) =>
     msg(str`Remove filter ${skill}`, { id: 'experts.remove-filter' }),
@@ -124,17 +105,12 @@ export const messages = {
       id: 'experts.reason-top-helper',
     }),
   reasonMentor: () => msg('mentors', { id: 'experts.reason-mentor' }),
-  // Endorsing
-  endorsed: (name: string, skill: string) =>
-    msg(str`You endorsed ${name} for ${skill}.`, { id: 'experts.endorsed' }),
-  withdrawn: (name: string, skill: string) =>
-    msg(str`You withdrew your endorsement of ${name} for ${skill}.`, { id: 'experts.withdrawn' }),
+  // Endorsing (what is said once the server answers is in `more-messages.ts`)
   endorseFailed: (skill: string) =>
     msg(str`Your endorsement for ${skill} could not be saved.`, { id: 'experts.endorse-failed' }),
   withdrawFailed: (skill: string) =>
     msg(str`Your endorsement for ${skill} could not be withdrawn.`, {
       id: 'experts.withdraw-failed',
     }),
-  self: () => msg('You cannot endorse yourself.', { id: 'experts.self' }),
   signInToEndorse: () => msg('Sign in to endorse colleagues.', { id: 'experts.sign-in-endorse' }),
 };

@@ -1,11 +1,30 @@
 /**
  * The strings of `<peer-expert-finder>`'s parts that load later (the question form, the own
- * profile's editing, the person card), with stable ids (`experts.*`); the first paint's are in
+ * profile's editing, the person card) and the ones said only after an action (an endorsement
+ * confirmed), with stable ids (`experts.*`); the first paint's are in
  * `messages.ts`.
  */
-import { msg, str } from '@peerkit/core';
+import { formatNumber, msg, plural, str } from '@peerkit/core';
 
 export const more = {
+  // The search field's suggestions (loaded with them: `expert-finder.ts` `#suggest`)
+  groupSkills: () => msg('Skills', { id: 'experts.group-skills' }),
+  groupPeople: () => msg('People', { id: 'experts.group-people' }),
+  skillOption: (skill: string, people: number, locale: string) => {
+    const f = formatNumber(people, locale);
+    return plural(people, locale, {
+      one: () => msg(str`${skill} (${f} person)`, { id: 'experts.skill-option.one' }),
+      other: () => msg(str`${skill} (${f} people)`, { id: 'experts.skill-option.other' }),
+    });
+  },
+  suggestions: (count: number, locale: string) => {
+    const f = formatNumber(count, locale);
+    return plural(count, locale, {
+      zero: () => msg('No suggestions', { id: 'experts.suggestions.zero' }),
+      one: () => msg(str`${f} suggestion`, { id: 'experts.suggestions.one' }),
+      other: () => msg(str`${f} suggestions`, { id: 'experts.suggestions.other' }),
+    });
+  },
   signInToAsk: () => msg('Sign in to ask a colleague.', { id: 'experts.sign-in-ask' }),
   askLabel: (name: string) => msg(str`Your question for ${name}`, { id: 'experts.ask-label' }),
   askSend: () => msg('Post question', { id: 'experts.ask-send' }),
@@ -34,6 +53,11 @@ export const more = {
     msg('Your profile changed elsewhere. Below is how it is now; your edit is kept in the form.', {
       id: 'experts.profile-conflict',
     }),
+  // Endorsing: said once the server answers
+  endorsed: (name: string, skill: string) =>
+    msg(str`You endorsed ${name} for ${skill}.`, { id: 'experts.endorsed' }),
+  withdrawn: (name: string, skill: string) =>
+    msg(str`You withdrew your endorsement of ${name} for ${skill}.`, { id: 'experts.withdrawn' }),
   close: () => msg('Close', { id: 'experts.close' }),
   cardLoading: () => msg('Loading profile…', { id: 'experts.card-loading' }),
   cardMissing: () =>

@@ -98,7 +98,7 @@ export class PeerPersonCard extends PeerElement {
   readonly #endorse = new EndorseController(this, {
     client: () => this.peer?.client,
     onConfirmed: (person, skill, mine, count) => {
-      const said = mine ? t.endorsed(person.name, skill) : t.withdrawn(person.name, skill);
+      const said = mine ? more.endorsed(person.name, skill) : more.withdrawn(person.name, skill);
       this.#announcer.announce(`${said} ${t.endorsements(count, this.locale)}.`);
       const detail = { personId: person.id, skill, endorsements: count };
       this.emit(

@@ -44,8 +44,6 @@ export interface ComboboxOptions<T> {
   countMessage: (count: number) => string;
   /** Milliseconds of quiet typing before asking (default 250). */
   debounceMs?: number;
-  /** Fewest characters worth asking about (default 1). */
-  minLength?: number;
 }
 
 export class ComboboxController<T> implements ReactiveController {
@@ -69,7 +67,6 @@ export class ComboboxController<T> implements ReactiveController {
   #abort?: AbortController;
   /** The number of the latest round: an answer from any other is stale. */
   #round = 0;
-  #settled: Promise<void> = Promise.resolve();
 
   constructor(host: ReactiveControllerHost, options: ComboboxOptions<T>) {
     this.#host = host;
@@ -77,8 +74,6 @@ export class ComboboxController<T> implements ReactiveController {
     this.announcer = new Announcer(host);
     host.addController(this);
   }
-
-  hostConnected(): void {}
 
   hostDisconnected(): void {
     this.#cancel();
@@ -88,11 +83,6 @@ export class ComboboxController<T> implements ReactiveController {
   /** The active option, if any. */
   get activeItem(): T | undefined {
     return this.active >= 0 ? this.items[this.active] : undefined;
-  }
-
-  /** Resolves when the latest round has settled (at once when none is waiting). */
-  get settled(): Promise<void> {
-    return this.#settled;
   }
 
   /** The field's `input` event: remember the text and ask after the pause. */
@@ -106,19 +96,14 @@ export class ComboboxController<T> implements ReactiveController {
     this.#cancel();
     this.active = -1;
     const q = query.trim();
-    if (!suggest || q.length < (this.#options.minLength ?? 1)) {
+    if (!suggest || !q) {
       this.items = [];
       this.open = false;
       this.status = 'idle';
       this.#host.requestUpdate();
       return;
     }
-    let settle!: () => void;
-    this.#settled = new Promise((resolve) => (settle = resolve));
-    this.#timer = setTimeout(
-      () => void this.#ask(q).finally(settle),
-      this.#options.debounceMs ?? 250,
-    );
+    this.#timer = setTimeout(() => void this.#ask(q), this.#options.debounceMs ?? 250);
     this.#host.requestUpdate();
   }
 

@@ -6,27 +6,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime, formatRelativeTime, type Post } from '@peerkit/core';
 import { bdi, fill, slot } from '@peerkit/core/bidi';
-import { openPersonCard, personCardAvailable } from '@peerkit/core/person-card';
+import {
+  avatarHue,
+  avatarInitials,
+  openPersonCard,
+  personCardAvailable,
+} from '@peerkit/core/person-card';
 import { messages } from '../messages.js';
 import { MAX_INDENT } from '../model/config.js';
 import { postIri } from '../xapi.js';
 import { domId } from './ids.js';
 import { renderBody } from './body.js';
-
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = words[0] ?? '';
-  const last = words.length > 1 ? words[words.length - 1]! : '';
-  const pick = (w: string) => (w ? (Array.from(w)[0] ?? '') : '');
-  return (pick(first) + pick(last)).toLocaleUpperCase() || '?';
-}
-
-function hue(id: string): number {
-  let h = 0;
-  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
-  // Twelve hues, each with its own CSS rule: no inline styles (a strict CSP forbids them).
-  return h % 12;
-}
 
 /** What one post is drawn from, besides the post itself. */
 export interface PostProps {
@@ -87,8 +77,11 @@ export function renderPost(post: Post, p: PostProps, on: PostHandlers): Template
     aria-labelledby="${authorId} ${timeId}"
     aria-describedby=${p.answering ? replyToId : nothing}
   >
-    <span part="avatar" aria-hidden="true" data-hue=${post.author ? hue(post.author.id) : nothing}
-      >${post.author ? initials(post.author.name) : '–'}</span
+    <span
+      part="avatar"
+      aria-hidden="true"
+      data-hue=${post.author ? avatarHue(post.author.id) : nothing}
+      >${post.author ? avatarInitials(post.author.name) : '–'}</span
     >
     ${renderMeta(post, p, authorId, timeId)}
     ${

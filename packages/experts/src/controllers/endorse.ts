@@ -12,7 +12,7 @@
  * The server's answer (`Endorsement.endorsements`) is the count from then on, over the count
  * the card was loaded with.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { toPeerError, type Expert, type PeerClient, type PeerError } from '@peerkit/core';
 
 export interface EndorseState {
@@ -38,7 +38,8 @@ export interface EndorseOptions {
 
 const keyOf = (personId: string, skill: string) => `${personId}\n${skill.toLowerCase()}`;
 
-export class EndorseController implements ReactiveController {
+/** Not a lifecycle controller: it only asks its host to update. */
+export class EndorseController {
   /** What the server confirmed, by person and skill. */
   readonly #confirmed = new Map<string, { mine: boolean; count: number }>();
   readonly #intents = new Map<string, Intent>();
@@ -48,11 +49,7 @@ export class EndorseController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: EndorseOptions,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** Forgets everything (a new person signed in). */
   reset(): void {

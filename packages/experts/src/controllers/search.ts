@@ -77,8 +77,6 @@ export class SearchController implements ReactiveController {
     });
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
     this.#moreAbort?.abort();
     if (this.moreStatus === 'pending') this.moreStatus = 'idle';

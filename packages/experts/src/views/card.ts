@@ -7,6 +7,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Expert, ExpertSkill } from '@peerkit/core';
+import { avatarHue, avatarInitials } from '@peerkit/core/person-card';
 import { messages as t } from '../messages.js';
 import { whyLine } from '../model/reasons.js';
 import type { EndorseState } from '../controllers/endorse.js';
@@ -39,33 +40,14 @@ export interface CardProps {
   extra?: unknown;
 }
 
-/** "AR" for "Ana Ruiz": the first letters of the first and last words. */
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = [...(words[0] ?? '?')][0] ?? '?';
-  const last = words.length > 1 ? ([...words[words.length - 1]!][0] ?? '') : '';
-  return (first + last).toUpperCase();
-}
-
-/**
- * A stable hue per person (one of twelve), so the same person has the same avatar colour
- * everywhere; each has its own CSS rule (`expert-finder.styles.ts`): no inline style, which a
- * strict `style-src` forbids.
- */
-function hue(id: string): number {
-  let h = 0;
-  for (const c of id) h = (h * 31 + c.codePointAt(0)!) >>> 0;
-  return h % 12;
-}
-
 export function renderCard(p: CardProps): TemplateResult {
   const e = p.expert;
   const nameId = `${p.id}-name`;
   const why = whyLine(e.reasons, p.locale);
   return html`<article class="card" part="card" aria-labelledby=${nameId} data-person=${e.id}>
     <div class="card-head">
-      <span class="avatar" part="avatar" aria-hidden="true" data-hue=${hue(e.id)}
-        >${initials(e.name)}</span
+      <span class="avatar" part="avatar" aria-hidden="true" data-hue=${avatarHue(e.id)}
+        >${avatarInitials(e.name)}</span
       >
       <div class="who">
         ${renderName(p.level ?? 3, nameId, e.name)}

@@ -59,7 +59,6 @@ export const templates = {
   'experts.withdrawn': str`Retiraste tu respaldo a ${0} en ${1}.`,
   'experts.endorse-failed': str`No se pudo guardar tu respaldo en ${0}.`,
   'experts.withdraw-failed': str`No se pudo retirar tu respaldo en ${0}.`,
-  'experts.self': 'No puedes respaldarte a ti.',
   'experts.sign-in-endorse': 'Inicia sesión para respaldar a tus colegas.',
   'experts.sign-in-ask': 'Inicia sesión para preguntar a un colega.',
   'experts.ask-label': str`Tu pregunta para ${0}`,
