@@ -15,6 +15,8 @@ export interface ExpertSearchDetail {
   activity: string;
   /** How many people match (`total` of the first page). */
   total: number;
+  /** `eq`: `total` is exact; `gte`: a lower bound (a free-text search counts up to 100). */
+  totalRelation: 'eq' | 'gte';
 }
 
 export interface ExpertContactDetail {

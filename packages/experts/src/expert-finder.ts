@@ -157,13 +157,15 @@ export class PeerExpertFinder extends PeerElement {
     },
     onResults: (input, page) => {
       const total = page.total ?? page.items.length;
-      this.#announcer.announce(t.results(total, this.locale));
+      const totalRelation = page.totalRelation ?? 'eq';
+      this.#announcer.announce(t.results(total, this.locale, totalRelation == 'gte'));
       this.emit(
         new PeerExpertSearchEvent({
           query: input.query,
           skills: [...input.skills],
           activity: input.activity,
           total,
+          totalRelation,
         }),
       );
       if (input.query || input.skills.length)

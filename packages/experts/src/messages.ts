@@ -13,8 +13,9 @@ export const messages = {
   filters: () => msg('Skill filters', { id: 'experts.filters' }),
   removeFilter: (skill: string) =>
     msg(str`Remove filter ${skill}`, { id: 'experts.remove-filter' }),
-  results: (count: number, locale: string) => {
-    const f = n(count, locale);
+  /** `atLeast`: `count` is a lower bound (`totalRelation: 'gte'`), said as "100+". */
+  results: (count: number, locale: string, atLeast?: boolean) => {
+    const f = n(count, locale) + (atLeast ? '+' : '');
     return plural(count, locale, {
       zero: () => msg('No one found', { id: 'experts.results.zero' }),
       one: () => msg(str`${f} person found`, { id: 'experts.results.one' }),

@@ -36,6 +36,7 @@ import type {
   Reflection,
   Page,
   Expert,
+  ExpertPage,
   PeopleQuery,
   PersonQuery,
   PostsQuery,
@@ -230,7 +231,7 @@ export class RestClient implements PeerClient {
     });
   }
 
-  listPeople(query: PeopleQuery, options?: CallOptions): Promise<Page<Expert>> {
+  listPeople(query: PeopleQuery, options?: CallOptions): Promise<ExpertPage> {
     return this.#request({
       method: 'GET',
       path: '/people',

@@ -16,6 +16,7 @@ import type {
   CreateReport,
   Endorsement,
   Expert,
+  ExpertPage,
   GiveKudos,
   KudosCount,
   KudosGiver,
@@ -105,7 +106,7 @@ export interface PeerClient {
    * `version` the change started from.
    */
   updateProfile(input: UpdateProfile, options?: CallOptions): Promise<Profile>;
-  listPeople(query: PeopleQuery, options?: CallOptions): Promise<Page<Expert>>;
+  listPeople(query: PeopleQuery, options?: CallOptions): Promise<ExpertPage>;
   /**
    * One person's card (`GET /people/{id}`), with the reasons for `query.activity`; fails
    * with a 404 `PeerError` when the person does not exist or is not listed.

@@ -127,7 +127,15 @@ export const Expert = /* @__PURE__ */ z.object({
   reasons: ExpertReasons,
 });
 export type Expert = z.infer<typeof Expert>;
-export const ExpertPage = pageOf(Expert);
+/**
+ * A page of people. `totalRelation` (as Elasticsearch's `hits.total.relation`): absent or
+ * `eq`, `total` is exact; `gte`, it is a lower bound (a free-text search counts exactly up
+ * to 100 matches; docs/decisions.md §12), e.g. shown as "100+ people found".
+ */
+export const ExpertPage = /* @__PURE__ */ z.extend(pageOf(Expert), {
+  totalRelation: z.optional(z.enum(['eq', 'gte'])),
+});
+export type ExpertPage = z.infer<typeof ExpertPage>;
 
 /**
  * `GET /people`: `q` free text (names, titles, teams, "ask me about" topics, skill names);

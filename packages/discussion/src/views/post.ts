@@ -164,13 +164,7 @@ function renderMeta(post: Post, p: PostProps, authorId: string, timeId: string):
         ? html`<span class="hidden-mark">${messages.hiddenMark()}</span>`
         : nothing
     }
-    ${
-      p.qa && post.accepted
-        ? html`<span class="accepted-mark">${messages.acceptedMark()}</span>`
-        : p.qa && post.question?.accepted && !post.deleted
-          ? html`<span class="accepted-mark answered-mark">${messages.answeredMark()}</span>`
-          : nothing
-    }
+    ${p.qa ? renderQaMark(post) : nothing}
     ${
       // A star drawn by CSS before the words, as the accepted mark's tick.
       post.highlighted && !post.deleted
@@ -178,6 +172,14 @@ function renderMeta(post: Post, p: PostProps, authorId: string, timeId: string):
         : nothing
     }
   </div>`;
+}
+
+/** Q&A mode: "Accepted answer" on an accepted reply, "Answered" on a question that has one. */
+function renderQaMark(post: Post): TemplateResult | typeof nothing {
+  if (post.accepted) return html`<span class="accepted-mark">${messages.acceptedMark()}</span>`;
+  return post.question?.accepted && !post.deleted
+    ? html`<span class="accepted-mark answered-mark">${messages.answeredMark()}</span>`
+    : nothing;
 }
 
 /** The actions the person may take on a post, in the order they are drawn. */

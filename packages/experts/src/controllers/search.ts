@@ -11,7 +11,7 @@ import type { ReactiveController } from 'lit';
 import {
   toPeerError,
   type Expert,
-  type Page,
+  type ExpertPage,
   type PeerClient,
   type PeerError,
 } from '@peerkit/core';
@@ -30,7 +30,7 @@ export interface SearchOptions {
   /** What to search now; `undefined` while it cannot (no provider yet). */
   input: () => SearchInput | undefined;
   /** A first page came back. */
-  onResults: (input: SearchInput, page: Page<Expert>) => void;
+  onResults: (input: SearchInput, page: ExpertPage) => void;
 }
 
 type Args = readonly [PeerClient, string, string, string, number, string];
@@ -44,7 +44,7 @@ export class SearchController implements ReactiveController {
   moreStatus: 'idle' | 'pending' | 'error' = 'idle';
   moreError?: PeerError;
 
-  readonly first: LoadController<Page<Expert>, Args>;
+  readonly first: LoadController<ExpertPage, Args>;
   #moreAbort?: AbortController;
   #input?: SearchInput;
 
@@ -53,7 +53,7 @@ export class SearchController implements ReactiveController {
     private readonly options: SearchOptions,
   ) {
     host.addController(this);
-    this.first = new LoadController<Page<Expert>, Args>(host, {
+    this.first = new LoadController<ExpertPage, Args>(host, {
       args: () => {
         const i = options.input();
         // The skills as one string, so an equal list is equal args (Object.is per element).

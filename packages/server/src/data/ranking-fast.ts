@@ -146,8 +146,10 @@ async function pageQuery(q: Queryable, sql: string, params: unknown[]): Promise<
 
 /**
  * A free-text page: the query reads one row past the page to know whether more follow;
- * `total` is exact up to `Q_TOTAL_EXACT`, and past it the number shown so far plus one
- * when more follow (a lower bound, documented in docs/decisions.md §12).
+ * `total` is exact up to `Q_TOTAL_EXACT`; past it, while more follow, it is a lower bound
+ * (`Q_TOTAL_EXACT`, or the number shown so far plus one when that is more) flagged
+ * `total_is_lower_bound`, which the API says as `totalRelation: 'gte'` (docs/decisions.md
+ * §12); on the last page it is exact again.
  */
 async function rankByText(q: Queryable, args: RankArgs): Promise<RankedRow[]> {
   const rows = await pageQuery(q, Q_SQL, [
@@ -161,8 +163,10 @@ async function rankByText(q: Queryable, args: RankArgs): Promise<RankedRow[]> {
   const page = rows.slice(0, args.limit);
   const counted = rows[0]?.total ?? 0;
   const shown = args.offset + page.length;
-  const total = counted <= Q_TOTAL_EXACT ? counted : more ? Math.max(counted, shown + 1) : shown;
-  return page.map((r) => ({ ...r, total }));
+  const lower = counted > Q_TOTAL_EXACT && more;
+  const total =
+    counted <= Q_TOTAL_EXACT ? counted : lower ? Math.max(Q_TOTAL_EXACT, shown + 1) : shown;
+  return page.map((r) => ({ ...r, total, total_is_lower_bound: lower }));
 }
 
 /**

@@ -72,6 +72,8 @@ export interface RankedRow {
   tier: number;
   score: number;
   total: number;
+  /** `total` is a lower bound: a free-text search counts exactly up to `Q_TOTAL_EXACT`. */
+  total_is_lower_bound?: boolean;
   /** Their skills, when the ranking read them with the page (`ranking-fast.ts`). */
   skills?: SkillRow[];
 }

@@ -141,6 +141,7 @@ export function peopleRoutes(deps: Deps) {
       items: await toExperts(db, rows, args, caller),
       nextCursor: rows.length && next < total ? encodeCursor({ n: next }) : null,
       total,
+      ...(rows[0]?.total_is_lower_bound ? { totalRelation: 'gte' } : {}),
     });
     cache.setShared('people', ['*'], key, body, [stamp]);
     return c.body(body, 200, { 'content-type': 'application/json' });
