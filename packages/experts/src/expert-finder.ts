@@ -156,7 +156,7 @@ export class PeerExpertFinder extends PeerElement {
       };
     },
     onResults: (input, page) => {
-      const total = page.total ?? page.items.length;
+      const total = page.total;
       const totalRelation = page.totalRelation ?? 'eq';
       this.#announcer.announce(t.results(total, this.locale, totalRelation == 'gte'));
       this.emit(

@@ -70,7 +70,7 @@ export class SearchController implements ReactiveController {
       },
       onComplete: (page) => {
         this.items = page.items;
-        this.total = page.total ?? page.items.length;
+        this.total = page.total;
         this.nextCursor = page.nextCursor;
         if (this.#input) options.onResults(this.#input, page);
       },
