@@ -61,6 +61,33 @@ export async function skillsOf(
 }
 
 /**
+ * The skill's name as a person lists it (`key`: lower-cased); `undefined` for no such person,
+ * `null` when they do not list it (what `endorse` and `withdrawEndorsement` answer then).
+ */
+async function listedSkill(
+  q: Queryable,
+  personId: string,
+  key: string,
+): Promise<string | undefined | null> {
+  const [person] = await q.query('SELECT 1 FROM people WHERE id = $1', [personId]);
+  if (!person) return undefined;
+  const [row] = await q.query<{ skill: string }>(
+    'SELECT skill FROM person_skills WHERE person_id = $1 AND skill_key = $2',
+    [personId, key],
+  );
+  return row ? row.skill : null;
+}
+
+/** How many endorsements a person's skill has now. */
+async function endorsementCount(q: Queryable, personId: string, key: string): Promise<number> {
+  const [n] = await q.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM endorsements WHERE person_id = $1 AND skill_key = $2',
+    [personId, key],
+  );
+  return n!.n;
+}
+
+/**
  * Endorses a person's listed skill (`key`: the skill lower-cased). Answers the skill's name
  * as listed, its endorsements and whether this endorsement is new; `undefined` for no such
  * person, `null` when the person does not list the skill.
@@ -71,23 +98,18 @@ export async function endorse(
   key: string,
   endorserId: string,
 ): Promise<{ skill: string; endorsements: number; created: boolean } | undefined | null> {
-  const [person] = await q.query('SELECT 1 FROM people WHERE id = $1', [personId]);
-  if (!person) return undefined;
-  const [skill] = await q.query<{ skill: string }>(
-    'SELECT skill FROM person_skills WHERE person_id = $1 AND skill_key = $2',
-    [personId, key],
-  );
-  if (!skill) return null;
+  const skill = await listedSkill(q, personId, key);
+  if (skill == null) return skill;
   const inserted = await q.query(
     `INSERT INTO endorsements (person_id, skill_key, endorser_id) VALUES ($1, $2, $3)
      ON CONFLICT DO NOTHING RETURNING 1`,
     [personId, key, endorserId],
   );
-  const [n] = await q.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM endorsements WHERE person_id = $1 AND skill_key = $2',
-    [personId, key],
-  );
-  return { skill: skill.skill, endorsements: n!.n, created: inserted.length > 0 };
+  return {
+    skill,
+    endorsements: await endorsementCount(q, personId, key),
+    created: inserted.length > 0,
+  };
 }
 
 /**
@@ -101,22 +123,13 @@ export async function withdrawEndorsement(
   key: string,
   endorserId: string,
 ): Promise<{ skill: string; endorsements: number } | undefined | null> {
-  const [person] = await q.query('SELECT 1 FROM people WHERE id = $1', [personId]);
-  if (!person) return undefined;
-  const [skill] = await q.query<{ skill: string }>(
-    'SELECT skill FROM person_skills WHERE person_id = $1 AND skill_key = $2',
-    [personId, key],
-  );
-  if (!skill) return null;
+  const skill = await listedSkill(q, personId, key);
+  if (skill == null) return skill;
   await q.query(
     'DELETE FROM endorsements WHERE person_id = $1 AND skill_key = $2 AND endorser_id = $3',
     [personId, key, endorserId],
   );
-  const [n] = await q.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM endorsements WHERE person_id = $1 AND skill_key = $2',
-    [personId, key],
-  );
-  return { skill: skill.skill, endorsements: n!.n };
+  return { skill, endorsements: await endorsementCount(q, personId, key) };
 }
 
 /** Skill names matching an ILIKE pattern (or all), most people first. */
