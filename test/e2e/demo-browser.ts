@@ -4,7 +4,7 @@
  * (`CHROME_PATH` or the one `scripts/find-chrome.mjs` finds; the test fails when there is none).
  */
 import assert from 'node:assert/strict';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROME_FLAGS, findChrome } from '../../scripts/find-chrome.mjs';
 import { startReferenceServer, type ReferenceServer } from '../support/reference-server.mjs';
 
@@ -21,4 +21,27 @@ export async function startDemo(
     args: [...CHROME_FLAGS],
   });
   return { server, browser };
+}
+
+/**
+ * Collects into `problems` what a page must not show a learner or a host: console errors,
+ * uncaught page errors, responses of 400 and over, and Content-Security-Policy violations
+ * (reported from the page as `[csp-violation] …` console warnings). Each entry starts with
+ * `prefix` (whose page it is, when several share the list). Call before the page loads.
+ */
+export async function watchProblems(page: Page, problems: string[], prefix = ''): Promise<void> {
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.warn(`[csp-violation] ${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+    );
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.text().startsWith('[csp-violation]'))
+      problems.push(`${prefix}${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`${prefix}${String(e)}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400)
+      problems.push(`${prefix}${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+  });
 }

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'puppeteer-core';
 import type { ReferenceServer } from '../support/reference-server.mjs';
-import { startDemo } from './demo-browser.js';
+import { startDemo, watchProblems } from './demo-browser.js';
 
 const FINDER = '#experts peer-expert-finder';
 const LEARNER = 'umar.bello';
@@ -56,19 +56,7 @@ describe('demo: find someone who knows (strict CSP)', () => {
     ({ server, browser } = await startDemo());
     page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
-    await page.evaluateOnNewDocument(() => {
-      document.addEventListener('securitypolicyviolation', (e) =>
-        console.warn(`[csp-violation] ${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
-      );
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.text().startsWith('[csp-violation]')) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(String(e)));
-    page.on('response', (r) => {
-      if (r.status() >= 400)
-        problems.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
-    });
+    await watchProblems(page, problems);
   });
 
   after(async () => {

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'puppeteer-core';
 import type { ReferenceServer } from '../support/reference-server.mjs';
-import { startDemo } from './demo-browser.js';
+import { startDemo, watchProblems } from './demo-browser.js';
 
 describe('demo: the person card from a post author (CDN module, strict CSP)', () => {
   let server: ReferenceServer;
@@ -25,10 +25,8 @@ describe('demo: the person card from a post author (CDN module, strict CSP)', ()
     ({ server, browser } = await startDemo());
     page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
+    await watchProblems(page, problems);
     await page.evaluateOnNewDocument(() => {
-      document.addEventListener('securitypolicyviolation', (e) =>
-        console.warn(`[csp-violation] ${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
-      );
       // The page without the expert finder panels: the card must come through the CDN
       // module's loader alone, on the first name activated.
       new MutationObserver((records) => {
@@ -37,17 +35,9 @@ describe('demo: the person card from a post author (CDN module, strict CSP)', ()
             if ((n as Element).localName === 'peer-expert-finder') n.parentNode?.removeChild(n);
       }).observe(document, { childList: true, subtree: true });
     });
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.text().startsWith('[csp-violation]')) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(String(e)));
     page.on('request', (r) => {
       const path = new URL(r.url()).pathname;
       if (path.startsWith('/cdn/chunks/')) chunks.push(path);
-    });
-    page.on('response', (r) => {
-      if (r.status() >= 400)
-        problems.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
     });
   });
 

@@ -22,7 +22,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import type { ReferenceServer } from '../support/reference-server.mjs';
-import { startDemo } from './demo-browser.js';
+import { startDemo, watchProblems } from './demo-browser.js';
 import { startInbox, verify, WEBHOOK_SECRET, type Delivery } from './webhook-inbox.js';
 
 const COURSE = 'https://learn.example.com/courses/data-storytelling';
@@ -129,16 +129,7 @@ async function openAs(browser: Browser, origin: string, personId: string, proble
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport({ width: 1280, height: 900 });
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`${personId}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`${personId}: ${String(e)}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400)
-      problems.push(
-        `${personId}: ${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`,
-      );
-  });
+  await watchProblems(page, problems, `${personId}: `);
   await page.goto(`${origin}/`, { waitUntil: 'load' });
   await page.waitForFunction(() => !(document.querySelector('#who') as HTMLSelectElement).disabled);
   await page.select('#who', personId);
