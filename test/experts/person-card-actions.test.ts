@@ -24,6 +24,7 @@ import {
   unmountAll as unmountDiscussions,
 } from '../discussion/helpers.js';
 import { atServer, mount as mountFinder, skillRow, unmountAll } from './helpers.js';
+import { mount as mountKudos, unmountAll as unmountKudos } from '../kudos/helpers.js';
 
 const SKILL = 'Kubernetes';
 const cardEl = () => document.querySelector('peer-person-card')!;
@@ -90,14 +91,7 @@ async function kudosGivenByBen(activity: string) {
     body: JSON.stringify({ activity }),
   });
   expect(res.status).to.be.oneOf([200, 201]);
-  const { provider } = await providerFor({});
-  const kudos = document.createElement('peer-kudos');
-  kudos.setAttribute('activity', activity);
-  provider.append(kudos);
-  const box = document.createElement('div');
-  box.append(provider);
-  document.body.append(box);
-  mounted.push(box);
+  const { el: kudos } = await mountKudos({ activity });
   await waitUntil(() => kudos.shadowRoot?.querySelector('button[part~="count"]'), 'the count');
   kudos.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="count"]')!.click();
   await waitUntil(() => kudos.shadowRoot!.querySelector('[part~="giver"]'), 'a giver button');
@@ -110,6 +104,7 @@ describe('the person card popover', () => {
     for (const box of mounted.splice(0)) box.remove();
     unmountAll();
     unmountDiscussions();
+    unmountKudos();
   });
 
   it('endorses from the popover, counts it, and withdraws it; the server agrees', async () => {
