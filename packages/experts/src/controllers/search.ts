@@ -38,7 +38,6 @@ type Args = readonly [PeerClient, string, string, string, number, string];
 export class SearchController implements ReactiveController {
   /** The people listed (every page loaded so far). */
   items: Expert[] = [];
-  total = 0;
   nextCursor: string | null = null;
   /** "Show more" is loading, or failed. */
   moreStatus: 'idle' | 'pending' | 'error' = 'idle';
@@ -70,7 +69,6 @@ export class SearchController implements ReactiveController {
       },
       onComplete: (page) => {
         this.items = page.items;
-        this.total = page.total;
         this.nextCursor = page.nextCursor;
         if (this.#input) options.onResults(this.#input, page);
       },
