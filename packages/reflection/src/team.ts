@@ -30,8 +30,9 @@ import {
 import { currentOnConflict } from '@peerkit/core/conflict';
 import { lessonsOf } from '@peerkit/core/contract';
 import { LoadController } from '@peerkit/core/controllers';
-import { PAUSE_MS, statusWords, type SaveStatus } from './controllers/autosave.js';
+import { statusWords, type SaveStatus } from './controllers/autosave.js';
 import type { CardContext } from './controllers/context.js';
+import { SaveLoop } from './controllers/save-loop.js';
 import { draftKey } from './model/drafts.js';
 import type { Prompt } from './model/prompts.js';
 import { renderStatus } from './views/form.js';
@@ -67,7 +68,6 @@ interface TeamDraft {
   entries: Record<string, MyEntry>;
 }
 
-const BACKOFF = [2_000, 5_000, 15_000, 30_000, 60_000];
 const unsent = (e: MyEntry) => e.text !== (e.saved ?? '');
 
 export interface TeamHooks {
@@ -78,7 +78,7 @@ export interface TeamHooks {
   saved(r: Reflection, mine: Record<string, string>): void;
 }
 
-export class TeamCard implements ReactiveController {
+export class TeamCard extends SaveLoop implements ReactiveController {
   status: SaveStatus = 'idle';
   savedAt: string | null = null;
   elsewhere = false;
@@ -87,16 +87,12 @@ export class TeamCard implements ReactiveController {
   #key: string | null = null;
   #stream: string | null = null;
   #unsubscribe?: () => void;
-  #timer?: ReturnType<typeof setTimeout>;
-  #retryTimer?: ReturnType<typeof setTimeout>;
-  #failures = 0;
-  #inFlight = false;
-  #again = false;
 
   constructor(
     private readonly ctx: CardContext,
     private readonly hooks: TeamHooks,
   ) {
+    super();
     ctx.host.addController(this);
     this.load = new LoadController(ctx.host, {
       args: () => {
@@ -123,8 +119,8 @@ export class TeamCard implements ReactiveController {
   hostDisconnected(): void {
     removeEventListener('storage', this.#onStorage);
     hostHooks(this.ctx.host).online.delete(this.#onOnline);
-    clearTimeout(this.#timer);
-    clearTimeout(this.#retryTimer);
+    clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#stream = null;
@@ -141,7 +137,7 @@ export class TeamCard implements ReactiveController {
       entries: {},
     };
     this.status = Object.values(this.draft.entries).some(unsent) ? 'draft' : 'idle';
-    if (this.status === 'draft') this.#schedule(0);
+    if (this.status === 'draft') this.schedule(0);
   }
 
   /** Listens to the team's stream while the card is on the page. */
@@ -172,42 +168,40 @@ export class TeamCard implements ReactiveController {
     this.#store();
     this.elsewhere = false;
     if (this.status !== 'saving') this.#setStatus('draft');
-    this.#schedule(PAUSE_MS);
+    this.schedule();
   }
 
   flush(): void {
     void this.sync();
   }
 
-  async sync(): Promise<void> {
-    clearTimeout(this.#timer);
-    if (this.#inFlight) {
-      this.#again = true;
-      return;
-    }
+  /** The save to send now: my entries the server does not have, once the team's list is in. */
+  protected next(): (() => Promise<void>) | void {
     const client = this.ctx.client();
     const team = this.hooks.team();
     const pending = Object.entries(this.draft.entries).filter(([, e]) => unsent(e));
     if (!client || !team || !pending.length || this.load.status !== 'complete') return;
     if (!this.ctx.online()) return this.#setStatus('offline');
-    this.#inFlight = true;
+    return () => this.#save(client, team, pending);
+  }
+
+  /** Another save at once when entries typed meanwhile wait, unless a retry is set. */
+  protected after(): number | undefined {
+    return this.status === 'draft' && !this.retryTimer ? 0 : undefined;
+  }
+
+  async #save(client: PeerClient, team: string, pending: [string, MyEntry][]): Promise<void> {
     this.#setStatus('saving');
     try {
       const r = await this.#ensure(client, team);
       for (const [prompt, e] of pending) await this.#send(client, r, prompt, e);
-      this.#failures = 0;
+      this.failures = 0;
       this.savedAt = new Date().toISOString();
       const settled = Object.values(this.draft.entries).every((e) => !unsent(e));
       this.#setStatus(settled ? 'saved' : 'draft');
       this.hooks.saved(this.open ?? r, mineOf(this.draft));
     } catch (error) {
       this.#refused(error);
-    } finally {
-      this.#inFlight = false;
-    }
-    if (this.#again || (this.status === 'draft' && !this.#retryTimer)) {
-      this.#again = false;
-      void this.sync();
     }
   }
 
@@ -259,7 +253,8 @@ export class TeamCard implements ReactiveController {
       const current = currentOnConflict<ReflectionEntry>(error);
       if (!current) throw error;
       this.draft.entries[prompt] = { ...e, version: current.version, saved: current.text };
-      this.#again = true;
+      // In flight: one more save after this one.
+      void this.sync();
     }
   }
 
@@ -275,16 +270,7 @@ export class TeamCard implements ReactiveController {
     const e = this.ctx.fail(error);
     const offline = e.kind === 'network' || !this.ctx.online();
     this.#setStatus(offline ? 'offline' : 'failed');
-    if (offline || e.retryable) {
-      clearTimeout(this.#retryTimer);
-      this.#retryTimer = setTimeout(
-        () => {
-          this.#retryTimer = undefined;
-          void this.sync();
-        },
-        BACKOFF[Math.min(this.#failures++, BACKOFF.length - 1)],
-      );
-    }
+    if (offline || e.retryable) this.retry();
   }
 
   // ---------------------------------------------------------------------------------------
@@ -363,11 +349,6 @@ export class TeamCard implements ReactiveController {
   #store(): void {
     if (this.#key) pageStorage.setItem(this.#key, JSON.stringify(this.draft));
     this.ctx.host.requestUpdate();
-  }
-
-  #schedule(ms: number): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.sync(), ms);
   }
 
   #setStatus(status: SaveStatus): void {

@@ -31,13 +31,9 @@ import {
   type Draft,
 } from '../model/drafts.js';
 import type { CardContext } from './context.js';
+import { PAUSE_MS, SaveLoop } from './save-loop.js';
 
 export type SaveStatus = 'idle' | 'draft' | 'saving' | 'saved' | 'offline' | 'failed';
-
-/** How long after the last keystroke the text goes to the server (ms). */
-export const PAUSE_MS = 1200;
-/** Waits before retrying a save that failed for want of a network or a server (ms). */
-const BACKOFF = [2_000, 5_000, 15_000, 30_000, 60_000];
 
 /** The autosaves of this page, so cards on the same draft hear each other's writes. */
 const inPage = new Set<AutosaveController>();
@@ -49,7 +45,7 @@ export interface AutosaveHooks {
   extra?(): Record<string, unknown>;
 }
 
-export class AutosaveController implements ReactiveController {
+export class AutosaveController extends SaveLoop implements ReactiveController {
   draft: Draft | null = null;
   status: SaveStatus = 'idle';
   /** Another tab's or device's edit was taken in since the person last typed here. */
@@ -62,16 +58,12 @@ export class AutosaveController implements ReactiveController {
   readonly tab = crypto.randomUUID();
 
   #key: string | null = null;
-  #timer?: ReturnType<typeof setTimeout>;
-  #retryTimer?: ReturnType<typeof setTimeout>;
-  #failures = 0;
-  #inFlight = false;
-  #again = false;
 
   constructor(
     private readonly ctx: CardContext,
     private readonly hooks: AutosaveHooks,
   ) {
+    super();
     ctx.host.addController(this);
   }
 
@@ -80,15 +72,15 @@ export class AutosaveController implements ReactiveController {
     addEventListener('storage', this.#onStorage);
     // The page's one pair of online listeners (PeerElement), not a pair per card.
     hostHooks(this.ctx.host).online.add(this.#onOnline);
-    if (this.draft && unsaved(this.draft)) this.#schedule(0);
+    if (this.draft && unsaved(this.draft)) this.schedule(0);
   }
 
   hostDisconnected(): void {
     inPage.delete(this);
     removeEventListener('storage', this.#onStorage);
     hostHooks(this.ctx.host).online.delete(this.#onOnline);
-    clearTimeout(this.#timer);
-    clearTimeout(this.#retryTimer);
+    clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
   }
 
   /** Reads the draft again when the activity, the person or the card changes. */
@@ -96,12 +88,12 @@ export class AutosaveController implements ReactiveController {
     const key = this.ctx.draftKey();
     if (key === this.#key) return;
     this.#key = key;
-    clearTimeout(this.#timer);
+    clearTimeout(this.timer);
     this.draft = key ? loadDraft(key) : null;
     this.clashes = {};
     this.elsewhere = false;
     this.status = this.draft ? (unsaved(this.draft) ? 'draft' : 'saved') : 'idle';
-    if (this.draft && unsaved(this.draft)) this.#schedule(0);
+    if (this.draft && unsaved(this.draft)) this.schedule(0);
   }
 
   /** Whether the draft holds text the server does not have yet. */
@@ -121,7 +113,7 @@ export class AutosaveController implements ReactiveController {
   setVisibility(visibility: Visibility): void {
     this.#write({ ...this.#current(), visibility });
     this.#typed();
-    this.#schedule(0);
+    this.schedule(0);
   }
 
   /** Settles a clash: the other text replaces this card's (`true`), or is dropped. */
@@ -167,54 +159,44 @@ export class AutosaveController implements ReactiveController {
     }
   }
 
-  /** Sends the draft if the server does not have it; one request at a time. */
-  async sync(): Promise<void> {
-    clearTimeout(this.#timer);
-    if (this.#inFlight) {
-      this.#again = true;
-      return;
-    }
+  /** The save to send now, if the server does not have the draft and the browser is online. */
+  protected next(): (() => Promise<void>) | void {
     const sent = this.draft;
     const client = this.ctx.client();
     if (!sent || !client || !unsaved(sent)) return;
     if (!this.ctx.online()) return this.#setStatus('offline');
-    this.#inFlight = true;
-    this.#setStatus('saving');
-    try {
-      const body = {
-        activity: this.ctx.activity(),
-        visibility: sent.visibility,
-        answers: this.ctx.prompts().map((p) => ({
-          prompt: p.text,
-          id: p.id,
-          answer: sent.answers[p.id] ?? '',
-        })),
-        ...this.hooks.extra?.(),
-      };
-      const r = await client.saveReflection(sent.id, body, {
-        ...(sent.saved ? { ifMatch: sent.saved.version } : {}),
-      });
-      this.#confirmed(sent, r);
-    } catch (error) {
-      this.#refused(sent, error);
-    } finally {
-      this.#inFlight = false;
-    }
-    this.#afterSave();
+    return async () => {
+      this.#setStatus('saving');
+      try {
+        const body = {
+          activity: this.ctx.activity(),
+          visibility: sent.visibility,
+          answers: this.ctx.prompts().map((p) => ({
+            prompt: p.text,
+            id: p.id,
+            answer: sent.answers[p.id] ?? '',
+          })),
+          ...this.hooks.extra?.(),
+        };
+        const r = await client.saveReflection(sent.id, body, {
+          ...(sent.saved ? { ifMatch: sent.saved.version } : {}),
+        });
+        this.#confirmed(sent, r);
+      } catch (error) {
+        this.#refused(sent, error);
+      }
+    };
   }
 
   /** What follows a save: another one when the draft still differs from the server's. */
-  #afterSave(): void {
-    if (this.#again || (this.draft && unsaved(this.draft) && this.status === 'saved')) {
-      this.#again = false;
-      void this.sync();
-    } else if (this.draft && unsaved(this.draft) && this.status === 'draft') {
-      // Another card's edit arrived while this save was out (`#adopt` dropped the timer, as
-      // that card saves its own edits), and this answer made the draft differ from what the
-      // server has once more: that card may be waiting on this one, so this card saves too
-      // after the pause; whichever saves first settles both.
-      this.#schedule(PAUSE_MS);
-    }
+  protected after(): number | undefined {
+    if (!this.unsaved) return undefined;
+    if (this.status === 'saved') return 0;
+    // Another card's edit arrived while this save was out (`#adopt` dropped the timer, as
+    // that card saves its own edits), and this answer made the draft differ from what the
+    // server has once more: that card may be waiting on this one, so this card saves too
+    // after the pause; whichever saves first settles both.
+    return this.status === 'draft' ? PAUSE_MS : undefined;
   }
 
   #current(): Draft {
@@ -249,19 +231,14 @@ export class AutosaveController implements ReactiveController {
 
   #typed(): void {
     if (this.status !== 'saving') this.#setStatus(this.unsaved ? 'draft' : 'saved');
-    this.#schedule(PAUSE_MS);
-  }
-
-  #schedule(ms: number): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.sync(), ms);
+    this.schedule();
   }
 
   /** Another card's write of this draft (another tab, or a card of this page). */
   #adopt(incoming: Draft | null): void {
     const mine = this.draft;
     if (incoming?.rev === mine?.rev) return;
-    clearTimeout(this.#timer);
+    clearTimeout(this.timer);
     const changed = changedPrompts(mine, incoming);
     // Made without seeing this card's last edit: this card's text is kept beside the later one.
     if (mine && incoming && incoming.base !== mine.rev && mine.tab === this.tab)
@@ -284,9 +261,9 @@ export class AutosaveController implements ReactiveController {
   };
 
   #confirmed(sent: Draft, r: Reflection): void {
-    this.#failures = 0;
+    this.failures = 0;
+    clearTimeout(this.retryTimer);
     this.failure = null;
-    clearTimeout(this.#retryTimer);
     const saved = {
       version: r.version,
       answers: sent.answers,
@@ -312,18 +289,15 @@ export class AutosaveController implements ReactiveController {
       if (saved && Object.keys(merged.answers).some((k) => merged.answers[k] !== now.answers[k]))
         this.elsewhere = true;
       this.#write({ ...now, answers: merged.answers, saved });
-      this.#again = true;
+      // In flight: one more save after this one.
+      void this.sync();
       return;
     }
     const peerError = this.ctx.fail(error);
     this.failure = peerError;
     const offline = peerError.kind === 'network' || !this.ctx.online();
     this.#setStatus(offline ? 'offline' : 'failed');
-    if (offline || peerError.retryable) {
-      const wait = BACKOFF[Math.min(this.#failures++, BACKOFF.length - 1)]!;
-      clearTimeout(this.#retryTimer);
-      this.#retryTimer = setTimeout(() => void this.sync(), wait);
-    }
+    if (offline || peerError.retryable) this.retry();
   }
 
   /** The status of the draft when nothing is being sent. */
