@@ -254,6 +254,10 @@ function cdnConfig(): UserConfig {
         fileName: (_format, entry) => `${entry}.js`,
       },
       rolldownOptions: {
+        // terser's renderChunk (`terserChunks`, ~6 s of an ~8 s build on this machine) is the
+        // known, measured cost of the smaller chunks (decisions §15); rolldown's "plugin
+        // timings" warning about it is noise every `npm start` printed at a newcomer.
+        checks: { bundlerTimings: false },
         // The entry may export more than `load` and `configure`: what the first paint needs
         // (Lit, the core's runtime, `<peer-kudos>`) stays in `peerkit.js` and the lazy chunks
         // import it from there. With the strict default, the bundler moved that code to a
