@@ -9,6 +9,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { PeerExpertContactEvent } from '@peerkit/experts';
 import { API } from '../support/server.js';
 import { $, announced, card, mount, unmountAll } from './helpers.js';
+import { untilSaid } from '../support/announced.js';
 
 const BEN = 'Ben Okafor';
 const askButton = (el: Element) =>
@@ -130,7 +131,7 @@ describe('<peer-expert-finder> asking', () => {
     await sendKeys({ type: 'How do you roll back a bad deploy?' });
     $<HTMLButtonElement>(el, '[part~="ask-send"]')!.click();
     await waitUntil(() => !$(el, '[part~="ask-form"]'), 'the form closes');
-    expect(announced(el)).to.contain(`Your question for ${BEN} is in the discussion.`);
+    await untilSaid(() => announced(el), `Your question for ${BEN} is in the discussion.`);
     expect(focused(el) === askButton(el), 'focus back on Ask').to.equal(true);
     const posts = await postsOf(activity);
     expect(posts.map((p) => p.body)).to.deep.equal([

@@ -8,6 +8,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { PeerEndorsementCreatedEvent, PeerEndorsementWithdrawnEvent } from '@peerkit/experts';
 import { API, XAPI_BASIC, chaos, signAs } from '../support/server.js';
 import { announced, atServer, card, mount, skillRow, unmountAll } from './helpers.js';
+import { untilSaid } from '../support/announced.js';
 
 /** A person nobody has seen before, so their endorsements start from none. */
 async function freshPerson() {
@@ -54,7 +55,10 @@ describe('<peer-expert-finder> endorsing', () => {
       skill: SKILL,
       endorsements: n + 1,
     });
-    expect(announced(el)).to.contain(`You endorsed ${BEN} for ${SKILL}. ${n + 1} endorsements.`);
+    await untilSaid(
+      () => announced(el),
+      `You endorsed ${BEN} for ${SKILL}. ${n + 1} endorsements.`,
+    );
     expect((await atServer('ben.okafor', SKILL, me.token)).endorsedByMe).to.equal(true);
     await expect(el).to.be.accessible();
 
@@ -62,7 +66,7 @@ describe('<peer-expert-finder> endorsing', () => {
     await waitUntil(() => withdrawn.length === 1, 'peer-endorsement-withdrawn');
     expect(skillRow(card(el, BEN)!, SKILL).pressed).to.equal('false');
     expect(skillRow(card(el, BEN)!, SKILL).count).to.equal(`${n} endorsements`);
-    expect(announced(el)).to.contain(`You withdrew your endorsement of ${BEN} for ${SKILL}.`);
+    await untilSaid(() => announced(el), `You withdrew your endorsement of ${BEN} for ${SKILL}.`);
     const server = await atServer('ben.okafor', SKILL, me.token);
     expect(server.endorsedByMe).to.equal(false);
     expect(server.endorsements).to.equal(n);
@@ -104,7 +108,7 @@ describe('<peer-expert-finder> endorsing', () => {
       expect(rolled.pressed, 'rolled back').to.equal('false');
       expect(rolled.count).to.equal(`${n} endorsements`);
       expect(rolled.failed).to.contain(`Your endorsement for ${SKILL} could not be saved.`);
-      expect(announced(el)).to.contain(`Your endorsement for ${SKILL} could not be saved.`);
+      await untilSaid(() => announced(el), `Your endorsement for ${SKILL} could not be saved.`);
       await expect(el).to.be.accessible();
 
       await proxy.set([]);

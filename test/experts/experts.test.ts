@@ -25,6 +25,7 @@ import {
   typeSearch,
   unmountAll,
 } from './helpers.js';
+import { untilSaid } from '../support/announced.js';
 
 const focused = (el: Element) => el.shadowRoot!.activeElement;
 const activeOption = (el: Element) => {
@@ -213,7 +214,7 @@ describe('<peer-expert-finder>', () => {
       () => status(el).includes('Sign in to endorse colleagues.'),
       'sign in to endorse',
     );
-    expect(announced(el)).to.contain('Sign in to endorse colleagues.');
+    await untilSaid(() => announced(el), 'Sign in to endorse colleagues.');
     expect(first.querySelector('[part~="endorse"]')!.getAttribute('aria-pressed')).to.equal(
       'false',
     );

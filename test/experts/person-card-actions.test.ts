@@ -25,6 +25,7 @@ import {
 } from '../discussion/helpers.js';
 import { atServer, mount as mountFinder, skillRow, unmountAll } from './helpers.js';
 import { mount as mountKudos, unmountAll as unmountKudos } from '../kudos/helpers.js';
+import { untilSaid } from '../support/announced.js';
 
 const SKILL = 'Kubernetes';
 const cardEl = () => document.querySelector('peer-person-card')!;
@@ -121,7 +122,7 @@ describe('the person card popover', () => {
     await waitUntil(() => created.length === 1, 'peer-endorsement-created');
     expect(skillRow(bensCard(), SKILL).pressed).to.equal('true');
     expect(skillRow(bensCard(), SKILL).count).to.equal(`${n + 1} endorsements`);
-    expect(announced()).to.contain(`You endorsed Ben Okafor for ${SKILL}. ${n + 1} endorsements.`);
+    await untilSaid(announced, `You endorsed Ben Okafor for ${SKILL}. ${n + 1} endorsements.`);
     expect((await atServer('ben.okafor', SKILL, me.token)).endorsedByMe).to.equal(true);
     expect(popover()!.matches(':popover-open'), 'the card stays open').to.equal(true);
     await expect(cardEl()).to.be.accessible();
@@ -159,7 +160,7 @@ describe('the person card popover', () => {
         expect(rolled.pressed, 'rolled back').to.equal('false');
         expect(rolled.count).to.equal(`${n} endorsements`);
         expect(rolled.failed).to.contain(`Your endorsement for ${SKILL} could not be saved.`);
-        expect(announced()).to.contain(`Your endorsement for ${SKILL} could not be saved.`);
+        await untilSaid(announced, `Your endorsement for ${SKILL} could not be saved.`);
         expect(popover()!.matches(':popover-open'), 'the card stays open').to.equal(true);
         await expect(cardEl()).to.be.accessible();
 
@@ -213,7 +214,7 @@ describe('the person card popover', () => {
       );
     }, 'the question in the thread');
     await waitUntil(() => !inCard('[part~="ask-form"]'), 'the form closes');
-    expect(announced()).to.contain('Your question for Ben Okafor is in the discussion.');
+    await untilSaid(announced, 'Your question for Ben Okafor is in the discussion.');
   });
 
   it('with a finder\'s `contact` template, "Ask" is a real link, filled before the click, opened within it', async () => {

@@ -7,6 +7,7 @@ import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import { API, signAs } from '../support/server.js';
 import { $, announced, mount, unmountAll } from './helpers.js';
+import { untilSaid } from '../support/announced.js';
 
 async function fresh() {
   const id = `profile-${crypto.randomUUID().slice(0, 8)}`;
@@ -49,7 +50,7 @@ describe('<peer-expert-finder> your own profile', () => {
     await expect(el).to.be.accessible();
     field<HTMLButtonElement>(el, '[part~="save"]').click();
     await waitUntil(() => !own(el)!.querySelector('form'), 'the form closes');
-    expect(announced(el)).to.contain('Your profile was saved.');
+    await untilSaid(() => announced(el), 'Your profile was saved.');
     const p = await profileAt(me.token);
     expect(p.availability).to.equal('busy');
     expect(p.mentor).to.equal(true);

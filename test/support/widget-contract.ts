@@ -72,7 +72,11 @@ async function mountIn(
 const until = (check: () => unknown, message: string) =>
   waitUntil(check, message, { timeout: 15_000 });
 
-/** Listeners added to `window`/`document` and not removed, while `watch` runs. */
+/**
+ * Listeners added to `window`/`document` and not removed, while `watch` runs and for up to
+ * 2 s after it (a request that was in flight may settle, and clean up, just after removal;
+ * a listener still there after that is a leak).
+ */
 async function leakedListeners(watch: () => Promise<void>): Promise<string[]> {
   const proto = EventTarget.prototype;
   const { addEventListener: add, removeEventListener: remove } = proto;
@@ -108,13 +112,17 @@ async function leakedListeners(watch: () => Promise<void>): Promise<string[]> {
     if (k && live.has(k)) live.set(k, 0);
     return remove.call(this, type, listener, options);
   };
+  const left = () => [...live].filter(([, n]) => n > 0).map(([k]) => k);
   try {
     await watch();
+    await waitUntil(() => left().length === 0, 'no listener left', { timeout: 2_000 }).catch(
+      () => {},
+    );
   } finally {
     proto.addEventListener = add;
     proto.removeEventListener = remove;
   }
-  return [...live].filter(([, n]) => n > 0).map(([k]) => k);
+  return left();
 }
 
 /** A `PeerClient` that is the real REST client, recording the signal of every call. */
@@ -248,7 +256,6 @@ export function widgetContract<E extends HTMLElement>(c: WidgetContract<E>): voi
         await until(() => c.loaded(el as E), 'the content once back');
         await c.busy?.(el as E);
         container.remove();
-        await new Promise((r) => setTimeout(r, 50));
       });
       await proxy.clear();
       expect(leaked, 'listeners left on window or document').to.deep.equal([]);
