@@ -128,3 +128,38 @@ for (const mode of ['discussion', 'qa']) {
     });
   });
 }
+
+describe('<peer-discussion live> under a tag filter', () => {
+  failOnLitWarnings();
+  afterEach(unmountAll);
+
+  it('holds back only new threads tagged with it: others posted meanwhile stay out', async function () {
+    this.timeout(40_000);
+    const activity = uniqueActivity('tags-live');
+    await taggedThread(activity);
+    const { el } = await mount({ activity, person: SEED.member, attrs: { live: true } });
+    await waitForPost(el, 'drain a node');
+    tagOf(article(el, 'inner join'), 'SQL')!.click();
+    await waitUntil(
+      () => bar(el) && !bodies(el).some((b) => b.includes('drain a node')),
+      'the SQL filter applied',
+      { timeout: 10_000 },
+    );
+    await waitUntil(
+      () => (el as unknown as { liveStatus: string }).liveStatus === 'open',
+      'the live stream open',
+      { timeout: 10_000 },
+    );
+
+    // Ben starts a Kubernetes thread, then an SQL one: the stream brings them in that order.
+    const ben = await signIn(SEED.colleague);
+    await tagged(ben, activity, 'Pods keep restarting', ['Kubernetes']);
+    await tagged(ben, activity, 'Which index helps this join?', ['sql']);
+    await waitUntil(() => $(el, '.new-posts'), 'the "new posts" button', { timeout: 15_000 });
+    expect($(el, '.new-posts')!.textContent!.trim()).to.equal('Show 1 new post');
+    $<HTMLButtonElement>(el, '.new-posts')!.click();
+    await waitForPost(el, 'Which index helps');
+    expect(bodies(el).some((b) => b.includes('Pods keep restarting'))).to.equal(false);
+    expect(bar(el)!.textContent).to.contain('Showing posts tagged SQL');
+  });
+});

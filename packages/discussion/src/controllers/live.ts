@@ -4,6 +4,9 @@
  *
  * - A new post by someone else waits behind the "Show N new posts" button (a reader's place
  *   does not move under them); the person's own post from another tab goes in at once.
+ * - A new thread (a root post) joins only a view it belongs in: under a tag filter, one
+ *   tagged with it; in Highlights, a highlighted one; in Q&A's Unanswered, any (it has no
+ *   answer yet); as `GET /posts` would list it (decisions §19). A reply joins the tree it is in.
  * - An edit or a delete applies in place; an edit of the post being edited here goes to the
  *   editor instead (`onEditedElsewhere`), which says so before anything is overwritten.
  */
@@ -96,10 +99,26 @@ export class LiveController implements ReactiveController {
     else this.ctx.host.requestUpdate();
   }
 
+  /**
+   * Whether a new post belongs in the view the reader has: a reply, when its tree is (its
+   * parent is loaded or waiting); a root post, when it meets the view's filter and tag.
+   */
+  private belongs(post: Post): boolean {
+    if (post.parentId) return true;
+    const { filter, tag } = this.thread.query();
+    const key = (name: string) => name.trim().toLowerCase();
+    if (tag !== undefined && !post.tags?.some((t) => key(t) === key(tag))) return false;
+    if (filter === 'highlighted') return !!post.highlighted;
+    if (filter === 'answered') return !!post.question?.accepted;
+    if (filter === 'mine') return !!post.author?.id && post.author.id === this.ctx.me()?.id;
+    return true;
+  }
+
   /** Returns whether the thread itself changed. */
   private created(post: Post): boolean {
     const model = this.thread.model;
     if (model.posts.has(post.id)) return model.update(post);
+    if (!this.belongs(post)) return false;
     if (post.author?.id && post.author.id === this.ctx.me()?.id) {
       // Our own post from another tab or window: no need to hold it back.
       if (model.insert(post)) this.thread.reveal(post.id, false);

@@ -84,7 +84,8 @@ export class ThreadController implements ReactiveController {
 
   constructor(
     private readonly ctx: DiscussionContext,
-    private readonly query: () => ThreadQuery,
+    /** What the thread is asked with now (the view's filter and tag read it too). */
+    readonly query: () => ThreadQuery,
   ) {
     ctx.host.addController(this);
   }
