@@ -78,12 +78,20 @@ export const messages = {
       other: () => msg(str`endorsed ${f} times`, { id: 'experts.reason-endorsed.other' }),
     });
   },
-  reasonThanked: (count: number, locale: string) => {
+  /** Thanked (kudos on their posts): in all, or in threads tagged `skill`. */
+  reasonThanked: (count: number, locale: string, skill?: string) => {
     const f = n(count, locale);
-    return plural(count, locale, {
-      one: () => msg('thanked once', { id: 'experts.reason-thanked.one' }),
-      other: () => msg(str`thanked ${f} times`, { id: 'experts.reason-thanked.other' }),
-    });
+    return skill
+      ? plural(count, locale, {
+          one: () =>
+            msg(str`thanked once for ${skill}`, { id: 'experts.reason-thanked-skill.one' }),
+          other: () =>
+            msg(str`thanked ${f} times for ${skill}`, { id: 'experts.reason-thanked-skill.other' }),
+        })
+      : plural(count, locale, {
+          one: () => msg('thanked once', { id: 'experts.reason-thanked.one' }),
+          other: () => msg(str`thanked ${f} times`, { id: 'experts.reason-thanked.other' }),
+        });
   },
   reasonAnswered: (count: number, locale: string) => {
     const f = n(count, locale);
@@ -92,12 +100,22 @@ export const messages = {
       other: () => msg(str`answered ${f} times here`, { id: 'experts.reason-answered.other' }),
     });
   },
-  reasonAccepted: (count: number, locale: string) => {
+  /** Accepted answers (Q&A): in all, or to questions tagged `skill` ("answered 4 SQL questions"). */
+  reasonAccepted: (count: number, locale: string, skill?: string) => {
     const f = n(count, locale);
-    return plural(count, locale, {
-      one: () => msg('1 accepted answer', { id: 'experts.reason-accepted.one' }),
-      other: () => msg(str`${f} accepted answers`, { id: 'experts.reason-accepted.other' }),
-    });
+    return skill
+      ? plural(count, locale, {
+          one: () =>
+            msg(str`answered 1 ${skill} question`, { id: 'experts.reason-accepted-skill.one' }),
+          other: () =>
+            msg(str`answered ${f} ${skill} questions`, {
+              id: 'experts.reason-accepted-skill.other',
+            }),
+        })
+      : plural(count, locale, {
+          one: () => msg('1 accepted answer', { id: 'experts.reason-accepted.one' }),
+          other: () => msg(str`${f} accepted answers`, { id: 'experts.reason-accepted.other' }),
+        });
   },
   reasonActivitySkill: (skill: string) =>
     msg(str`knows ${skill}, a topic of this page`, { id: 'experts.reason-activity-skill' }),

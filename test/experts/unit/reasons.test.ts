@@ -18,8 +18,32 @@ describe('whyLine', () => {
       { kind: 'mentor' },
     ] as unknown as ExpertReason[];
     expect(whyLine(reasons, 'en')).to.equal(
-      'Knows SQL (level 5) · endorsed 12 times · thanked 9 times · answered 3 times here',
+      'Knows SQL (level 5) · endorsed 12 times · thanked 9 times for SQL · answered 3 times here',
     );
+  });
+
+  it('names the skill a count is for, so a count for one skill never reads as the total', () => {
+    const reasons = [
+      { kind: 'accepted', skill: 'SQL', count: 4 },
+      { kind: 'accepted', count: 7 },
+      { kind: 'thanked', skill: 'Kubernetes', count: 1 },
+      { kind: 'thanked', count: 9 },
+    ] as ExpertReason[];
+    expect(whyLine(reasons, 'en')).to.equal(
+      'answered 4 SQL questions · thanked once for Kubernetes',
+    );
+    expect(whyLine([{ kind: 'accepted', skill: 'SQL', count: 1 }], 'en')).to.equal(
+      'answered 1 SQL question',
+    );
+    expect(
+      whyLine(
+        [
+          { kind: 'accepted', count: 7 },
+          { kind: 'thanked', count: 1 },
+        ],
+        'en',
+      ),
+    ).to.equal('7 accepted answers · thanked once');
   });
 
   it('says once in the singular, and nothing for no reason', () => {

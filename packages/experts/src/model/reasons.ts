@@ -37,11 +37,11 @@ function fragment(r: ExpertReason, locale: string): string | undefined {
     case 'endorsed':
       return t.reasonEndorsed(r.count, locale);
     case 'thanked':
-      return t.reasonThanked(r.count, locale);
+      return t.reasonThanked(r.count, locale, r.skill);
     case 'answered-here':
       return t.reasonAnswered(r.count, locale);
     case 'accepted':
-      return t.reasonAccepted(r.count, locale);
+      return t.reasonAccepted(r.count, locale, r.skill);
     case 'activity-skill':
       return t.reasonActivitySkill(r.skill);
     case 'top-helper':
