@@ -21,14 +21,13 @@ import {
   FocusRequest,
   renderCombobox,
 } from '@peerkit/core/controllers';
-import { fill, slot, bdi } from '@peerkit/core/bidi';
 import { expertFinderStyles } from './expert-finder.styles.js';
 import { messages as t } from './messages.js';
 import { ATTRIBUTE_RULES, LIMIT_DEFAULT, parseSkills, validSkills } from './model/attributes.js';
 import { EndorseController } from './controllers/endorse.js';
 import { SearchController } from './controllers/search.js';
 import type { ProfileController } from './controllers/profile.js';
-import type { AskController } from './controllers/ask.js';
+import type { AskController, AskOptions } from './controllers/ask.js';
 import type { Suggestion } from './model/suggest.js';
 import { renderCard, renderSkeleton } from './views/card.js';
 import {
@@ -37,6 +36,9 @@ import {
   PeerExpertSearchEvent,
 } from './events.js';
 import { contactFirst, fillContact } from './model/contact-link.js';
+
+/** `slot(0)` of `@peerkit/core/bidi`: the placeholder a sentence's translation places. */
+const SLOT = '\uE000';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
 registerTranslations('es', () => import('./l10n/locales/es.js'));
@@ -136,7 +138,7 @@ export class PeerExpertFinder extends PeerElement {
     suggest: (q, { signal }) => this.#suggest(q, signal),
     key: (s) => (s.kind === 'skill' ? `s-${s.skill.name}` : `p-${s.person.id}`),
     onPick: (s) => this.#pick(s),
-    onCommit: (q) => this.#commit(q),
+    onCommit: (q) => (this.searchText = q),
     onExitStart: () => this.#focusLastChip(),
     // Asked once suggestions came, with the later parts (`#suggest`).
     countMessage: (n) => this.#parts!.more.suggestions(n, this.locale),
@@ -262,10 +264,6 @@ export class PeerExpertFinder extends PeerElement {
     }
   }
 
-  #commit(q: string): void {
-    this.searchText = q;
-  }
-
   #removeFilter(skill: string, index: number): void {
     this.filters = this.filters.filter((f) => f !== skill);
     // Focus goes to the chip that took its place, else the field: never to the page's body.
@@ -360,7 +358,8 @@ export class PeerExpertFinder extends PeerElement {
   async #withParts(then: () => void): Promise<void> {
     try {
       const parts = await this.#loadParts();
-      this.#ask ??= new parts.AskController(this, {
+      // One set of hooks for both controllers (the profile's are a subset of the form's).
+      const hooks: AskOptions = {
         peer: () => this.peer,
         activity: () => this.activityIri,
         announce: (text) => this.#announcer.announce(text),
@@ -368,13 +367,9 @@ export class PeerExpertFinder extends PeerElement {
         fail: (error) => this.fail(error),
         record: (statement) => this.#record(statement),
         focus: (find) => this.#focus.request(find),
-      });
-      this.#profile ??= new parts.ProfileController(this, {
-        peer: () => this.peer,
-        activity: () => this.activityIri,
-        announce: (text) => this.#announcer.announce(text),
-        fail: (error) => this.fail(error),
-      });
+      };
+      this.#ask ??= new parts.AskController(this, hooks);
+      this.#profile ??= new parts.ProfileController(this, hooks);
       this.#adopt(parts.partsStyles.styleSheet);
       this.requestUpdate();
       then();
@@ -546,9 +541,12 @@ export class PeerExpertFinder extends PeerElement {
 
   #renderEmpty(): unknown {
     const what = this.filters.length ? this.filters.join(', ') : this.searchText;
-    const text = what ? t.empty(slot(0)) : t.emptyNothing();
+    // The searched words, isolated in a <bdi>, go where the translation puts its placeholder:
+    // the core's `fill(t.empty(slot(0)), [bdi(what)])` for its one slot, written out so the
+    // first use does not load the `bidi` chunk (docs/decisions.md §15).
+    const [before, after] = (what ? t.empty(SLOT) : t.emptyNothing()).split(SLOT);
     return html`<div class="notice status empty" part="status" role="status">
-        <p>${fill(text, [bdi(what)])}</p>
+        <p>${before}${what ? html`<bdi>${what}</bdi>${after}` : nothing}</p>
         <button type="button" class="link" part="ask-instead" @click=${() => this.#askFor(null)}>
           ${t.askInstead()}
         </button>

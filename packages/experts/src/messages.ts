@@ -74,7 +74,7 @@ export const messages = {
   reasonEndorsed: (count: number, locale: string) => {
     const f = n(count, locale);
     return plural(count, locale, {
-      one: () => msg(str`endorsed once`, { id: 'experts.reason-endorsed.one' }),
+      one: () => msg('endorsed once', { id: 'experts.reason-endorsed.one' }),
       other: () => msg(str`endorsed ${f} times`, { id: 'experts.reason-endorsed.other' }),
     });
   },

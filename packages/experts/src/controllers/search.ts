@@ -33,7 +33,7 @@ export interface SearchOptions {
   onResults: (input: SearchInput, page: ExpertPage) => void;
 }
 
-type Args = readonly [PeerClient, string, string, string, number, string];
+type Args = readonly [PeerClient, string, string, string, number];
 
 export class SearchController implements ReactiveController {
   /** The people listed (every page loaded so far). */
@@ -57,7 +57,7 @@ export class SearchController implements ReactiveController {
         const i = options.input();
         // The skills as one string, so an equal list is equal args (Object.is per element).
         return i
-          ? ([i.client, i.query, i.skills.join('\n'), i.activity, i.limit, this.#key(i)] as const)
+          ? ([i.client, i.query, i.skills.join('\n'), i.activity, i.limit] as const)
           : undefined;
       },
       task: (_args, { signal }) => {
@@ -112,10 +112,6 @@ export class SearchController implements ReactiveController {
       this.moreError = e;
     }
     this.host.requestUpdate();
-  }
-
-  #key(i: SearchInput): string {
-    return `${i.query}\n${i.skills.join('\n')}`;
   }
 
   #query(i: SearchInput, cursor: string | null) {

@@ -21,16 +21,12 @@ const SAFE_SCHEMES = /^(mailto|https?|msteams|slack|sip|tel):/i;
  */
 export function fillContact(template: string | undefined, v: ContactValues): string | null {
   if (!template) return null;
-  const values: Record<string, string> = {
-    id: v.id,
-    name: v.name,
-    email: v.email ?? '',
-    skill: v.skill ?? '',
-  };
-  const url = template.replace(/\{(id|name|email|skill)\}/g, (_, key: string) =>
-    encodeURIComponent(values[key]!),
-  );
-  return SAFE_SCHEMES.test(url.trim()) ? url.trim() : null;
+  const url = template
+    .replace(/\{(id|name|email|skill)\}/g, (_, key: keyof ContactValues) =>
+      encodeURIComponent(v[key] ?? ''),
+    )
+    .trim();
+  return SAFE_SCHEMES.test(url) ? url : null;
 }
 
 /**

@@ -21,6 +21,7 @@ import { hostHooks, type Reflection, type Visibility } from '@peerkit/core';
 import { currentOnConflict } from '@peerkit/core/conflict';
 import { messages as t } from '../messages.js';
 import {
+  changedPrompts,
   mergeOnConflict,
   parseDraft,
   savedOf,
@@ -321,29 +322,14 @@ export class AutosaveController extends SaveLoop implements ReactiveController {
 
 /** A save status in words ("Saved 10:42", with `at` the server's time of the save). */
 export function statusWords(status: SaveStatus, at: string | null, locale: string): string {
-  switch (status) {
-    case 'draft':
-      return t.drafting();
-    case 'saving':
-      return t.saving();
-    case 'saved':
-      return at ? t.saved(timeOf(at, locale)) : '';
-    case 'offline':
-      return t.offline();
-    case 'failed':
-      return t.failed();
-    default:
-      return '';
-  }
-}
-
-/** The prompts whose answers differ between two drafts. */
-function changedPrompts(a: Draft | null, b: Draft | null): string[] {
-  const x = a?.answers ?? {};
-  const y = b?.answers ?? {};
-  return [...new Set([...Object.keys(x), ...Object.keys(y)])].filter(
-    (id) => (x[id] ?? '') !== (y[id] ?? ''),
-  );
+  if (status === 'saved') return at ? t.saved(timeOf(at, locale)) : '';
+  const words: Partial<Record<SaveStatus, () => string>> = {
+    draft: t.drafting,
+    saving: t.saving,
+    offline: t.offline,
+    failed: t.failed,
+  };
+  return words[status]?.() ?? '';
 }
 
 function isPreconditionFailed(e: unknown): boolean {

@@ -87,17 +87,24 @@ export function storeDraft(key: string, draft: Draft | null): void {
   else pageStorage.removeItem(key);
 }
 
-const same = (a: Answers, b: Answers): boolean => {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((k) => (a[k] ?? '') === (b[k] ?? ''));
-};
+/** The prompts whose answers differ between two drafts or saves (a missing answer is `''`). */
+export function changedPrompts(
+  a: { answers: Answers } | null,
+  b: { answers: Answers } | null,
+): string[] {
+  const x = a?.answers ?? {};
+  const y = b?.answers ?? {};
+  return [...new Set([...Object.keys(x), ...Object.keys(y)])].filter(
+    (id) => (x[id] ?? '') !== (y[id] ?? ''),
+  );
+}
 
 export const hasText = (a: Answers): boolean => Object.values(a).some((v) => v.trim() !== '');
 
 /** Whether the draft says something the server does not have yet. */
 export function unsaved(d: Draft): boolean {
   if (!d.saved) return hasText(d.answers);
-  return !same(d.answers, d.saved.answers) || d.visibility !== d.saved.visibility;
+  return changedPrompts(d, d.saved).length > 0 || d.visibility !== d.saved.visibility;
 }
 
 /**
