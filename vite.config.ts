@@ -193,8 +193,14 @@ function terserChunks() {
   };
 }
 
-/** Core modules the CDN's first paint loads on demand (see `cdnConfig`): the errors' wording. */
-const FIRST_ERROR = [/[\\/]core[\\/]src[\\/]l10n[\\/]messages\.ts$/];
+/**
+ * Core modules the CDN's first paint loads on demand (see `cdnConfig`): the errors' wording,
+ * `l10n/messages.ts` and its entry `@peerkit/core/wording`. Without the latter here, the
+ * discussion's group took `wording.ts` (the discussion imports it statically), and the
+ * provider's and the reflection card's `import('@peerkit/core/wording')` loaded the whole
+ * discussion chunk, defining `<peer-discussion>`, to word one error.
+ */
+const FIRST_ERROR = [/[\\/]core[\\/]src[\\/]l10n[\\/](messages|wording)\.ts$/];
 
 /** `<peer-discussion>`'s module: its chunk holds what it imports statically (see `cdnConfig`). */
 const DISCUSSION_DEFINE = /[\\/]discussion[\\/]src[\\/]define\.ts$/;
