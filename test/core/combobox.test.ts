@@ -5,7 +5,8 @@
  * and the start-ward arrow in right-to-left text.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { html as litHtml } from 'lit';
 import { define, PeerElement } from '@peerkit/core';

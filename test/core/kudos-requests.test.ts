@@ -4,7 +4,8 @@
  * as one `POST /kudos/query`. Counted at the real server, through the chaos proxy's log.
  */
 import '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '@peerkit/kudos/define';
 import { RestClient } from '@peerkit/core';
 import { providerFor } from '../support/provider.js';

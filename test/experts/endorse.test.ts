@@ -4,7 +4,8 @@
  * retry that works, and a double click ending where the person left it.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { PeerEndorsementCreatedEvent, PeerEndorsementWithdrawnEvent } from '@peerkit/experts';
 import { API, XAPI_BASIC, chaos, signAs } from '../support/server.js';
 import { announced, atServer, card, mount, skillRow, unmountAll } from './helpers.js';

@@ -4,7 +4,8 @@
  * right-to-left, and signed out.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PeerErrorEvent } from '@peerkit/core';
 import type { PeerExpertSearchEvent } from '@peerkit/experts';
