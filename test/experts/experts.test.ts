@@ -27,6 +27,7 @@ import {
   unmountAll,
 } from './helpers.js';
 import { untilSaid } from '../support/announced.js';
+import { typeWithinOnePause } from '../support/typing.js';
 
 const focused = (el: Element) => el.shadowRoot!.activeElement;
 const activeOption = (el: Element) => {
@@ -236,7 +237,7 @@ describe('<peer-expert-finder>', () => {
       await settled(el);
       await waitUntil(() => cards(el).length > 0, 'cards after the retry');
       const before = (await proxy.log()).filter((r) => r.path === '/skills').length;
-      await typeSearch(el, 'pyth');
+      typeWithinOnePause(input(el), 'pyth');
       await waitUntil(() => options(el).length > 0, 'suggestions');
       const skills = (await proxy.log()).filter((r) => r.path === '/skills').length - before;
       expect(skills, 'one /skills request for four quick keystrokes').to.equal(1);
