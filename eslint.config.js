@@ -81,6 +81,26 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-expressions': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // open-wc's `waitUntil` gives up after 1 s, less than a round trip to the test server,
+      // a server write or a lazy chunk can take on a busy CI machine (CI failed that way);
+      // test/support/wait.ts has the same signature with a default a slow machine keeps within.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'lit/directives/unsafe-html.js',
+              message: 'No HTML sinks: render user content as Lit templates.',
+            },
+            {
+              name: '@open-wc/testing',
+              importNames: ['waitUntil'],
+              message:
+                "Import waitUntil from test/support/wait.ts: open-wc's gives up after 1 s, which a busy CI machine exceeds.",
+            },
+          ],
+        },
+      ],
     },
   },
 );

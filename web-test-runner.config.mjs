@@ -18,6 +18,9 @@ if (!executablePath) {
   );
 }
 
+/** How many times slower than this machine test pages run (1: as fast as it is). */
+const CPU_SLOWDOWN = Number(process.env.PEERKIT_TEST_CPU_SLOWDOWN ?? 1);
+
 let server;
 let starting;
 const origin = () => (starting ??= startReferenceServer().then((s) => ((server = s), s.origin)));
@@ -95,9 +98,17 @@ export default {
       // every module `max-age` a year, so a lazy chunk one file loaded would otherwise come from
       // the cache in the next file, and a test of that chunk failing to load would not see it
       // fail (test/core/checks-chunk.test.ts after client.test.ts).
+      //
+      // PEERKIT_TEST_CPU_SLOWDOWN=4 runs every page at a quarter of this machine's CPU speed
+      // (Chrome's CPU throttling): a busy CI machine on demand, to shake out tests that assume
+      // how fast things happen (CI once failed on one that had passed here three times).
       async createPage({ context }) {
         const page = await context.newPage();
         await page.setCacheEnabled(false);
+        if (CPU_SLOWDOWN > 1) {
+          const cdp = await page.createCDPSession();
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+        }
         return page;
       },
     }),

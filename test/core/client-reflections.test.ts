@@ -116,9 +116,10 @@ describe('RestClient and team reflections', () => {
       { onEvent: (e) => events.push(e) },
     );
     try {
+      // The first poll is the baseline (nothing in it is news): write once it was answered.
       await until(
-        async () => (await c.log()).some((e) => e.path === '/reflections'),
-        'the first poll',
+        async () => (await c.log()).some((e) => e.path === '/reflections' && e.status === 200),
+        'the first poll answered',
       );
       await mei.saveReflectionEntry(made.id, crypto.randomUUID(), {
         prompt: 'learned',

@@ -7,7 +7,8 @@
  * Its own file: the clock estimate is one per page, and these tests skew it.
  */
 import '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { RestClient, XapiRecorder, clockOffset, type PeerError, type Post } from '@peerkit/core';
 import '@peerkit/discussion/define';
 import { providerFor } from '../support/provider.js';

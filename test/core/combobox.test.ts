@@ -5,7 +5,9 @@
  * and the start-ward arrow in right-to-left text.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
+import { typeWithinOnePause } from '../support/typing.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { html as litHtml } from 'lit';
 import { define, PeerElement } from '@peerkit/core';
@@ -17,6 +19,8 @@ class PickFruit extends PeerElement {
   static override styles = [...PeerElement.styles, comboboxStyles];
   /** Every request made: the query, and whether it was aborted in the end. */
   calls: { q: string; signal: AbortSignal }[] = [];
+  /** The queries whose answers have come back (in the order they came). */
+  answered: string[] = [];
   /** Milliseconds each answer waits, by query (to make answers arrive out of order). */
   delays: Record<string, number> = {};
   picked: string[] = [];
@@ -26,6 +30,7 @@ class PickFruit extends PeerElement {
     suggest: async (q, { signal }) => {
       this.calls.push({ q, signal });
       await new Promise((r) => setTimeout(r, this.delays[q] ?? 0));
+      this.answered.push(q);
       return FRUIT.filter((f) => f.toLowerCase().startsWith(q.toLowerCase()));
     },
     key: (f) => f,
@@ -72,7 +77,7 @@ describe('ComboboxController', () => {
 
   it('asks once per pause in typing, and announces how many suggestions came', async () => {
     const el = await fixture<PickFruit>(html`<pick-fruit></pick-fruit>`);
-    await typeInto(el, 'ap');
+    typeWithinOnePause(input(el), 'ap');
     await waitUntil(() => options(el).length === 2, 'the two suggestions');
     expect(el.calls.map((c) => c.q)).to.deep.equal(['ap']);
     expect(input(el).getAttribute('aria-expanded')).to.equal('true');
@@ -89,7 +94,11 @@ describe('ComboboxController', () => {
     await sendKeys({ type: 'v' });
     await waitUntil(() => options(el).length === 1, 'the newer answer');
     expect(el.calls[0]!.signal.aborted, 'the stale request aborted').to.equal(true);
-    await new Promise((r) => setTimeout(r, 1000));
+    // The stale answer comes back (it ignored its signal) and is not shown.
+    await waitUntil(() => el.answered.includes('a'), 'the stale answer back', {
+      seen: () => el.answered,
+    });
+    await el.updateComplete;
     expect(options(el).map((o) => o.textContent!.trim())).to.deep.equal(['Avocado']);
   });
 

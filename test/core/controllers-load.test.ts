@@ -4,7 +4,8 @@
  * run re-runs when the browser is back online, one `peer-error` per failure).
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { html as litHtml } from 'lit';
 import { property } from 'lit/decorators.js';
 import { define, PeerElement, PeerError, type PeerErrorEvent } from '@peerkit/core';

@@ -3,7 +3,8 @@
  * `InViewController`, `AttributeChecks`, and the notice view.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { html as litHtml, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { define, PeerElement, renderNotice, type PeerErrorEvent } from '@peerkit/core';

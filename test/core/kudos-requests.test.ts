@@ -4,7 +4,8 @@
  * as one `POST /kudos/query`. Counted at the real server, through the chaos proxy's log.
  */
 import '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '@peerkit/kudos/define';
 import { RestClient } from '@peerkit/core';
 import { providerFor } from '../support/provider.js';
@@ -24,8 +25,13 @@ async function countsRequests(n: number): Promise<string[]> {
   try {
     const shown = (el: HTMLElement) =>
       el.shadowRoot?.querySelector('[part~="count"] [aria-hidden]')?.textContent?.trim();
+    // Drawing 2,000 elements takes its time on a slow machine (over 30 s with the CPU
+    // throttled 4×); the claim here is the one request, not the speed. Asked every 250 ms:
+    // reading 2,000 shadow roots is itself work.
     await waitUntil(() => els.every((el) => shown(el) === '0'), 'every count', {
-      timeout: 30_000,
+      timeout: 100_000,
+      interval: 250,
+      seen: () => `${els.filter((el) => shown(el) === '0').length} of ${n} counts drawn`,
     });
     return (await proxy.log())
       .filter((e) => e.path === '/kudos' || e.path === '/kudos/query')
@@ -43,7 +49,8 @@ describe('many <peer-kudos> on a page', () => {
     expect(await countsRequests(200)).to.deep.equal(['POST /kudos/query 200']);
   });
 
-  it('cost one counts request for 2,000 elements', async () => {
+  it('cost one counts request for 2,000 elements', async function () {
+    this.timeout(120_000);
     expect(await countsRequests(2_000)).to.deep.equal(['POST /kudos/query 200']);
   });
 });

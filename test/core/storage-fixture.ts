@@ -3,7 +3,8 @@
  * a discussion and a kudos button, in Spanish, where the browser refuses IndexedDB,
  * `localStorage`, or both. One scenario per test file, because the kit says it once per page.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { VERBS, type PeerError, type PeerProvider } from '@peerkit/core';
 import { errorMessage } from '@peerkit/core/wording';
 import '@peerkit/discussion/define';

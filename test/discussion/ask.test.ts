@@ -5,7 +5,8 @@
  * id. Real Chromium against the real server.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { setPersonCardOpener, type PersonCardRequest } from '@peerkit/core/person-card';
 import {
   $,

@@ -4,7 +4,8 @@
  * post bodies, the composer and its preview, names and titles, and report notes.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { PeerDiscussion } from '@peerkit/discussion';
 import { $, $$, api, article, mount, rootTextarea, seedPost, type, unmountAll } from './helpers.js';
 import { SEED, signIn, uniqueActivity } from '../support/server.js';

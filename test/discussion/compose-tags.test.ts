@@ -6,7 +6,8 @@
  * attributes. Real Chromium against the real server.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { PeerErrorEvent } from '@peerkit/core';
 import type { PeerDiscussion } from '@peerkit/discussion';
 import {

@@ -7,7 +7,7 @@
 import { widgetContract } from '../support/widget-contract.js';
 import '@peerkit/discussion/define';
 import type { PeerDiscussion } from '@peerkit/discussion';
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { $, $$, focusIn, rootTextarea, type } from './helpers.js';
 
 const text = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();

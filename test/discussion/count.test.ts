@@ -3,7 +3,8 @@
  * placeholder kept for its replies, not a hidden post. The server's `total` counts the same.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { PeerDiscussion } from '@peerkit/discussion';
 import { $, $$, api, mount, seedPost, unmountAll, waitForPost } from './helpers.js';
 import { SEED, signIn, uniqueActivity } from '../support/server.js';

@@ -3,7 +3,8 @@
  * editor opened (issue 15 #10).
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { PeerDiscussion } from '@peerkit/discussion';
 import { $, $$, api, mount, seedPost, serverPosts, type, unmountAll } from './helpers.js';
 import { SEED, signIn, uniqueActivity } from '../support/server.js';

@@ -7,7 +7,8 @@
  * is large enough to hold every module the page fetches from then on.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { RestClient, type PeerClient, type PostPage } from '@peerkit/core';
 import { SEED, signIn, uniqueActivity } from '../support/server.js';
 

@@ -3,7 +3,8 @@
  * `<peer-provider>` against the real server, seed posts through the real API, and read
  * what a person would see or reach.
  */
-import { fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { fixtureCleanup } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '@peerkit/core/define';
 import '@peerkit/discussion/define';
 import type { PeerProvider, Post } from '@peerkit/core';

@@ -6,7 +6,8 @@
  * both modes, with its empty state. Real Chromium, real server.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { PeerDiscussion } from '@peerkit/discussion';
 import { SEED, XAPI_BASIC, signIn, uniqueActivity } from '../support/server.js';
 import {

@@ -7,7 +7,8 @@
  * imports the helpers (which define `<peer-discussion>`) dynamically.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '@peerkit/core/define';
 import { API } from '../support/server.js';
 import { messageLocale, registerTranslations } from '@peerkit/core';

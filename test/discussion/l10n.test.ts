@@ -4,7 +4,8 @@
  * here must not leak into the English assertions of the other discussion tests.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { messageLocale } from '@peerkit/core';
 import { $, $$, mount, rootTextarea, seedPost, type, unmountAll, waitForPost } from './helpers.js';
 import type { PeerDiscussion } from '@peerkit/discussion';

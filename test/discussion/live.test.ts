@@ -1,5 +1,6 @@
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import {
   $,
   acknowledged,
@@ -26,14 +27,15 @@ describe('<peer-discussion> live', () => {
     acknowledged(activity, SEED.colleague);
     const ana = await mount({ activity, person: SEED.member, attrs: { live: true } });
     const ben = await mount({ activity, person: SEED.colleague, attrs: { live: true } });
-    // Give both streams a moment to open before writing.
-    await waitUntil(
-      () => (ana.el as unknown as { liveStatus: string }).liveStatus === 'open',
-      'stream open',
-      {
-        timeout: 10_000,
-      },
-    ).catch(() => undefined);
+    // Both streams open before anyone writes: a post written before a reader's stream is open
+    // is not sent on it (the thread was read before), and how long opening takes (the live
+    // chunk, the connection) is the machine's business.
+    const streams = () =>
+      [ana.el, ben.el].map((el) => (el as unknown as { liveStatus: string }).liveStatus);
+    await waitUntil(() => streams().every((s) => s === 'open'), 'both streams open', {
+      timeout: 15_000,
+      seen: streams,
+    });
 
     // Ben posts; Ana is told, and her thread does not move until she asks.
     await postThroughUi(ben.el, 'Fresh from Ben');
@@ -107,12 +109,16 @@ describe('<peer-discussion> live', () => {
         endpoint: faults.endpoint,
         attrs: { live: true },
       });
-      // The stream answered an HTML error page: the client polls the thread instead.
+      // The stream answered an HTML error page: the client polls the thread instead. Its
+      // first poll is the baseline (what it holds is not news), so the post is written once
+      // that poll was answered, not merely asked.
       await waitUntil(
         async () =>
-          (await faults.log()).some((e) => e.path === '/posts' && e.query.includes('sort=newest')),
+          (await faults.log()).some(
+            (e) => e.path === '/posts' && e.query.includes('sort=newest') && e.status === 200,
+          ),
         'the client polls',
-        { timeout: 10_000 },
+        { timeout: 15_000 },
       );
       const ben = await signIn(SEED.colleague);
       await seedPost(ben, activity, 'Found by polling');

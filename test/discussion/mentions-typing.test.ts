@@ -5,7 +5,8 @@
  * phone-width page. Real Chromium against the real server (faults through its chaos proxy).
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { PeerDiscussion } from '@peerkit/discussion';
 import {
   $,
@@ -167,9 +168,7 @@ describe('<peer-discussion> @ mentions while typing', () => {
       const { el } = await mount({ endpoint: faults.endpoint });
       const area = await ready(el);
       await typeText(el, area, 'Hey @zzqxv');
-      await waitUntil(() => text(popup(el)).includes('No one by that name.'), 'the empty state', {
-        timeout: 5000,
-      });
+      await waitUntil(() => text(popup(el)).includes('No one by that name.'), 'the empty state');
       expect(area.hasAttribute('aria-activedescendant')).to.equal(false);
       await faults.set([
         { match: { path: '^/people$' }, action: 'status', status: 503, times: -1 },

@@ -7,7 +7,8 @@
  * the real server's LRS.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { PeerDiscussion } from '@peerkit/discussion';
 import { SEED, XAPI_BASIC, uniqueActivity } from '../support/server.js';
 import {

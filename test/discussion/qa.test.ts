@@ -5,7 +5,8 @@
  * "Show" menu lists the unanswered ones. Real Chromium against the real server.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { PeerDiscussion } from '@peerkit/discussion';
 import { SEED, signIn } from '../support/server.js';
 import {

@@ -1,5 +1,6 @@
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { Post } from '@peerkit/core';
 import {
   $,
@@ -237,11 +238,17 @@ describe('<peer-discussion> reading', () => {
         attrs: { 'page-size': '40' },
       });
       expect(articles(el).length).to.equal(40);
-      await waitUntil(
-        () => el.shadowRoot!.querySelectorAll('peer-kudos').length > 0,
-        'kudos drawn',
-      );
-      await new Promise((r) => setTimeout(r, 300));
+      // Every kudos drawn has its count (so its request was answered), not just drawn.
+      const drawn = () => [...el.shadowRoot!.querySelectorAll('peer-kudos')];
+      const counted = () =>
+        drawn().length > 0 &&
+        drawn().every(
+          (k) =>
+            k.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('aria-busy') === 'false',
+        );
+      await waitUntil(counted, "the visible posts' kudos counted", {
+        seen: () => drawn().map((k) => k.shadowRoot?.textContent?.trim()),
+      });
       const shown = [...el.shadowRoot!.querySelectorAll('peer-kudos')].map((k) =>
         k.getAttribute('activity'),
       );
@@ -253,10 +260,9 @@ describe('<peer-discussion> reading', () => {
       // Scrolling on brings the next posts' kudos, again in one request.
       articles(el).at(-1)!.scrollIntoView();
       await waitUntil(
-        () => articles(el).at(-1)!.querySelector('peer-kudos'),
-        'the last post shows its kudos once scrolled to',
+        () => articles(el).at(-1)!.querySelector('peer-kudos') && counted(),
+        'the last post shows its kudos, counted, once scrolled to',
       );
-      await new Promise((r) => setTimeout(r, 300));
       // Each post's count is asked for once, however the reader scrolls.
       const all = (await faults.log())
         .filter((e) => e.method === 'GET' && e.path === '/kudos')

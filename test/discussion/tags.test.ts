@@ -5,7 +5,8 @@
  * tag combines with the Q&A "Show" menu. Real Chromium against the real server.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { Post } from '@peerkit/core';
 import type { PeerDiscussion } from '@peerkit/discussion';
 import { SEED, chaos, signIn, uniqueActivity } from '../support/server.js';

@@ -1,5 +1,6 @@
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { POST_BODY_MAX, type PeerProvider } from '@peerkit/core';
 import type { PeerDiscussion } from '@peerkit/discussion';
 import {

@@ -4,7 +4,8 @@
  * (docs/decisions.md §10), against the real server.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PeerExpertContactEvent } from '@peerkit/experts';
 import { API } from '../support/server.js';

@@ -5,7 +5,7 @@
  * listener (its busiest state: the suggestions open, a filter chip, the ask form open).
  */
 import { widgetContract } from '../support/widget-contract.js';
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '@peerkit/experts/define';
 import type { PeerExpertFinder } from '@peerkit/experts';

@@ -4,7 +4,8 @@
  * retry that works, and a double click ending where the person left it.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { PeerEndorsementCreatedEvent, PeerEndorsementWithdrawnEvent } from '@peerkit/experts';
 import { API, XAPI_BASIC, chaos, signAs } from '../support/server.js';
 import { announced, atServer, card, mount, skillRow, unmountAll } from './helpers.js';
@@ -141,6 +142,9 @@ describe('<peer-expert-finder> endorsing', () => {
         attrs: { skills: SKILL },
       });
       const n = parseInt(skillRow(card(el, BEN)!, SKILL).count, 10);
+      const confirmed: string[] = [];
+      el.addEventListener('peer-endorsement-created', () => confirmed.push('created'));
+      el.addEventListener('peer-endorsement-withdrawn', () => confirmed.push('withdrawn'));
       const button = skillRow(card(el, BEN)!, SKILL).button!;
       button.click();
       button.click();
@@ -148,11 +152,12 @@ describe('<peer-expert-finder> endorsing', () => {
       expect(skillRow(card(el, BEN)!, SKILL).pressed, 'the second click undoes the first').to.equal(
         'false',
       );
-      await waitUntil(async () => {
-        const log = (await proxy.log()).filter((r) => r.path.includes('/endorsements'));
-        return log.length >= 2 && log.every((r) => r.status !== 0);
-      }, 'both requests answered');
-      await new Promise((r) => setTimeout(r, 400));
+      // The server confirms the endorsement, then (only then) the withdrawal.
+      await waitUntil(() => confirmed.length >= 2, 'both changes confirmed', {
+        seen: () => confirmed,
+      });
+      expect(confirmed).to.deep.equal(['created', 'withdrawn']);
+      await el.updateComplete;
       const row = skillRow(card(el, BEN)!, SKILL);
       expect(row.pressed).to.equal('false');
       expect(row.count).to.equal(`${n} endorsements`);
@@ -160,6 +165,7 @@ describe('<peer-expert-finder> endorsing', () => {
       expect(server.endorsedByMe).to.equal(false);
       expect(server.endorsements).to.equal(n);
       const log = (await proxy.log()).filter((r) => r.path.includes('/endorsements'));
+      expect(log.length, 'one request per change').to.equal(2);
       for (let i = 1; i < log.length; i++)
         expect(log[i]!.time, 'one after the other').to.be.at.least(log[i - 1]!.time + 250);
     } finally {

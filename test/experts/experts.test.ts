@@ -4,7 +4,8 @@
  * right-to-left, and signed out.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PeerErrorEvent } from '@peerkit/core';
 import type { PeerExpertSearchEvent } from '@peerkit/experts';
@@ -26,6 +27,7 @@ import {
   unmountAll,
 } from './helpers.js';
 import { untilSaid } from '../support/announced.js';
+import { typeWithinOnePause } from '../support/typing.js';
 
 const focused = (el: Element) => el.shadowRoot!.activeElement;
 const activeOption = (el: Element) => {
@@ -235,7 +237,7 @@ describe('<peer-expert-finder>', () => {
       await settled(el);
       await waitUntil(() => cards(el).length > 0, 'cards after the retry');
       const before = (await proxy.log()).filter((r) => r.path === '/skills').length;
-      await typeSearch(el, 'pyth');
+      typeWithinOnePause(input(el), 'pyth');
       await waitUntil(() => options(el).length > 0, 'suggestions');
       const skills = (await proxy.log()).filter((r) => r.path === '/skills').length - before;
       expect(skills, 'one /skills request for four quick keystrokes').to.equal(1);

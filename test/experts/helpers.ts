@@ -2,7 +2,7 @@
  * Helpers for the `<peer-expert-finder>` tests: mount it inside a real `<peer-provider>`
  * against the real reference server, read what a person sees, and ask the server directly.
  */
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '@peerkit/core/define';
 import '@peerkit/experts/define';

@@ -7,7 +7,8 @@
  * activation), the keyboard, and axe.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '@peerkit/discussion/define';
 import '@peerkit/experts/define';

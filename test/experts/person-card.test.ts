@@ -5,7 +5,8 @@
  * And "Ask" in the expert finder using the discussion of the same activity (§10).
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '@peerkit/discussion/define';
 import '@peerkit/experts/define';

@@ -4,7 +4,8 @@
  * losing the edit. Against the real server.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { API, signAs } from '../support/server.js';
 import { $, announced, mount, unmountAll } from './helpers.js';
 import { untilSaid } from '../support/announced.js';

@@ -2,7 +2,7 @@
  * Helpers for the `<peer-kudos>` tests: mount elements inside a real `<peer-provider>`
  * against the real reference server, read what a person sees, and ask the server directly.
  */
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '@peerkit/core/define';
 import '@peerkit/kudos/define';
 import type { KudosCount, PeerProvider } from '@peerkit/core';

@@ -1,5 +1,6 @@
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { ACTIVITY_TYPES, PROFILE_ID, VERBS } from '@peerkit/core';
 import { $, $$, atServer, button, giveAs, mount, seen, settledAt, unmountAll } from './helpers.js';

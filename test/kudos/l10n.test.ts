@@ -4,7 +4,8 @@
  * not leak into the English assertions of the other kudos tests.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { messageLocale } from '@peerkit/core';
 import { $, button, giveAs, mount, seen, unmountAll, type PeerKudos } from './helpers.js';
 import { SEED, signIn, uniqueActivity } from '../support/server.js';

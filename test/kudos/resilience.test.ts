@@ -1,5 +1,6 @@
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { $, atServer, button, mount, seen, unmountAll } from './helpers.js';
 import { chaos, until } from '../support/server.js';
 

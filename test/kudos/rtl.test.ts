@@ -4,7 +4,8 @@
  * content, whatever the page's direction.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { $, $$, button, giveAs, mount, unmountAll, type PeerKudos } from './helpers.js';
 import { SEED, signAs, signIn, uniqueActivity } from '../support/server.js';
 

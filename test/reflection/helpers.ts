@@ -3,7 +3,7 @@
  * against the real reference server, type into them as a person would, read what a person
  * sees, and ask the server directly.
  */
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '@peerkit/core/define';
 import '@peerkit/reflection/define';

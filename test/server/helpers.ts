@@ -149,15 +149,21 @@ export async function startTwoInstances(
 }
 
 /**
- * Polls `check` every 25 ms, up to 200 times (5 s): true as soon as it holds, false if it
- * never did, for effects that cross instances through LISTEN/NOTIFY.
+ * Polls `check` every 25 ms for up to `timeoutMs` (default 15,000 ms, measured, not counted
+ * in polls: each poll is a request, slower on a busy machine): true as soon as it holds, false
+ * if it still does not on the first poll after the deadline, for effects that cross instances
+ * through LISTEN/NOTIFY.
  */
-export async function eventually(check: () => Promise<boolean>): Promise<boolean> {
-  for (let i = 0; i < 200; i++) {
+export async function eventually(
+  check: () => Promise<boolean>,
+  timeoutMs = 15_000,
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
     if (await check()) return true;
+    if (Date.now() > deadline) return false;
     await new Promise((ok) => setTimeout(ok, 25));
   }
-  return false;
 }
 
 /**

@@ -4,16 +4,19 @@
  * still be loading on a busy machine), so a test waits for the words themselves rather than
  * reading the region once; a timeout fails with what the region said instead.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { waitUntil, WAIT_TIMEOUT } from './wait.js';
 
 /**
- * Resolves once `read()` contains `words`; otherwise fails after `timeout` ms (default 5,000)
- * with an assertion showing what `read()` returned last.
+ * Resolves once `read()` contains `words`; otherwise fails after `timeout` ms (default
+ * `WAIT_TIMEOUT`, 10,000) with a message showing what `read()` returned last.
  */
-export async function untilSaid(read: () => string, words: string, timeout = 5_000): Promise<void> {
-  try {
-    await waitUntil(() => read().includes(words), `said "${words}"`, { timeout });
-  } catch {
-    expect(read(), 'what the live region says').to.contain(words);
-  }
+export async function untilSaid(
+  read: () => string,
+  words: string,
+  timeout = WAIT_TIMEOUT,
+): Promise<void> {
+  await waitUntil(() => read().includes(words), `the live region to say "${words}"`, {
+    timeout,
+    seen: read,
+  });
 }

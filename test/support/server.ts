@@ -110,7 +110,12 @@ export interface ChaosLogEntry {
   query: string;
   idempotencyKey: string | null;
   authorization: boolean;
-  /** The status the browser got (0 when the connection was dropped). */
+  /**
+   * The status the browser got: 0 while the request is still in flight (the entry is logged
+   * when the request arrives) and when the connection was dropped. A test that needs the
+   * server to have answered (a poll's baseline taken before a write) waits for the status,
+   * not for the entry.
+   */
   status: number;
   /** When the request arrived (ms since epoch). */
   time: number;

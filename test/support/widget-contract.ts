@@ -21,7 +21,8 @@
  * ```
  */
 import { failOnLitWarnings } from './lit-warnings.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import '@peerkit/core/define';
 import { RestClient, type PeerClient, type PeerErrorEvent } from '@peerkit/core';
 import { providerFor } from './provider.js';
