@@ -341,7 +341,8 @@ export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRo
 /**
  * Per person and focus skill, the kudos on their readable posts in threads tagged with it
  * (a post's thread: its own tags and its root's): the `thanked` reasons with a `skill`.
- * `keys` are skill keys; with none, the tags of `activity`'s readable posts.
+ * `keys` are skill keys; with none, the tags of `activity`'s readable posts. A prepared
+ * statement, as `skillsOf`.
  */
 export async function thankedBySkill(
   q: Queryable,
@@ -350,7 +351,8 @@ export async function thankedBySkill(
   activity: string | null,
 ): Promise<{ person_id: string; skill: string; n: number }[]> {
   if (!ids.length || (!keys.length && !activity)) return [];
-  return q.query(
+  return queryPrepared(
+    q,
     `WITH focus AS (
        SELECT DISTINCT unnest($2::text[]) AS key WHERE cardinality($2::text[]) > 0
        UNION SELECT DISTINCT t.skill_key FROM posts po JOIN post_tags t ON t.post_id = po.id
