@@ -3,6 +3,7 @@
  * PostgreSQL (`pg`). Every query of the server is plain PostgreSQL that runs unchanged
  * on both; the differences (int8 parsing, transactions, LISTEN) are settled here.
  */
+import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
@@ -18,7 +19,23 @@ export type Row = Record<string, unknown>;
 /** What a query can run on: the database or an open transaction. */
 export interface Queryable {
   query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * `query` as a named prepared statement, parsed once per connection and then only bound
+   * and run (PostgreSQL may keep a generic plan after five runs: no planning either). For
+   * the hot reads whose text is fixed (the expert search, docs/decisions.md §12); the
+   * database offers it, a transaction does not (`queryPrepared` falls back to `query`).
+   */
+  prepared?<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
 }
+
+/** `q.prepared` where `q` offers it, else `q.query`: same rows either way. */
+export function queryPrepared<T = Row>(q: Queryable, sql: string, params: unknown[]) {
+  return q.prepared ? q.prepared<T>(sql, params) : q.query<T>(sql, params);
+}
+
+/** A statement's name: a hash of its text, so one text is one statement per connection. */
+const statementName = (sql: string) =>
+  `pk_${createHash('sha1').update(sql).digest('base64url').slice(0, 20)}`;
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
@@ -65,6 +82,7 @@ async function openPglite(options: DbOptions): Promise<Db> {
       const r = await db.query<T>(sql, params);
       return r.rows;
     },
+    prepared: await pglitePrepared(db),
     tx<T>(fn: (q: Queryable) => Promise<T>) {
       return db.transaction(async (t) =>
         fn({
@@ -90,6 +108,58 @@ async function openPglite(options: DbOptions): Promise<Db> {
       return db.dumpDataDir('none');
     },
   };
+}
+
+type PGliteDb = Awaited<ReturnType<(typeof import('@electric-sql/pglite'))['PGlite']['create']>>;
+
+/**
+ * `Queryable.prepared` on PGlite, which has no API for it: the statement is parsed once
+ * (Parse, Describe), then each run is one Bind, Describe, Execute, Sync in a single call
+ * into the database, where `PGlite.query` parses, describes and plans the text anew in six.
+ * Parameters are serialised and rows parsed as `PGlite.query` does (its own serialisers and
+ * parsers), under the same two locks, so it never runs inside another caller's transaction.
+ */
+async function pglitePrepared(db: PGliteDb) {
+  const { protocol, parse } = await import('@electric-sql/pglite');
+  const { serialize } = protocol;
+  const statements = new Map<string, { name: string; types: number[] }>();
+  const call = async (messages: Uint8Array[]) => {
+    const buffer = new Uint8Array(messages.reduce((n, m) => n + m.length, 0));
+    messages.reduce((at, m) => (buffer.set(m, at), at + m.length), 0);
+    return (await db.execProtocol(buffer, { syncToFs: false })).messages;
+  };
+  const statement = async (sql: string) => {
+    let known = statements.get(sql);
+    if (!known) {
+      const name = statementName(sql);
+      const described = await call([
+        serialize.parse({ name, text: sql }),
+        serialize.describe({ type: 'S', name }),
+        serialize.sync(),
+      ]);
+      known = { name, types: parse.parseDescribeStatementResults(described) };
+      statements.set(sql, known);
+    }
+    return known;
+  };
+  return <T>(sql: string, params: unknown[] = []) =>
+    db._runExclusiveTransaction(() =>
+      db._runExclusiveQuery(async () => {
+        const { name, types } = await statement(sql);
+        const values = params.map((v, i) => {
+          if (v === null || v === undefined) return null;
+          const serializer = db.serializers[types[i]!];
+          return serializer ? serializer(v) : String(v);
+        });
+        const messages = await call([
+          serialize.bind({ statement: name, values }),
+          serialize.describe({ type: 'P' }),
+          serialize.execute({}),
+          serialize.sync(),
+        ]);
+        return (parse.parseResults(messages, db.parsers)[0]?.rows ?? []) as T[];
+      }),
+    );
 }
 
 /** `fn` in one transaction on one client of the pool: committed, or rolled back on error. */
@@ -146,6 +216,10 @@ async function openPostgres(url: string): Promise<Db> {
     kind: 'postgres',
     async query<T>(sql: string, params: unknown[] = []) {
       const r = await pool.query(sql, params as unknown[]);
+      return r.rows as T[];
+    },
+    async prepared<T>(sql: string, params: unknown[] = []) {
+      const r = await pool.query({ name: statementName(sql), text: sql, values: params });
       return r.rows as T[];
     },
     tx: (fn) => poolTx(pool, fn),

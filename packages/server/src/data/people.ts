@@ -5,7 +5,7 @@
  */
 import type { Availability, Profile, UpdateProfile } from '@peerkit/core/contract';
 import type { Caller } from '../auth.js';
-import type { Queryable } from '../db.js';
+import { queryPrepared, type Queryable } from '../db.js';
 
 /**
  * Ensures the caller has a row in `people` (for author names), refreshing name and email, and
@@ -43,14 +43,18 @@ export interface SkillRow {
   mine: boolean;
 }
 
-/** The skills of these people, best first, with endorsements and whether `callerId` endorsed. */
+/**
+ * The skills of these people, best first, with endorsements and whether `callerId` endorsed.
+ * A prepared statement (`queryPrepared`): every page of the general ranking reads it.
+ */
 export async function skillsOf(
   q: Queryable,
   ids: string[],
   callerId: string | null,
 ): Promise<SkillRow[]> {
   if (!ids.length) return [];
-  return q.query<SkillRow>(
+  return queryPrepared<SkillRow>(
+    q,
     `SELECT s.person_id, s.skill, s.level, s.endorsements,
        EXISTS (SELECT 1 FROM endorsements e WHERE e.person_id = s.person_id
           AND e.skill_key = s.skill_key AND e.endorser_id = $2) AS mine

@@ -9,7 +9,7 @@
  * the `offset + limit`-th best stored score minus the most that recency (and, for `?q=`, the
  * text match's 5) can add: anyone below that is beaten by `offset + limit` people.
  */
-import type { Queryable } from '../db.js';
+import { queryPrepared, type Queryable } from '../db.js';
 import type { RankArgs, RankedRow } from './ranking.js';
 
 /** Days since `p.last_post_at` (a float ≥ 0), null for someone who never posted. */
@@ -121,14 +121,26 @@ const Q_SQL = `
   ORDER BY score DESC, p.name ASC, p.id ASC
   LIMIT $4 OFFSET $5`;
 
+/** `q.query`, in the shape of `queryPrepared`. */
+const plainQuery = <T>(q: Queryable, sql: string, params: unknown[]) => q.query<T>(sql, params);
+
 /**
  * Runs a page query (`$2` the caller) and reads each row as one JSON value, with the
  * person's skills (as `skillsOf` reads them: best first, `mine` when the caller endorsed
  * it) folded in: on PGlite reading a column of a row costs more than building it into
- * JSON, and the card's skills need no second query.
+ * JSON, and the card's skills need no second query. `prepared`: as a prepared statement
+ * (`queryPrepared`), for the skill page, whose generic plan is as good as a planned one;
+ * the free-text page is planned for its pattern each time (a generic plan of it ran 2–3×
+ * slower for broad fragments such as `ana` on PostgreSQL, docs/decisions.md §12).
  */
-async function pageQuery(q: Queryable, sql: string, params: unknown[]): Promise<RankedRow[]> {
-  const rows = await q.query<{ r: RankedRow }>(
+async function pageQuery(
+  q: Queryable,
+  sql: string,
+  params: unknown[],
+  prepared: boolean,
+): Promise<RankedRow[]> {
+  const rows = await (prepared ? queryPrepared : plainQuery)<{ r: RankedRow }>(
+    q,
     `SELECT row_to_json(r) AS r FROM (
        SELECT page.*, (SELECT json_agg(json_build_object('person_id', x.person_id,
            'skill', x.skill, 'level', x.level, 'endorsements', x.endorsements,
@@ -152,13 +164,12 @@ async function pageQuery(q: Queryable, sql: string, params: unknown[]): Promise<
  * §12); on the last page it is exact again.
  */
 async function rankByText(q: Queryable, args: RankArgs): Promise<RankedRow[]> {
-  const rows = await pageQuery(q, Q_SQL, [
-    args.pattern,
-    args.caller,
-    args.offset + args.limit + 1,
-    args.limit + 1,
-    args.offset,
-  ]);
+  const rows = await pageQuery(
+    q,
+    Q_SQL,
+    [args.pattern, args.caller, args.offset + args.limit + 1, args.limit + 1, args.offset],
+    false,
+  );
   const more = rows.length > args.limit;
   const page = rows.slice(0, args.limit);
   const counted = rows[0]?.total ?? 0;
@@ -179,13 +190,12 @@ export async function rankFromStored(
 ): Promise<RankedRow[] | undefined> {
   if (args.mode !== 'search' || args.activity !== null) return undefined;
   if (args.skills.length === 1 && args.pattern === null)
-    return pageQuery(q, SKILL_SQL, [
-      args.skills[0],
-      args.caller,
-      args.offset + args.limit,
-      args.limit,
-      args.offset,
-    ]);
+    return pageQuery(
+      q,
+      SKILL_SQL,
+      [args.skills[0], args.caller, args.offset + args.limit, args.limit, args.offset],
+      true,
+    );
   if (args.skills.length === 0 && args.pattern !== null) return rankByText(q, args);
   return undefined;
 }

@@ -9,7 +9,7 @@
  * every mode says `p.listed`); a card by id shows them only to themselves.
  */
 import type { Availability } from '@peerkit/core/contract';
-import type { Queryable } from '../db.js';
+import { queryPrepared, type Queryable } from '../db.js';
 import type { SkillRow } from './people.js';
 import { rankFromStored } from './ranking-fast.js';
 
@@ -285,6 +285,9 @@ function figureColumns(empty: Set<string>): { columns: string; joins: string } {
  * everyone with a figure in the post-based sources (`involved`, a few people per thread),
  * and of the others the first `offset + limit` by `BASE_SCORE`, which is their whole score,
  * so the page is the one ranking every candidate in full would give (same ties: name, id).
+ * It runs as a prepared statement (`queryPrepared`, one per set of `EMPTY` sources): the
+ * generic plan PostgreSQL settles on ran a search with an activity 2–3× faster than one
+ * planned for its parameters, and it is not planned again (docs/decisions.md §12).
  */
 export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRow[]> {
   const stored = await rankFromStored(q, args);
@@ -292,7 +295,8 @@ export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRo
   const empty = emptySources(args);
   const { columns, joins } = figureColumns(empty);
   const involved = ['thanked', 'accepted', 'here', 'activity_skills'].filter((n) => !empty.has(n));
-  return q.query<RankedRow>(
+  return queryPrepared<RankedRow>(
+    q,
     `${figureSources(empty)}
      candidates AS (${candidatesSql(args)}),
      involved AS (${involved.map((n) => `SELECT id FROM ${n}`).join(' UNION ')}),
@@ -337,7 +341,8 @@ export async function rankPeople(q: Queryable, args: RankArgs): Promise<RankedRo
 /**
  * Per person and focus skill, the kudos on their readable posts in threads tagged with it
  * (a post's thread: its own tags and its root's): the `thanked` reasons with a `skill`.
- * `keys` are skill keys; with none, the tags of `activity`'s readable posts.
+ * `keys` are skill keys; with none, the tags of `activity`'s readable posts. A prepared
+ * statement, as `skillsOf`.
  */
 export async function thankedBySkill(
   q: Queryable,
@@ -346,7 +351,8 @@ export async function thankedBySkill(
   activity: string | null,
 ): Promise<{ person_id: string; skill: string; n: number }[]> {
   if (!ids.length || (!keys.length && !activity)) return [];
-  return q.query(
+  return queryPrepared(
+    q,
     `WITH focus AS (
        SELECT DISTINCT unnest($2::text[]) AS key WHERE cardinality($2::text[]) > 0
        UNION SELECT DISTINCT t.skill_key FROM posts po JOIN post_tags t ON t.post_id = po.id
