@@ -6,9 +6,9 @@
  * attributes. Real Chromium against the real server.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
+import { configErrors } from '../support/config-errors.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
-import type { PeerErrorEvent } from '@peerkit/core';
 import type { PeerDiscussion } from '@peerkit/discussion';
 import {
   $,
@@ -204,18 +204,8 @@ describe('<peer-discussion> skill tags in the composer', () => {
 
 describe('<peer-discussion tags> (the host presets skills on new posts)', () => {
   failOnLitWarnings();
-  let errors: PeerErrorEvent[] = [];
-  const listen = (e: PeerErrorEvent) => {
-    if (e.detail.error.kind === 'config') errors.push(e);
-  };
-  beforeEach(() => {
-    errors = [];
-    document.addEventListener('peer-error', listen);
-  });
-  afterEach(() => {
-    document.removeEventListener('peer-error', listen);
-    unmountAll();
-  });
+  const errors = configErrors();
+  afterEach(unmountAll);
 
   it('tags="SQL, Data modelling" presets chips on the new-post box only; the post carries them', async () => {
     const { el, activity, token } = await mount({ attrs: { tags: 'SQL, Data modelling' } });

@@ -1,7 +1,7 @@
 import { failOnLitWarnings } from '../support/lit-warnings.js';
+import { configErrors } from '../support/config-errors.js';
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
-import type { PeerErrorEvent } from '@peerkit/core';
 import '@peerkit/kudos/define';
 import type { PeerDiscussion } from '@peerkit/discussion';
 import { $, articles, mount, seedPost, unmountAll } from './helpers.js';
@@ -15,18 +15,8 @@ const bodies = (el: PeerDiscussion) =>
 describe('<peer-discussion> attributes it cannot use', () => {
   failOnLitWarnings();
 
-  let errors: PeerErrorEvent[] = [];
-  const listen = (e: PeerErrorEvent) => {
-    if (e.detail.error.kind === 'config') errors.push(e);
-  };
-  beforeEach(() => {
-    errors = [];
-    document.addEventListener('peer-error', listen);
-  });
-  afterEach(() => {
-    document.removeEventListener('peer-error', listen);
-    unmountAll();
-  });
+  const errors = configErrors();
+  afterEach(unmountAll);
 
   async function threeposts(): Promise<string> {
     const activity = uniqueActivity('config');

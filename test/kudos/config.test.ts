@@ -3,25 +3,15 @@
  * in the element and to the host, once per bad value.
  */
 import { failOnLitWarnings } from '../support/lit-warnings.js';
+import { configErrors } from '../support/config-errors.js';
 import { expect } from '@open-wc/testing';
-import type { PeerErrorEvent } from '@peerkit/core';
 import { button, mount, seen, unmountAll } from './helpers.js';
 import { until } from '../support/server.js';
 
 describe('<peer-kudos> with invalid values', () => {
   failOnLitWarnings();
-  let errors: PeerErrorEvent[] = [];
-  const listen = (e: PeerErrorEvent) => {
-    if (e.detail.error.kind === 'config') errors.push(e);
-  };
-  beforeEach(() => {
-    errors = [];
-    document.addEventListener('peer-error', listen);
-  });
-  afterEach(() => {
-    document.removeEventListener('peer-error', listen);
-    unmountAll();
-  });
+  const errors = configErrors();
+  afterEach(unmountAll);
 
   it('fires one peer-error of kind config naming the attribute, and says which attribute is wrong', async () => {
     const { el } = await mount({ ready: false, attrs: { values: 'helpful,<b>bold</b>' } });
