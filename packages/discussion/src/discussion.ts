@@ -95,7 +95,7 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  * @csspart counter - The character counter.
  * @csspart submit - The button that posts.
  * @csspart guidelines - The guidelines step.
- * @csspart tags - An editor's "Skills" field (label, chips, field, hint).
+ * @csspart skills - An editor's "Skills" field (label, chips, field, hint).
  * @csspart tag-chip - A chosen skill (a button that removes it).
  * @csspart combobox - The Skills field's combobox (also `combobox-label`, `combobox-input`, `listbox`, `option`).
  * @csspart mentions - The `@` suggestions under an editor's text.
