@@ -101,7 +101,8 @@ export class LiveController implements ReactiveController {
 
   /**
    * Whether a new post belongs in the view the reader has: a reply, when its tree is (its
-   * parent is loaded or waiting); a root post, when it meets the view's filter and tag.
+   * parent is loaded or waiting); a root post, when it meets the view's filter and tag. The
+   * element asks only `highlighted` and `unanswered` (which any new thread meets).
    */
   private belongs(post: Post): boolean {
     if (post.parentId) return true;
@@ -109,8 +110,6 @@ export class LiveController implements ReactiveController {
     const key = (name: string) => name.trim().toLowerCase();
     if (tag !== undefined && !post.tags?.some((t) => key(t) === key(tag))) return false;
     if (filter === 'highlighted') return !!post.highlighted;
-    if (filter === 'answered') return !!post.question?.accepted;
-    if (filter === 'mine') return !!post.author?.id && post.author.id === this.ctx.me()?.id;
     return true;
   }
 
