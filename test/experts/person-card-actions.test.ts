@@ -15,7 +15,7 @@ import '@peerkit/experts/define';
 import '@peerkit/kudos/define';
 import type { PeerDiscussion } from '@peerkit/discussion';
 import type { PeerEndorsementCreatedEvent } from '@peerkit/experts';
-import { providerFor } from '../support/provider.js';
+import { place, providerFor } from '../support/provider.js';
 import { API, chaos, signAs, signIn, uniqueActivity } from '../support/server.js';
 import {
   acknowledged,
@@ -65,10 +65,7 @@ async function discussionWithBen(me: { id: string; token: string }, endpoint?: s
   el.setAttribute('sort', 'newest');
   acknowledged(activity, me.id);
   provider.append(el);
-  const box = document.createElement('div');
-  box.append(provider);
-  document.body.append(box);
-  mounted.push(box);
+  place(provider, mounted);
   await discussionSettled(el);
   const post = await waitForPost(el, 'Rolling deploys: ask me.');
   return { el, activity, author: post.querySelector<HTMLButtonElement>('button.author')! };
