@@ -11,38 +11,12 @@ import type { PeerExpertContactEvent } from '@peerkit/experts';
 import { API } from '../support/server.js';
 import { $, announced, card, mount, unmountAll } from './helpers.js';
 import { untilSaid } from '../support/announced.js';
+import { follow } from '../support/follow.js';
 
 const BEN = 'Ben Okafor';
 const askButton = (el: Element) =>
   card(el, BEN)!.querySelector<HTMLButtonElement>('[part~="ask"]')!;
 const focused = (el: Element) => el.shadowRoot!.activeElement;
-
-/**
- * Presses Enter on `link` (a real key press, so a user activation) and reports the click as
- * it reached the window: the link's href, whether anything prevented following it, and
- * whether the activation was still there. The window's listener then stops the new tab.
- */
-async function follow(link: HTMLAnchorElement) {
-  let seen: { href: string; prevented: boolean; active: boolean } | undefined;
-  const watch = (e: Event) => {
-    if (e.composedPath()[0] !== link) return;
-    seen = {
-      href: link.href,
-      prevented: e.defaultPrevented,
-      active: navigator.userActivation.isActive,
-    };
-    e.preventDefault();
-  };
-  window.addEventListener('click', watch);
-  try {
-    link.focus();
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => seen, 'the link activated');
-  } finally {
-    window.removeEventListener('click', watch);
-  }
-  return seen!;
-}
 
 async function postsOf(activity: string) {
   const res = await fetch(`${API}/posts?activity=${encodeURIComponent(activity)}`);

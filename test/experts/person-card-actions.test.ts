@@ -15,7 +15,7 @@ import '@peerkit/experts/define';
 import '@peerkit/kudos/define';
 import type { PeerDiscussion } from '@peerkit/discussion';
 import type { PeerEndorsementCreatedEvent } from '@peerkit/experts';
-import { providerFor } from '../support/provider.js';
+import { place, providerFor } from '../support/provider.js';
 import { API, chaos, signAs, signIn, uniqueActivity } from '../support/server.js';
 import {
   acknowledged,
@@ -27,6 +27,7 @@ import {
 import { atServer, mount as mountFinder, skillRow, unmountAll } from './helpers.js';
 import { mount as mountKudos, unmountAll as unmountKudos } from '../kudos/helpers.js';
 import { untilSaid } from '../support/announced.js';
+import { follow } from '../support/follow.js';
 
 const SKILL = 'Kubernetes';
 const cardEl = () => document.querySelector('peer-person-card')!;
@@ -64,10 +65,7 @@ async function discussionWithBen(me: { id: string; token: string }, endpoint?: s
   el.setAttribute('sort', 'newest');
   acknowledged(activity, me.id);
   provider.append(el);
-  const box = document.createElement('div');
-  box.append(provider);
-  document.body.append(box);
-  mounted.push(box);
+  place(provider, mounted);
   await discussionSettled(el);
   const post = await waitForPost(el, 'Rolling deploys: ask me.');
   return { el, activity, author: post.querySelector<HTMLButtonElement>('button.author')! };
@@ -233,26 +231,7 @@ describe('the person card popover', () => {
     expect(link!.rel.split(' ')).to.include('noopener');
     // A real key press on the link: the browser follows it in the same task, within the
     // press's user activation (a popup blocker lets it through). The test stops the tab.
-    const seen: { href: string; prevented: boolean; active: boolean }[] = [];
-    const watch = (e: Event) => {
-      const a = e.composedPath()[0];
-      if (!(a instanceof HTMLAnchorElement)) return;
-      seen.push({
-        href: a.href,
-        prevented: e.defaultPrevented,
-        active: navigator.userActivation.isActive,
-      });
-      e.preventDefault();
-    };
-    window.addEventListener('click', watch);
-    try {
-      link!.focus();
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => seen.length === 1, 'the link followed');
-    } finally {
-      window.removeEventListener('click', watch);
-    }
-    expect(seen[0]).to.deep.equal({
+    expect(await follow(link!)).to.deep.equal({
       href: 'https://chat.example/to/ben.okafor?n=Ben%20Okafor&s=',
       prevented: false,
       active: true,

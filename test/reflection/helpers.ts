@@ -9,7 +9,7 @@ import '@peerkit/core/define';
 import '@peerkit/reflection/define';
 import type { PeerProvider, Reflection } from '@peerkit/core';
 import type { PeerReflectionCard } from '@peerkit/reflection';
-import { providerFor, setAttrs, type ProviderOptions } from '../support/provider.js';
+import { place, providerFor, setAttrs, type ProviderOptions } from '../support/provider.js';
 import { API, uniqueActivity } from '../support/server.js';
 
 export interface MountOptions extends ProviderOptions {
@@ -27,10 +27,7 @@ export async function mount(options: MountOptions = {}) {
   el.setAttribute('activity', activity);
   setAttrs(el, options.attrs);
   provider.append(el);
-  const parent = document.createElement('div');
-  parent.append(provider);
-  document.body.append(parent);
-  mounted.push(parent);
+  const parent = place(provider, mounted);
   if (options.ready !== false) await loaded(el);
   return { el, provider, activity, token, parent };
 }

@@ -43,3 +43,15 @@ export function setAttrs(el: Element, attrs: ProviderOptions['attrs'] = {}): voi
     el.setAttribute(k, v === true ? '' : v);
   }
 }
+
+/**
+ * Puts `provider` (with its element) on the page in a fresh container of its own, and adds the
+ * container to `mounted` so the suite's cleanup removes it.
+ */
+export function place(provider: Element, mounted: HTMLElement[], parent: Element = document.body) {
+  const box = document.createElement('div');
+  box.append(provider);
+  parent.append(box);
+  mounted.push(box);
+  return box;
+}

@@ -374,14 +374,21 @@ export class PeerExpertFinder extends PeerElement {
       this.requestUpdate();
       then();
     } catch (error) {
-      this.#partsLoading = undefined;
       this.fail(error);
     }
   }
 
-  /** The later parts, loaded once (a failed load is tried again on the next call). */
+  /**
+   * The later parts, loaded once. A failed load is forgotten here, so every caller (the
+   * suggestions too) tries again on its next call.
+   */
   async #loadParts(): Promise<typeof import('./parts.js')> {
-    return (this.#parts ??= await (this.#partsLoading ??= import('./parts.js')));
+    return (this.#parts ??= await (this.#partsLoading ??= import('./parts.js').catch(
+      (error: unknown) => {
+        this.#partsLoading = undefined;
+        throw error;
+      },
+    )));
   }
 
   /**
@@ -395,10 +402,7 @@ export class PeerExpertFinder extends PeerElement {
       (parts) => {
         if (this.isConnected) then(parts);
       },
-      (error: unknown) => {
-        this.#partsLoading = undefined;
-        this.fail(error);
-      },
+      (error: unknown) => this.fail(error),
     );
   }
 
