@@ -58,6 +58,21 @@ describe('stored ranking scores follow every write', () => {
   });
   after(() => s.close());
 
+  /** A question tagged with the skill (asked with `asker`'s token) and `replier`'s reply to it. */
+  async function askAndReply(asker: string, replier: string) {
+    const question = await s.call('POST', '/api/posts', {
+      token: asker,
+      body: { activity: place, body: 'Which fold comes first?', tags: [SKILL] },
+    });
+    ok(question, 201);
+    const reply = await s.call('POST', '/api/posts', {
+      token: await s.token(replier),
+      body: { activity: place, parentId: question.body.id, body: 'An answer.' },
+    });
+    ok(reply, 201);
+    return { question, reply };
+  }
+
   /** A page as Chloe sees it: ids in order, score and reasons by id, and the total. */
   async function search(query: string) {
     const r = await s.call('GET', `/api/people?${query}&limit=50`, { token: chloe });
@@ -167,16 +182,7 @@ describe('stored ranking scores follow every write', () => {
   });
 
   it('counts a reply thanked under a tagged question toward the skill (the thread is its root)', async () => {
-    const question = await s.call('POST', '/api/posts', {
-      token: ana,
-      body: { activity: place, body: 'How do I fold a crane?', tags: [SKILL] },
-    });
-    ok(question, 201);
-    const reply = await s.call('POST', '/api/posts', {
-      token: await s.token(ECHO),
-      body: { activity: place, parentId: question.body.id, body: 'Start from a square base.' },
-    });
-    ok(reply, 201);
+    const { question, reply } = await askAndReply(ana, ECHO);
     ok(
       await s.call('POST', '/api/kudos', {
         token: ben,
@@ -200,16 +206,7 @@ describe('stored ranking scores follow every write', () => {
   });
 
   it('adds an accepted answer at once, and takes it back when it is unaccepted', async () => {
-    const question = await s.call('POST', '/api/posts', {
-      token: ben,
-      body: { activity: place, body: 'Which paper holds a crease?', tags: [SKILL] },
-    });
-    ok(question, 201);
-    const answer = await s.call('POST', '/api/posts', {
-      token: await s.token(GOLF),
-      body: { activity: place, parentId: question.body.id, body: 'Kami, 15 cm.' },
-    });
-    ok(answer, 201);
+    const { reply: answer } = await askAndReply(ben, GOLF);
     const before = (await ranked(BY_SKILL)).score(GOLF)!;
     ok(await s.call('PUT', `/api/posts/${answer.body.id}/acceptance`, { token: ben }));
     const accepted = await ranked(BY_SKILL);

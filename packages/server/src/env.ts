@@ -10,7 +10,8 @@
  */
 type Env = NodeJS.ProcessEnv;
 
-const given = (env: Env, name: string): string | undefined => {
+/** The variable's text, trimmed, or `undefined` when unset or empty. */
+export const given = (env: Env, name: string): string | undefined => {
   const v = env[name]?.trim();
   return v ? v : undefined;
 };

@@ -14,7 +14,7 @@ import { Authenticator } from './auth.js';
 import { openDb, type Db } from './db.js';
 import { PostEvents, ReflectionEvents } from './events.js';
 import type { ServerConfig } from './http.js';
-import { httpUrl, onOff, wholeNumber } from './env.js';
+import { given, httpUrl, onOff, wholeNumber } from './env.js';
 import { migrate } from './migrations.js';
 import { seedIfEmpty } from './seed.js';
 import { Forwarder } from './xapi/forwarder.js';
@@ -109,7 +109,6 @@ export interface RunningServer {
  *   stops the start instead of silently meaning the default.
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
-  const text = (name: string) => env[name]?.trim() || undefined;
   const list = (v: string | undefined) =>
     v
       ? v
@@ -126,28 +125,28 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
     if (v !== undefined) o[k] = v;
   };
   set('port', wholeNumber(env, 'PORT', 0, 65_535));
-  set('databaseUrl', text('DATABASE_URL'));
-  set('jwtSecret', text('PEERKIT_JWT_SECRET'));
+  set('databaseUrl', given(env, 'DATABASE_URL'));
+  set('jwtSecret', given(env, 'PEERKIT_JWT_SECRET'));
   set('jwksUrl', httpUrl(env, 'PEERKIT_JWKS_URL'));
   set('allowedOrigins', list(env['PEERKIT_ALLOWED_ORIGINS']));
-  set('xapiKey', text('PEERKIT_XAPI_KEY'));
-  set('xapiSecret', text('PEERKIT_XAPI_SECRET'));
+  set('xapiKey', given(env, 'PEERKIT_XAPI_KEY'));
+  set('xapiSecret', given(env, 'PEERKIT_XAPI_SECRET'));
   set('lrsUrl', httpUrl(env, 'PEERKIT_LRS_URL'));
-  set('lrsKey', text('PEERKIT_LRS_KEY'));
-  set('lrsSecret', text('PEERKIT_LRS_SECRET'));
+  set('lrsKey', given(env, 'PEERKIT_LRS_KEY'));
+  set('lrsSecret', given(env, 'PEERKIT_LRS_SECRET'));
   set('lrsPollMs', wholeNumber(env, 'PEERKIT_LRS_POLL_MS', 10, MS_HOUR));
   set('lrsRetryMs', wholeNumber(env, 'PEERKIT_LRS_RETRY_MS', 10, MS_HOUR));
   set('webhookUrl', httpUrl(env, 'PEERKIT_WEBHOOK_URL'));
-  set('webhookSecret', text('PEERKIT_WEBHOOK_SECRET'));
+  set('webhookSecret', given(env, 'PEERKIT_WEBHOOK_SECRET'));
   set('webhookPollMs', wholeNumber(env, 'PEERKIT_WEBHOOK_POLL_MS', 10, MS_HOUR));
   set('webhookRetryMs', wholeNumber(env, 'PEERKIT_WEBHOOK_RETRY_MS', 10, MS_HOUR));
   set('rateLimit', wholeNumber(env, 'PEERKIT_RATE_LIMIT', 1, 1_000_000_000));
   set('xapiRateLimit', wholeNumber(env, 'PEERKIT_XAPI_RATE_LIMIT', 1, 1_000_000_000));
   set('xapiBodyLimit', wholeNumber(env, 'PEERKIT_XAPI_BODY_LIMIT', 1024, 1024 ** 3));
   set('heartbeatMs', wholeNumber(env, 'PEERKIT_HEARTBEAT_MS', 100, MS_HOUR));
-  set('snapshot', text('PEERKIT_PGLITE_SNAPSHOT'));
+  set('snapshot', given(env, 'PEERKIT_PGLITE_SNAPSHOT'));
   if (onOff(env, 'PEERKIT_READ_CACHE') === false) o.readCache = false;
-  set('dataDir', text('PEERKIT_DATA_DIR'));
+  set('dataDir', given(env, 'PEERKIT_DATA_DIR'));
   return o;
 }
 

@@ -12,9 +12,15 @@
 import { queryPrepared, type Queryable } from '../db.js';
 import type { RankArgs, RankedRow } from './ranking.js';
 
-/** Days since `p.last_post_at` (a float ≥ 0), null for someone who never posted. */
-export const IDLE_DAYS = `(CASE WHEN p.last_post_at IS NOT NULL
-  THEN GREATEST(extract(epoch FROM now() - p.last_post_at), 0) / 86400 END)::float8`;
+/**
+ * Days since `<alias>.last_post_at` (a float, 0 for a post stamped after now), null for
+ * someone who never posted. Here and in `ranking.ts` (which imports it from here: this
+ * module only imports types from that one).
+ */
+export const idleDays = (alias: string) => `(CASE WHEN ${alias}.last_post_at IS NOT NULL
+  THEN GREATEST(extract(epoch FROM now() - ${alias}.last_post_at), 0) / 86400 END)::float8`;
+
+const IDLE_DAYS = idleDays('p');
 
 /** Recency, 0 … 3 (docs/decisions.md §12). */
 const RECENCY = `CASE WHEN p.last_post_at IS NULL THEN 0 ELSE 3 * 30 / (30 + ${IDLE_DAYS}) END`;

@@ -11,7 +11,7 @@
 import type { Availability } from '@peerkit/core/contract';
 import { queryPrepared, type Queryable } from '../db.js';
 import type { SkillRow } from './people.js';
-import { rankFromStored } from './ranking-fast.js';
+import { idleDays, rankFromStored } from './ranking-fast.js';
 
 /** What a ranking is asked. */
 export interface RankArgs {
@@ -86,12 +86,8 @@ const READABLE = 'NOT po.deleted AND NOT po.removed AND NOT po.hidden';
  */
 export const PERSON_TEXT = 'p.search_text';
 
-/**
- * Days since `c.last_post_at` (a float, 0 for a post stamped after now), null for someone
- * who never posted.
- */
-const IDLE_DAYS = `(CASE WHEN c.last_post_at IS NOT NULL
-  THEN GREATEST(extract(epoch FROM now() - c.last_post_at), 0) / 86400 END)::float8`;
+/** Days since `c.last_post_at` (`idleDays`). */
+const IDLE_DAYS = idleDays('c');
 
 /**
  * The terms of the score (docs/decisions.md §12) read from a candidate row alone (its
