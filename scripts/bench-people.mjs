@@ -17,6 +17,7 @@
  * request ranks in the database). `BENCH_DURATION` (seconds) and `BENCH_CONNECTIONS` change the load;
  * `--pglite` or `--postgres` runs one database only.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ import autocannon from 'autocannon';
 import { withCluster } from './lib/postgres-cluster.mjs';
 import { startServer } from './lib/start-server.mjs';
 
+const HERE = fileURLToPath(new URL('.', import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const BUDGET = { rps: 1000, p99: 50 };
@@ -171,6 +173,27 @@ const QUERIES = [
   ['GET /api/people?q=&activity=', Q_PATHS.map((p) => p + ACTIVITY)],
 ];
 
+/**
+ * The CPU one query costs with nothing else running (`lib/people-floor.ts`, in a child
+ * process on the seeded database), so what a bare request cannot go below is printed beside
+ * the bench: on PGlite the database runs in the server's one thread.
+ */
+function floorOf(label, target) {
+  const run = spawnSync(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', join(HERE, 'lib/people-floor.ts'), target],
+    { cwd: join(HERE, '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (run.status !== 0) throw new Error(`people-floor.ts failed on ${label}`);
+  return run.stdout
+    .trim()
+    .split('\n')
+    .map((line) => ({ label, ...JSON.parse(line) }));
+}
+
+/** Per database, the floor's queries (`floorOf`). */
+const floors = [];
+
 async function measure(label, databaseUrl) {
   const dataDir = await mkdtemp(join(tmpdir(), 'peerkit-bench-people-'));
   const rows = [];
@@ -182,6 +205,7 @@ async function measure(label, databaseUrl) {
     console.log(
       `[bench-people] ${label}: ${counts.people} people, ${counts.skills} skills, ${counts.endorsements} endorsements`,
     );
+    floors.push(...floorOf(label, databaseUrl ?? dataDir));
     for (const cache of ['1', '0']) {
       const server = await startPeopleServer(dataDir, databaseUrl, { PEERKIT_READ_CACHE: cache });
       const how = cache === '1' ? 'read cache' : 'bare queries';
@@ -230,6 +254,18 @@ async function main() {
       `  ${r.name.padEnd(62)} ${String(r.rps).padStart(6)} req/s   p99 ${String(r.p99).padStart(4)} ms   server CPU ${r.cpuMs.toFixed(2).padStart(5)} ms/req   errors ${r.errors}   ${ok ? 'within budget' : 'OVER BUDGET'}`,
     );
   }
+  console.log(
+    `\n[bench-people] the floor: CPU per query, one at a time, no HTTP (lib/people-floor.ts);` +
+      ` a bare request costs at least this on top of its HTTP work, in one thread on PGlite`,
+  );
+  for (const f of floors)
+    console.log(
+      `  ${`${f.label}: ${f.name}`.padEnd(52)} ${f.cpuMs.toFixed(2).padStart(6)} ms CPU` +
+        (f.backendMs ? ` (driver ${f.nodeMs.toFixed(2)}, backend ${f.backendMs.toFixed(2)})` : '') +
+        `   at most ${Math.floor(1000 / f.cpuMs)
+          .toLocaleString('en')
+          .padStart(6)} per CPU-second`,
+    );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
