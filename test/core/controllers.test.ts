@@ -140,15 +140,60 @@ describe('InViewController', () => {
     expect(states()[2], 'no fallback once something was seen').to.equal('unseen');
   });
 
-  it('counts everything as seen when the observer never reports one in view (a hidden page)', async () => {
+  it('leaves a widget far below the fold unseen past the fallback, until it is scrolled to', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <div style="block-size: 300vh"></div>
+        <see-thing items="2"></see-thing>
+      </div>`,
+    );
+    const el = wrapper.querySelector<SeeThing>('see-thing')!;
+    const states = () =>
+      [...el.shadowRoot!.querySelectorAll('[data-id]')].map((d) => d.textContent!.trim());
+    // Past the 200 ms fallback: the observer reported both items out of view, which is a
+    // report, so nothing counts as seen (a discussion below the fold loads no kudos).
+    await new Promise((r) => setTimeout(r, 500));
+    expect(states()).to.deep.equal(['unseen', 'unseen']);
+    el.scrollIntoView();
+    await waitUntil(() => states()[0] === 'seen', 'the first item seen once scrolled to');
+    expect(states()).to.deep.equal(['seen', 'unseen']);
+    window.scrollTo(0, 0);
+  });
+
+  it('leaves what is under display: none unseen, and sees it once shown', async () => {
     const wrapper = await fixture<HTMLDivElement>(
       html`<div style="display: none"><see-thing></see-thing></div>`,
     );
     const el = wrapper.querySelector<SeeThing>('see-thing')!;
     const states = () =>
       [...el.shadowRoot!.querySelectorAll('[data-id]')].map((d) => d.textContent!.trim());
+    await new Promise((r) => setTimeout(r, 500));
     expect(states()).to.deep.equal(['unseen', 'unseen', 'unseen']);
-    await waitUntil(() => states().every((s) => s === 'seen'), 'the fallback');
+    wrapper.style.display = '';
+    await waitUntil(() => states()[0] === 'seen', 'the first item seen once shown');
+    expect(states()).to.deep.equal(['seen', 'unseen', 'unseen']);
+  });
+
+  it('counts everything as seen when the observer never reports at all (a paused page)', async () => {
+    // A background tab runs no rendering steps, so its observers never call back; an
+    // observer created while its callbacks are held is the same to the controller.
+    const Real = window.IntersectionObserver;
+    let made = 0;
+    window.IntersectionObserver = class extends Real {
+      constructor(_callback: IntersectionObserverCallback, options?: IntersectionObserverInit) {
+        super(() => {}, options);
+        made++;
+      }
+    };
+    try {
+      const el = await fixture<SeeThing>(html`<see-thing></see-thing>`);
+      const states = () =>
+        [...el.shadowRoot!.querySelectorAll('[data-id]')].map((d) => d.textContent!.trim());
+      expect(made).to.equal(1);
+      await waitUntil(() => states().every((s) => s === 'seen'), 'the fallback');
+    } finally {
+      window.IntersectionObserver = Real;
+    }
   });
 });
 

@@ -274,6 +274,36 @@ describe('<peer-discussion> reading', () => {
     }
   });
 
+  it('asks for no kudos while the whole discussion is far below the fold, until it is scrolled to', async function () {
+    this.timeout(30_000);
+    const activity = uniqueActivity('kudos-below');
+    const ben = await signIn(SEED.colleague);
+    await seedPost(ben, activity, 'Below the fold');
+    const faults = await chaos([]);
+    const parent = document.createElement('div');
+    const spacer = parent.appendChild(document.createElement('div'));
+    spacer.style.blockSize = '300vh';
+    document.body.append(parent);
+    try {
+      const { el } = await mount({ activity, endpoint: faults.endpoint, parent });
+      expect(articles(el).length).to.equal(1);
+      // Past the in-view fallback (1.5 s): the page reported the post out of view, so its
+      // kudos are neither drawn nor asked for.
+      await new Promise((r) => setTimeout(r, 2500));
+      const asked = async () =>
+        (await faults.log()).filter((e) => e.method === 'GET' && e.path === '/kudos');
+      expect(await asked(), 'no kudos request below the fold').to.deep.equal([]);
+      expect(el.shadowRoot!.querySelector('peer-kudos')).to.equal(null);
+      articles(el)[0]!.scrollIntoView();
+      await waitUntil(() => articles(el)[0]!.querySelector('peer-kudos'), 'kudos once scrolled to');
+      await waitUntil(async () => (await asked()).length === 1, 'one kudos request');
+    } finally {
+      parent.remove();
+      window.scrollTo(0, 0);
+      await faults.clear();
+    }
+  });
+
   it('shows the loading skeleton while the first page is on its way', async () => {
     const faults = await chaos([
       { match: { method: 'GET', path: '^/posts' }, action: 'delay', delayMs: 1500, times: 1 },

@@ -5,9 +5,11 @@
  * `intersection-controller.ts`) watches what `targets()` returns after each update; once an
  * item has been in view, `has(key)` stays true and the host re-renders.
  *
- * A hidden page (a background tab) never reports intersections; when nothing has been seen
- * `fallbackMs` after the first item was observed, every item counts as seen (`has()` is
- * always true), so a page opened in the background still shows its content when looked at.
+ * A page whose rendering is paused (a background tab) gets no reports at all; when the
+ * observer has reported nothing `fallbackMs` after the first item was observed, every item
+ * counts as seen (`has()` is always true), so a page opened in the background still shows its
+ * content when looked at. A report that items are out of view (a widget far below the fold,
+ * or under a `display: none` ancestor) is a report: those items wait until they come near.
  *
  * ```ts
  * private inView = new InViewController(this, {
@@ -25,7 +27,10 @@ export interface InViewOptions {
   key: (el: Element) => string | undefined;
   /** How far outside the viewport counts as in view (CSS margin, default `400px 0px`). */
   rootMargin?: string;
-  /** After how long with nothing seen everything counts as seen (ms, default 1,500). */
+  /**
+   * After how long without a single report from the observer everything counts as seen (ms,
+   * default 1,500).
+   */
   fallbackMs?: number;
 }
 
@@ -34,7 +39,9 @@ export class InViewController implements ReactiveController {
   #observed = new WeakSet<Element>();
   #io?: IntersectionObserver;
   #timer?: ReturnType<typeof setTimeout>;
-  /** The observer never reported (a hidden page): everything counts as seen. */
+  /** The observer has called back at least once (in view or not). */
+  #reported = false;
+  /** The observer never reported (a paused page): everything counts as seen. */
   #silent = false;
 
   constructor(
@@ -74,9 +81,9 @@ export class InViewController implements ReactiveController {
       io.observe(el);
       added = true;
     }
-    if (added && this.#timer === undefined && this.#seen.size === 0 && !this.#silent) {
+    if (added && this.#timer === undefined && !this.#reported && !this.#silent) {
       this.#timer = setTimeout(() => {
-        if (this.#seen.size === 0 && this.#io) {
+        if (!this.#reported && this.#io) {
           this.#silent = true;
           this.host.requestUpdate();
         }
@@ -85,6 +92,7 @@ export class InViewController implements ReactiveController {
   }
 
   readonly #onIntersect = (entries: IntersectionObserverEntry[]): void => {
+    this.#reported = true;
     let more = false;
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
