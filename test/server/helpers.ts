@@ -43,6 +43,54 @@ export interface TestServer extends RunningServer {
   databaseUrl?: string;
   call<T = Loose>(method: string, path: string, init?: CallInit): Promise<Answer<T>>;
   token(personId: string): Promise<string>;
+  /**
+   * A write straight into the database, past the server's own write path, as the
+   * organisation's directory or an operator makes one (`sql` one statement, `params` its
+   * `$n`); resolves with its rows once this server has taken in the notifications it sent,
+   * so a request that follows cannot be answered from the read cache as it was before the
+   * write (see `heard`). Use it for every write a test then reads back through the API.
+   * @throws Error when the server has not heard it within 10 s.
+   */
+  writeDirect<T = Loose>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** The channel `heard` sends its marker on: nothing in the server listens to it. */
+const HEARD_CHANNEL = 'peerkit_test_heard';
+
+/**
+ * Resolves once `server` has taken in every notification committed before this call: the
+ * server drops cached answers (`packages/server/src/cache.ts`) when a trigger's NOTIFY
+ * reaches it, which on PostgreSQL is asynchronous, a moment after the commit (on PGlite
+ * within the query). PostgreSQL delivers notifications in the order their transactions
+ * committed, over the server's one LISTEN connection, and the server's handlers run as each
+ * one arrives; so when a marker sent now reaches the same connection, the server has handled
+ * all earlier ones. The marker goes on a channel of its own: it drops nothing itself, and a
+ * write whose trigger forgot to notify still leaves a stale answer for the test to catch.
+ * @throws Error when the marker has not come back within `timeoutMs` (default 10,000 ms).
+ */
+export async function heard(server: RunningServer, timeoutMs = 10_000): Promise<void> {
+  const marker = randomUUID();
+  let arrived!: () => void;
+  const back = new Promise<void>((ok) => (arrived = ok));
+  const stop = await server.db.listen(HEARD_CHANNEL, (payload) => {
+    if (payload === marker) arrived();
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await server.db.query('SELECT pg_notify($1, $2)', [HEARD_CHANNEL, marker]);
+    await Promise.race([
+      back,
+      new Promise((_, fail) => {
+        timer = setTimeout(
+          () => fail(new Error(`the server did not hear its notifications in ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    await stop();
+  }
 }
 
 export async function freshDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
@@ -106,6 +154,11 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       await database?.drop();
     },
     call,
+    async writeDirect<T>(sql: string, params: unknown[] = []) {
+      const rows = await server.db.query<T>(sql, params);
+      await heard(server);
+      return rows;
+    },
     async token(personId: string) {
       let t = tokens.get(personId);
       if (!t) {

@@ -21,10 +21,10 @@ describe('GET /people?q= counts its matches honestly', () => {
   before(async () => {
     ({ s, ana } = await startSignedIn());
     for (let i = 0; i < MATCHES; i++)
-      await s.db.query(`INSERT INTO people (id, name, team, demo) VALUES ($1, $2, 'Many', TRUE)`, [
-        `total.${tag}.${i}`,
-        `Person ${i} ${tag}`,
-      ]);
+      await s.writeDirect(
+        `INSERT INTO people (id, name, team, demo) VALUES ($1, $2, 'Many', TRUE)`,
+        [`total.${tag}.${i}`, `Person ${i} ${tag}`],
+      );
   });
   after(() => s.close());
 

@@ -9,8 +9,9 @@
  * adds nothing to any score and goes through it).
  *
  * The fixture people and their skills are written into the database, as in
- * `ranking.test.ts` (skills come from the organisation's directory); everything else goes
- * through the API.
+ * `ranking.test.ts` (skills come from the organisation's directory), with `s.writeDirect`,
+ * which waits until the server has heard of each write (docs/decisions.md §21); everything
+ * else goes through the API.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -46,11 +47,11 @@ describe('stored ranking scores follow every write', () => {
       [FOXTROT, `Foxtrot ${tag}`],
       [GOLF, `Golf ${tag}`],
     ] as const) {
-      await s.db.query(
+      await s.writeDirect(
         `INSERT INTO people (id, name, title, team, demo) VALUES ($1, $2, 'Folder', 'Paper', TRUE)`,
         [pid, name],
       );
-      await s.db.query(
+      await s.writeDirect(
         'INSERT INTO person_skills (person_id, skill, skill_key, level) VALUES ($1, $2, $3, 3)',
         [pid, SKILL, SKILL.toLowerCase()],
       );
@@ -228,15 +229,15 @@ describe('stored ranking scores follow every write', () => {
   });
 
   it('follows the directory: a skill relevelled, removed and listed again', async () => {
-    await s.db.query('UPDATE person_skills SET level = 5 WHERE person_id = $1 AND skill_key = $2', [
-      GOLF,
-      SKILL.toLowerCase(),
-    ]);
+    await s.writeDirect(
+      'UPDATE person_skills SET level = 5 WHERE person_id = $1 AND skill_key = $2',
+      [GOLF, SKILL.toLowerCase()],
+    );
     const relevelled = await ranked(BY_SKILL);
     assert.equal(relevelled.ids[0], GOLF);
     assert.deepEqual(relevelled.reasons(GOLF)[0], { kind: 'skill', skill: SKILL, level: 5 });
     const total = relevelled.total;
-    await s.db.query('DELETE FROM person_skills WHERE person_id = $1 AND skill_key = $2', [
+    await s.writeDirect('DELETE FROM person_skills WHERE person_id = $1 AND skill_key = $2', [
       GOLF,
       SKILL.toLowerCase(),
     ]);
@@ -245,11 +246,11 @@ describe('stored ranking scores follow every write', () => {
     assert.equal(removed.total, total - 1);
     // Listed again: the figures of their posts in threads tagged with it come back with it.
     const foxtrotBefore = (await ranked(BY_SKILL)).score(FOXTROT)!;
-    await s.db.query('DELETE FROM person_skills WHERE person_id = $1 AND skill_key = $2', [
+    await s.writeDirect('DELETE FROM person_skills WHERE person_id = $1 AND skill_key = $2', [
       FOXTROT,
       SKILL.toLowerCase(),
     ]);
-    await s.db.query(
+    await s.writeDirect(
       'INSERT INTO person_skills (person_id, skill, skill_key, level) VALUES ($1, $2, $3, 3)',
       [FOXTROT, SKILL, SKILL.toLowerCase()],
     );

@@ -33,12 +33,12 @@ const PEOPLE: [string, string, number, boolean, boolean][] = [
 
 async function writeFixture(s: TestServer) {
   for (const [pid, name, level, mentor, listed] of PEOPLE) {
-    await s.db.query(
+    await s.writeDirect(
       `INSERT INTO people (id, name, title, team, mentor, listed, demo)
        VALUES ($1, $2, 'Physicist', 'Research', $3, $4, TRUE)`,
       [pid, name, mentor, listed],
     );
-    await s.db.query(
+    await s.writeDirect(
       'INSERT INTO person_skills (person_id, skill, skill_key, level) VALUES ($1, $2, $3, $4)',
       [pid, SKILL, SKILL.toLowerCase(), level],
     );

@@ -203,7 +203,7 @@ describe('PEERKIT_WEBHOOK_POLL_MS', () => {
           recipient: { id: BEN },
         },
       });
-      await s.db.query(
+      await s.writeDirect(
         `INSERT INTO webhook_outbox (event_id, type, body, attempts, lease_until)
          VALUES ($1, 'mention.created', $2, 1, now() + interval '200 milliseconds')`,
         [id, body],

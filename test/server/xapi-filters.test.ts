@@ -350,7 +350,7 @@ describe('LRS filters: statements stored by an older server', () => {
         assert.equal(r.status, 200);
       }
       // What a server before migration 3 derived: no member keys, no StatementRef target.
-      await first.db.query(
+      await first.writeDirect(
         `UPDATE statements SET agents = '{}', related_agents = '{}', object_ref = NULL,
            index_version = 0`,
       );
