@@ -96,6 +96,50 @@ describe('<peer-discussion> live', () => {
     );
   });
 
+  it('shows live what was written after the first page was read but before the stream opened', async function () {
+    this.timeout(60_000);
+    // The stream's request is held at the proxy (a slow connection) while Ben writes; the
+    // first page says where the thread's stream stood when it was read (`eventId`), and the
+    // stream starts there (docs/decisions.md §22).
+    const faults = await chaos([
+      { match: { method: 'GET', path: '^/posts/stream' }, action: 'hold', times: 1 },
+    ]);
+    try {
+      const activity = uniqueActivity('live-gap');
+      const ana = await signIn(SEED.member);
+      const question = await seedPost(ana, activity, 'Read with the first page');
+      const { el } = await mount({
+        activity,
+        person: SEED.member,
+        endpoint: faults.endpoint,
+        attrs: { live: true },
+      });
+      await waitForPost(el, 'Read with the first page');
+      await waitUntil(
+        async () => (await faults.log()).some((e) => e.path === '/posts/stream'),
+        'the stream is asked for (and held)',
+        { timeout: 15_000 },
+      );
+      const ben = await signIn(SEED.colleague);
+      await seedPost(ben, activity, 'Written in the gap');
+      await seedPost(ben, activity, 'A reply in the gap', question.id);
+      await faults.release();
+
+      await waitUntil(
+        () => $(el, '.new-posts')?.textContent?.trim() === 'Show 2 new posts',
+        'both posts written in the gap are announced',
+        { timeout: 20_000, seen: () => $(el, '.new-posts')?.textContent?.trim() },
+      );
+      $<HTMLButtonElement>(el, '.new-posts')!.click();
+      await waitForPost(el, 'Written in the gap');
+      await waitForPost(el, 'A reply in the gap');
+      expect(articles(el).length).to.equal(3);
+      expect($(el, '[part~="heading"] .count')?.textContent?.trim()).to.equal('(3 posts)');
+    } finally {
+      await faults.clear();
+    }
+  });
+
   it('falls back to polling when the stream is unavailable, and still shows new posts', async function () {
     this.timeout(60_000);
     const faults = await chaos([

@@ -117,6 +117,66 @@ describe('<peer-reflection-card mode="team">', () => {
     }
   });
 
+  it('shows live what a member wrote after the card read the team reflection but before its stream opened', async () => {
+    // The stream's request is held at the proxy (a slow connection) while Ana writes; the
+    // team's list says where the team's stream stood when it was read (`eventId`), and the
+    // stream starts there (docs/decisions.md §22).
+    const proxy = await chaos([
+      { match: { method: 'GET', path: '^/reflections/stream' }, action: 'hold', times: 1 },
+    ]);
+    try {
+      const team = `Team ${crypto.randomUUID().slice(0, 6)}`;
+      const activity = uniqueActivity('team-gap');
+      const anaToken = await signAs({
+        id: `ana.${crypto.randomUUID().slice(0, 8)}`,
+        name: 'Ana',
+        team,
+      });
+      const call = async (method: string, path: string, body: unknown) => {
+        const res = await fetch(`${API}${path}`, {
+          method,
+          headers: { Authorization: `Bearer ${anaToken}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}`);
+      };
+      const rid = crypto.randomUUID();
+      await call('PUT', `/reflections/${rid}`, {
+        activity,
+        visibility: 'team',
+        team,
+        answers: ['achieved', 'differently', 'learned'].map((id) => ({
+          id,
+          prompt: id,
+          answer: '',
+        })),
+      });
+      await call('PUT', `/reflections/${rid}/entries/${crypto.randomUUID()}`, {
+        prompt: 'achieved',
+        text: 'Read with the card',
+      });
+      const ben = await member('Ben', team, activity, { endpoint: proxy.endpoint });
+      await until(() => entries(ben.el, 'achieved').includes('Read with the card — Ana'));
+      await until(
+        async () => (await proxy.log()).some((e) => e.path === '/reflections/stream'),
+        'the stream is asked for (and held)',
+      );
+      await call('PUT', `/reflections/${rid}/entries/${crypto.randomUUID()}`, {
+        prompt: 'learned',
+        text: 'Written in the gap',
+      });
+      await proxy.release();
+      await until(
+        () => entries(ben.el, 'learned').includes('Written in the gap — Ana'),
+        "Ana's entry written in the gap appears in Ben's card",
+        20_000,
+      );
+      expect(entries(ben.el, 'achieved')).to.deep.equal(['Read with the card — Ana']);
+    } finally {
+      await proxy.clear();
+    }
+  });
+
   it('says so when the signed-in person is in no team', async () => {
     const token = await signAs({ id: `solo.${crypto.randomUUID().slice(0, 8)}`, name: 'Solo' });
     const provider = document.createElement('peer-provider');

@@ -46,6 +46,31 @@ describe('SSE /api/posts/stream on PostgreSQL', () => {
     };
   }
 
+  it("on PostgreSQL, resuming from a page's eventId sends a write that was committing while the page was read", async () => {
+    const a = activity();
+    const post = (
+      await s.call('POST', '/api/posts', { token: ana, body: { activity: a, body: 'first' } })
+    ).body;
+    // A write open while the page is read, with a lower id than a write that commits first.
+    const slow = await slowWrite(a, { ...post, body: 'committed after the page was read' });
+    await s.call('POST', '/api/posts', { token: ana, body: { activity: a, body: 'second' } });
+    const page = await s.call('GET', `/api/posts?activity=${q(a)}`, { token: ben });
+    assert.equal(page.status, 200);
+    assert.ok(Number(page.body.eventId) > slow.seq, 'the page was read past the open write');
+    await slow.commit();
+    const reader = await openStream(`${s.url}/api/posts/stream?activity=${q(a)}`, {
+      authorization: `Bearer ${ben}`,
+      'last-event-id': page.body.eventId,
+    });
+    try {
+      const body = (e: { data?: string }) => (e.data ? JSON.parse(e.data).post.body : null);
+      const late = await reader.next((e) => body(e) === 'committed after the page was read', 5_000);
+      assert.equal(late.id, String(slow.seq));
+    } finally {
+      reader.close();
+    }
+  });
+
   it('on PostgreSQL, sends a write that commits after a later one: on resume, and live', async () => {
     const a = activity();
     const url = `${s.url}/api/posts/stream?activity=${q(a)}`;

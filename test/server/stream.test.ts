@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { PostEvent } from '@peerkit/core/contract';
+import { PostEvent, PostPage } from '@peerkit/core/contract';
 import { activity, openStream, startSignedIn, type TestServer } from './helpers.js';
 
 const q = encodeURIComponent;
@@ -100,6 +100,60 @@ describe('SSE /api/posts/stream', () => {
     } finally {
       resumed.close();
     }
+  });
+
+  it("resumes from a page's eventId with what was written after the page was read", async () => {
+    const a = activity();
+    const list = async () => {
+      const r = await s.call('GET', `/api/posts?activity=${q(a)}`, { token: ben });
+      assert.equal(r.status, 200, r.text);
+      assert.ok(PostPage.safeParse(r.body).success, 'the page matches the contract');
+      return r.body as PostPage;
+    };
+    const empty = await list();
+    assert.equal(empty.eventId, '0', 'a thread without events yet');
+    const before = await s.call('POST', '/api/posts', {
+      token: ana,
+      body: { activity: a, body: 'before' },
+    });
+    const page = await list();
+    assert.deepEqual(
+      page.items.map((p) => p.body),
+      ['before'],
+    );
+    assert.match(page.eventId!, /^[1-9]\d*$/);
+    assert.equal((await list()).eventId, page.eventId, 'read again (from the cache): the same id');
+    // Written after the page was read, before the reader's stream opens.
+    await s.call('POST', '/api/posts', { token: ana, body: { activity: a, body: 'after' } });
+    await s.call('POST', '/api/posts', {
+      token: ana,
+      body: { activity: a, body: 'a reply after', parentId: before.body.id },
+    });
+    const later = await list();
+    assert.ok(Number(later.eventId) > Number(page.eventId), 'a write moves the id on');
+    assert.equal(later.total, 3);
+
+    const bodies = async (from: string, last: string) => {
+      const stream = await openStream(`${s.url}/api/posts/stream?activity=${q(a)}`, {
+        authorization: `Bearer ${ben}`,
+        'last-event-id': from,
+      });
+      try {
+        await stream.next((e) => !!e.data && parse(e).post.body === last);
+        // On PostgreSQL a resume also repeats the events of the seconds before (`EventLog.since`).
+        return stream.events
+          .filter((e) => e.data && Number(e.id) > Number(from))
+          .map((e) => parse(e).post.body);
+      } finally {
+        stream.close();
+      }
+    };
+    assert.deepEqual(await bodies(page.eventId!, 'a reply after'), ['after', 'a reply after']);
+    assert.deepEqual(await bodies(empty.eventId!, 'a reply after'), [
+      'before',
+      'after',
+      'a reply after',
+    ]);
   });
 
   it('reaches several readers of one thread at once', async () => {

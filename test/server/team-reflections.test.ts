@@ -220,6 +220,33 @@ describe('team reflections', () => {
     }
   });
 
+  it("says where the team's stream stood when the list was read, so a member resumes from there", async () => {
+    const a = activity('team');
+    const rid = randomUUID();
+    assert.equal((await start(ana, rid, a)).status, 201);
+    const page = (await teamList(mei, a)) as { items: Reflection[]; eventId?: string };
+    assert.match(page.eventId ?? '', /^[1-9]\d*$/);
+    const mine = await s.call('GET', `/api/reflections?activity=${q(a)}&scope=shared`, {
+      token: mei,
+    });
+    assert.equal(mine.body.eventId, undefined, 'no team named: no stream to resume');
+    // Ana writes after Mei's list was read, before Mei's stream opens.
+    await write(ana, rid, randomUUID(), 'Written in the gap');
+    const stream = await openStream(`${s.url}/api/reflections/stream?activity=${q(a)}&team=Data`, {
+      authorization: `Bearer ${mei}`,
+      'last-event-id': page.eventId!,
+    });
+    try {
+      const e = await stream.next((x) => !!x.data && JSON.parse(x.data).type === 'entry.saved');
+      const saved = JSON.parse(e.data!) as ReflectionEvent;
+      assert.ok(saved.type === 'entry.saved' && saved.entry.text === 'Written in the gap');
+      const after = stream.events.filter((x) => x.data && Number(x.id) > Number(page.eventId));
+      assert.equal(after.length, 1, 'only the entry is newer than the list');
+    } finally {
+      stream.close();
+    }
+  });
+
   it('takes the team from the token’s team claim', async () => {
     const token = await new SignJWT({ name: 'Nora New', roles: [], team: 'Data' })
       .setProtectedHeader({ alg: 'HS256' })

@@ -155,29 +155,39 @@ function forward(origin, req, res, path) {
  * promise of the reference server's origin.
  */
 export function referenceServerMiddleware(getOrigin) {
-  /** @type {Map<string, { rules: any[], log: any[] }>} */
+  /** @type {Map<string, { rules: any[], log: any[], held: Set<() => void> }>} */
   const scopes = new Map();
   const scopeOf = (name) => {
     let s = scopes.get(name);
-    if (!s) scopes.set(name, (s = { rules: [], log: [] }));
+    if (!s) scopes.set(name, (s = { rules: [], log: [], held: new Set() }));
     return s;
+  };
+  /** Lets every request a `hold` rule keeps waiting go on. */
+  const release = (scope) => {
+    for (const go of scope.held) go();
+    scope.held.clear();
   };
 
   async function handle(ctx, next) {
     const url = ctx.url;
     const { req, res } = ctx;
 
-    let m = /^\/__chaos\/([\w-]+)(\/log)?\/?$/.exec(ctx.path);
+    let m = /^\/__chaos\/([\w-]+)(\/log|\/release)?\/?$/.exec(ctx.path);
     if (m) {
       ctx.respond = false;
       const scope = scopeOf(m[1]);
-      if (m[2] && req.method === 'GET') return send(res, 200, scope.log);
+      if (m[2] === '/log' && req.method === 'GET') return send(res, 200, scope.log);
+      if (m[2] === '/release' && req.method === 'POST') {
+        release(scope);
+        return send(res, 200, { ok: true });
+      }
       if (!m[2] && req.method === 'POST') {
         const body = await readJson(req);
         scope.rules = (body.rules ?? []).map((r) => ({ ...r, left: r.times ?? 1 }));
         return send(res, 200, { ok: true });
       }
       if (!m[2] && req.method === 'DELETE') {
+        release(scope);
         scopes.delete(m[1]);
         return send(res, 200, { ok: true });
       }
@@ -277,6 +287,15 @@ export function referenceServerMiddleware(getOrigin) {
           res.on('close', () => clearTimeout(timer));
           entry.status = await forward(origin, req, res, upstreamPath);
           return;
+        }
+        case 'hold': {
+          // Until the test releases it (`Chaos.release()`, or clearing the scope).
+          await new Promise((go) => scope.held.add(go));
+          if (req.destroyed || res.destroyed || req.socket.destroyed) {
+            entry.status = 0;
+            return;
+          }
+          break;
         }
         case 'delay': {
           await new Promise((r) => setTimeout(r, rule.delayMs ?? 1000));

@@ -92,9 +92,10 @@ export interface ChaosRule {
    * `status` and `headers` (e.g. `Retry-After`); `html` a 502 HTML error page;
    * `malformed-json` a 200 with broken JSON; `wrong-shape` a 200 with valid JSON of the
    * wrong shape; `delay` waits `delayMs` then forwards; `cut` forwards and drops the
-   * connection `delayMs` later, mid-answer (a stream cut by a proxy).
+   * connection `delayMs` later, mid-answer (a stream cut by a proxy); `hold` keeps the
+   * request waiting until `Chaos.release()` (or `clear()`), then forwards it.
    */
-  action: 'drop' | 'status' | 'malformed-json' | 'html' | 'wrong-shape' | 'delay' | 'cut';
+  action: 'drop' | 'status' | 'malformed-json' | 'html' | 'wrong-shape' | 'delay' | 'cut' | 'hold';
   status?: number;
   headers?: Record<string, string>;
   /** How many requests the rule applies to (default 1; -1 = always). */
@@ -126,6 +127,8 @@ export interface Chaos {
   endpoint: string;
   set(rules: ChaosRule[]): Promise<void>;
   log(): Promise<ChaosLogEntry[]>;
+  /** Lets every request a `hold` rule keeps waiting go on to the server. */
+  release(): Promise<void>;
   clear(): Promise<void>;
 }
 
@@ -148,6 +151,10 @@ export async function chaos(rules: ChaosRule[] = []): Promise<Chaos> {
     async log() {
       const res = await fetch(`${control}/log`);
       return (await res.json()) as ChaosLogEntry[];
+    },
+    async release() {
+      const res = await fetch(`${control}/release`, { method: 'POST' });
+      if (!res.ok) throw new Error(`Releasing held requests answered ${res.status}`);
     },
     async clear() {
       await fetch(control, { method: 'DELETE' });

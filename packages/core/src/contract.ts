@@ -25,7 +25,7 @@
 
 // Each section lives in its own module under `contract/`, built from `contract/base.ts`.
 export * from './limits.js';
-export { Id, Iri, Problem, Timestamp, Uuid, pageOf } from './contract/base.js';
+export { EventId, Id, Iri, Problem, Timestamp, Uuid, pageOf } from './contract/base.js';
 export type { Page } from './contract/base.js';
 export * from './contract/people.js';
 export * from './contract/posts.js';

@@ -15,7 +15,13 @@
 export type * from './contract.js';
 export * from './limits.js';
 export { PeerError } from './client/types.js';
-export type { CallOptions, PeerClient, PeerErrorKind, StreamHandlers } from './client/types.js';
+export type {
+  CallOptions,
+  PeerClient,
+  PeerErrorKind,
+  StreamHandlers,
+  SubscribeOptions,
+} from './client/types.js';
 export { RestClient } from './client/rest-client.js';
 export { parseRetryAfter } from './client/http.js';
 export { serverNow, clockOffset } from './clock.js';

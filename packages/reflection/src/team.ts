@@ -21,7 +21,7 @@ import {
   pageStorage,
   PeerError,
   str,
-  type Page,
+  type ReflectionPage,
   type PeerClient,
   type Reflection,
   type ReflectionEntry,
@@ -83,7 +83,7 @@ export class TeamCard extends SaveLoop implements ReactiveController {
   savedAt: string | null = null;
   elsewhere = false;
   draft: TeamDraft = { reflectionId: null, entries: {} };
-  readonly load: LoadController<Page<Reflection>, readonly [PeerClient, string, string]>;
+  readonly load: LoadController<ReflectionPage, readonly [PeerClient, string, string]>;
   #key: string | null = null;
   #stream: string | null = null;
   #unsubscribe?: () => void;
@@ -140,20 +140,26 @@ export class TeamCard extends SaveLoop implements ReactiveController {
     if (this.status === 'draft') this.schedule(0);
   }
 
-  /** Listens to the team's stream while the card is on the page. */
+  /**
+   * Listens to the team's stream while the card is on the page, once the team's list is in:
+   * from the list's `eventId`, so what a member wrote after it was read still arrives
+   * (docs/decisions.md §22).
+   */
   hostUpdated(): void {
     const client = this.ctx.client();
     const team = this.hooks.team();
+    const page = this.load.status === 'complete' && this.load.value;
     const stream =
-      client && team && this.ctx.host.isConnected ? `${this.ctx.activity()}|${team}` : null;
+      client && team && page && this.ctx.host.isConnected ? `${this.ctx.activity()}|${team}` : null;
     if (stream === this.#stream) return;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#stream = stream;
-    if (!client || !team || !stream) return;
+    if (!client || !team || !page || !stream) return;
     this.#unsubscribe = client.subscribeReflections(
       { activity: this.ctx.activity(), team },
       { onEvent: (e) => this.#apply(e) },
+      { lastEventId: page.eventId },
     );
   }
 
@@ -279,8 +285,12 @@ export class TeamCard extends SaveLoop implements ReactiveController {
   #apply(e: ReflectionEvent): void {
     if (e.type === 'entry.saved') this.#applyEntry(e.reflectionId, e.entry);
     else if (e.type === 'entry.deleted') this.#dropEntry(e.reflectionId, e.entryId);
-    else if (e.type === 'reflection.saved') this.#remember(e.reflection);
-    else this.#forget(e.id);
+    else if (e.type === 'reflection.saved') {
+      // A replayed save (every save is a new version) may be older than the one the list
+      // holds: never go back.
+      const known = this.load.value?.items.find((x) => x.id === e.reflection.id);
+      if (!known || known.version < e.reflection.version) this.#remember(e.reflection);
+    } else this.#forget(e.id);
     this.ctx.host.requestUpdate();
   }
 

@@ -255,6 +255,18 @@ function qaPaths(): Json {
   };
 }
 
+/**
+ * A stream's `Last-Event-ID`: the last event's id, or the `eventId` of the page read first
+ * (snapshot and cursor, docs/decisions.md §22).
+ */
+const lastEventIdParam = (page: string): Json => ({
+  name: 'Last-Event-ID',
+  in: 'header',
+  required: false,
+  description: `The id of the last event received, or the eventId of the ${page} read before opening the stream ("0": the stream had no event yet): the events after it come first, so nothing written since is missed. Without it the stream starts now.`,
+  schema: { type: 'string' },
+});
+
 /** Paths /posts/stream … /reflections/{id}. */
 function streamPeopleAndReflectionPaths(): Json {
   return {
@@ -263,7 +275,7 @@ function streamPeopleAndReflectionPaths(): Json {
         summary: 'Server-sent events of a thread (data: PostEvent); resume with Last-Event-ID',
         parameters: [
           { name: 'activity', in: 'query', required: true, schema: { type: 'string' } },
-          { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
+          lastEventIdParam('PostPage'),
         ],
         responses: {
           '200': {
@@ -545,10 +557,7 @@ function teamReflectionPaths(): Json {
       get: {
         summary:
           "Server-sent events of a team's team reflections on an activity (data: ReflectionEvent; members only); resume with Last-Event-ID",
-        parameters: [
-          ...queryParams(C.ReflectionStreamQuery),
-          { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
-        ],
+        parameters: [...queryParams(C.ReflectionStreamQuery), lastEventIdParam('ReflectionPage')],
         responses: {
           '200': {
             description: 'An event stream; each event has an id and ReflectionEvent JSON as data',

@@ -8,8 +8,13 @@
  * comes in `host`, so this chunk imports nothing but the error types. What differs between
  * a thread and a team's reflections is a `Feed` (`feeds.ts`).
  */
-import type { PostPage, PostsQuery, Reflection, ReflectionsQuery, Page } from '../contract.js';
-import { PeerError, type CallOptions, type StreamHandlers } from './types.js';
+import type { PostPage, PostsQuery, ReflectionPage, ReflectionsQuery } from '../contract.js';
+import {
+  PeerError,
+  type CallOptions,
+  type StreamHandlers,
+  type SubscribeOptions,
+} from './types.js';
 import { toPeerError } from './errors.js';
 import type { Checks } from './checks.js';
 import type { Feed } from './feeds.js';
@@ -17,7 +22,7 @@ import type { Feed } from './feeds.js';
 /** What the live code uses of the `RestClient` that started it. */
 export interface LiveHost {
   listPosts(query: PostsQuery, options?: CallOptions): Promise<PostPage>;
-  listReflections(query: ReflectionsQuery, options?: CallOptions): Promise<Page<Reflection>>;
+  listReflections(query: ReflectionsQuery, options?: CallOptions): Promise<ReflectionPage>;
   token(): Promise<string | null>;
   url(path: string, query?: Record<string, unknown>): string;
   backoff(attempt: number): number;
@@ -28,22 +33,29 @@ export interface LiveHost {
   refreshes: boolean;
 }
 
-/** Follows `feed` until `signal` aborts or the reader is not allowed. */
+/**
+ * Follows `feed` until `signal` aborts or the reader is not allowed; the first connection
+ * sends `options.lastEventId` (the page's `eventId`) as `Last-Event-ID`.
+ */
 export function subscribe<E>(
   host: LiveHost,
   feed: Feed<E>,
   handlers: StreamHandlers<E>,
   signal: AbortSignal,
   checks: Checks,
+  options?: SubscribeOptions,
 ): void {
-  void new LiveFeed(host, feed, handlers, signal, checks).run();
+  const live = new LiveFeed(host, feed, handlers, signal, checks);
+  live.lastEventId = options?.lastEventId || null;
+  void live.run();
 }
 
 export { postFeed, reflectionFeed } from './feeds.js';
 
 /** One live subscription: the stream while it works, polling while it does not. */
 class LiveFeed<E> {
-  #lastEventId: string | null = null;
+  /** The id of the last event received (or the page's), sent when (re)connecting. */
+  lastEventId: string | null = null;
   #failures = 0;
   #polling = false;
   #polls = 0;
@@ -107,7 +119,7 @@ class LiveFeed<E> {
     for (let refreshed = false; ; refreshed = true) {
       const headers: Record<string, string> = { Accept: 'text/event-stream' };
       if (token) headers['Authorization'] = `Bearer ${token}`;
-      if (this.#lastEventId) headers['Last-Event-ID'] = this.#lastEventId;
+      if (this.lastEventId) headers['Last-Event-ID'] = this.lastEventId;
       const res = await fetch(host.url(this.feed.path, this.feed.query), {
         headers,
         signal,
@@ -139,7 +151,7 @@ class LiveFeed<E> {
 
   /** One server-sent event: its id kept for resuming, its data checked and handed on. */
   #receive(event: SseEvent): void {
-    if (event.id !== undefined) this.#lastEventId = event.id;
+    if (event.id !== undefined) this.lastEventId = event.id;
     if (!event.data) return;
     let json: unknown;
     try {

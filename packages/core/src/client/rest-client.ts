@@ -33,8 +33,7 @@ import type {
   KudosCount,
   Me,
   PostPage,
-  Reflection,
-  Page,
+  ReflectionPage,
   Expert,
   ExpertPage,
   PeopleQuery,
@@ -50,7 +49,13 @@ import type { WriteName } from './writes.js';
 import { aborted, parseRetryAfter, sleep, withSignal } from './http.js';
 import { KudosBatcher } from './kudos-batch.js';
 import { observeAnswer } from '../clock.js';
-import { PeerError, type CallOptions, type PeerClient, type StreamHandlers } from './types.js';
+import {
+  PeerError,
+  type CallOptions,
+  type PeerClient,
+  type StreamHandlers,
+  type SubscribeOptions,
+} from './types.js';
 import { isAbort, toPeerError } from './errors.js';
 import type { LiveHost } from './live.js';
 import type { Feed } from './feeds.js';
@@ -262,7 +267,7 @@ export class RestClient implements PeerClient {
     return list.items;
   }
 
-  listReflections(query: ReflectionsQuery, options?: CallOptions): Promise<Page<Reflection>> {
+  listReflections(query: ReflectionsQuery, options?: CallOptions): Promise<ReflectionPage> {
     return this.#request({
       method: 'GET',
       path: '/reflections',
@@ -282,19 +287,27 @@ export class RestClient implements PeerClient {
   // ---------------------------------------------------------------------------------------
   // Live threads
 
-  subscribePosts(activity: string, handlers: StreamHandlers): () => void {
-    return this.#subscribe((live) => live.postFeed(activity), handlers);
+  subscribePosts(activity: string, handlers: StreamHandlers, options?: SubscribeOptions) {
+    return this.#subscribe((live) => live.postFeed(activity), handlers, options);
   }
 
   subscribeReflections(
     query: ReflectionStreamQuery,
     handlers: StreamHandlers<ReflectionEvent>,
-  ): () => void {
-    return this.#subscribe((live) => live.reflectionFeed(query), handlers);
+    options?: SubscribeOptions,
+  ) {
+    return this.#subscribe((live) => live.reflectionFeed(query), handlers, options);
   }
 
-  /** Follows the feed `feedOf` makes (once the live chunk loads) until the returned function runs. */
-  #subscribe<E>(feedOf: (live: LiveModule) => Feed<E>, handlers: StreamHandlers<E>): () => void {
+  /**
+   * Follows the feed `feedOf` makes (once the live chunk loads), from `options.lastEventId`,
+   * until the returned function runs.
+   */
+  #subscribe<E>(
+    feedOf: (live: LiveModule) => Feed<E>,
+    handlers: StreamHandlers<E>,
+    options?: SubscribeOptions,
+  ): () => void {
     const controller = new AbortController();
     const signal = controller.signal;
     const host: LiveHost = {
@@ -312,7 +325,7 @@ export class RestClient implements PeerClient {
     // are parsed only once the schemas have loaded too.
     const start = (attempt: number): void => {
       Promise.all([import('./live.js'), loadChecks()]).then(
-        ([live, checks]) => live.subscribe(host, feedOf(live), handlers, signal, checks),
+        ([live, checks]) => live.subscribe(host, feedOf(live), handlers, signal, checks, options),
         (e: unknown) => {
           if (signal.aborted) return;
           handlers.onError?.(

@@ -33,6 +33,7 @@ import type {
   Reflection,
   ReflectionEntry,
   ReflectionEvent,
+  ReflectionPage,
   ReflectionStreamQuery,
   ReflectionsQuery,
   Report,
@@ -72,6 +73,17 @@ export interface StreamHandlers<E = PostEvent> {
   onError?(error: PeerError): void;
 }
 
+/**
+ * Where a live subscription starts. `lastEventId`: the `eventId` of the page the widget drew
+ * (`PostPage.eventId`, `ReflectionPage.eventId`), sent as the first connection's
+ * `Last-Event-ID`, so what was written between reading the page and opening the stream still
+ * arrives (a post the page already shows may arrive again: apply events by id). Left out, the
+ * subscription starts from the moment the stream opens.
+ */
+export interface SubscribeOptions {
+  lastEventId?: string | undefined;
+}
+
 export interface PeerClient {
   /** The signed-in person, or `null` when nobody is signed in (a 401). */
   me(options?: CallOptions): Promise<Me | null>;
@@ -93,8 +105,15 @@ export interface PeerClient {
    * moderators). Answers the post, `highlighted` saying its state.
    */
   highlightPost(id: string, highlighted: boolean, options?: CallOptions): Promise<Post>;
-  /** Live updates of one thread; returns the function that closes the subscription. */
-  subscribePosts(activity: string, handlers: StreamHandlers): () => void;
+  /**
+   * Live updates of one thread, from `options.lastEventId` on when given; returns the function
+   * that closes the subscription.
+   */
+  subscribePosts(
+    activity: string,
+    handlers: StreamHandlers,
+    options?: SubscribeOptions,
+  ): () => void;
 
   listReports(query?: ReportsQuery, options?: CallOptions): Promise<Page<ReportItem>>;
   resolveReport(id: string, input: ResolveReport, options?: CallOptions): Promise<ReportItem>;
@@ -121,7 +140,7 @@ export interface PeerClient {
    */
   withdrawEndorsement(personId: string, skill: string, options?: CallOptions): Promise<Endorsement>;
 
-  listReflections(query: ReflectionsQuery, options?: CallOptions): Promise<Page<Reflection>>;
+  listReflections(query: ReflectionsQuery, options?: CallOptions): Promise<ReflectionPage>;
   /**
    * Makes or replaces a reflection (`PUT /reflections/{id}`); with `input.team`, a team
    * reflection: a 409 whose `problem.current` is a reflection means the team already has an
@@ -147,12 +166,13 @@ export interface PeerClient {
   ): Promise<void>;
   /**
    * Live changes of a team's team reflections on an activity (`GET /reflections/stream`),
-   * with the same resume, reconnect and polling fallback as `subscribePosts`; returns the
-   * function that closes the subscription.
+   * with the same start (`options.lastEventId`), resume, reconnect and polling fallback as
+   * `subscribePosts`; returns the function that closes the subscription.
    */
   subscribeReflections(
     query: ReflectionStreamQuery,
     handlers: StreamHandlers<ReflectionEvent>,
+    options?: SubscribeOptions,
   ): () => void;
 
   /**

@@ -96,6 +96,15 @@ export const Cursor = /* @__PURE__ */ z.optional(
   /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(500)),
 );
 
+/**
+ * A list's position in its live stream (`PostPage.eventId`, `ReflectionPage.eventId`): the id
+ * of the stream's newest event the list's rows already reflect, `"0"` when the stream had none
+ * yet. Opaque to the client, which sends it as the stream's `Last-Event-ID`, so the first
+ * connection replays what was written after the list was read (docs/decisions.md §22). The
+ * reference server's ids are decimal integers.
+ */
+export const EventId = /* @__PURE__ */ z.string().check(z.maxLength(200));
+
 /** A count: an integer ≥ 0. */
 /* @__NO_SIDE_EFFECTS__ */
 export const count = () => z.int().check(z.gte(0));

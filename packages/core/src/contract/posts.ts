@@ -5,6 +5,7 @@ import { POST_BODY_MAX, POST_TAGS_MAX, REPORT_NOTE_MAX, SKILL_MAX } from '../lim
 import { PostBodyTree } from '../markdown/schema.js';
 import {
   Cursor,
+  EventId,
   Id,
   Iri,
   Limit,
@@ -100,9 +101,14 @@ export type Post = z.infer<typeof Post>;
 /**
  * A page of a thread. `open` counts the thread's questions still open (readable root posts
  * without an accepted answer), whatever `filter` or `tag` narrowed the page to; the reference
- * server always sends it.
+ * server always sends it. `eventId` ({@link EventId}) is the thread's stream position the page
+ * was read at: `GET /posts/stream` with it as `Last-Event-ID` sends every event the page may
+ * not show (docs/decisions.md §22).
  */
-export const PostPage = /* @__PURE__ */ z.extend(pageOf(Post), { open: z.optional(count()) });
+export const PostPage = /* @__PURE__ */ z.extend(pageOf(Post), {
+  open: z.optional(count()),
+  eventId: z.optional(EventId),
+});
 export type PostPage = z.infer<typeof PostPage>;
 
 export const PostFilter = /* @__PURE__ */ z.enum(['unanswered', 'answered', 'mine', 'highlighted']);

@@ -18,6 +18,7 @@ import {
 } from '../limits.js';
 import {
   Cursor,
+  EventId,
   Iri,
   Limit,
   NonEmptyText,
@@ -139,7 +140,15 @@ export const Reflection = /* @__PURE__ */ z.object({
   updatedAt: Timestamp,
 });
 export type Reflection = z.infer<typeof Reflection>;
-export const ReflectionPage = pageOf(Reflection);
+/**
+ * A page of reflections. `eventId` ({@link EventId}) comes with a list of one team's
+ * reflections on an activity (`team` and `activity` given): the position of that team's
+ * stream (`GET /reflections/stream`) the page was read at, to send as its `Last-Event-ID`.
+ */
+export const ReflectionPage = /* @__PURE__ */ z.extend(pageOf(Reflection), {
+  eventId: z.optional(EventId),
+});
+export type ReflectionPage = z.infer<typeof ReflectionPage>;
 
 /**
  * `GET /reflections`: newest first. `activity` is required except with `scope=mine` (all my

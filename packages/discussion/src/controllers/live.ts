@@ -7,6 +7,10 @@
  * - A new thread (a root post) joins only a view it belongs in: under a tag filter, one
  *   tagged with it; in Highlights, a highlighted one; in Q&A's Unanswered, any (it has no
  *   answer yet); as `GET /posts` would list it (decisions §19). A reply joins the tree it is in.
+ * - The subscription starts at the first page's `eventId`, so a post written between reading
+ *   the page and opening the stream still arrives (docs/decisions.md §22); an event for a post
+ *   the page already shows updates it in place (never to an older version), so nothing is
+ *   shown or counted twice.
  * - An edit or a delete applies in place; an edit of the post being edited here goes to the
  *   editor instead (`onEditedElsewhere`), which says so before anything is overwritten.
  */
@@ -64,15 +68,20 @@ export class LiveController implements ReactiveController {
     this.key = key;
     if (!key || !client) return;
     this.status = 'reconnecting';
-    this.unsubscribe = client.subscribePosts(key, {
-      onEvent: (event) => this.onEvent(event),
-      onOpen: () => {
-        this.status = 'open';
+    // From the first page's position: what was written since it was read comes too.
+    this.unsubscribe = client.subscribePosts(
+      key,
+      {
+        onEvent: (event) => this.onEvent(event),
+        onOpen: () => {
+          this.status = 'open';
+        },
+        onError: () => {
+          this.status = 'reconnecting';
+        },
       },
-      onError: () => {
-        this.status = 'reconnecting';
-      },
-    });
+      { lastEventId: this.thread.model.eventId },
+    );
   }
 
   hostDisconnected(): void {
@@ -89,6 +98,9 @@ export class LiveController implements ReactiveController {
   private onEvent(event: PostEvent): void {
     const post = event.post;
     if (post.activity !== this.ctx.thread().activity) return;
+    // An event replayed from before the page was read (the stream's resume window on
+    // PostgreSQL) may be older than the post shown: never go back.
+    if ((this.thread.model.posts.get(post.id)?.version ?? 0) > post.version) return;
     const changed =
       event.type === 'post.created'
         ? this.created(post)

@@ -58,6 +58,7 @@ export class ThreadController implements ReactiveController {
       const page = await client.listPosts({ activity, sort, limit, filter, tag }, { signal });
       const model = new ThreadModel(sort);
       model.addPage(page);
+      model.eventId = page.eventId;
       return model;
     },
     onComplete: (model) => {

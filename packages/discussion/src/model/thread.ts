@@ -25,6 +25,11 @@ export class ThreadModel {
   open: number | null = null;
   /** Whether at least one page arrived. */
   loaded = false;
+  /**
+   * The thread's stream position its first page was read at (`PostPage.eventId`): the live
+   * subscription starts there, so nothing written since is missed (docs/decisions.md §22).
+   */
+  eventId: string | undefined;
 
   constructor(readonly sort: PostSort) {}
 

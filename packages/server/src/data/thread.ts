@@ -93,8 +93,19 @@ function totalSql(conditions: string[], moderator: boolean): string {
 /**
  * One page of a thread in one round trip: up to `limit` roots past the cursor (`after`:
  * the values of the sort's cursor keys) with all their descendants, oldest first under
- * each root, plus a row more when another page follows; and the `total` of readable posts
- * under the roots the filter keeps.
+ * each root, plus a row more when another page follows; the `total` of readable posts
+ * under the roots the filter keeps; and `eventId`, the thread's newest event (`post_events`,
+ * 0 when none).
+ *
+ * The event id is read in the same statement as the rows, so from the same snapshot: every
+ * event up to it is in the rows (a write stores its post and its event in one transaction),
+ * and a reader resuming from it (`Last-Event-ID`, docs/decisions.md §22) gets what came later.
+ * On PostgreSQL a write may commit out of id order: one still open when the page was read may
+ * hold an event with a lower id than it. That write was open when the newest event was
+ * written, so `EventLog.since`'s replay window sends it again. Read after the rows, in a
+ * statement of its own, the id could be newer than the rows and a post written in between
+ * would be lost; so an empty page still answers its id from this one statement (the
+ * one-row `head` every page row joins).
  */
 export async function threadPage(
   q: Queryable,
@@ -106,13 +117,13 @@ export async function threadPage(
     moderator: boolean;
     filter?: ThreadFilter;
   },
-): Promise<{ rows: ThreadRow[]; total: number; open: number }> {
+): Promise<{ rows: ThreadRow[]; total: number; open: number; eventId: number }> {
   const { order, after } = SORTS[page.sort];
   const filter = page.filter ?? {};
   const params: unknown[] = [page.activity, page.limit + 1, ...(page.after ?? [])];
   const conditions = rootConditions(filter, page.moderator, params);
   const where = [...(page.after ? [after] : []), ...conditions].map((c) => ` AND ${c}`).join('');
-  const rows = await q.query<ThreadRow & { total: number; open: number }>(
+  const rows = await q.query<ThreadRow & { total: number; open: number; event_id: number }>(
     `WITH roots AS (
        SELECT x.id, x.seq, x.kudos, (x.accepted_count > 0)::int AS answered,
          row_number() OVER (ORDER BY ${order}) AS rank
@@ -122,20 +133,22 @@ export async function threadPage(
        LIMIT $2
      )
      SELECT ${POST_COLUMNS}, r.seq AS root_seq, r.kudos AS root_kudos,
-       r.answered AS root_answered, r.rank AS root_rank,
-       (${totalSql(conditions, page.moderator)}) AS total, (${openSql(page.moderator)}) AS open
-     FROM roots r
-     JOIN posts p ON p.root_id = r.id AND NOT p.removed
-     LEFT JOIN people a ON a.id = p.author_id
+       r.answered AS root_answered, r.rank AS root_rank, h.total, h.open, h.event_id
+     FROM (SELECT (${totalSql(conditions, page.moderator)}) AS total,
+         (${openSql(page.moderator)}) AS open,
+         (SELECT coalesce(max(e.seq), 0) FROM post_events e WHERE e.activity = $1) AS event_id
+       ) h
+     LEFT JOIN (roots r
+       JOIN posts p ON p.root_id = r.id AND NOT p.removed
+       LEFT JOIN people a ON a.id = p.author_id) ON true
      ORDER BY r.rank, (p.depth = 1 AND p.accepted_at IS NOT NULL) DESC, p.seq`,
     params,
   );
-  if (rows.length) return { rows, total: rows[0]!.total, open: rows[0]!.open };
-  const totalParams: unknown[] = [page.activity];
-  const totalConditions = rootConditions(filter, page.moderator, totalParams);
-  const [row] = await q.query<{ n: number; open: number }>(
-    `SELECT (${totalSql(totalConditions, page.moderator)}) AS n, (${openSql(page.moderator)}) AS open`,
-    totalParams,
-  );
-  return { rows, total: row?.n ?? 0, open: row?.open ?? 0 };
+  const head = rows[0]!;
+  return {
+    rows: rows.filter((r) => r.id !== null),
+    total: head.total,
+    open: head.open,
+    eventId: Number(head.event_id),
+  };
 }

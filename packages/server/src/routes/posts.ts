@@ -90,7 +90,7 @@ function listPosts(deps: Deps) {
       });
     }
     const after = cursor ? SORTS[sort].keys.map((k) => cursorInt(cursor[k])) : undefined;
-    const { rows, total, open } = await threadPage(db, {
+    const { rows, total, open, eventId } = await threadPage(db, {
       activity: query.activity,
       sort,
       limit,
@@ -106,6 +106,7 @@ function listPosts(deps: Deps) {
       nextCursor: null,
       total,
       open,
+      eventId: String(eventId),
     };
     if (hasMore) {
       const last = kept.filter((r) => r.parent_id === null).at(-1)!;
@@ -116,6 +117,9 @@ function listPosts(deps: Deps) {
         a: Number(last.root_answered),
       });
     }
+    // The page is cached with the event id it was read at: served later, the id is older than
+    // the newest event, never newer than the rows, so a reader resuming from it only gets
+    // events again (docs/decisions.md §22).
     const body = JSON.stringify(page);
     cache.set('posts', query.activity, key, body, stamp);
     return c.body(body, 200, { 'content-type': 'application/json' });

@@ -129,6 +129,13 @@ async function list(c: Ctx, deps: Deps): Promise<Response> {
     });
   }
   if (query.team !== undefined) await memberOf(db, requirePerson(c), query.team);
+  // The team's stream position, read before the rows: events up to it are in them (an older
+  // id than the rows only replays more; a write still committing is in `EventLog.since`'s
+  // replay window), so resuming from it loses nothing (docs/decisions.md §22).
+  const eventId =
+    query.team !== undefined && query.activity !== undefined
+      ? await deps.reflectionEvents.latestId(teamStream(query.team, query.activity))
+      : undefined;
   // The token's team claim, else the team stored for the caller (decisions §13).
   const callerTeam = caller ? (caller.team ?? (await teamOf(db, caller.id))) : null;
   const { limit, after } = keysetArgs(query);
@@ -145,15 +152,14 @@ async function list(c: Ctx, deps: Deps): Promise<Response> {
     limit,
     after,
   );
-  return c.json(
-    keysetPage(
-      rows,
-      limit,
-      total,
-      (r) => toReflection(r, entries),
-      (r) => r.seq,
-    ),
+  const page = keysetPage(
+    rows,
+    limit,
+    total,
+    (r) => toReflection(r, entries),
+    (r) => r.seq,
   );
+  return c.json(eventId === undefined ? page : { ...page, eventId: String(eventId) });
 }
 
 /** `PUT` of a personal reflection: its author only; it cannot become a team one. */
