@@ -18,8 +18,11 @@ import { ANA, unsupportedClient } from './support/story-client.js';
  */
 interface StoryState {
   me: Me | null;
-  /** `load`: people never arrive; `load-error`: they fail; `save-error`: endorsing fails; `empty`: nobody matches. */
-  mode?: 'ok' | 'load' | 'load-error' | 'save-error' | 'empty';
+  /**
+   * `load`: people never arrive; `load-error`: they fail; `save-error`: endorsing fails;
+   * `empty`: nobody matches; `suggest-error`: the first suggestions fail, the next come.
+   */
+  mode?: 'ok' | 'load' | 'load-error' | 'save-error' | 'empty' | 'suggest-error';
 }
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -81,6 +84,7 @@ const PEOPLE: Expert[] = [
 ];
 
 function storyClient(state: StoryState): PeerClient {
+  let suggestedOnce = 0;
   const profile: Profile = {
     askMeAbout: ['dashboards', 'survey data'],
     wantsToLearn: ['Python'],
@@ -120,6 +124,8 @@ function storyClient(state: StoryState): PeerClient {
     },
     async listSkills(q) {
       await wait(80);
+      if (state.mode === 'suggest-error' && !suggestedOnce++)
+        throw new PeerError('http', 'Internal Server Error', { status: 500 });
       const all = [...new Set(PEOPLE.flatMap((p) => p.skills.map((s) => s.name)))];
       return all
         .filter((s) => s.toLowerCase().includes(q.toLowerCase()))
@@ -203,6 +209,13 @@ export const Loading: Story = { args: { state: { me: ANA, mode: 'load' } } };
 
 /** People could not be loaded: a message with a retry. */
 export const LoadError: Story = { args: { state: { me: ANA, mode: 'load-error' } } };
+
+/**
+ * Suggestions fail: type "sq" in the search field. "Suggestions could not be loaded." shows
+ * under the field (outside the listbox) and is announced; the text stays and Enter still
+ * searches; Tab reaches "Try again", which asks for "sq" again (and this time they come).
+ */
+export const SuggestionsError: Story = { args: { state: { me: ANA, mode: 'suggest-error' } } };
 
 /** Endorsing fails: the toggle rolls back with a retry. Press "Endorse SQL". */
 export const EndorseError: Story = { args: { state: { me: ANA, mode: 'save-error' } } };

@@ -22,7 +22,9 @@ import {
   unmountAll,
   focusIn,
 } from './helpers.js';
-import { SEED, signIn, uniqueActivity } from '../support/server.js';
+import { chaos, SEED, signIn, uniqueActivity } from '../support/server.js';
+import { untilSaid } from '../support/announced.js';
+import { sendKeys } from '@web/test-runner-commands';
 
 const scope = (mode: string) => `[part~="composer"][data-mode="${mode}"]`;
 const field = (el: PeerDiscussion, mode = 'new') =>
@@ -53,6 +55,10 @@ function key(target: HTMLElement, name: string): void {
     new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true, cancelable: true }),
   );
 }
+
+/** What the discussion's live region says. */
+const said = (el: PeerDiscussion) =>
+  $(el, '[role="status"][aria-live="polite"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 async function submit(el: PeerDiscussion, mode = 'new'): Promise<void> {
   $<HTMLButtonElement>(el, `${scope(mode)} [part~="submit"]`)!.click();
@@ -173,6 +179,50 @@ describe('<peer-discussion> skill tags in the composer', () => {
     key(reply, 'Enter');
     await el.updateComplete;
     expect(chips(el, 'reply')).to.deep.equal(['Remove tag SQL']);
+  });
+
+  it('says at the field when skills cannot be suggested, with a Try again by keyboard; Enter still adds what was typed', async function () {
+    this.timeout(30_000);
+    const faults = await chaos([
+      { match: { path: '^/skills$' }, action: 'status', status: 500, times: -1 },
+    ]);
+    try {
+      const { el, activity } = await mount({ endpoint: faults.endpoint });
+      acknowledged(activity, SEED.member);
+      const input = await openPicker(el);
+      const failure = () => $(el, `${scope('new')} [part~="skills"] [part~="combobox-status"]`);
+      await typeIn(input, 'postg');
+      await waitUntil(failure, 'the failure at the field');
+      expect(failure()!.textContent).to.contain('Suggestions could not be loaded.');
+      await untilSaid(() => said(el), 'Suggestions could not be loaded.');
+      expect(failure()!.closest('[role="listbox"]'), 'outside the listbox').to.equal(null);
+      expect(input.value, 'the typed text stays').to.equal('postg');
+      expect(activeElement(), 'focus stays in the field').to.equal(input);
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Tab' });
+      const retry = failure()?.querySelector('[part~="retry"]') ?? null;
+      expect(!!retry && activeElement() === retry, 'Tab reaches Try again').to.equal(true);
+      await faults.set([]);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => options(el).includes('PostgreSQL'), 'suggested after Try again');
+      expect(failure(), 'the answer clears the failure').to.equal(null);
+      expect(activeElement(), 'focus back in the field').to.equal(input);
+      expect(input.value).to.equal('postg');
+      const asked = (await faults.log()).filter((r) => r.path === '/skills');
+      expect([...new Set(asked.map((r) => r.query))]).to.deep.equal(['q=postg']);
+      // Failing again: Enter still adds the text as typed.
+      await faults.set([
+        { match: { path: '^/skills$' }, action: 'status', status: 500, times: -1 },
+      ]);
+      await typeIn(input, 'Kotlin');
+      await waitUntil(failure, 'the failure again');
+      key(input, 'Enter');
+      await el.updateComplete;
+      expect(chips(el)).to.deep.equal(['Remove tag Kotlin']);
+      expect(failure(), 'gone with the text').to.equal(null);
+    } finally {
+      await faults.clear();
+    }
   });
 
   it('says a refused tag at the field and keeps the draft', async () => {

@@ -19,6 +19,8 @@ import {
   focusIn,
 } from './helpers.js';
 import { chaos, SEED } from '../support/server.js';
+import { untilSaid } from '../support/announced.js';
+import { sendKeys } from '@web/test-runner-commands';
 
 const BEN_LINK = '[@Ben Okafor](mention:ben.okafor)';
 const popup = (el: PeerDiscussion, mode = 'new') =>
@@ -28,6 +30,8 @@ const names = (el: PeerDiscussion, mode = 'new') =>
     (b) => b.textContent,
   );
 const text = (n: Element | null) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** What the discussion's live region says. */
+const said = (el: PeerDiscussion) => text($(el, '[role="status"][aria-live="polite"]'));
 
 /** Types `value` into the textarea as a person would (caret at the end), then lets it draw. */
 async function typeText(el: PeerDiscussion, area: HTMLTextAreaElement, value: string) {
@@ -175,7 +179,7 @@ describe('<peer-discussion> @ mentions while typing', () => {
       ]);
       await typeText(el, area, 'Hey @be');
       await waitUntil(
-        () => text(popup(el)).includes('Could not load people. Keep typing to try again.'),
+        () => text(popup(el)).includes('Suggestions could not be loaded.'),
         'the error state',
         { timeout: 10_000 },
       );
@@ -184,7 +188,47 @@ describe('<peer-discussion> @ mentions while typing', () => {
       await faults.set([]);
       await typeText(el, area, 'Hey @ben');
       await waitUntil(() => names(el).includes('Ben Okafor'), 'typing on retried');
-      expect(text(popup(el))).not.to.contain('Could not load');
+      expect(text(popup(el))).not.to.contain('could not be loaded');
+    } finally {
+      await faults.clear();
+    }
+  });
+
+  it('a failed search has a Try again, reached by Tab, that asks for the same name and puts focus back in the text', async function () {
+    this.timeout(30_000);
+    const faults = await chaos([]);
+    try {
+      const { el } = await mount({ endpoint: faults.endpoint });
+      const area = await ready(el);
+      await faults.set([
+        { match: { path: '^/people$' }, action: 'status', status: 503, times: -1 },
+      ]);
+      await typeText(el, area, 'Hey @be');
+      const failure = () => popup(el)?.querySelector('[part~="combobox-status"]') ?? null;
+      await waitUntil(failure, 'the failure under the text', { timeout: 10_000 });
+      expect(text(failure())).to.contain('Suggestions could not be loaded.');
+      await untilSaid(() => said(el), 'Suggestions could not be loaded.');
+      expect(failure()!.closest('[role="listbox"]'), 'outside the listbox').to.equal(null);
+      expect(activeElement(), 'focus stays in the text').to.equal(area);
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Tab' });
+      // (Booleans: chai would print a whole element tree on a mismatch.)
+      const retry = failure()?.querySelector('[part~="retry"]') ?? null;
+      expect(retry !== null, 'the failure stays while focus moves to its Try again').to.equal(true);
+      expect(activeElement() === retry, 'Tab reaches Try again').to.equal(true);
+      await faults.set([]);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => names(el).includes('Ben Okafor'), 'Ben after Try again');
+      expect(failure(), 'the answer clears the failure').to.equal(null);
+      expect(activeElement(), 'focus back in the text').to.equal(area);
+      expect(area.value).to.equal('Hey @be');
+      const asked = (await faults.log()).filter((r) => r.path === '/people');
+      expect(asked.length).to.be.greaterThan(1);
+      expect(asked.every((r) => new URLSearchParams(r.query).get('q') === 'be')).to.equal(true);
+      // The caret is where it was: Enter writes the first person in place of "@be".
+      key(area, 'Enter');
+      await el.updateComplete;
+      expect(area.value).to.match(/^Hey \[@[^\]]+\]\(mention:[^)]+\) $/);
     } finally {
       await faults.clear();
     }

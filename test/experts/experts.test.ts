@@ -226,6 +226,74 @@ describe('<peer-expert-finder>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('suggestions that fail say so beside the field, with a Try again by keyboard that asks the same text again', async () => {
+    const proxy = await chaos([
+      { match: { path: '^/skills$' }, action: 'status', status: 500, times: -1 },
+    ]);
+    try {
+      const { el } = await mount({ endpoint: proxy.endpoint });
+      const failure = () => $(el, '[part~="combobox-status"]');
+      const searches: PeerExpertSearchEvent[] = [];
+      el.addEventListener('peer-expert-search', (e) => searches.push(e));
+      await typeSearch(el, 'pyth');
+      await waitUntil(() => failure(), 'the failure beside the field');
+      expect(failure()!.textContent).to.contain('Suggestions could not be loaded.');
+      await untilSaid(() => announced(el), 'Suggestions could not be loaded.');
+      // Not inside the listbox (it holds options only), and the popup stays closed.
+      expect(failure()!.closest('[role="listbox"]')).to.equal(null);
+      expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+      expect(input(el).value, 'the typed text stays').to.equal('pyth');
+      expect(focused(el), 'focus stays in the field').to.equal(input(el));
+      await expect(el).to.be.accessible();
+      // Enter still searches the text as typed.
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => searches.length === 1, 'the search');
+      expect(searches[0]!.detail.query).to.equal('pyth');
+      // Tab reaches "Try again"; Enter on it asks again for the same text, focus back in the field.
+      await sendKeys({ press: 'Tab' });
+      const retry = failure()!.querySelector('[part~="retry"]');
+      expect(!!retry && focused(el) === retry, 'Tab reaches Try again').to.equal(true);
+      await proxy.set([]);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => options(el).length > 0, 'suggestions after Try again');
+      expect(failure(), 'a later answer clears the failure').to.equal(null);
+      expect(focused(el)).to.equal(input(el));
+      expect(input(el).value).to.equal('pyth');
+      // The client's own retries of a 500 included, every request asked for the same text.
+      const asked = (await proxy.log()).filter((r) => r.path === '/skills');
+      expect([...new Set(asked.map((r) => r.query))]).to.deep.equal(['q=pyth']);
+      expect(asked.at(-1)!.status, 'the Try again answered').to.equal(200);
+    } finally {
+      await proxy.clear();
+    }
+  });
+
+  it('says failed suggestions in Spanish, laid out right to left', async () => {
+    const proxy = await chaos([{ match: { path: '^/skills$' }, action: 'drop', times: -1 }]);
+    const parent = document.createElement('div');
+    parent.dir = 'rtl';
+    document.body.append(parent);
+    try {
+      const { el } = await mount({ endpoint: proxy.endpoint, locale: 'es', parent });
+      await typeSearch(el, 'sq');
+      const failure = () => $(el, '[part~="combobox-status"]');
+      await waitUntil(failure, 'the failure beside the field');
+      const words = failure()!.querySelector('p')!;
+      const retry = failure()!.querySelector<HTMLElement>('[part~="retry"]')!;
+      expect(words.textContent!.trim()).to.equal('No se pudieron cargar las sugerencias.');
+      expect(retry.textContent!.trim()).to.equal('Reintentar');
+      await untilSaid(() => announced(el), 'No se pudieron cargar las sugerencias.');
+      // Right to left: the words start at the right, the button follows them to their left.
+      expect(retry.getBoundingClientRect().right).to.be.at.most(
+        words.getBoundingClientRect().left + 1,
+      );
+      await expect(el).to.be.accessible();
+    } finally {
+      parent.remove();
+      await proxy.clear();
+    }
+  });
+
   it('a failed search says so with a retry, and typing fast costs one request per pause', async () => {
     const proxy = await chaos([
       { match: { path: '^/people$' }, action: 'status', status: 500, times: 1 },

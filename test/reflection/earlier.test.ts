@@ -5,7 +5,7 @@
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { signIn, SEED, uniqueActivity } from '../support/server.js';
+import { chaos, signIn, SEED, uniqueActivity } from '../support/server.js';
 import {
   $,
   $$,
@@ -63,6 +63,30 @@ describe('<peer-reflection-card> earlier reflections', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect($(el, `[data-id="${ids[0]}"] dd`)!.textContent).to.equal('Reflection 7');
     await expect(el).to.be.accessible();
+  });
+
+  it('says when "Show more" fails, and the button tries again', async () => {
+    const activity = uniqueActivity('earlier-more-failed');
+    const ids = await seed(activity, 7);
+    const proxy = await chaos([]);
+    try {
+      const { el } = await mount({ activity, endpoint: proxy.endpoint });
+      await until(() => seen(el).earlier.length === 5);
+      await proxy.set([{ match: { path: '^/reflections$' }, action: 'drop', times: -1 }]);
+      $<HTMLButtonElement>(el, '[part~="more"]')!.click();
+      const failed = () =>
+        $(el, '[part~="earlier"] .notice.error[role="alert"]')?.textContent?.trim() ?? '';
+      await until(() => failed() !== '', 'the failure said');
+      expect(failed()).to.equal('Your earlier reflections could not be loaded.');
+      expect(seen(el).earlier).to.deep.equal(ids.slice(0, 5));
+      await expect(el).to.be.accessible();
+      await proxy.set([]);
+      $<HTMLButtonElement>(el, '[part~="more"]')!.click();
+      await until(() => seen(el).earlier.length === 7, 'the second page');
+      expect(failed(), 'gone once the page came').to.equal('');
+    } finally {
+      await proxy.clear();
+    }
   });
 
   it('edits an earlier reflection in the form and saves it as the same reflection', async () => {

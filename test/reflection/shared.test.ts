@@ -5,7 +5,7 @@
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import type { Post } from '@peerkit/core';
-import { API, signIn, SEED, uniqueActivity } from '../support/server.js';
+import { API, chaos, signIn, SEED, uniqueActivity } from '../support/server.js';
 import { $, $$, mount, saveAs, unmountAll, until } from './helpers.js';
 
 const answers = (achieved: string, learned: string) => [
@@ -17,6 +17,45 @@ const answers = (achieved: string, learned: string) => [
 describe('<peer-reflection-card show-shared>', () => {
   failOnLitWarnings();
   afterEach(unmountAll);
+
+  it('says when "Show more" of the shared ones fails, and the button tries again', async () => {
+    const activity = uniqueActivity('shared-more-failed');
+    const ben = await signIn(SEED.colleague);
+    for (let i = 1; i <= 11; i++)
+      await saveAs(ben, crypto.randomUUID(), {
+        activity,
+        visibility: 'public',
+        answers: answers(`Shared ${i}`, ''),
+      });
+    const proxy = await chaos([]);
+    try {
+      const { el } = await mount({
+        activity,
+        endpoint: proxy.endpoint,
+        attrs: { 'show-shared': true },
+      });
+      const shown = () => $$(el, '[part~="shared-reflection"]').length;
+      const more = () =>
+        $$<HTMLButtonElement>(el, '[part~="shared"] button').find(
+          (b) => b.textContent!.trim() === 'Show more',
+        )!;
+      const failed = () =>
+        $(el, '[part~="shared"] .notice.error[role="alert"]')?.textContent?.trim() ?? '';
+      await until(() => shown() === 10, 'the first page');
+      await proxy.set([{ match: { path: '^/reflections$' }, action: 'drop', times: -1 }]);
+      more().click();
+      await until(() => failed() !== '', 'the failure said');
+      expect(failed()).to.equal('Shared reflections could not be loaded.');
+      expect(shown()).to.equal(10);
+      await expect(el).to.be.accessible();
+      await proxy.set([]);
+      more().click();
+      await until(() => shown() === 11, 'the second page');
+      expect(failed(), 'gone once the page came').to.equal('');
+    } finally {
+      await proxy.clear();
+    }
+  });
 
   it("shows others' shared reflections read-only, their lessons, and promotes one to the discussion", async () => {
     const activity = uniqueActivity('shared');

@@ -22,8 +22,8 @@ export interface NoticeProps {
   kind: NoticeKind;
   /** The localised text; several lines are drawn as one paragraph each. */
   message: string | readonly string[];
-  /** Draws a retry button that calls it. */
-  retry?: () => void;
+  /** Draws a retry button that calls it (with the click). */
+  retry?: (event: Event) => void;
   /** The retry button's text (default: the kit's localised "Try again"). */
   retryLabel?: string;
   /** An extra class naming what the notice is about (`config`: attributes it could not use). */

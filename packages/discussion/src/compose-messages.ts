@@ -44,10 +44,6 @@ export const compose = {
   removeTag: (skill: string) => msg(str`Remove tag ${skill}`, { id: 'discussion.tags.remove' }),
   tagAdded: (skill: string) => msg(str`Tag ${skill} added.`, { id: 'discussion.tags.added' }),
   tagRemoved: (skill: string) => msg(str`Tag ${skill} removed.`, { id: 'discussion.tags.removed' }),
-  tagsFailed: () =>
-    msg('Suggestions could not be loaded; Enter still adds what you typed.', {
-      id: 'discussion.tags.failed',
-    }),
   tagsRefused: (detail: string) =>
     msg(str`These skills could not be saved: ${detail}`, { id: 'discussion.tags.refused' }),
   skillCount: (count: number, locale: string) =>
@@ -63,6 +59,4 @@ export const compose = {
     }),
   peopleLoading: () => msg('Looking for people…', { id: 'discussion.mentions.loading' }),
   peopleEmpty: () => msg('No one by that name.', { id: 'discussion.mentions.empty' }),
-  peopleFailed: () =>
-    msg('Could not load people. Keep typing to try again.', { id: 'discussion.mentions.failed' }),
 };

@@ -98,6 +98,7 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  * @csspart skills - An editor's "Skills" field (label, chips, field, hint).
  * @csspart tag-chip - A chosen skill (a button that removes it).
  * @csspart combobox - The Skills field's combobox (also `combobox-label`, `combobox-input`, `listbox`, `option`).
+ * @csspart combobox-status - Failed skill or `@` suggestions: "Suggestions could not be loaded." and its `retry` ("Try again").
  * @csspart mentions - The `@` suggestions under an editor's text.
  * @csspart mention-option - A person in the `@` suggestions.
  *

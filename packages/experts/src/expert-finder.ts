@@ -70,6 +70,7 @@ registerTranslations('es', () => import('./l10n/locales/es.js'));
  * @csspart combobox-input - The text field.
  * @csspart listbox - The suggestions popup.
  * @csspart option - One suggestion.
+ * @csspart combobox-status - Under the field when suggestions failed: "Suggestions could not be loaded." and its `retry` ("Try again").
  * @csspart chip - A skill filter chip (a button that removes it).
  * @csspart results - The list of cards.
  * @csspart card - One person's card.

@@ -81,6 +81,7 @@ export class Below {
         locale: this.ctx.locale(),
         open: e.open,
         hasMore: !!e.next,
+        moreFailed: !!e.moreError,
         moreLoading: e.moreLoading,
         busy: this.on.busy(),
       },

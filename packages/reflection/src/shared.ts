@@ -100,6 +100,7 @@ export class SharedView {
   async loadMore(): Promise<void> {
     const client = this.ctx.client();
     if (!client || !this.next) return;
+    this.moreError = null;
     try {
       const page = await client.listReflections({
         activity: this.ctx.activity(),
@@ -172,6 +173,7 @@ export class SharedView {
       <ul class="list">
         ${items.map((r) => renderShared(r, locale))}
       </ul>
+      ${this.moreError ? html`<p class="notice error" role="alert">${t.failed()}</p>` : nothing}
       ${
         this.next
           ? html`<button type="button" class="button" @click=${() => void this.loadMore()}>

@@ -6,12 +6,15 @@
  * optional `before` template (filter chips), `<input role="combobox" [combobox-input]>` with
  * `aria-expanded`, `aria-controls`, `aria-autocomplete="list"` and `aria-activedescendant`,
  * then `<div role="listbox" [listbox]>` whose options are `<div role="option" [option]>`
- * (`aria-selected` on the active one), in `role="group"` blocks when `group` is given, and the
- * controller's polite count region (unless `quiet`). A pointer press on an option does not take focus from the
- * field (`pointerdown` is prevented), so a click picks without focus jumping.
+ * (`aria-selected` on the active one), in `role="group"` blocks when `group` is given, then,
+ * while the latest round has failed, the failure (`renderComboboxFailure`, outside the listbox),
+ * and the controller's polite count region (unless `quiet`). A pointer press on an option does
+ * not take focus from the field (`pointerdown` is prevented), so a click picks without focus
+ * jumping.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { ComboboxController } from './combobox.js';
+import { renderNotice } from '../notice.js';
+import { suggestionsFailed, type ComboboxController } from './combobox.js';
 
 export interface ComboboxViewProps<T> {
   controller: ComboboxController<T>;
@@ -67,8 +70,35 @@ export function renderCombobox<T>(p: ComboboxViewProps<T>): TemplateResult {
     <div id=${listId} role="listbox" part="listbox" aria-label=${p.label} ?hidden=${!expanded}>
       ${expanded ? renderOptions(p) : nothing}
     </div>
-    ${p.quiet ? nothing : c.announcer.render()}
+    ${renderComboboxFailure(c, listId)} ${p.quiet ? nothing : c.announcer.render()}
   </div>`;
+}
+
+/**
+ * The failure of `c`'s latest round, or nothing: the core's error notice (`part="combobox-status"`)
+ * saying "Suggestions could not be loaded." with a "Try again" button (`part="retry"`) that asks
+ * again for the same text (`c.retry()`). It stays outside the listbox (a listbox holds options
+ * only, APG combobox pattern) and is no live region of its own: the controller says the words
+ * through its announcer. Focus first goes back to the field, the element whose `aria-controls`
+ * is `listId` (the input, or a textarea with suggestions), since the button goes with the
+ * failure: never to the page's body.
+ */
+export function renderComboboxFailure<T>(
+  c: ComboboxController<T>,
+  listId: string,
+): TemplateResult | typeof nothing {
+  if (c.status !== 'error') return nothing;
+  return renderNotice({
+    kind: 'error',
+    message: suggestionsFailed(),
+    part: 'combobox-status',
+    live: false,
+    retry: (e) => {
+      const root = (e.target as Element).getRootNode() as ParentNode;
+      root.querySelector<HTMLElement>(`[aria-controls="${listId}"]`)?.focus();
+      c.retry();
+    },
+  });
 }
 
 function renderOptions<T>(p: ComboboxViewProps<T>): unknown {
@@ -162,6 +192,9 @@ export const comboboxStyles = css`
   .option {
     padding: calc(var(--_peer-space) * 0.75) var(--_peer-space);
     cursor: pointer;
+  }
+  .combobox .notice {
+    margin-block-start: calc(var(--_peer-space) * 0.5);
   }
   .option[aria-selected='true'] {
     background: var(--_peer-accent);

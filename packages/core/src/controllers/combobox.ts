@@ -12,7 +12,11 @@
  * - Nothing here moves DOM focus: suggestions arriving, closing or failing leave focus where
  *   the person put it.
  * - When a round completes, the number of suggestions is announced politely (`countMessage`)
- *   through the controller's own `Announcer` region (`renderCombobox` draws it).
+ *   through the controller's own `Announcer` region (`renderCombobox` draws it). When it fails
+ *   (an error status, a dropped connection, offline, an answer the contract refuses), `status`
+ *   is `error`, "Suggestions could not be loaded." is announced there instead (so "no match"
+ *   and "broken" never sound alike), the typed text stays, and `retry()` asks again for it;
+ *   the view draws the failure with a "Try again" button (`renderComboboxFailure`).
  * - Keys (on the field): ArrowDown / ArrowUp open the popup and move through the options
  *   (wrapping); Alt+ArrowDown opens it without moving; Home / End go to the first / last
  *   option while one is active (else they move the caret, as in any text field); Enter picks
@@ -25,9 +29,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { toPeerError } from '../client/errors.js';
 import type { PeerError } from '../client/types.js';
+import { msg } from '../l10n/localize.js';
 import { Announcer } from './announcer.js';
 
 export type ComboboxStatus = 'idle' | 'pending' | 'complete' | 'error';
+
+/** What a failed round says, drawn and announced (the kit's wording, in the core's locales). */
+export const suggestionsFailed = () =>
+  msg('Suggestions could not be loaded.', { id: 'core.combobox.failed' });
 
 export interface ComboboxOptions<T> {
   /** The suggestions for `query` (already trimmed, never empty); pass `signal` to the request. */
@@ -105,6 +114,18 @@ export class ComboboxController<T> implements ReactiveController {
     }
     this.#timer = setTimeout(() => void this.#ask(q), this.#options.debounceMs ?? 250);
     this.#host.requestUpdate();
+  }
+
+  /**
+   * Asks again, at once, for the text in the field (the failure's "Try again"); a newer answer
+   * replaces the failure. The region is cleared first, so a second failure is said again.
+   */
+  retry(): void {
+    const q = this.query.trim();
+    if (!q) return;
+    this.#cancel();
+    this.announcer.announce('');
+    void this.#ask(q);
   }
 
   /** Closes the popup (focus stays in the field). */
@@ -235,6 +256,7 @@ export class ComboboxController<T> implements ReactiveController {
       this.open = false;
       this.status = 'error';
       this.error = peerError;
+      this.announcer.announce(suggestionsFailed());
     } finally {
       if (round === this.#round) this.#abort = undefined;
     }

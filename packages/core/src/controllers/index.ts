@@ -15,5 +15,5 @@ export type { AttributeRule } from './attribute-checks.js';
 export { ErrorClaim } from './error-claim.js';
 export { ComboboxController } from './combobox.js';
 export type { ComboboxOptions, ComboboxStatus } from './combobox.js';
-export { renderCombobox, comboboxStyles } from './combobox-view.js';
+export { renderCombobox, renderComboboxFailure, comboboxStyles } from './combobox-view.js';
 export type { ComboboxViewProps } from './combobox-view.js';

@@ -34,7 +34,6 @@ export class Mentions implements ReactiveController {
   #dismissed = false;
   /** The answer the first option was made active for. */
   #seen: readonly PersonSummary[] = [];
-  #status = 'idle';
 
   constructor(
     private readonly ctx: DiscussionContext,
@@ -65,13 +64,11 @@ export class Mentions implements ReactiveController {
   }
 
   /**
-   * A new answer: its first person is active, so Enter picks what the list shows first. A
-   * failed search is said politely (the count is, by the combobox).
+   * A new answer: its first person is active, so Enter picks what the list shows first. (The
+   * count, or that the search failed, is said by the combobox, through the composer tools.)
    */
   hostUpdate(): void {
     const c = this.combobox;
-    if (c.status !== this.#status && (this.#status = c.status) === 'error')
-      this.ctx.announce(t.peopleFailed());
     if (c.items !== this.#seen) {
       this.#seen = c.items;
       if (c.open && c.active < 0) c.active = 0;
@@ -152,8 +149,16 @@ export class Mentions implements ReactiveController {
     this.ctx.host.requestUpdate();
   };
 
+  /**
+   * Focus leaving the text (or the suggestions' "Try again") for anywhere but the other of the
+   * two ends the search; moving between them keeps it, so the button can be reached by Tab.
+   */
   readonly #onFocusOut = (e: Event): void => {
-    if (this.#composerOf(e.target) === this.#c) this.#stop();
+    const c = this.#c;
+    const part = c && this.ctx.query(`[data-composer="${c.uid}"] [part~="mentions"]`);
+    const ours = (n: EventTarget | null) =>
+      !!c && (this.#composerOf(n) === c || (n instanceof Node && !!part?.contains(n)));
+    if (ours(e.target) && !ours((e as FocusEvent).relatedTarget)) this.#stop();
   };
 
   #stop(): void {

@@ -2,12 +2,14 @@
  * The `@` suggestions under a composer's text (docs/decisions.md §10): a listbox of people
  * whose options the keys move through from the textarea (`aria-activedescendant`, DOM focus
  * stays in the text), and below it what the search is doing: looking, nobody found, or that
- * it failed (typing on tries again; nothing typed is lost). A pointer press on an option does
- * not take focus from the text, so a click picks without the caret moving.
+ * it failed, the core's failure with its "Try again" (`renderComboboxFailure`: asks again and
+ * puts focus back in the text; typing on tries again too; nothing typed is lost). A pointer
+ * press on an option does not take focus from the text, so a click picks without the caret
+ * moving.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PersonSummary } from '@peerkit/core';
-import type { ComboboxController } from '@peerkit/core/controllers';
+import { renderComboboxFailure, type ComboboxController } from '@peerkit/core/controllers';
 import { compose as t } from '../compose-messages.js';
 
 export interface MentionsProps {
@@ -18,16 +20,14 @@ export interface MentionsProps {
   shown: boolean;
 }
 
-function renderStatus(c: ComboboxController<PersonSummary>): TemplateResult | typeof nothing {
+function renderStatus(c: ComboboxController<PersonSummary>, id: string): unknown {
   const text =
     c.status === 'pending'
       ? t.peopleLoading()
-      : c.status === 'error'
-        ? t.peopleFailed()
-        : c.status === 'complete' && !c.items.length
-          ? t.peopleEmpty()
-          : '';
-  return text ? html`<p class="status ${c.status}">${text}</p>` : nothing;
+      : c.status === 'complete' && !c.items.length
+        ? t.peopleEmpty()
+        : '';
+  return text ? html`<p class="status ${c.status}">${text}</p>` : renderComboboxFailure(c, id);
 }
 
 export function renderMentions(p: MentionsProps): TemplateResult {
@@ -52,6 +52,6 @@ export function renderMentions(p: MentionsProps): TemplateResult {
     <div id=${p.id} role="listbox" aria-label=${t.people()} ?hidden=${!items.length}>
       ${items.map(option)}
     </div>
-    ${p.shown ? renderStatus(c) : nothing}
+    ${p.shown ? renderStatus(c, p.id) : nothing}
   </div>`;
 }

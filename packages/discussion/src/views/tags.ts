@@ -46,12 +46,9 @@ function renderChips(c: Composer, on: TagsHandlers): TemplateResult | typeof not
 export function renderTags(c: Composer, p: TagsProps, on: TagsHandlers): TemplateResult {
   const id = `${c.uid}-tags`;
   const full = c.tags.length >= POST_TAGS_MAX;
-  const hint =
-    p.combobox.status === 'error'
-      ? t.tagsFailed()
-      : full
-        ? t.tagsFull(p.locale)
-        : t.tagsHint(p.locale);
+  // A failed suggestion round is drawn by the combobox itself, with its "Try again"; the
+  // hint goes on saying that Enter adds what was typed.
+  const hint = full ? t.tagsFull(p.locale) : t.tagsHint(p.locale);
   const describedBy = `${id}-hint${p.refused ? ` ${id}-error` : ''}`;
   return html`<div class="skills" part="skills" @keydown=${(e: KeyboardEvent) => on.keydown(c, e)}>
     ${renderCombobox({

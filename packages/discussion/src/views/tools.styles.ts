@@ -73,6 +73,9 @@ export const toolStyles = css`
     background: var(--_d-accent);
     color: var(--_d-on-accent);
   }
+  [part~='mentions'] .notice {
+    border: 0;
+  }
   [part~='mentions'] .status {
     margin: 0;
     padding: 0.5rem 0.75rem;

@@ -15,6 +15,8 @@ export interface EarlierProps {
   open: ReadonlySet<string>;
   hasMore: boolean;
   moreLoading: boolean;
+  /** The last "Show more" failed: said above the button, which tries again. */
+  moreFailed: boolean;
   /** Editing another is refused while the open one is not saved. */
   busy: boolean;
 }
@@ -36,6 +38,7 @@ export function renderEarlier(p: EarlierProps, on: EarlierHandlers): TemplateRes
             ${p.items.map((r) => renderItem(r, p, on))}
           </ul>`
     }
+    ${p.moreFailed ? html`<p class="notice error" role="alert">${more.loadFailed()}</p>` : nothing}
     ${
       p.hasMore
         ? html`<button

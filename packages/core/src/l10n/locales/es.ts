@@ -26,5 +26,6 @@ export const templates = {
   'core.config.other': 'Peerkit no está configurado correctamente.',
   'core.retry': 'Reintentar',
   'core.loading': 'Cargando…',
+  'core.combobox.failed': 'No se pudieron cargar las sugerencias.',
   'core.offline': 'Estás sin conexión. Los cambios se enviarán cuando vuelvas a estar en línea.',
 };

@@ -164,8 +164,6 @@ export const templates = {
   'discussion.tags.remove': str`Quitar la etiqueta ${0}`,
   'discussion.tags.added': str`Etiqueta ${0} añadida.`,
   'discussion.tags.removed': str`Etiqueta ${0} quitada.`,
-  'discussion.tags.failed':
-    'No se pudieron cargar las sugerencias; Intro sigue añadiendo lo que escribiste.',
   'discussion.tags.refused': str`No se pudieron guardar estas habilidades: ${0}`,
   'discussion.tags.count.one': '1 habilidad sugerida',
   'discussion.tags.count': str`${0} habilidades sugeridas`,
@@ -174,6 +172,4 @@ export const templates = {
   'discussion.mentions.count': str`${0} personas encontradas`,
   'discussion.mentions.loading': 'Buscando personas…',
   'discussion.mentions.empty': 'Nadie con ese nombre.',
-  'discussion.mentions.failed':
-    'No se pudieron cargar las personas. Sigue escribiendo para volver a intentarlo.',
 };
