@@ -4,6 +4,7 @@ import '@peerkit/core/define';
 import '@peerkit/discussion/define';
 import {
   PeerError,
+  skillKey,
   type CreatePost,
   type Expert,
   type KudosCount,
@@ -167,8 +168,8 @@ function storyClient(initial: StoryState): PeerClient {
   };
   const page = (query: PostsQuery = { activity: ACTIVITY }): Page<Post> => {
     let items = s.posts;
-    const key = query.tag?.toLowerCase();
-    if (key) items = trees(items, (p) => !!p.tags?.some((t) => t.toLowerCase() === key));
+    const key = query.tag && skillKey(query.tag);
+    if (key) items = trees(items, (p) => !!p.tags?.some((t) => skillKey(t) === key));
     if (query.filter === 'highlighted') items = trees(items, (p) => !!p.highlighted);
     return { items, nextCursor: null, total: items.filter((p) => !p.deleted).length };
   };

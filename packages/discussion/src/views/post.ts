@@ -4,7 +4,7 @@
  * marker, its own `<peer-kudos>`, and the actions the person may take on it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDateTime, formatRelativeTime, type Post } from '@peerkit/core';
+import { formatDateTime, formatRelativeTime, skillKey, type Post } from '@peerkit/core';
 import { bdi, fill, slot } from '@peerkit/core/bidi';
 import {
   avatarHue,
@@ -42,7 +42,10 @@ export interface PostProps {
   /** Q&A mode: whether the accepted mark is drawn, and the accept toggle (`null`: none). */
   qa: boolean;
   accept: { pending: boolean } | null;
-  /** The skill tag the thread is narrowed to (its button is pressed), else `null`. */
+  /**
+   * The skill tag the thread is narrowed to, else `null`: a post's tag with the same
+   * `skillKey` (any case or spelling of it) is drawn pressed.
+   */
   tag: string | null;
 }
 
@@ -116,7 +119,7 @@ function renderTags(
             type="button"
             class="button"
             data-tag=${tag}
-            aria-pressed=${p.tag === tag ? 'true' : 'false'}
+            aria-pressed=${p.tag !== null && skillKey(p.tag) === skillKey(tag) ? 'true' : 'false'}
             @click=${() => on.tag(post, tag)}
           >
             <bdi>${tag}</bdi>
