@@ -9,10 +9,11 @@ import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import type { PeerDiscussion } from '@peerkit/discussion';
-import { SEED, XAPI_BASIC, signIn, uniqueActivity } from '../support/server.js';
+import { SEED, XAPI_BASIC, chaos, signIn, uniqueActivity } from '../support/server.js';
 import {
   $,
   $$,
+  activeElement,
   api,
   article,
   articles,
@@ -129,6 +130,53 @@ describe('<peer-discussion> highlights', () => {
       expect(marks).to.have.length(1);
       expect(marks[0]!.closest('article')).to.equal(article(el, 'saved me time'));
       await expect(el).to.be.accessible();
+    });
+  }
+
+  // docs/decisions.md §21: a toggle whose save is under way is drawn busy and takes no press.
+  for (const [name, mode, person, path] of [
+    ['highlight', 'discussion', SEED.moderator, 'highlight'],
+    ['accept', 'qa', SEED.member, 'acceptance'],
+  ] as const) {
+    it(`the ${name} toggle is busy while its save is held; a double click sends one request`, async function () {
+      this.timeout(30_000);
+      const activity = uniqueActivity(`busy-${name}`);
+      await thread(activity);
+      const faults = await chaos([
+        { match: { method: 'PUT', path: `/${path}$` }, action: 'delay', delayMs: 3_000 },
+      ]);
+      try {
+        const { el } = await mount({
+          activity,
+          endpoint: faults.endpoint,
+          person,
+          attrs: { mode },
+        });
+        const button = () =>
+          article(el, 'saved me time').querySelector<HTMLButtonElement>(`[data-action="${name}"]`)!;
+        const puts = async () =>
+          (await faults.log()).filter((e) => e.method === 'PUT' && e.path.endsWith(path));
+        button().focus();
+        button().click();
+        button().click();
+        await waitUntil(
+          async () =>
+            button().getAttribute('aria-disabled') === 'true' &&
+            (await puts()).some((e) => e.status === 0),
+          'drawn busy while the server holds the save',
+          { seen: () => button().outerHTML },
+        );
+        expect(activeElement(), 'focus stays on the pressed button').to.equal(button());
+        await waitUntil(
+          () =>
+            button().getAttribute('aria-pressed') === 'true' &&
+            !button().hasAttribute('aria-disabled'),
+          'saved, and no longer busy',
+        );
+        expect(await puts(), 'one request for two presses').to.have.length(1);
+      } finally {
+        await faults.clear();
+      }
     });
   }
 });

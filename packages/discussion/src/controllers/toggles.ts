@@ -9,6 +9,9 @@
  *   withdrawn; announced, told to the host as `peer-post-highlighted` (`{ post, highlighted }`)
  *   and recorded (`highlighted`, `withdrew-highlight`).
  *
+ * While a post's flag is being saved its toggles are drawn busy (`PostProps.saving`) and
+ * further presses on them are ignored (docs/decisions.md §21).
+ *
  * Loaded with the first press (the actions chunk, controllers/actions.ts); a failure is
  * announced and dispatched as `peer-error`.
  */

@@ -39,9 +39,15 @@ export interface PostProps {
   editor: TemplateResult | null;
   /** The reply composer drawn under the post. */
   replyBox: TemplateResult | null;
-  /** Q&A mode: whether the accepted mark is drawn, and the accept toggle (`null`: none). */
+  /** Q&A mode: whether the accepted mark is drawn. */
   qa: boolean;
-  accept: { pending: boolean } | null;
+  /** Whether the accept toggle is drawn (the asker or a moderator, Q&A mode). */
+  accept: boolean;
+  /**
+   * A flag of this post (accepted, highlighted) is being saved: its toggles are drawn busy
+   * (`aria-disabled`; presses are ignored meanwhile, docs/decisions.md §21).
+   */
+  saving: boolean;
   /**
    * The skill tag the thread is narrowed to, else `null`: a post's tag with the same
    * `skillKey` (any case or spelling of it) is drawn pressed.
@@ -189,17 +195,10 @@ function renderQaMark(post: Post): TemplateResult | typeof nothing {
 function actionsFor(post: Post, p: PostProps, on: PostHandlers, gone: boolean) {
   if (!p.canWrite || gone) return [];
   const mine = !!post.author && post.author.id === p.meId;
-  // A fourth element makes a toggle button (whether it is pressed); a fifth disables it.
-  type Action = [name: string, label: string, run: () => void, pressed?: boolean, off?: boolean];
+  // A fourth element makes a toggle button (whether it is pressed), whose save may be under way.
+  type Action = [name: string, label: string, run: () => void, pressed?: boolean];
   const actions: Action[] = [];
-  if (p.accept)
-    actions.push([
-      'accept',
-      messages.accept(),
-      () => on.accept(post),
-      !!post.accepted,
-      p.accept.pending,
-    ]);
+  if (p.accept) actions.push(['accept', messages.accept(), () => on.accept(post), !!post.accepted]);
   actions.push(['reply', messages.reply(), () => on.reply(post)]);
   if (mine) actions.push(['edit', messages.edit(), () => on.edit(post)]);
   if (mine || p.moderator) actions.push(['delete', messages.delete(), () => on.askDelete(post)]);
@@ -231,18 +230,22 @@ function renderActions(
     }
     ${actionsFor(post, p, on, gone).map(
       // Each action is described by its author's name for screen readers.
-      ([name, label, run, pressed, disabled]) =>
-        html`<button
+      ([name, label, run, pressed]) => {
+        // Busy as every button of the kit whose write is under way (docs/decisions.md §21):
+        // `aria-disabled`, not `disabled`, so focus stays on the button that was pressed.
+        const busy = pressed !== undefined && p.saving ? 'true' : nothing;
+        return html`<button
           type="button"
           class="button link"
           data-action=${name}
           aria-pressed=${pressed ?? nothing}
+          aria-disabled=${busy}
           aria-describedby=${authorId}
-          ?disabled=${disabled}
           @click=${run}
         >
           ${label}
-        </button>`,
+        </button>`;
+      },
     )}
   </div>`;
 }
