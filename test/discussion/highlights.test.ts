@@ -179,4 +179,57 @@ describe('<peer-discussion> highlights', () => {
       }
     });
   }
+
+  it('a post unhighlighted in the Highlights view leaves it, said, with focus on the next post', async function () {
+    this.timeout(30_000);
+    const activity = uniqueActivity('unhighlight-view');
+    const [ana, ben, chloe] = await Promise.all([
+      signIn(SEED.member),
+      signIn(SEED.colleague),
+      signIn(SEED.moderator),
+    ]);
+    const tip = await seedPost(ana, activity, 'Tip: pin the dashboard');
+    await seedPost(ben, activity, 'Thanks, that saved me time', tip.id);
+    const question = await seedPost(ben, activity, 'Where is the style guide?');
+    await seedPost(ben, activity, 'Nobody highlighted this one');
+    for (const post of [tip, question]) await api(chloe, 'PUT', `/posts/${post.id}/highlight`);
+    const { el } = await mount({ activity, person: SEED.moderator });
+    highlightsView(el).click();
+    await waitUntil(
+      () => !articles(el).some((a) => a.textContent!.includes('Nobody highlighted')),
+      'the Highlights view',
+    );
+    await waitForPost(el, 'style guide');
+    expect(articles(el)).to.have.length(3);
+
+    toggleOf(article(el, 'pin the dashboard'))!.click();
+    await waitUntil(
+      () => !articles(el).some((a) => a.textContent!.includes('pin the dashboard')),
+      'the tip and its reply left the view',
+      { seen: () => articles(el).map((a) => a.textContent!.trim().slice(0, 40)) },
+    );
+    expect(articles(el).some((a) => a.textContent!.includes('saved me time'))).to.equal(false);
+    await waitUntil(
+      () => activeElement() === article(el, 'style guide'),
+      'focus on the next post',
+      { seen: () => activeElement()?.outerHTML.slice(0, 80) },
+    );
+    await waitUntil(
+      () => said(el).includes('Highlight withdrawn. The post left the Highlights view.'),
+      'said',
+      { seen: () => said(el) },
+    );
+    await expect(el).to.be.accessible();
+
+    // The last one: the empty state, focus on the heading.
+    toggleOf(article(el, 'style guide'))!.click();
+    await waitUntil(() => $(el, '.notice.empty'), 'the empty Highlights view');
+    await waitUntil(() => activeElement() === $(el, '#heading'), 'focus on the heading');
+    const stored = await api<{ items: unknown[] }>(
+      ana,
+      'GET',
+      `/posts?${new URLSearchParams({ activity, filter: 'highlighted' })}`,
+    );
+    expect(stored.items).to.have.length(0);
+  });
 });
