@@ -77,14 +77,16 @@ export class PostToggles {
    */
   private leaveHighlights(post: Post): boolean {
     if (this.thread.query().filter !== 'highlighted') return false;
-    const model = this.thread.model;
-    const root = model.rootOf(post.id);
-    const tree = model.tree(root);
-    if (!tree.length || tree.some((p) => p.highlighted && !p.deleted)) return false;
-    const list = model.list();
-    const at = list.indexOf(tree[0]!);
-    const next = list[at + tree.length] ?? list[at - 1];
-    model.removeTree(root);
+    const list = this.thread.model.list();
+    // The view holds whole trees (roots at depth 0), each a run of the list: find its ends.
+    let at = list.findIndex((p) => p.id === post.id);
+    if (at < 0) return false;
+    while (at > 0 && list[at]!.depth) at--;
+    let end = at + 1;
+    while (list[end]?.depth) end++;
+    if (list.slice(at, end).some((p) => p.highlighted && !p.deleted)) return false;
+    const next = list[end] ?? list[at - 1];
+    this.thread.model.remove(list[at]!.id);
     if (next) this.thread.reveal(next.id);
     else this.ctx.focus(() => this.ctx.query('#heading'));
     this.thread.changed();

@@ -104,29 +104,12 @@ export class ThreadModel {
     this.remove(id);
   }
 
-  /** The root of a loaded post's tree (itself for a root). */
-  rootOf(id: string): string {
-    let post = this.posts.get(id);
-    while (post?.parentId && this.posts.has(post.parentId)) post = this.posts.get(post.parentId);
-    return post?.id ?? id;
-  }
-
-  /** A loaded root and its replies, in reading order (a run of `list()`). */
-  tree(rootId: string): Post[] {
-    const list = this.list();
-    const at = list.findIndex((p) => p.id === rootId);
-    if (at < 0) return [];
-    let end = at + 1;
-    while (end < list.length && this.rootOf(list[end]!.id) === rootId) end++;
-    return list.slice(at, end);
-  }
-
-  /** Removes a root and its replies: the tree left the view shown (a filter it no longer meets). */
-  removeTree(rootId: string): void {
-    this.remove(rootId, false);
-  }
-
-  private remove(id: string, pruneParent = true): void {
+  /**
+   * Removes a post and its replies (a whole tree, for a root: it left the view shown, a filter
+   * it no longer meets); a deleted parent left without replies goes too, unless `pruneParent`
+   * is `false`.
+   */
+  remove(id: string, pruneParent = true): void {
     const post = this.posts.get(id);
     if (!post) return;
     // Replies go with it (the server only removes a post without replies, but a live
