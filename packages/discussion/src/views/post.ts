@@ -229,23 +229,21 @@ function renderActions(
         : nothing
     }
     ${actionsFor(post, p, on, gone).map(
-      // Each action is described by its author's name for screen readers.
-      ([name, label, run, pressed]) => {
-        // Busy as every button of the kit whose write is under way (docs/decisions.md §21):
-        // `aria-disabled`, not `disabled`, so focus stays on the button that was pressed.
-        const busy = pressed !== undefined && p.saving ? 'true' : nothing;
-        return html`<button
+      // Each action is described by its author's name for screen readers. A toggle whose save
+      // is under way is busy as every such button of the kit (docs/decisions.md §21):
+      // aria-disabled, not disabled, so focus stays on the button that was pressed.
+      ([name, label, run, pressed]) =>
+        html`<button
           type="button"
           class="button link"
           data-action=${name}
           aria-pressed=${pressed ?? nothing}
-          aria-disabled=${busy}
+          aria-disabled=${pressed !== undefined && p.saving ? 'true' : nothing}
           aria-describedby=${authorId}
           @click=${run}
         >
           ${label}
-        </button>`;
-      },
+        </button>`,
     )}
   </div>`;
 }
