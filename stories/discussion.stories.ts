@@ -4,6 +4,7 @@ import '@peerkit/core/define';
 import '@peerkit/discussion/define';
 import {
   PeerError,
+  skillKey,
   type CreatePost,
   type Expert,
   type KudosCount,
@@ -24,7 +25,8 @@ import { ANA, unsupportedClient } from './support/story-client.js';
  * speaks another API (`provider.client = …`). It keeps one thread in memory, so every state
  * of `<peer-discussion>` renders and reacts without a server.
  */
-type Mode = 'ok' | 'load' | 'load-error' | 'post-error' | 'edited-elsewhere';
+/** `save-held`: a highlight or acceptance is sent and never answered (its toggle stays busy). */
+type Mode = 'ok' | 'load' | 'load-error' | 'post-error' | 'edited-elsewhere' | 'save-held';
 
 interface StoryState {
   me: Me | null;
@@ -167,8 +169,8 @@ function storyClient(initial: StoryState): PeerClient {
   };
   const page = (query: PostsQuery = { activity: ACTIVITY }): Page<Post> => {
     let items = s.posts;
-    const key = query.tag?.toLowerCase();
-    if (key) items = trees(items, (p) => !!p.tags?.some((t) => t.toLowerCase() === key));
+    const key = query.tag && skillKey(query.tag);
+    if (key) items = trees(items, (p) => !!p.tags?.some((t) => skillKey(t) === key));
     if (query.filter === 'highlighted') items = trees(items, (p) => !!p.highlighted);
     return { items, nextCursor: null, total: items.filter((p) => !p.deleted).length };
   };
@@ -183,6 +185,7 @@ function storyClient(initial: StoryState): PeerClient {
       return page(query);
     },
     async highlightPost(id, highlighted) {
+      if (s.mode === 'save-held') return new Promise<Post>(() => {});
       await wait(200);
       const p = s.posts.find((x) => x.id === id)!;
       p.highlighted = highlighted;
@@ -603,6 +606,16 @@ export const TagFiltered: Story = {
 /** A moderator's view of a highlighted post: the star, and **Highlight** pressed. */
 export const HighlightedPost: Story = {
   args: { state: { me: CHLOE, posts: taggedThread() } },
+};
+
+/**
+ * A moderator pressed **Highlight** and the server has not answered yet: the toggle is busy
+ * (`aria-disabled`, greyed) and takes no second press.
+ */
+export const HighlightSaving: Story = {
+  args: { state: { me: CHLOE, posts: taggedThread(), mode: 'save-held' } },
+  play: ({ canvasElement }) =>
+    press(canvasElement, '[data-action="highlight"][aria-pressed="false"]'),
 };
 
 /** The **Highlights** view: the trees holding a highlighted post. */

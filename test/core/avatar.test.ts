@@ -48,7 +48,8 @@ function postAvatar(): HTMLElement {
     editor: null,
     replyBox: null,
     qa: false,
-    accept: null,
+    accept: false,
+    saving: false,
     tag: null,
   } satisfies PostProps;
   const on = new Proxy({}, { get: () => () => {} }) as PostHandlers;

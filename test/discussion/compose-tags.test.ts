@@ -281,6 +281,20 @@ describe('<peer-discussion tags> (the host presets skills on new posts)', () => 
     expect(errors).to.have.length(0);
   });
 
+  it('a preset with spaces around a name is the same tag as the name typed in another case: one chip', async () => {
+    const { el } = await mount();
+    // A host's array property is taken as given (the attribute trims; the property does not).
+    el.tags = [' Llama husbandry '];
+    await waitUntil(() => chips(el).length === 1, 'the preset chip is drawn');
+    const input = await openPicker(el);
+    await typeIn(input, 'llama HUSBANDRY');
+    key(input, 'Enter');
+    await el.updateComplete;
+    // The server keys tags trimmed and lower-cased (docs/decisions.md §11): it would keep one.
+    expect(chips(el)).to.have.length(1);
+    expect(input.value).to.equal('');
+  });
+
   it('six skills: a notice, one peer-error of kind config, and no preset', async () => {
     const { el } = await mount({ attrs: { tags: 'a,b,c,d,e,f' } });
     expect(el.tags).to.deep.equal([]);

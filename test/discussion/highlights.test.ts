@@ -9,10 +9,11 @@ import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import type { PeerDiscussion } from '@peerkit/discussion';
-import { SEED, XAPI_BASIC, signIn, uniqueActivity } from '../support/server.js';
+import { SEED, XAPI_BASIC, chaos, signIn, uniqueActivity } from '../support/server.js';
 import {
   $,
   $$,
+  activeElement,
   api,
   article,
   articles,
@@ -131,4 +132,104 @@ describe('<peer-discussion> highlights', () => {
       await expect(el).to.be.accessible();
     });
   }
+
+  // docs/decisions.md §24: a toggle whose save is under way is drawn busy and takes no press.
+  for (const [name, mode, person, path] of [
+    ['highlight', 'discussion', SEED.moderator, 'highlight'],
+    ['accept', 'qa', SEED.member, 'acceptance'],
+  ] as const) {
+    it(`the ${name} toggle is busy while its save is held; a double click sends one request`, async function () {
+      this.timeout(30_000);
+      const activity = uniqueActivity(`busy-${name}`);
+      await thread(activity);
+      const faults = await chaos([
+        { match: { method: 'PUT', path: `/${path}$` }, action: 'delay', delayMs: 3_000 },
+      ]);
+      try {
+        const { el } = await mount({
+          activity,
+          endpoint: faults.endpoint,
+          person,
+          attrs: { mode },
+        });
+        const button = () =>
+          article(el, 'saved me time').querySelector<HTMLButtonElement>(`[data-action="${name}"]`)!;
+        const puts = async () =>
+          (await faults.log()).filter((e) => e.method === 'PUT' && e.path.endsWith(path));
+        button().focus();
+        button().click();
+        button().click();
+        await waitUntil(
+          async () =>
+            button().getAttribute('aria-disabled') === 'true' &&
+            (await puts()).some((e) => e.status === 0),
+          'drawn busy while the server holds the save',
+          { seen: () => button().outerHTML },
+        );
+        expect(activeElement(), 'focus stays on the pressed button').to.equal(button());
+        await waitUntil(
+          () =>
+            button().getAttribute('aria-pressed') === 'true' &&
+            !button().hasAttribute('aria-disabled'),
+          'saved, and no longer busy',
+        );
+        expect(await puts(), 'one request for two presses').to.have.length(1);
+      } finally {
+        await faults.clear();
+      }
+    });
+  }
+
+  it('a post unhighlighted in the Highlights view leaves it, said, with focus on the next post', async function () {
+    this.timeout(30_000);
+    const activity = uniqueActivity('unhighlight-view');
+    const [ana, ben, chloe] = await Promise.all([
+      signIn(SEED.member),
+      signIn(SEED.colleague),
+      signIn(SEED.moderator),
+    ]);
+    const tip = await seedPost(ana, activity, 'Tip: pin the dashboard');
+    await seedPost(ben, activity, 'Thanks, that saved me time', tip.id);
+    const question = await seedPost(ben, activity, 'Where is the style guide?');
+    await seedPost(ben, activity, 'Nobody highlighted this one');
+    for (const post of [tip, question]) await api(chloe, 'PUT', `/posts/${post.id}/highlight`);
+    const { el } = await mount({ activity, person: SEED.moderator });
+    highlightsView(el).click();
+    await waitUntil(
+      () => !articles(el).some((a) => a.textContent!.includes('Nobody highlighted')),
+      'the Highlights view',
+    );
+    await waitForPost(el, 'style guide');
+    expect(articles(el)).to.have.length(3);
+
+    toggleOf(article(el, 'pin the dashboard'))!.click();
+    await waitUntil(
+      () => !articles(el).some((a) => a.textContent!.includes('pin the dashboard')),
+      'the tip and its reply left the view',
+      { seen: () => articles(el).map((a) => a.textContent!.trim().slice(0, 40)) },
+    );
+    expect(articles(el).some((a) => a.textContent!.includes('saved me time'))).to.equal(false);
+    await waitUntil(
+      () => activeElement() === article(el, 'style guide'),
+      'focus on the next post',
+      { seen: () => activeElement()?.outerHTML.slice(0, 80) },
+    );
+    await waitUntil(
+      () => said(el).includes('Highlight withdrawn. The post left the Highlights view.'),
+      'said',
+      { seen: () => said(el) },
+    );
+    await expect(el).to.be.accessible();
+
+    // The last one: the empty state, focus on the heading.
+    toggleOf(article(el, 'style guide'))!.click();
+    await waitUntil(() => $(el, '.notice.empty'), 'the empty Highlights view');
+    await waitUntil(() => activeElement() === $(el, '#heading'), 'focus on the heading');
+    const stored = await api<{ items: unknown[] }>(
+      ana,
+      'GET',
+      `/posts?${new URLSearchParams({ activity, filter: 'highlighted' })}`,
+    );
+    expect(stored.items).to.have.length(0);
+  });
 });

@@ -13,7 +13,7 @@ import {
   unmountAll,
   waitForPost,
 } from './helpers.js';
-import { SEED, XAPI_BASIC, signIn, uniqueActivity } from '../support/server.js';
+import { SEED, XAPI_BASIC, chaos, signIn, uniqueActivity } from '../support/server.js';
 
 /** The `moderated` statements the real LRS holds about a post: their decisions. */
 async function decisions(postId: string): Promise<string[]> {
@@ -159,5 +159,43 @@ describe('<peer-discussion> moderation', () => {
     await waitUntil(() => $$(el, '.report').length === 0, 'both reports settled');
     await el.updateComplete;
     expect($(el, '.notice')?.textContent).to.contain('No open reports');
+  });
+
+  // docs/decisions.md §24: a decision being saved is drawn busy and takes no second press.
+  it('a decision is busy while its save is held; a double click sends one request', async function () {
+    this.timeout(30_000);
+    const activity = uniqueActivity('moderation-busy');
+    const post = await seedPost(await signIn(SEED.member), activity, 'A fair question');
+    await api(await signIn(SEED.colleague), 'POST', `/posts/${post.id}/reports`, {
+      reason: 'off-topic',
+    });
+    const faults = await chaos([
+      { match: { method: 'POST', path: '/resolve$' }, action: 'delay', delayMs: 3_000 },
+    ]);
+    try {
+      const { el } = await mount({ activity, endpoint: faults.endpoint, person: SEED.moderator });
+      $$<HTMLButtonElement>(el, 'header button')
+        .find((b) => b.textContent?.trim() === 'Reports')!
+        .click();
+      await waitUntil(() => $(el, '.report [data-resolve="keep"]'), 'the open report');
+      const keep = $<HTMLButtonElement>(el, '.report [data-resolve="keep"]')!;
+      const posts = async () =>
+        (await faults.log()).filter((e) => e.method === 'POST' && e.path.endsWith('/resolve'));
+      keep.focus();
+      keep.click();
+      keep.click();
+      await waitUntil(
+        async () =>
+          keep.getAttribute('aria-disabled') === 'true' &&
+          (await posts()).some((e) => e.status === 0),
+        'drawn busy while the server holds the decision',
+        { seen: () => keep.outerHTML },
+      );
+      expect(activeElement(), 'focus stays on the pressed button').to.equal(keep);
+      await waitUntil(() => $$(el, '.report').length === 0, 'kept');
+      expect(await posts(), 'one request for two presses').to.have.length(1);
+    } finally {
+      await faults.clear();
+    }
   });
 });

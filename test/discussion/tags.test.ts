@@ -7,9 +7,10 @@
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
-import type { Post } from '@peerkit/core';
+import { RestClient, type PeerClient, type Post, type PostPage } from '@peerkit/core';
 import type { PeerDiscussion } from '@peerkit/discussion';
-import { SEED, chaos, signIn, uniqueActivity } from '../support/server.js';
+import { API, SEED, chaos, signIn, uniqueActivity } from '../support/server.js';
+import { place, providerFor } from '../support/provider.js';
 import {
   $,
   activeElement,
@@ -129,6 +130,51 @@ for (const mode of ['discussion', 'qa']) {
     });
   });
 }
+
+describe('<peer-discussion> tags spelled otherwise', () => {
+  failOnLitWarnings();
+  const placed: HTMLElement[] = [];
+  afterEach(() => placed.splice(0).forEach((box) => box.remove()));
+
+  it("draws a post's tag pressed when the filter is the same skill in another case", async function () {
+    this.timeout(30_000);
+    const activity = uniqueActivity('tags-spelling');
+    await taggedThread(activity);
+    const token = await signIn(SEED.member);
+    const rest = new RestClient({ endpoint: API, getToken: () => token });
+    // A host's own backend that keeps each tag as written: the answer says "sql".
+    const lower = (post: Post): Post =>
+      post.body.includes('inner join') ? { ...post, tags: ['sql', 'Joins'] } : post;
+    const listPosts: PeerClient['listPosts'] = async (query, options): Promise<PostPage> => {
+      const page = await rest.listPosts(query, options);
+      return { ...page, items: page.items.map(lower) };
+    };
+    const client = new Proxy(rest, {
+      get(target, prop) {
+        if (prop === 'listPosts') return listPosts;
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    }) as PeerClient;
+    const { provider } = await providerFor({ person: SEED.member });
+    provider.client = client;
+    const el = document.createElement('peer-discussion');
+    el.setAttribute('activity', activity);
+    provider.append(el);
+    place(provider, placed);
+    await waitForPost(el, 'drain a node');
+    tagOf(article(el, 'join two tables'), 'SQL')!.click();
+    await waitUntil(
+      () => bar(el) && !bodies(el).some((b) => b.includes('drain a node')),
+      'the SQL filter applied',
+    );
+    await waitForPost(el, 'inner join');
+    expect(tagOf(article(el, 'inner join'), 'sql')!.getAttribute('aria-pressed')).to.equal('true');
+    expect(tagOf(article(el, 'inner join'), 'Joins')!.getAttribute('aria-pressed')).to.equal(
+      'false',
+    );
+  });
+});
 
 describe('<peer-discussion live> under a tag filter', () => {
   failOnLitWarnings();

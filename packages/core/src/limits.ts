@@ -31,6 +31,14 @@ export function textLength(text: string): number {
   return count;
 }
 
+/**
+ * The key two skill names are compared by (docs/decisions.md §11): the name trimmed (as
+ * `String.prototype.trim`, every Unicode space) and lower-cased (`toLowerCase`, not the
+ * locale's). The server stores it as `skill_key` for tags, listed skills and endorsements,
+ * so `sql`, `SQL` and ` Sql ` are one tag wherever the kit compares tags.
+ */
+export const skillKey = (name: string): string => name.trim().toLowerCase();
+
 // ---------------------------------------------------------------------------------------
 // Limits (documented maxima; the server answers 400 past them). Text limits in code points.
 

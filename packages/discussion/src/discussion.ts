@@ -48,7 +48,7 @@ import { renderComposer, type ComposerLabels } from './views/composer.js';
 import { renderFeed } from './views/feed.js';
 import { renderHeader } from './views/header.js';
 import { renderLoadError, renderOffline, renderSkeleton } from './views/notices.js';
-import { renderPost, type PostHandlers, type PostProps } from './views/post.js';
+import { renderPost, type PostHandlers } from './views/post.js';
 
 // Spanish messages, fetched only when the page's locale is Spanish.
 registerTranslations('es', () => import('./l10n/locales/es.js'));
@@ -431,17 +431,12 @@ export class PeerDiscussion extends PeerElement {
         editor: editor?.target === post.id ? this.renderComposer(editor) : null,
         replyBox: reply?.target === post.id ? this.renderComposer(reply, post) : null,
         qa: this.mode === 'qa',
-        accept: this.acceptOf(post),
+        accept: this.mode === 'qa' && canAccept(this.ctx, this.thread, post),
+        saving: !!this.toggles.value?.pending.has(post.id),
         tag: this.filters.value?.tag ?? null,
       },
       this.postHandlers,
     );
-  }
-
-  /** Q&A: the accept toggle of `post` when the person may accept it, else `null`. */
-  private acceptOf(post: Post): PostProps['accept'] {
-    if (this.mode !== 'qa' || !canAccept(this.ctx, this.thread, post)) return null;
-    return { pending: !!this.toggles.value?.pending.has(post.id) };
   }
 
   private readonly postHandlers: PostHandlers = {

@@ -23,6 +23,10 @@ export const more = {
   unacceptedSaid: () => msg('Answer no longer accepted.', { id: 'discussion.qa.unaccepted.said' }),
   highlightedSaid: () => msg('Post highlighted.', { id: 'discussion.highlighted.said' }),
   unhighlightedSaid: () => msg('Highlight withdrawn.', { id: 'discussion.unhighlighted.said' }),
+  unhighlightedLeft: () =>
+    msg('Highlight withdrawn. The post left the Highlights view.', {
+      id: 'discussion.unhighlighted.left',
+    }),
   savedDelete: () => msg('Your post was deleted.', { id: 'discussion.saved.delete' }),
   savedReport: () =>
     msg('Thank you. The moderators will look at this post.', { id: 'discussion.saved.report' }),

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 // The Platform team's earlier team reflections (docs/decisions.md §13).
 import { seedTeamReflections } from './seed-reflections.js';
 import type { Db, Queryable } from './db.js';
+import { skillKey } from './data/tags.js';
 import { DEMO_ACTIVITIES } from './demo-activities.js';
 import { SEED_AVAILABILITY, SEED_PEOPLE } from './seed-people.js';
 
@@ -281,7 +282,7 @@ async function seedPeople(q: Queryable) {
     for (const [skill, level] of skills) {
       await q.query(
         'INSERT INTO person_skills (person_id, skill, skill_key, level) VALUES ($1, $2, $3, $4)',
-        [id, skill, skill.toLowerCase(), level],
+        [id, skill, skillKey(skill), level],
       );
     }
   }
@@ -289,7 +290,7 @@ async function seedPeople(q: Queryable) {
     for (const endorser of endorsers) {
       await q.query(
         'INSERT INTO endorsements (person_id, skill_key, endorser_id) VALUES ($1, $2, $3)',
-        [person, skill.toLowerCase(), endorser],
+        [person, skillKey(skill), endorser],
       );
     }
   }
@@ -333,7 +334,7 @@ async function seedThreads(q: Queryable) {
     for (const [position, skill] of (post.tags ?? []).entries()) {
       await q.query(
         `INSERT INTO post_tags (post_id, skill, skill_key, position) VALUES ($1, $2, $3, $4)`,
-        [id, skill, skill.toLowerCase(), position],
+        [id, skill, skillKey(skill), position],
       );
     }
     for (const reply of post.replies ?? []) {

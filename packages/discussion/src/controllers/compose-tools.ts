@@ -16,7 +16,7 @@
  * shadow root when it loads).
  */
 import { html, type ReactiveController } from 'lit';
-import { POST_TAGS_MAX, type PeerError, type SkillSuggestion } from '@peerkit/core';
+import { POST_TAGS_MAX, skillKey, type PeerError, type SkillSuggestion } from '@peerkit/core';
 import { ComboboxController, comboboxStyles } from '@peerkit/core/controllers';
 import { compose as t } from '../compose-messages.js';
 import { writeErrorText } from '../messages.js';
@@ -34,11 +34,14 @@ export function refusesTags(error: PeerError | null): boolean {
   return fields.some((f) => /^tags\b/.test(f.path));
 }
 
-/** `tags` with `name` added (trimmed), unless blank, already there (any case) or full. */
+/**
+ * `tags` with `name` added (trimmed), unless blank, full or already there by `skillKey` (any
+ * case, any spaces around: the server would keep it once, docs/decisions.md §11).
+ */
 export function withTag(tags: readonly string[], name: string): string[] {
   const tag = name.trim();
-  const key = tag.toLowerCase();
-  if (!tag || tags.length >= POST_TAGS_MAX || tags.some((x) => x.toLowerCase() === key))
+  const key = skillKey(tag);
+  if (!tag || tags.length >= POST_TAGS_MAX || tags.some((x) => skillKey(x) === key))
     return [...tags];
   return [...tags, tag];
 }
@@ -155,19 +158,15 @@ export class ComposeTools implements ReactiveController, TagsHandlers {
     if (!picker) {
       picker = new ComboboxController<SkillSuggestion>(this.ctx.host, {
         suggest: async (q, { signal }) => {
-          const taken = new Set(c.tags.map((x) => x.toLowerCase()));
+          const taken = new Set(c.tags.map(skillKey));
           const list = (await this.ctx.client()?.listSkills(q, { signal })) ?? [];
-          return list.filter((s) => !taken.has(s.name.toLowerCase())).slice(0, 8);
+          return list.filter((s) => !taken.has(skillKey(s.name))).slice(0, 8);
         },
         key: (s) => s.name,
         onPick: (s) => this.add(c, s.name),
         // Typed as a suggestion spells it (any case): the vocabulary's spelling.
         onCommit: (q) =>
-          q &&
-          this.add(
-            c,
-            picker!.items.find((s) => s.name.toLowerCase() === q.toLowerCase())?.name ?? q,
-          ),
+          q && this.add(c, picker!.items.find((s) => skillKey(s.name) === skillKey(q))?.name ?? q),
         countMessage: (count) => t.skillCount(count, this.ctx.locale()),
       });
       this.#pickers.set(c, picker);

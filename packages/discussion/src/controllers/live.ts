@@ -15,7 +15,7 @@
  *   editor instead (`onEditedElsewhere`), which says so before anything is overwritten.
  */
 import type { ReactiveController } from 'lit';
-import type { Post, PostEvent } from '@peerkit/core';
+import { skillKey, type Post, type PostEvent } from '@peerkit/core';
 import { messages } from '../messages.js';
 import type { ThreadModel } from '../model/thread.js';
 import type { DiscussionContext } from './context.js';
@@ -119,8 +119,7 @@ export class LiveController implements ReactiveController {
   private belongs(post: Post): boolean {
     if (post.parentId) return true;
     const { filter, tag } = this.thread.query();
-    const key = (name: string) => name.trim().toLowerCase();
-    if (tag !== undefined && !post.tags?.some((t) => key(t) === key(tag))) return false;
+    if (tag !== undefined && !post.tags?.some((t) => skillKey(t) === skillKey(tag))) return false;
     if (filter === 'highlighted') return !!post.highlighted;
     return true;
   }

@@ -7,7 +7,11 @@
  *   ways (`accepted`, `withdrew-acceptance`: the answer as object, the question as parent).
  * - **Highlight** (moderators): "recognised by the community team", or the highlight
  *   withdrawn; announced, told to the host as `peer-post-highlighted` (`{ post, highlighted }`)
- *   and recorded (`highlighted`, `withdrew-highlight`).
+ *   and recorded (`highlighted`, `withdrew-highlight`). In the Highlights view a tree left with
+ *   nothing highlighted leaves the view at once, with focus on the next post.
+ *
+ * While a post's flag is being saved its toggles are drawn busy (`PostProps.saving`) and
+ * further presses on them are ignored (docs/decisions.md §24).
  *
  * Loaded with the first press (the actions chunk, controllers/actions.ts); a failure is
  * announced and dispatched as `peer-error`.
@@ -51,11 +55,42 @@ export class PostToggles {
       const saved = await client.highlightPost(post.id, !post.highlighted);
       const highlighted = !!saved.highlighted;
       this.thread.model.update(saved);
-      this.ctx.announce(highlighted ? more.highlightedSaid() : more.unhighlightedSaid());
+      const left = !highlighted && this.leaveHighlights(saved);
+      this.ctx.announce(
+        highlighted
+          ? more.highlightedSaid()
+          : left
+            ? more.unhighlightedLeft()
+            : more.unhighlightedSaid(),
+      );
       this.ctx.host.dispatchEvent(new PeerPostHighlightedEvent({ post: saved, highlighted }));
       const verb = highlighted ? 'highlighted' : 'withdrew-highlight';
       recordPost(this.ctx.recorder(), this.ctx.thread(), verb, saved);
     });
+  }
+
+  /**
+   * In the Highlights view, a post's tree leaves once nothing in it is highlighted (as
+   * `GET /posts?filter=highlighted` would no longer list it, docs/decisions.md §18, §19), and
+   * focus, on the pressed toggle that went with it, moves to the post drawn after the tree,
+   * else before it, else the heading. Returns whether it left.
+   */
+  private leaveHighlights(post: Post): boolean {
+    if (this.thread.query().filter !== 'highlighted') return false;
+    const list = this.thread.model.list();
+    // The view holds whole trees (roots at depth 0), each a run of the list: find its ends.
+    let at = list.findIndex((p) => p.id === post.id);
+    if (at < 0) return false;
+    while (at > 0 && list[at]!.depth) at--;
+    let end = at + 1;
+    while (list[end]?.depth) end++;
+    if (list.slice(at, end).some((p) => p.highlighted && !p.deleted)) return false;
+    const next = list[end] ?? list[at - 1];
+    this.thread.model.remove(list[at]!.id);
+    if (next) this.thread.reveal(next.id);
+    else this.ctx.focus(() => this.ctx.query('#heading'));
+    this.thread.changed();
+    return true;
   }
 
   /** Runs one save for `post` at a time, redrawing around it; a failure is announced. */

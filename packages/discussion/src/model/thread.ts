@@ -109,7 +109,12 @@ export class ThreadModel {
     this.remove(id);
   }
 
-  private remove(id: string, pruneParent = true): void {
+  /**
+   * Removes a post and its replies (a whole tree, for a root: it left the view shown, a filter
+   * it no longer meets); a deleted parent left without replies goes too, unless `pruneParent`
+   * is `false`.
+   */
+  remove(id: string, pruneParent = true): void {
     const post = this.posts.get(id);
     if (!post) return;
     // Replies go with it (the server only removes a post without replies, but a live

@@ -4,7 +4,7 @@
  * marker, its own `<peer-kudos>`, and the actions the person may take on it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDateTime, formatRelativeTime, type Post } from '@peerkit/core';
+import { formatDateTime, formatRelativeTime, skillKey, type Post } from '@peerkit/core';
 import { bdi, fill, slot } from '@peerkit/core/bidi';
 import {
   avatarHue,
@@ -39,10 +39,19 @@ export interface PostProps {
   editor: TemplateResult | null;
   /** The reply composer drawn under the post. */
   replyBox: TemplateResult | null;
-  /** Q&A mode: whether the accepted mark is drawn, and the accept toggle (`null`: none). */
+  /** Q&A mode: whether the accepted mark is drawn. */
   qa: boolean;
-  accept: { pending: boolean } | null;
-  /** The skill tag the thread is narrowed to (its button is pressed), else `null`. */
+  /** Whether the accept toggle is drawn (the asker or a moderator, Q&A mode). */
+  accept: boolean;
+  /**
+   * A flag of this post (accepted, highlighted) is being saved: its toggles are drawn busy
+   * (`aria-disabled`; presses are ignored meanwhile, docs/decisions.md §24).
+   */
+  saving: boolean;
+  /**
+   * The skill tag the thread is narrowed to, else `null`: a post's tag with the same
+   * `skillKey` (any case or spelling of it) is drawn pressed.
+   */
   tag: string | null;
 }
 
@@ -116,7 +125,7 @@ function renderTags(
             type="button"
             class="button"
             data-tag=${tag}
-            aria-pressed=${p.tag === tag ? 'true' : 'false'}
+            aria-pressed=${p.tag !== null && skillKey(p.tag) === skillKey(tag) ? 'true' : 'false'}
             @click=${() => on.tag(post, tag)}
           >
             <bdi>${tag}</bdi>
@@ -186,17 +195,10 @@ function renderQaMark(post: Post): TemplateResult | typeof nothing {
 function actionsFor(post: Post, p: PostProps, on: PostHandlers, gone: boolean) {
   if (!p.canWrite || gone) return [];
   const mine = !!post.author && post.author.id === p.meId;
-  // A fourth element makes a toggle button (whether it is pressed); a fifth disables it.
-  type Action = [name: string, label: string, run: () => void, pressed?: boolean, off?: boolean];
+  // A fourth element makes a toggle button (whether it is pressed), whose save may be under way.
+  type Action = [name: string, label: string, run: () => void, pressed?: boolean];
   const actions: Action[] = [];
-  if (p.accept)
-    actions.push([
-      'accept',
-      messages.accept(),
-      () => on.accept(post),
-      !!post.accepted,
-      p.accept.pending,
-    ]);
+  if (p.accept) actions.push(['accept', messages.accept(), () => on.accept(post), !!post.accepted]);
   actions.push(['reply', messages.reply(), () => on.reply(post)]);
   if (mine) actions.push(['edit', messages.edit(), () => on.edit(post)]);
   if (mine || p.moderator) actions.push(['delete', messages.delete(), () => on.askDelete(post)]);
@@ -227,15 +229,17 @@ function renderActions(
         : nothing
     }
     ${actionsFor(post, p, on, gone).map(
-      // Each action is described by its author's name for screen readers.
-      ([name, label, run, pressed, disabled]) =>
+      // Each action is described by its author's name for screen readers. A toggle whose save
+      // is under way is busy as every such button of the kit (docs/decisions.md §24):
+      // aria-disabled, not disabled, so focus stays on the button that was pressed.
+      ([name, label, run, pressed]) =>
         html`<button
           type="button"
           class="button link"
           data-action=${name}
           aria-pressed=${pressed ?? nothing}
+          aria-disabled=${pressed !== undefined && p.saving ? 'true' : nothing}
           aria-describedby=${authorId}
-          ?disabled=${disabled}
           @click=${run}
         >
           ${label}

@@ -50,7 +50,10 @@ export function renderReports(p: ReportsProps, on: ReportsHandlers): TemplateRes
   </section>`;
 }
 
-/** One open report: who reported what, the post, and the moderator's three decisions. */
+/**
+ * One open report: who reported what, the post, and the moderator's three decisions (busy
+ * with `aria-disabled` while one is saved, focus kept on the pressed one: docs/decisions.md §24).
+ */
 function renderReport(r: ReportItem, p: ReportsProps, on: ReportsHandlers): TemplateResult {
   const hid = domId('rh', r.id);
   const decision = (action: Resolution, label: string) =>
@@ -59,7 +62,7 @@ function renderReport(r: ReportItem, p: ReportsProps, on: ReportsHandlers): Temp
       class=${action === 'delete' ? 'button danger' : 'button'}
       data-resolve=${action}
       aria-describedby=${hid}
-      ?disabled=${p.resolving.has(r.id)}
+      aria-disabled=${p.resolving.has(r.id) ? 'true' : 'false'}
       @click=${() => on.resolve(r, action)}
     >
       ${label}

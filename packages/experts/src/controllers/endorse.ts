@@ -13,7 +13,7 @@
  * the card was loaded with.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { toPeerError, type Expert, type PeerClient, type PeerError } from '@peerkit/core';
+import { skillKey, toPeerError, type Expert, type PeerClient, type PeerError } from '@peerkit/core';
 
 export interface EndorseState {
   /** The signed-in person endorses it (as the person last chose). */
@@ -36,7 +36,7 @@ export interface EndorseOptions {
   onFailed: (person: Expert, skill: string, mine: boolean, error: PeerError) => void;
 }
 
-const keyOf = (personId: string, skill: string) => `${personId}\n${skill.toLowerCase()}`;
+const keyOf = (personId: string, skill: string) => `${personId}\n${skillKey(skill)}`;
 
 /** Not a lifecycle controller: it only asks its host to update. */
 export class EndorseController {
@@ -104,7 +104,7 @@ export class EndorseController {
   #base(person: Expert, skill: string): { mine: boolean; count: number } {
     const confirmed = this.#confirmed.get(keyOf(person.id, skill));
     if (confirmed) return confirmed;
-    const s = person.skills.find((x) => x.name.toLowerCase() === skill.toLowerCase());
+    const s = person.skills.find((x) => skillKey(x.name) === skillKey(skill));
     return { mine: s?.endorsedByMe ?? false, count: s?.endorsements ?? 0 };
   }
 

@@ -9,7 +9,7 @@
  *   filters, with a notice.
  * Pure: no element, no DOM.
  */
-import { LIMIT_MAX, SKILL_FILTERS_MAX, SKILL_MAX, textLength } from '@peerkit/core';
+import { LIMIT_MAX, SKILL_FILTERS_MAX, SKILL_MAX, skillKey, textLength } from '@peerkit/core';
 import { wholeNumber, type AttributeRule } from '@peerkit/core/controllers';
 import { messages } from '../messages.js';
 
@@ -21,8 +21,8 @@ export function parseSkills(value: string | undefined | null): string[] {
   const out: string[] = [];
   for (const raw of (value ?? '').split(',')) {
     const s = raw.trim();
-    if (!s || seen.has(s.toLowerCase())) continue;
-    seen.add(s.toLowerCase());
+    if (!s || seen.has(skillKey(s))) continue;
+    seen.add(skillKey(s));
     out.push(s);
   }
   return out;

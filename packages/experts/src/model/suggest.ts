@@ -4,7 +4,7 @@
  * five people (`GET /people?q=&limit=5`, ranked for the activity), asked together. It loads
  * with the later parts (`parts.ts`): typing is the first time it is needed.
  */
-import type { Expert, PeerClient, SkillSuggestion } from '@peerkit/core';
+import { skillKey, type Expert, type PeerClient, type SkillSuggestion } from '@peerkit/core';
 
 /** A suggestion in the search field: a skill to filter by, or a person by name. */
 export type Suggestion =
@@ -17,14 +17,14 @@ export async function suggest(
   activity: string,
   signal: AbortSignal,
 ): Promise<Suggestion[]> {
-  const taken = new Set(filters.map((f) => f.toLowerCase()));
+  const taken = new Set(filters.map(skillKey));
   const [skills, people] = await Promise.all([
     client.listSkills(q, { signal }),
     client.listPeople({ q, limit: 5, activity }, { signal }),
   ]);
   return [
     ...skills
-      .filter((s) => !taken.has(s.name.toLowerCase()))
+      .filter((s) => !taken.has(skillKey(s.name)))
       .slice(0, 6)
       .map((skill) => ({ kind: 'skill' as const, skill })),
     ...people.items.map((person) => ({ kind: 'person' as const, person })),

@@ -6,9 +6,13 @@
  * post, else the name as written (trimmed).
  */
 import type { Queryable } from '../db.js';
+import { skillKey } from '@peerkit/core/contract';
 
-/** The key a skill name is compared by (as endorsements and `GET /people?skill=` use). */
-export const skillKey = (name: string) => name.trim().toLowerCase();
+/**
+ * The key a skill name is compared by (as endorsements and `GET /people?skill=` use): the
+ * contract's own, so the widgets compare tags exactly as the server does.
+ */
+export { skillKey };
 
 /**
  * The SQL of a post's tags in the order written, for a select list over `posts p`

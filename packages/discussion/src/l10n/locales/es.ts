@@ -22,6 +22,7 @@ export const templates = {
   'discussion.highlighted': 'Reconocida por el equipo de la comunidad',
   'discussion.highlighted.said': 'Publicación destacada.',
   'discussion.unhighlighted.said': 'Se retiró el destacado.',
+  'discussion.unhighlighted.left': 'Se retiró el destacado. La publicación salió de Destacados.',
   'discussion.tags': 'Etiquetas',
   'discussion.tag.showing': str`Publicaciones con la etiqueta ${0}`,
   'discussion.tag.empty': str`Aún no hay publicaciones con la etiqueta ${0}.`,
