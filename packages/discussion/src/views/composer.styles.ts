@@ -99,16 +99,9 @@ export const composerStyles = css`
     grid-row: span 3;
   }
 
-  @media (prefers-reduced-motion: no-preference) {
-    .skeleton span {
-      animation: pulse 1.4s ease-in-out infinite;
-    }
-  }
-
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
-    }
+  .skeleton span {
+    /* The core's shared pulse keyframes (to 0.4); its reduced-motion rule stills it. */
+    animation: pulse 1.4s ease-in-out infinite;
   }
 
   .more {
