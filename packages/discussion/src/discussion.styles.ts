@@ -146,24 +146,13 @@ export const discussionStyles = [
       border-color: var(--_d-accent);
     }
 
+    /* Over the core's notice rules (flex, wrapped, no margin; an error's border danger). */
     .notice {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
       gap: 0.5rem 1rem;
-      margin: 0;
       padding: 0.75rem 1rem;
       border: 1px solid var(--_d-subtle-border);
       border-radius: var(--_d-radius);
       background: var(--_d-raised);
-    }
-
-    .notice.error {
-      border-color: var(--_d-danger);
-    }
-
-    .notice p {
-      margin: 0;
     }
 
     /* Attributes the element could not use: one line each, above the thread. */

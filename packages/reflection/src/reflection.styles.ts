@@ -138,10 +138,6 @@ export const reflectionStyles = css`
     background: var(--_r-raised);
   }
 
-  .notice.error {
-    border-color: var(--_r-danger);
-  }
-
   blockquote {
     padding-inline-start: 0.75rem;
     border-inline-start: 3px solid var(--_r-border);
