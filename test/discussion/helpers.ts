@@ -159,6 +159,12 @@ export async function postThroughUi(
     `the post "${text.slice(0, 40)}" was not drawn (${$(el, '.error-text')?.textContent ?? 'no error shown'})`,
     { timeout: 10_000 },
   );
+  // The post can be drawn from the live stream before the write's answer is in; the composer
+  // handles that answer (clears, moves focus) afterwards, so wait for it too.
+  await waitUntil(
+    () => $(el, '[part~="composer"][data-mode="new"]')?.getAttribute('aria-busy') === 'false',
+    'the composer finished its write',
+  );
   const fresh = articles(el).find((a) => !before.has(a.dataset.id))!;
   const shown = fresh.querySelector('[part~="body"]')?.textContent ?? '';
   if (!shown.includes(visible ?? text))

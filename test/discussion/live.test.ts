@@ -1,6 +1,7 @@
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
+import { describeNode } from '../support/setup.js';
 import {
   $,
   acknowledged,
@@ -48,8 +49,9 @@ describe('<peer-discussion> live', () => {
     expect(articles(ana.el).length).to.equal(0);
     button.click();
     const shown = await waitForPost(ana.el, 'Fresh from Ben');
-    await ana.el.updateComplete;
-    expect(activeElement()).to.equal(shown);
+    await waitUntil(() => activeElement() === shown, 'focus on the post shown', {
+      seen: () => describeNode(activeElement()),
+    });
     expect($(ana.el, '[role="status"][aria-live="polite"]')?.textContent).to.contain(
       '1 new post shown',
     );
