@@ -70,7 +70,7 @@ export default {
   testFramework: { config: { timeout: 30_000 } },
   // test/support/setup.ts first: a failed `equal` on DOM nodes reports instead of hanging.
   testRunnerHtml: (testFramework) =>
-    `<html><body><script type="module" src="/test/support/setup.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
+    `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><script type="module" src="/test/support/setup.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
   middleware: [failingModules, referenceServerMiddleware(origin)],
   // Lit's one-line notice that it runs in dev mode, printed by every test file, says nothing
   // (test/support/lit-warnings.ts fails a test on Lit's real warnings).

@@ -8,7 +8,9 @@
  * that walk reaches the whole document (docs/decisions.md §20). Identity is what such a test
  * asserts, so that is what is compared; `.dom.equal` (semantic-dom-diff) is left as it is.
  */
-import { chai } from '@open-wc/testing';
+// chai itself, the instance `@open-wc/testing` re-exports: importing `@open-wc/testing` here,
+// before mocha has defined `afterEach`, would skip its fixture clean-up hook for the whole file.
+import { use } from '@esm-bundle/chai';
 
 /** `<textarea id="x" part="composer">` "the first 60 characters of its text", or `String(value)`. */
 export function describeNode(value: unknown): string {
@@ -23,7 +25,7 @@ export function describeNode(value: unknown): string {
   return `<${value.localName}${attrs}>${text ? ` "${text}"` : ''}${value.isConnected ? '' : ' (detached)'}`;
 }
 
-chai.use((api, utils) => {
+use((api, utils) => {
   for (const name of ['equal', 'equals', 'eq']) {
     api.Assertion.overwriteMethod(
       name,
