@@ -45,17 +45,13 @@ export function subscribe<E>(
   checks: Checks,
   options?: SubscribeOptions,
 ): void {
-  const live = new LiveFeed(host, feed, handlers, signal, checks);
-  live.lastEventId = options?.lastEventId || null;
-  void live.run();
+  void new LiveFeed(host, feed, handlers, signal, checks, options?.lastEventId || null).run();
 }
 
 export { postFeed, reflectionFeed } from './feeds.js';
 
 /** One live subscription: the stream while it works, polling while it does not. */
 class LiveFeed<E> {
-  /** The id of the last event received (or the page's), sent when (re)connecting. */
-  lastEventId: string | null = null;
   #failures = 0;
   #polling = false;
   #polls = 0;
@@ -66,6 +62,8 @@ class LiveFeed<E> {
     private readonly handlers: StreamHandlers<E>,
     private readonly signal: AbortSignal,
     private readonly checks: Checks,
+    /** The id of the last event received (at first the page's), sent when (re)connecting. */
+    private lastEventId: string | null,
   ) {}
 
   /** Streams, polls or waits until the signal aborts or the reader is not allowed. */
