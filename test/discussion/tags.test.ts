@@ -7,10 +7,10 @@
 import { failOnLitWarnings } from '../support/lit-warnings.js';
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
-import { RestClient, type PeerClient, type Post, type PostPage } from '@peerkit/core';
+import type { Post } from '@peerkit/core';
 import type { PeerDiscussion } from '@peerkit/discussion';
-import { API, SEED, chaos, signIn, uniqueActivity } from '../support/server.js';
-import { place, providerFor } from '../support/provider.js';
+import { SEED, chaos, signIn, uniqueActivity } from '../support/server.js';
+import { hostClient, place, providerFor } from '../support/provider.js';
 import {
   $,
   activeElement,
@@ -141,21 +141,10 @@ describe('<peer-discussion> tags spelled otherwise', () => {
     const activity = uniqueActivity('tags-spelling');
     await taggedThread(activity);
     const token = await signIn(SEED.member);
-    const rest = new RestClient({ endpoint: API, getToken: () => token });
     // A host's own backend that keeps each tag as written: the answer says "sql".
-    const lower = (post: Post): Post =>
-      post.body.includes('inner join') ? { ...post, tags: ['sql', 'Joins'] } : post;
-    const listPosts: PeerClient['listPosts'] = async (query, options): Promise<PostPage> => {
-      const page = await rest.listPosts(query, options);
-      return { ...page, items: page.items.map(lower) };
-    };
-    const client = new Proxy(rest, {
-      get(target, prop) {
-        if (prop === 'listPosts') return listPosts;
-        const value: unknown = Reflect.get(target, prop, target);
-        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-      },
-    }) as PeerClient;
+    const client = hostClient(token, (post) =>
+      post.body.includes('inner join') ? { ...post, tags: ['sql', 'Joins'] } : post,
+    );
     const { provider } = await providerFor({ person: SEED.member });
     provider.client = client;
     const el = document.createElement('peer-discussion');

@@ -4,7 +4,7 @@
  * set an element's attributes from a test's options.
  */
 import '@peerkit/core/define';
-import type { PeerProvider } from '@peerkit/core';
+import { RestClient, type PeerClient, type PeerProvider, type Post } from '@peerkit/core';
 import { API, signIn } from './server.js';
 
 export interface ProviderOptions {
@@ -54,4 +54,25 @@ export function place(provider: Element, mounted: HTMLElement[], parent: Element
   parent.append(box);
   mounted.push(box);
   return box;
+}
+
+/**
+ * A host's own client for another backend, stood in for by the REST client signed in with
+ * `token`: `listPosts` answers the server's pages with each post passed through `post` (a
+ * backend that sends no `bodyTree`, or keeps tags as written); every other method is the REST
+ * client's own, called on it (its private fields).
+ */
+export function hostClient(token: string | null, post: (post: Post) => Post): PeerClient {
+  const rest = new RestClient({ endpoint: API, getToken: () => token });
+  const listPosts: PeerClient['listPosts'] = async (query, options) => {
+    const page = await rest.listPosts(query, options);
+    return { ...page, items: page.items.map(post) };
+  };
+  return new Proxy(rest, {
+    get(target, prop) {
+      if (prop === 'listPosts') return listPosts;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  }) as PeerClient;
 }
