@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 // The Platform team's earlier team reflections (docs/decisions.md §13).
 import { seedTeamReflections } from './seed-reflections.js';
 import type { Db, Queryable } from './db.js';
-import { skillKey } from './data/tags.js';
+import { skillKey } from '@peerkit/core/contract';
 import { DEMO_ACTIVITIES } from './demo-activities.js';
 import { SEED_AVAILABILITY, SEED_PEOPLE } from './seed-people.js';
 

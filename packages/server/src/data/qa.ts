@@ -12,7 +12,7 @@
  */
 import type { Queryable } from '../db.js';
 import type { PostRow } from './posts.js';
-import { skillKey } from './tags.js';
+import { skillKey } from '@peerkit/core/contract';
 
 /** The Q&A columns of a `PostRow`, from `posts p`. */
 export const QA_COLUMNS = `p.accepted_at, p.first_answered_at, p.first_accepted_at,

@@ -1,18 +1,12 @@
 /**
  * Skill tags on posts (docs/decisions.md §11): table `post_tags (post_id, skill, skill_key,
- * position)`. A tag is compared by its key (the name trimmed and lower-cased, as
+ * position)`. A tag is compared by its key (`skillKey` of `@peerkit/core`: the name trimmed and lower-cased, as
  * `person_skills.skill_key`), and stored with the vocabulary's spelling: the name `GET /skills`
  * shows for that key when a person lists the skill, else the spelling already used on another
  * post, else the name as written (trimmed).
  */
-import type { Queryable } from '../db.js';
 import { skillKey } from '@peerkit/core/contract';
-
-/**
- * The key a skill name is compared by (as endorsements and `GET /people?skill=` use): the
- * contract's own, so the widgets compare tags exactly as the server does.
- */
-export { skillKey };
+import type { Queryable } from '../db.js';
 
 /**
  * The SQL of a post's tags in the order written, for a select list over `posts p`

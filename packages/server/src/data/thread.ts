@@ -8,7 +8,7 @@
 import type { PostFilter } from '@peerkit/core/contract';
 import type { Queryable } from '../db.js';
 import { POST_COLUMNS, type PostRow } from './posts.js';
-import { skillKey } from './tags.js';
+import { skillKey } from '@peerkit/core/contract';
 
 /**
  * How each sort pages its roots: the order, the condition past a cursor (parameters from

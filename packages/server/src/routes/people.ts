@@ -29,7 +29,7 @@ import {
 import { rankPeople, thankedBySkill, type RankArgs, type RankedRow } from '../data/ranking.js';
 import { acceptedAnswers } from '../data/qa.js';
 import { reasonsOf } from '../data/reasons.js';
-import { skillKey } from '../data/tags.js';
+import { skillKey } from '@peerkit/core/contract';
 import {
   allowRead,
   check,

@@ -24,7 +24,7 @@ import { isModerator, unauthorized } from '../auth.js';
 import { ensurePerson } from '../data/people.js';
 import { deletePost, insertPost, postForWrite, toPost, updatePost } from '../data/posts.js';
 import { noteReply } from '../data/qa.js';
-import { skillKey } from '../data/tags.js';
+import { skillKey } from '@peerkit/core/contract';
 import { SORTS, threadPage } from '../data/thread.js';
 import { saveReport } from '../data/reports.js';
 import {
